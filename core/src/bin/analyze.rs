@@ -1,0 +1,94 @@
+//! `analyze FILE...`: prints the analysis of each article file as one JSON
+//! object a line. Offsets are UTF-8 byte offsets into the file as read.
+
+use std::process::ExitCode;
+
+use dossier_core::analysis::{Analysis, Span};
+use dossier_core::article::{parse_article, Article};
+use serde_json::{json, Value};
+
+fn main() -> ExitCode {
+    let files: Vec<String> = std::env::args().skip(1).collect();
+    if files.is_empty() || files.iter().any(|f| f == "-h" || f == "--help") {
+        eprintln!("usage: analyze FILE...\n  prints one JSON object a line: entities, dates and timeline of each article file (.md or .txt)");
+        return ExitCode::from(2);
+    }
+    let mut failed = false;
+    for file in &files {
+        let bytes = match std::fs::read(file) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("{file}: cannot read: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        match parse_article(file, &bytes) {
+            Ok(article) => {
+                let parts = article.parts();
+                let analysis = dossier_core::analyze(&parts, article.meta.date.as_deref());
+                let src = String::from_utf8_lossy(&bytes);
+                println!("{}", report(file, &src, &article, &analysis));
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The source range and text of a span, or null offsets when the span has no
+/// counterpart in the file (it then still carries its text).
+fn located(src: &str, article: &Article, parts: &[&str], span: Span) -> (Value, Value, String) {
+    match article.source_range(span.part, span.start, span.end) {
+        Some((s, e)) => (json!(s), json!(e), src.get(s..e).unwrap_or("").to_string()),
+        None => (Value::Null, Value::Null, span.text(parts).to_string()),
+    }
+}
+
+fn report(file: &str, src: &str, article: &Article, a: &Analysis) -> Value {
+    let parts = article.parts();
+    let entities: Vec<Value> = a
+        .entities
+        .iter()
+        .map(|e| {
+            let mentions: Vec<Value> = e
+                .mentions
+                .iter()
+                .map(|m| {
+                    let (s, en, text) = located(src, article, &parts, *m);
+                    json!({"start": s, "end": en, "text": text})
+                })
+                .collect();
+            json!({"id": e.id, "name": e.name, "type": e.kind.as_str(),
+                   "aliases": e.aliases, "mentions": mentions})
+        })
+        .collect();
+    let dates: Vec<Value> = a
+        .times
+        .iter()
+        .map(|t| {
+            let (s, en, text) = located(src, article, &parts, t.span);
+            json!({"start": s, "end": en, "text": text, "value": t.value, "type": t.kind})
+        })
+        .collect();
+    let timeline: Vec<Value> = a
+        .timeline
+        .iter()
+        .map(|ev| {
+            let (s, en, _) = located(src, article, &parts, ev.sentence);
+            json!({"date": ev.date, "until": ev.until, "open_ended": ev.open_ended,
+                   "precision": ev.precision, "label": ev.label,
+                   "span": [s, en], "entities": ev.entities})
+        })
+        .collect();
+    json!({"file": file, "title": article.meta.title, "date": article.meta.date,
+           "entities": entities, "dates": dates, "timeline": timeline,
+           "coverage": a.coverage.as_ref().map(|(f, t)| json!([f, t]))})
+}

@@ -1,0 +1,11 @@
+//! dossier-core: the article model, its parser, and the text analysis.
+//!
+//! Everything here is pure Rust with no web dependencies, so it runs natively
+//! (tests, benches, the `analyze` command-line tool, the build script) and in
+//! WebAssembly alike. All text offsets are UTF-8 byte offsets.
+
+pub mod analysis;
+pub mod article;
+
+pub use analysis::{analyze, Analysis};
+pub use article::{Article, ArticleError, Block, BlockKind, Meta};

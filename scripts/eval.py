@@ -26,10 +26,10 @@ def main():
     files = sorted(glob.glob(os.path.join(gold, "*.md")))
     if not files:
         sys.exit(f"no .md articles in {gold}")
-    subprocess.run(["cargo", "build", "--quiet", "--release", "-p", "dossier-core", "--bin", "analyze"],
+    subprocess.run(["cargo", "build", "--quiet", "--profile", "fast", "-p", "dossier-core", "--bin", "analyze"],
                    cwd=ROOT, check=True)
     target = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
-    exe = os.path.join(target, "release", "analyze")
+    exe = os.path.join(target, "fast", "analyze")
     res = subprocess.run([exe, *files], capture_output=True, text=True)
     if res.returncode != 0:
         sys.exit(res.stderr)

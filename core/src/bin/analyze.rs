@@ -8,11 +8,15 @@ use dossier_core::article::{parse_article, Article};
 use serde_json::{json, Value};
 
 fn main() -> ExitCode {
-    let files: Vec<String> = std::env::args().skip(1).collect();
+    let mut files: Vec<String> = std::env::args().skip(1).collect();
     if files.is_empty() || files.iter().any(|f| f == "-h" || f == "--help") {
-        eprintln!("usage: analyze FILE...\n  prints one JSON object a line: entities, dates and timeline of each article file (.md or .txt)");
+        eprintln!(
+            "usage: analyze [--article] FILE...\n  prints one JSON object a line: entities, dates and timeline of each article file (.md or .txt)\n  --article: print the parsed article (metadata and blocks) instead"
+        );
         return ExitCode::from(2);
     }
+    let article_only = files.iter().any(|f| f == "--article");
+    files.retain(|f| f != "--article");
     let mut failed = false;
     for file in &files {
         let bytes = match std::fs::read(file) {
@@ -24,6 +28,13 @@ fn main() -> ExitCode {
             }
         };
         match parse_article(file, &bytes) {
+            Ok(article) if article_only => match serde_json::to_string(&article) {
+                Ok(s) => println!("{s}"),
+                Err(e) => {
+                    eprintln!("{file}: {e}");
+                    failed = true;
+                }
+            },
             Ok(article) => {
                 let parts = article.parts();
                 let analysis = dossier_core::analyze(&parts, article.meta.date.as_deref());

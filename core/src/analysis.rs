@@ -75,7 +75,7 @@ impl EntityKind {
         }
     }
 
-    pub fn from_str(s: &str) -> Option<EntityKind> {
+    pub fn parse(s: &str) -> Option<EntityKind> {
         EntityKind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 }

@@ -1,0 +1,80 @@
+# dossier: the two commands
+#   make serve   install what is missing, then serve the app on http://127.0.0.1:8080
+#   make test    install what is missing (with Chromium), then run every test
+# and a few more:
+#   make dist    release build into dist/ (+ CSP, + dist/dossier.html, + sizes)
+#   make e2e     end-to-end tests against the current dist/
+#   make eval    score the analysis on ../shared/eval/meantime-dev
+#   make setup   only install what is missing
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.NOTPARALLEL:
+.DEFAULT_GOAL := help
+
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= $(shell command -v chromedriver 2>/dev/null || echo /usr/bin/chromedriver)
+export WASM_BINDGEN_TEST_TIMEOUT ?= 180
+export CARGO_TERM_COLOR ?= never
+
+WASM := --target wasm32-unknown-unknown
+DIST ?= dist
+
+.PHONY: help setup setup-test serve test dist build postbuild size e2e fmt-check clippy \
+        test-native test-wasm eval clean
+
+help:
+	@sed -n '1,9p' Makefile | sed 's/^# \{0,1\}//'
+
+setup:
+	@bash scripts/setup.sh
+
+setup-test:
+	@bash scripts/setup.sh --test
+
+serve: setup
+	trunk serve --offline --address 127.0.0.1 --port 8080
+
+test: setup-test
+	@start=$$(date +%s); \
+	step() { local t=$$(date +%s); echo "=== $$1"; shift; "$$@"; echo "=== done in $$(( $$(date +%s) - t )) s"; }; \
+	step "format"                  $(MAKE) --no-print-directory fmt-check; \
+	step "clippy"                  $(MAKE) --no-print-directory clippy; \
+	step "native tests"            $(MAKE) --no-print-directory test-native; \
+	step "wasm tests (Chromium)"   $(MAKE) --no-print-directory test-wasm; \
+	step "release build"           $(MAKE) --no-print-directory dist; \
+	step "end-to-end"              $(MAKE) --no-print-directory e2e; \
+	echo "make test: all passed in $$(( $$(date +%s) - start )) s"
+
+fmt-check:
+	cargo fmt --all --check
+
+clippy:
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p dossier --all-targets $(WASM) -- -D warnings
+
+test-native:
+	cargo test --workspace
+
+test-wasm:
+	cargo test -p dossier $(WASM)
+
+dist: setup build postbuild size
+
+build:
+	trunk build --release --offline --public-url ./
+
+postbuild:
+	node scripts/postbuild.mjs $(DIST)
+
+size:
+	@bash scripts/dist-size.sh $(DIST)
+
+e2e:
+	node e2e/run.mjs
+
+eval:
+	python3 scripts/eval.py
+
+clean:
+	rm -rf $(DIST) e2e/artifacts

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Prints the size of each file in a release dist/ (raw, gzip -9, brotli q11)
+# and the total, as a Markdown table.
+#
+#   scripts/dist-size.sh [DIST]        (DIST defaults to dist)
+set -euo pipefail
+dist=${1:-dist}
+[ -d "$dist" ] || { echo "dist-size: $dist not found: run 'make dist' first" >&2; exit 1; }
+exec node --input-type=module - "$dist" <<'JS'
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+
+const dist = process.argv[2];
+const files = [];
+(function walk(dir) {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p);
+    else files.push(p);
+  }
+})(dist);
+
+const kb = (n) => (n / 1024).toFixed(1);
+const rows = [];
+const total = { raw: 0, gz: 0, br: 0 };
+for (const f of files) {
+  const data = readFileSync(f);
+  const row = {
+    name: relative(dist, f),
+    raw: data.length,
+    gz: gzipSync(data, { level: 9 }).length,
+    br: brotliCompressSync(data, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+    }).length,
+  };
+  rows.push(row);
+  // The self-contained page repeats the other files; count the served set once.
+  if (row.name !== "dossier.html") for (const k of ["raw", "gz", "br"]) total[k] += row[k];
+}
+console.log("| file | raw KiB | gzip KiB | brotli KiB |");
+console.log("|---|---:|---:|---:|");
+for (const r of rows) console.log(`| ${r.name} | ${kb(r.raw)} | ${kb(r.gz)} | ${kb(r.br)} |`);
+console.log(`| **total served (without dossier.html)** | **${kb(total.raw)}** | **${kb(total.gz)}** | **${kb(total.br)}** |`);
+JS

@@ -1,0 +1,219 @@
+#!/usr/bin/env node
+// Post-build step for a release `dist/` made by trunk.
+//
+//   node scripts/postbuild.mjs [DIST]        (DIST defaults to dist)
+//
+// 1. dist/index.html gets a strict Content-Security-Policy <meta>: scripts only
+//    from the page's own origin plus the sha256 hash of each inline script
+//    (trunk's module loader) and 'wasm-unsafe-eval'; styles and images from the
+//    origin (inline <style> elements by hash); nothing else. No 'unsafe-inline',
+//    no 'unsafe-eval'.
+// 2. dist/dossier.html is written: one self-contained page (stylesheets inlined,
+//    wasm-bindgen's JS glue and the WebAssembly module as base64 in one inline
+//    module script, icons as data: URLs) under a hash-only CSP, so that it works
+//    when opened from disk (file://) as well as from any server.
+//
+// It is idempotent: running it twice gives the same files. Anything it does not
+// understand (an external script, a style attribute, a JS snippet import) makes
+// it fail loudly rather than write a page that would break under the CSP.
+
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { join, resolve, extname } from "node:path";
+
+const SINGLE_FILE = "dossier.html";
+const dist = resolve(process.argv[2] ?? "dist");
+const indexPath = join(dist, "index.html");
+
+function fail(msg) {
+  console.error(`postbuild: error: ${msg}`);
+  process.exit(1);
+}
+
+if (!existsSync(indexPath)) fail(`${indexPath} not found: run the release build first`);
+
+const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+
+/** Attributes of a start tag as a Map (names lower-cased). */
+function attrs(tag) {
+  const out = new Map();
+  const body = tag.replace(/^<\s*[\w-]+/, "").replace(/\/?>$/, "");
+  const re = /([^\s"'=<>`/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+  let m;
+  while ((m = re.exec(body))) out.set(m[1].toLowerCase(), m[2] ?? m[3] ?? m[4] ?? "");
+  return out;
+}
+
+const decodeEntities = (s) =>
+  s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+
+/** Resolves a URL written in the page (relative, `./x`, or absolute path) to a file in dist. */
+function distFile(href) {
+  const clean = decodeEntities(href).split(/[?#]/)[0];
+  if (/^[a-z][a-z0-9+.-]*:/i.test(clean) || clean.startsWith("//")) {
+    fail(`the page refers to another origin: ${href}`);
+  }
+  const rel = clean.replace(/^(\.\/)+/, "").replace(/^\/+/, "");
+  // A public URL with a directory (e.g. /sub/) is not something this step can map safely.
+  const path = join(dist, rel);
+  if (!path.startsWith(dist) || !existsSync(path)) fail(`referenced file not in ${dist}: ${href}`);
+  return path;
+}
+
+const SCRIPT_RE = /<script\b[^>]*>([\s\S]*?)<\/script\s*>/gi;
+const STYLE_RE = /<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi;
+const CSP_META_RE = /[ \t]*<meta\s+http-equiv=["']?content-security-policy["']?[^>]*>\n?/gi;
+const REFERRER_META_RE = /[ \t]*<meta\s+name=["']?referrer["']?[^>]*>\n?/gi;
+
+function checkNoStyleAttributes(html, where) {
+  const m = html.match(/<[a-z][^>]*\sstyle\s*=/i);
+  if (m) fail(`${where} has a style attribute (blocked by the CSP): ${m[0].slice(0, 120)}`);
+  const h = html.match(/<[a-z][^>]*\son[a-z]+\s*=/i);
+  if (h) fail(`${where} has an inline event handler (blocked by the CSP): ${h[0].slice(0, 120)}`);
+}
+
+/** Puts `metas` at the top of <head>, after <meta charset> if there is one. */
+function insertHeadMeta(html, metas) {
+  html = html.replace(CSP_META_RE, "").replace(REFERRER_META_RE, "");
+  const charset = html.match(/<meta\s+charset=[^>]*>\n?/i);
+  if (charset) {
+    const at = charset.index + charset[0].length;
+    return html.slice(0, at) + metas + html.slice(at);
+  }
+  const head = html.match(/<head\b[^>]*>\n?/i);
+  if (!head) fail("no <head> in index.html");
+  const at = head.index + head[0].length;
+  return html.slice(0, at) + metas + html.slice(at);
+}
+
+const metaTags = (csp) =>
+  `<meta http-equiv="Content-Security-Policy" content="${csp}">\n` +
+  `<meta name="referrer" content="no-referrer">\n`;
+
+// ---------------------------------------------------------------------------
+// 1. index.html: CSP by hash
+// ---------------------------------------------------------------------------
+let html = readFileSync(indexPath, "utf8");
+html = html.replace(CSP_META_RE, "").replace(REFERRER_META_RE, "");
+checkNoStyleAttributes(html, "index.html");
+
+const scriptHashes = [];
+let loader = null;
+for (const m of html.matchAll(SCRIPT_RE)) {
+  const a = attrs(m[0].slice(0, m[0].indexOf(">") + 1));
+  if (a.has("src")) {
+    distFile(a.get("src")); // must be a local file
+    continue;
+  }
+  scriptHashes.push(sha256(m[1]));
+  if (/\bimport\s+init\b/.test(m[1])) {
+    if (loader) fail("more than one wasm loader script in index.html");
+    loader = m;
+  }
+}
+if (!loader) fail("no trunk loader script (import init ...) found in index.html");
+const styleHashes = [...html.matchAll(STYLE_RE)].map((m) => sha256(m[1]));
+
+for (const m of html.matchAll(/<link\b[^>]*>/gi)) {
+  const a = attrs(m[0]);
+  if (a.has("href")) distFile(a.get("href"));
+}
+
+const indexCsp = [
+  "default-src 'none'",
+  `script-src 'self' ${scriptHashes.join(" ")} 'wasm-unsafe-eval'`,
+  `style-src 'self'${styleHashes.length ? " " + styleHashes.join(" ") : ""}`,
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
+writeFileSync(indexPath, insertHeadMeta(html, metaTags(indexCsp)));
+
+// ---------------------------------------------------------------------------
+// 2. dossier.html: one self-contained file that also works from file://
+// ---------------------------------------------------------------------------
+const loaderCode = loader[1];
+const jsHref = loaderCode.match(/import\s+init\b[^'"]*from\s+['"]([^'"]+)['"]/)?.[1];
+const wasmHref =
+  loaderCode.match(/module_or_path:\s*['"]([^'"]+\.wasm)['"]/)?.[1] ??
+  loaderCode.match(/init\(\s*['"]([^'"]+\.wasm)['"]\s*\)/)?.[1];
+if (!jsHref || !wasmHref) fail("cannot find the JS glue and the .wasm in the loader script");
+if (/__trunkInitializer/.test(loaderCode)) fail("a custom trunk initializer is not supported");
+
+let glue = readFileSync(distFile(jsHref), "utf8");
+const wasmBytes = readFileSync(distFile(wasmHref));
+
+if (/^\s*import\b/m.test(glue)) {
+  fail("the JS glue imports other modules (wasm-bindgen snippets); they cannot be inlined by this step");
+}
+const defaultExport =
+  glue.match(/^export\s+default\s+([\w$]+)\s*;?\s*$/m)?.[1] ??
+  glue.match(/^export\s*\{[^}]*?\b([\w$]+)\s+as\s+default\b[^}]*\}/m)?.[1];
+if (!defaultExport) fail("the JS glue has no `export default <init>`");
+glue = glue
+  .replace(/^export\s+default\s+[\w$]+\s*;?\s*$/gm, "")
+  .replace(/^export\s*\{[^}]*\}\s*;?\s*$/gm, "")
+  .replace(/^export\s+(?=(async\s+)?function\b|class\b|const\b|let\b|var\b)/gm, "");
+if (/^\s*export\b/m.test(glue)) fail("the JS glue has an export this step does not understand");
+
+const inlineCode =
+  `\n${glue}\n` +
+  `const __dossierWasm = Uint8Array.from(atob("${wasmBytes.toString("base64")}"), (c) => c.charCodeAt(0));\n` +
+  `const __dossierExports = await ${defaultExport}({ module_or_path: __dossierWasm });\n` +
+  `dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: __dossierExports } }));\n`;
+if (/<\/script|<!--/i.test(inlineCode)) fail("the inlined code contains </script or <!--");
+
+let single = html;
+// Preload hints point at files that are now inline.
+single = single.replace(/[ \t]*<link\b[^>]*\brel=["']?(modulepreload|preload|prefetch)["']?[^>]*>\n?/gi, "");
+// Stylesheets inline.
+single = single.replace(/<link\b[^>]*>/gi, (tag) => {
+  const a = attrs(tag);
+  const rel = (a.get("rel") ?? "").toLowerCase().split(/\s+/);
+  if (rel.includes("stylesheet")) {
+    const css = readFileSync(distFile(a.get("href")), "utf8");
+    if (/<\/style/i.test(css)) fail("a stylesheet contains </style");
+    if (/url\(\s*['"]?(?!data:|#)/i.test(css)) fail("a stylesheet refers to another file with url(); inline it as data:");
+    return `<style>${css}</style>`;
+  }
+  if (rel.includes("icon") || rel.includes("apple-touch-icon")) {
+    const path = distFile(a.get("href"));
+    const types = { ".png": "image/png", ".svg": "image/svg+xml", ".ico": "image/x-icon", ".webp": "image/webp" };
+    const type = types[extname(path).toLowerCase()] ?? "application/octet-stream";
+    return `<link rel="icon" href="data:${type};base64,${readFileSync(path).toString("base64")}">`;
+  }
+  if (rel.includes("manifest")) return "";
+  fail(`a <link> this step does not know how to inline: ${tag}`);
+  return tag;
+});
+// The loader script becomes the whole program. Use a function replacement so
+// `$` sequences in the code are not read as replacement patterns.
+single = single.replace(loader[0], () => `<script type="module">${inlineCode}</script>`);
+for (const m of single.matchAll(/<(?:img|source|video|audio)\b[^>]*\bsrc=["']?([^"'\s>]+)/gi)) {
+  if (!m[1].startsWith("data:")) fail(`an element refers to a file that is not inlined: ${m[0]}`);
+}
+
+const singleScripts = [...single.matchAll(SCRIPT_RE)].map((m) => {
+  if (/\ssrc\s*=/i.test(m[0].slice(0, m[0].indexOf(">")))) fail("an external script is left in the single file");
+  return sha256(m[1]);
+});
+const singleStyles = [...single.matchAll(STYLE_RE)].map((m) => sha256(m[1]));
+const singleCsp = [
+  "default-src 'none'",
+  `script-src ${singleScripts.join(" ")} 'wasm-unsafe-eval'`,
+  `style-src ${singleStyles.length ? singleStyles.join(" ") : "'none'"}`,
+  "img-src data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
+single = insertHeadMeta(single, metaTags(singleCsp));
+writeFileSync(join(dist, SINGLE_FILE), single);
+
+const kib = (n) => `${(n / 1024).toFixed(0)} KiB`;
+console.log(
+  `postbuild: ${indexPath}: CSP with ${scriptHashes.length} script hash(es), ${styleHashes.length} style hash(es)`,
+);
+console.log(
+  `postbuild: ${join(dist, SINGLE_FILE)}: ${kib(Buffer.byteLength(single))} self-contained (wasm ${kib(wasmBytes.length)})`,
+);

@@ -6,6 +6,7 @@
 
 pub mod analysis;
 pub mod article;
+pub mod view;
 
 pub use analysis::{analyze, Analysis};
 pub use article::{Article, ArticleError, Block, BlockKind, Meta};

@@ -1,0 +1,62 @@
+//! Embeds the article set: every `assets/articles/*.md` and `*.txt`, in file
+//! name order, parsed and serialised with postcard into `OUT_DIR`. A broken
+//! article fails the build with `path:line: what is wrong`.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    println!("cargo:rerun-if-changed=assets/articles");
+    match build() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            println!("cargo:warning={message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn build() -> Result<(), String> {
+    let dir = Path::new("assets/articles");
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut paths = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| format!("{}: {e}", dir.display()))?.path();
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if path.is_file() && matches!(ext, "md" | "txt") {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    let mut articles = Vec::with_capacity(paths.len());
+    for path in &paths {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let shown = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| format!("{shown}:1: {e}"))?;
+        let article =
+            dossier_core::article::parse_article(&shown, &bytes).map_err(|e| e.to_string())?;
+        if let Some(other) = articles
+            .iter()
+            .find(|a: &&dossier_core::Article| a.slug == article.slug)
+        {
+            return Err(format!(
+                "{shown}:1: slug \"{}\" is already used by \"{}\"",
+                article.slug, other.meta.title
+            ));
+        }
+        articles.push(article);
+    }
+    if articles.is_empty() {
+        return Err(format!(
+            "{}: no articles (*.md or *.txt) found",
+            dir.display()
+        ));
+    }
+    let bytes =
+        postcard::to_allocvec(&articles).map_err(|e| format!("serialising the articles: {e}"))?;
+    let out = std::env::var("OUT_DIR").map_err(|e| format!("OUT_DIR: {e}"))?;
+    let target = Path::new(&out).join("articles.postcard");
+    std::fs::write(&target, bytes).map_err(|e| format!("{}: {e}", target.display()))?;
+    Ok(())
+}

@@ -1,0 +1,843 @@
+//! Pure view logic for the reading view: no web types, tested natively.
+//!
+//! - [`segment`] cuts a block's text into runs for rendering: plain runs and
+//!   entity mentions, each made of pieces that carry inline styles, find hits
+//!   and the selected sentence. Concatenating the pieces always gives back the
+//!   block text, so the DOM never needs an offset.
+//! - [`find_hits`]: case-insensitive search that keeps byte offsets.
+//! - Time: [`parse_value`] turns a TIMEX3 value into a day interval,
+//!   [`Axis`] lays intervals out on a linear time axis with ticks chosen from
+//!   the covered range, [`date_label`] and [`event_label`] format dates with
+//!   the precision the text gives.
+//! - Entities: legend counts, the panel's grouping and order, the card.
+//! - [`Route`]: the hash routes of the app.
+
+use crate::analysis::{Analysis, EntityKind, Event, Span};
+use crate::article::{Style, StyleKind};
+
+// ---------------------------------------------------------------------------
+// Segmentation
+
+/// A mention to mark inside one block: `start..end` in the block's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MentionMark {
+    /// Index of the entity in [`Analysis::entities`].
+    pub entity: usize,
+    /// Index of this mention among the entity's mentions.
+    pub ordinal: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A find hit inside one block, with its index among all hits of the article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub index: usize,
+}
+
+/// What a block's text is segmented around.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct BlockMarks<'a> {
+    pub styles: &'a [Style],
+    pub mentions: &'a [MentionMark],
+    pub hits: &'a [Hit],
+    /// The selected sentence's range in this block, if it lies here.
+    pub sentence: Option<(usize, usize)>,
+}
+
+/// Inline marks of one piece of text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Marks {
+    pub emphasis: bool,
+    pub strong: bool,
+    pub code: bool,
+    /// Link target; only `http:` and `https:` URLs ever appear here.
+    pub link: Option<String>,
+    /// Index of the find hit this piece belongs to.
+    pub hit: Option<usize>,
+    /// True inside the selected sentence.
+    pub sentence: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Piece<'a> {
+    pub text: &'a str,
+    pub marks: Marks,
+}
+
+/// A run of a block: plain text, or exactly one mention's text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Run<'a> {
+    Plain(Vec<Piece<'a>>),
+    Mention {
+        mark: MentionMark,
+        pieces: Vec<Piece<'a>>,
+    },
+}
+
+impl<'a> Run<'a> {
+    pub fn pieces(&self) -> &[Piece<'a>] {
+        match self {
+            Run::Plain(p) => p,
+            Run::Mention { pieces, .. } => pieces,
+        }
+    }
+
+    /// The run's whole text.
+    pub fn text(&self) -> String {
+        self.pieces().iter().map(|p| p.text).collect()
+    }
+}
+
+/// True for a URL that may become an `href`: `http:` or `https:` only.
+pub fn safe_href(url: &str) -> bool {
+    let lower = url
+        .trim_start()
+        .get(..8)
+        .unwrap_or(url)
+        .to_ascii_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://"))
+        && !url.chars().any(|c| c.is_control() || c.is_whitespace())
+}
+
+/// Clamps a range to `text`, moving ends onto character boundaries
+/// (start down, end up). `None` when nothing is left.
+fn clamp(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let len = text.len();
+    let mut s = start.min(len);
+    let mut e = end.min(len);
+    while !text.is_char_boundary(s) {
+        s -= 1;
+    }
+    while !text.is_char_boundary(e) {
+        e += 1;
+    }
+    (s < e).then_some((s, e))
+}
+
+/// Cuts `text` into runs around `marks`. Mentions that overlap an earlier
+/// mention are dropped; ranges are clamped to the text and to character
+/// boundaries. Concatenating all pieces of all runs gives `text` back.
+pub fn segment<'a>(text: &'a str, marks: BlockMarks<'_>) -> Vec<Run<'a>> {
+    // Mentions: sorted, clamped, non-overlapping.
+    let mut mentions: Vec<MentionMark> = marks
+        .mentions
+        .iter()
+        .filter_map(|m| {
+            clamp(text, m.start, m.end).map(|(start, end)| MentionMark { start, end, ..*m })
+        })
+        .collect();
+    mentions.sort_by_key(|m| (m.start, m.end));
+    let mut kept: Vec<MentionMark> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        if kept.last().is_none_or(|k| k.end <= m.start) {
+            kept.push(m);
+        }
+    }
+    let styles: Vec<(usize, usize, &StyleKind)> = marks
+        .styles
+        .iter()
+        .filter_map(|s| clamp(text, s.start, s.end).map(|(a, b)| (a, b, &s.kind)))
+        .collect();
+    let hits: Vec<(usize, usize, usize)> = marks
+        .hits
+        .iter()
+        .filter_map(|h| clamp(text, h.start, h.end).map(|(a, b)| (a, b, h.index)))
+        .collect();
+    let sentence = marks.sentence.and_then(|(a, b)| clamp(text, a, b));
+
+    let mut cuts = vec![0, text.len()];
+    cuts.extend(kept.iter().flat_map(|m| [m.start, m.end]));
+    cuts.extend(styles.iter().flat_map(|s| [s.0, s.1]));
+    cuts.extend(hits.iter().flat_map(|h| [h.0, h.1]));
+    cuts.extend(sentence.iter().flat_map(|s| [s.0, s.1]));
+    cuts.sort_unstable();
+    cuts.dedup();
+
+    let mut runs: Vec<Run<'a>> = Vec::new();
+    let mut current: Option<usize> = None; // index into kept of the open run
+    let mut pieces: Vec<Piece<'a>> = Vec::new();
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let mut m = Marks::default();
+        for &(s, e, kind) in &styles {
+            if s <= a && b <= e {
+                match kind {
+                    StyleKind::Emphasis => m.emphasis = true,
+                    StyleKind::Strong => m.strong = true,
+                    StyleKind::Code => m.code = true,
+                    StyleKind::Link(url) => {
+                        if safe_href(url) {
+                            m.link = Some(url.clone());
+                        }
+                    }
+                }
+            }
+        }
+        m.hit = hits
+            .iter()
+            .find(|&&(s, e, _)| s <= a && b <= e)
+            .map(|h| h.2);
+        m.sentence = sentence.is_some_and(|(s, e)| s <= a && b <= e);
+        let owner = kept.iter().position(|k| k.start <= a && b <= k.end);
+        if owner != current && !pieces.is_empty() {
+            runs.push(close_run(
+                current.map(|i| kept[i]),
+                std::mem::take(&mut pieces),
+            ));
+        }
+        current = owner;
+        pieces.push(Piece {
+            text: &text[a..b],
+            marks: m,
+        });
+    }
+    if !pieces.is_empty() {
+        runs.push(close_run(current.map(|i| kept[i]), pieces));
+    }
+    runs
+}
+
+fn close_run<'a>(mark: Option<MentionMark>, pieces: Vec<Piece<'a>>) -> Run<'a> {
+    match mark {
+        Some(mark) => Run::Mention { mark, pieces },
+        None => Run::Plain(pieces),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Find
+
+/// Lowercases a character when that gives exactly one character, so that
+/// matching keeps a one-to-one mapping between text and folded characters.
+fn fold(c: char) -> char {
+    let mut l = c.to_lowercase();
+    match (l.next(), l.next()) {
+        (Some(x), None) => x,
+        _ => c,
+    }
+}
+
+/// Non-overlapping, case-insensitive occurrences of `query` in `text`, as
+/// byte ranges of `text`. A blank query finds nothing.
+pub fn find_hits(text: &str, query: &str) -> Vec<(usize, usize)> {
+    if query.trim().is_empty() {
+        return Vec::new();
+    }
+    let q: Vec<char> = query.chars().map(fold).collect();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + q.len() <= chars.len() {
+        if chars[i..i + q.len()]
+            .iter()
+            .zip(&q)
+            .all(|(&(_, c), &qc)| fold(c) == qc)
+        {
+            let start = chars[i].0;
+            let end = chars.get(i + q.len()).map_or(text.len(), |c| c.0);
+            out.push((start, end));
+            i += q.len();
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Dates and the time axis
+
+/// Days since 1970-01-01 of a proleptic Gregorian date.
+pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date of a day number (inverse of [`days_from_civil`]).
+pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+fn month_start(y: i64, m: i64) -> i64 {
+    let y = y + (m - 1).div_euclid(12);
+    let m = (m - 1).rem_euclid(12) + 1;
+    days_from_civil(y, m as u32, 1)
+}
+
+fn digits(s: &str) -> Option<i64> {
+    (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+}
+
+/// The days a TIMEX3 date value covers, as `start..end` (end exclusive).
+/// Understands `YYYY-MM-DD` (with an optional time), `YYYY-MM`, `YYYY`,
+/// decades `YYYX`, centuries `YYXX`, quarters `YYYY-Qn`, halves `YYYY-Hn`,
+/// seasons `YYYY-SP|SU|FA|WI` and ISO weeks `YYYY-Wnn`. Anything else
+/// (`PRESENT_REF`, unresolved `XXXX-..`) gives `None`.
+pub fn parse_value(value: &str) -> Option<(i64, i64)> {
+    let value = value.split('T').next().unwrap_or(value);
+    let mut it = value.splitn(3, '-');
+    let year = it.next()?;
+    let second = it.next();
+    let third = it.next();
+    if year.len() != 4 {
+        return None;
+    }
+    if let Some(y) = digits(year) {
+        match (second, third) {
+            (None, None) => return Some((month_start(y, 1), month_start(y + 1, 1))),
+            (Some(mm), None) if mm.len() == 2 => {
+                if let Some(m) = digits(mm).filter(|m| (1..=12).contains(m)) {
+                    return Some((month_start(y, m), month_start(y, m + 1)));
+                }
+                let (tag, n) = mm.split_at(1);
+                let n = digits(n);
+                return match (tag, n) {
+                    ("Q", Some(q @ 1..=4)) => {
+                        Some((month_start(y, 3 * q - 2), month_start(y, 3 * q + 1)))
+                    }
+                    ("H", Some(h @ 1..=2)) => {
+                        Some((month_start(y, 6 * h - 5), month_start(y, 6 * h + 1)))
+                    }
+                    _ => match mm {
+                        "SP" => Some((month_start(y, 3), month_start(y, 6))),
+                        "SU" => Some((month_start(y, 6), month_start(y, 9))),
+                        "FA" => Some((month_start(y, 9), month_start(y, 12))),
+                        "WI" => Some((month_start(y, 12), month_start(y, 15))),
+                        _ => None,
+                    },
+                };
+            }
+            (Some(w), None) if w.len() == 3 && w.starts_with('W') => {
+                let week = digits(&w[1..]).filter(|w| (1..=53).contains(w))?;
+                // ISO week 1 holds January 4th; weeks start on Monday.
+                let jan4 = days_from_civil(y, 1, 4);
+                let weekday = (jan4 + 3).rem_euclid(7); // 0 = Monday
+                let start = jan4 - weekday + 7 * (week - 1);
+                return Some((start, start + 7));
+            }
+            (Some(mm), Some(dd)) if mm.len() == 2 && dd.len() == 2 => {
+                let m = digits(mm).filter(|m| (1..=12).contains(m))?;
+                let d = digits(dd).filter(|d| (1..=31).contains(d))?;
+                let day = days_from_civil(y, m as u32, d as u32);
+                // Reject 2025-02-30 and the like.
+                if civil_from_days(day) != (y, m as u32, d as u32) {
+                    return None;
+                }
+                return Some((day, day + 1));
+            }
+            _ => return None,
+        }
+    }
+    if second.is_some() {
+        return None;
+    }
+    // Decade "201X" and century "20XX".
+    if let Some(d) = year.strip_suffix('X').and_then(digits) {
+        return Some((month_start(d * 10, 1), month_start(d * 10 + 10, 1)));
+    }
+    if let Some(c) = year.strip_suffix("XX").and_then(digits) {
+        return Some((month_start(c * 100, 1), month_start(c * 100 + 100, 1)));
+    }
+    None
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A reader's label for a TIMEX3 date value with the precision it carries:
+/// `23 Apr 2025`, `Dec 2024`, `2015`, `Q1 2025`, `summer 2025`, `the 2010s`.
+pub fn date_label(value: &str) -> Option<String> {
+    let v = value.split('T').next().unwrap_or(value);
+    parse_value(v)?;
+    let parts: Vec<&str> = v.split('-').collect();
+    let year = parts[0];
+    Some(match parts.as_slice() {
+        [_] if year.ends_with("XX") => format!("{}th century", digits(&year[..2])? + 1),
+        [_] if year.ends_with('X') => format!("the {}0s", &year[..3]),
+        [_] => year.to_string(),
+        [_, s] => match *s {
+            "SP" => format!("spring {year}"),
+            "SU" => format!("summer {year}"),
+            "FA" => format!("autumn {year}"),
+            "WI" => format!("winter {year}"),
+            s if s.starts_with('Q') => format!("{s} {year}"),
+            s if s.starts_with('H') => format!("{s} {year}"),
+            s if s.starts_with('W') => format!("week {} {year}", s[1..].trim_start_matches('0')),
+            s => format!("{} {year}", MONTHS[digits(s)? as usize - 1]),
+        },
+        [_, m, d] => format!("{} {} {year}", digits(d)?, MONTHS[digits(m)? as usize - 1]),
+        _ => return None,
+    })
+}
+
+/// The label of an event's date: `Dec 2024`, `since 2015 →`,
+/// `2011 – 2024`. Values that cannot be placed are shown as they are.
+pub fn event_label(event: &Event) -> String {
+    let start = date_label(&event.date).unwrap_or_else(|| event.date.clone());
+    if event.open_ended {
+        return format!("since {start} →");
+    }
+    match &event.until {
+        Some(u) => {
+            let end = date_label(u).unwrap_or_else(|| u.clone());
+            format!("{start} – {end}")
+        }
+        None => start,
+    }
+}
+
+/// The day interval an event covers on the axis. An open range runs to
+/// `present` (the article's date or the latest date of its timeline).
+pub fn event_interval(event: &Event, present: Option<i64>) -> Option<(i64, i64)> {
+    let (start, end) = parse_value(&event.date)?;
+    let end = if let Some((_, e)) = event.until.as_deref().and_then(parse_value) {
+        e.max(end)
+    } else if event.open_ended {
+        present.unwrap_or(end).max(end)
+    } else {
+        end
+    };
+    Some((start, end))
+}
+
+/// The unit of an axis tick.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TickUnit {
+    Day,
+    Month,
+    Year,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    /// Position on the axis, 0 to 1.
+    pub at: f64,
+    pub label: String,
+}
+
+/// A linear time axis over a range of days.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Axis {
+    pub start: i64,
+    pub end: i64,
+    pub unit: TickUnit,
+    /// Tick step in `unit`s.
+    pub step: i64,
+    pub ticks: Vec<Tick>,
+}
+
+const MAX_TICKS: i64 = 7;
+
+/// `a / b` rounded up, for a positive `b`.
+fn ceil_div(a: i64, b: i64) -> i64 {
+    (a + b - 1).div_euclid(b)
+}
+
+impl Axis {
+    /// An axis that covers every interval, with ticks on calendar
+    /// boundaries: days, months or years, with a step that keeps the tick
+    /// count small. `None` without intervals.
+    pub fn fit(intervals: &[(i64, i64)]) -> Option<Axis> {
+        let lo = intervals.iter().map(|i| i.0).min()?;
+        let hi = intervals.iter().map(|i| i.1.max(i.0 + 1)).max()?;
+        let (ly, lm, _) = civil_from_days(lo);
+        let (hy, hm, _) = civil_from_days(hi - 1);
+        let months = (hy - ly) * 12 + i64::from(hm) - i64::from(lm) + 1;
+        let (unit, step, start, end) = if hi - lo <= 62 {
+            let span = hi - lo;
+            let step = [1, 2, 7, 14]
+                .into_iter()
+                .find(|s| ceil_div(span, *s) <= MAX_TICKS)
+                .unwrap_or(14);
+            // Leave a margin of a day either side.
+            (TickUnit::Day, step, lo - 1, hi + 1)
+        } else if months <= 36 {
+            let step = [1, 2, 3, 6]
+                .into_iter()
+                .find(|s| ceil_div(months, *s) <= MAX_TICKS)
+                .unwrap_or(6);
+            let first = (ly * 12 + i64::from(lm) - 1) / step * step;
+            let last = ceil_div(hy * 12 + i64::from(hm), step) * step;
+            (
+                TickUnit::Month,
+                step,
+                month_start(first.div_euclid(12), first.rem_euclid(12) + 1),
+                month_start(last.div_euclid(12), last.rem_euclid(12) + 1),
+            )
+        } else {
+            let years = hy - ly + 1;
+            let step = [1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000]
+                .into_iter()
+                .find(|s| ceil_div(years, *s) <= MAX_TICKS)
+                .unwrap_or(1000);
+            let first = ly.div_euclid(step) * step;
+            let last = (hy + 1).div_euclid(step) * step
+                + if (hy + 1).rem_euclid(step) == 0 {
+                    0
+                } else {
+                    step
+                };
+            (
+                TickUnit::Year,
+                step,
+                month_start(first, 1),
+                month_start(last, 1),
+            )
+        };
+        let mut axis = Axis {
+            start,
+            end,
+            unit,
+            step,
+            ticks: Vec::new(),
+        };
+        axis.ticks = axis.tick_days().into_iter().map(|d| axis.tick(d)).collect();
+        Some(axis)
+    }
+
+    fn tick_days(&self) -> Vec<i64> {
+        let mut out = Vec::new();
+        match self.unit {
+            TickUnit::Day => {
+                let mut d = self.start + 1;
+                while d < self.end {
+                    out.push(d);
+                    d += self.step;
+                }
+            }
+            TickUnit::Month | TickUnit::Year => {
+                let (y, m, _) = civil_from_days(self.start);
+                let mut idx = y * 12 + i64::from(m) - 1;
+                let inc = if self.unit == TickUnit::Year {
+                    12 * self.step
+                } else {
+                    self.step
+                };
+                loop {
+                    let d = month_start(idx.div_euclid(12), idx.rem_euclid(12) + 1);
+                    if d > self.end {
+                        break;
+                    }
+                    out.push(d);
+                    idx += inc;
+                }
+            }
+        }
+        out
+    }
+
+    fn tick(&self, day: i64) -> Tick {
+        let (y, m, d) = civil_from_days(day);
+        let label = match self.unit {
+            TickUnit::Day => format!("{d} {}", MONTHS[m as usize - 1]),
+            TickUnit::Month if m == 1 || day == self.start => {
+                format!("{} {y}", MONTHS[m as usize - 1])
+            }
+            TickUnit::Month => MONTHS[m as usize - 1].to_string(),
+            TickUnit::Year => y.to_string(),
+        };
+        Tick {
+            at: self.at(day),
+            label,
+        }
+    }
+
+    /// Position of a day on the axis, 0 to 1 (clamped).
+    pub fn at(&self, day: i64) -> f64 {
+        let span = (self.end - self.start).max(1) as f64;
+        ((day - self.start) as f64 / span).clamp(0.0, 1.0)
+    }
+
+    /// Left edge and width (both 0 to 1) of an interval on the axis.
+    pub fn place(&self, (start, end): (i64, i64)) -> (f64, f64) {
+        let a = self.at(start);
+        (a, (self.at(end) - a).max(0.0))
+    }
+}
+
+/// Stacks placed intervals (left, width on a 0..1 axis) into lanes so that
+/// none overlap in a lane; points are at least `min_width` wide. Returns the
+/// lane of each interval, lanes counted from 0.
+pub fn lanes(places: &[(f64, f64)], min_width: f64) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..places.len()).collect();
+    order.sort_by(|&a, &b| places[a].0.total_cmp(&places[b].0));
+    let mut ends: Vec<f64> = Vec::new();
+    let mut out = vec![0; places.len()];
+    for i in order {
+        let (left, width) = places[i];
+        let right = left + width.max(min_width);
+        let lane = match ends.iter().position(|&e| e <= left) {
+            Some(l) => l,
+            None => {
+                ends.push(f64::NEG_INFINITY);
+                ends.len() - 1
+            }
+        };
+        ends[lane] = right;
+        out[i] = lane;
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Entities
+
+/// The legend's name of an entity type, plural.
+pub fn kind_plural(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "People",
+        EntityKind::Organization => "Organisations",
+        EntityKind::Place => "Places",
+        EntityKind::Group => "Groups",
+        EntityKind::Product => "Products",
+        EntityKind::Event => "Events",
+        EntityKind::Work => "Works",
+    }
+}
+
+/// The name of an entity type, singular.
+pub fn kind_singular(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "Person",
+        EntityKind::Organization => "Organisation",
+        EntityKind::Place => "Place",
+        EntityKind::Group => "Group",
+        EntityKind::Product => "Product",
+        EntityKind::Event => "Event",
+        EntityKind::Work => "Work",
+    }
+}
+
+/// Mentions in the body (parts after the title), as the reader sees them.
+fn body_mentions(spans: &[Span]) -> impl Iterator<Item = &Span> {
+    spans.iter().filter(|s| s.part > 0)
+}
+
+/// Number of body mentions per entity type, in [`EntityKind::ALL`] order,
+/// only types that occur.
+pub fn kind_counts(analysis: &Analysis) -> Vec<(EntityKind, usize)> {
+    EntityKind::ALL
+        .into_iter()
+        .map(|k| {
+            let n = analysis
+                .entities
+                .iter()
+                .filter(|e| e.kind == k)
+                .map(|e| body_mentions(&e.mentions).count())
+                .sum();
+            (k, n)
+        })
+        .filter(|&(_, n)| n > 0)
+        .collect()
+}
+
+/// Entities grouped by type (in [`EntityKind::ALL`] order), each group by
+/// importance: most mentions first, then first appearance. Only entities
+/// whose name or an alias contains `filter` (case-insensitive) are kept.
+pub fn entity_groups(analysis: &Analysis, filter: &str) -> Vec<(EntityKind, Vec<usize>)> {
+    let matches = |i: usize| {
+        let e = &analysis.entities[i];
+        filter.trim().is_empty()
+            || std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .any(|n| !find_hits(n, filter.trim()).is_empty())
+    };
+    EntityKind::ALL
+        .into_iter()
+        .filter_map(|k| {
+            let mut ids: Vec<usize> = (0..analysis.entities.len())
+                .filter(|&i| analysis.entities[i].kind == k && matches(i))
+                .collect();
+            ids.sort_by_key(|&i| {
+                let e = &analysis.entities[i];
+                (
+                    std::cmp::Reverse(e.mentions.len()),
+                    e.mentions.first().copied(),
+                )
+            });
+            (!ids.is_empty()).then_some((k, ids))
+        })
+        .collect()
+}
+
+/// What the card of an entity shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Card {
+    pub name: String,
+    pub kind: EntityKind,
+    pub aliases: Vec<String>,
+    /// Mentions in the body.
+    pub mentions: usize,
+    /// Labels of the timeline dates tied to the entity, in timeline order,
+    /// without repeats.
+    pub dates: Vec<String>,
+    /// 1-based position of the shown mention among the body mentions, and
+    /// their number: "3 / 10".
+    pub position: Option<(usize, usize)>,
+    /// Ordinals (in [`crate::analysis::Entity::mentions`]) of the previous
+    /// and next body mention, wrapping around.
+    pub previous: Option<usize>,
+    pub next: Option<usize>,
+}
+
+/// The card of entity `entity`, shown at its mention `ordinal`.
+pub fn card(analysis: &Analysis, entity: usize, ordinal: Option<usize>) -> Option<Card> {
+    let e = analysis.entities.get(entity)?;
+    let body: Vec<usize> = (0..e.mentions.len())
+        .filter(|&i| e.mentions[i].part > 0)
+        .collect();
+    let mut dates: Vec<String> = Vec::new();
+    for ev in analysis
+        .timeline
+        .iter()
+        .filter(|ev| ev.entities.contains(&e.id))
+    {
+        let l = event_label(ev);
+        if !dates.contains(&l) {
+            dates.push(l);
+        }
+    }
+    let at = ordinal.and_then(|o| body.iter().position(|&b| b == o));
+    let n = body.len();
+    let (previous, next) = match at {
+        Some(i) if n > 1 => (Some(body[(i + n - 1) % n]), Some(body[(i + 1) % n])),
+        Some(_) => (None, None),
+        None => (body.last().copied(), body.first().copied()),
+    };
+    Some(Card {
+        name: e.name.clone(),
+        kind: e.kind,
+        aliases: e.aliases.clone(),
+        mentions: n,
+        dates,
+        position: at.map(|i| (i + 1, n)),
+        previous,
+        next,
+    })
+}
+
+/// Body mentions in document order as `(entity, ordinal)`, optionally of one
+/// entity only, skipping hidden types.
+pub fn mention_order(
+    analysis: &Analysis,
+    only: Option<usize>,
+    hidden: &[EntityKind],
+) -> Vec<(usize, usize)> {
+    let mut all: Vec<(Span, usize, usize)> = analysis
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(i, e)| only.is_none_or(|o| o == *i) && !hidden.contains(&e.kind))
+        .flat_map(|(i, e)| {
+            e.mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.part > 0)
+                .map(move |(k, s)| (*s, i, k))
+        })
+        .collect();
+    all.sort();
+    all.into_iter().map(|(_, i, k)| (i, k)).collect()
+}
+
+/// The next (or previous) item of `order` after `current`, wrapping around;
+/// the first (or last) one when there is no current item.
+pub fn step<T: PartialEq + Copy>(order: &[T], current: Option<T>, forward: bool) -> Option<T> {
+    let n = order.len();
+    if n == 0 {
+        return None;
+    }
+    let at = current.and_then(|c| order.iter().position(|&o| o == c));
+    let i = match (at, forward) {
+        (Some(i), true) => (i + 1) % n,
+        (Some(i), false) => (i + n - 1) % n,
+        (None, true) => 0,
+        (None, false) => n - 1,
+    };
+    Some(order[i])
+}
+
+// ---------------------------------------------------------------------------
+// Routes
+
+/// A place in the app, written in the URL's hash.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum Route {
+    #[default]
+    Library,
+    Article {
+        slug: String,
+        entity: Option<String>,
+        event: Option<usize>,
+    },
+}
+
+fn url_safe(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+}
+
+impl Route {
+    /// Reads `#/`, `#/a/<slug>`, `#/a/<slug>/e/<entity-id>` and
+    /// `#/a/<slug>/t/<event-index>` (with or without the `#`). Anything else
+    /// is the library.
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        match segs.as_slice() {
+            ["a", slug, rest @ ..] if url_safe(slug) => {
+                let (entity, event) = match rest {
+                    ["e", id] if url_safe(id) => (Some((*id).to_string()), None),
+                    ["t", n] => (None, n.parse().ok()),
+                    _ => (None, None),
+                };
+                Route::Article {
+                    slug: (*slug).to_string(),
+                    entity,
+                    event,
+                }
+            }
+            _ => Route::Library,
+        }
+    }
+
+    /// The hash for this route, starting with `#/`.
+    pub fn to_hash(&self) -> String {
+        match self {
+            Route::Library => "#/".to_string(),
+            Route::Article {
+                slug,
+                entity,
+                event,
+            } => match (entity, event) {
+                (Some(id), _) => format!("#/a/{slug}/e/{id}"),
+                (None, Some(n)) => format!("#/a/{slug}/t/{n}"),
+                (None, None) => format!("#/a/{slug}"),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

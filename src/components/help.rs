@@ -1,0 +1,44 @@
+//! The keyboard shortcuts, shown with `?`.
+
+use yew::prelude::*;
+
+use crate::dom;
+use crate::state::{use_reader, Action};
+
+const KEYS: [(&str, &str); 8] = [
+    ("j / k", "next / previous event in the timeline"),
+    ("n / p", "next / previous mention (of the focused entity)"),
+    ("↑ / ↓", "move through events in the timeline"),
+    ("/", "find in the article"),
+    ("Ctrl F", "find in the article"),
+    ("Enter", "next match (Shift: previous) in the find box"),
+    ("Esc", "close, clear the find, then the focus"),
+    ("?", "show or hide these keys"),
+];
+
+#[function_component(Help)]
+pub fn help() -> Html {
+    let state = use_reader();
+    use_effect_with((), |_| {
+        if let Some(b) = dom::query("#help-close") {
+            dom::focus(&b);
+        }
+    });
+    let close = {
+        let d = state.dispatcher();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::ToggleHelp))
+    };
+    html! {
+        <div class="help-backdrop">
+            <div class="help" role="dialog" aria-modal="true" aria-labelledby="help-title" data-testid="help">
+                <h2 id="help-title">{ "Keyboard shortcuts" }</h2>
+                <dl>
+                    { for KEYS.iter().map(|(k, what)| html! {
+                        <div class="key-row"><dt><kbd>{ *k }</kbd></dt><dd>{ *what }</dd></div>
+                    }) }
+                </dl>
+                <button id="help-close" type="button" onclick={close}>{ "Close" }</button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,327 @@
+//! The reading view: header, find and legend, the body, the entity panel,
+//! the timeline, the card and the keyboard.
+
+use std::rc::Rc;
+
+use dossier_core::analysis::Analysis;
+use dossier_core::view::{find_hits, kind_counts, mention_order, safe_href, step, Hit};
+use dossier_core::Article;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::KeyboardEvent;
+use yew::prelude::*;
+
+use super::body::Body;
+use super::card::EntityCard;
+use super::entity_panel::EntityPanel;
+use super::find::{Find, FIND_INPUT_ID};
+use super::help::Help;
+use super::legend::Legend;
+use super::library::date_text;
+use super::timeline::Timeline;
+use crate::dom;
+use crate::state::{use_reader, Action, ReaderContext};
+
+#[derive(Properties, PartialEq)]
+pub struct ReaderProps {
+    pub article: Rc<Article>,
+    /// A ready analysis; computed from the article when absent.
+    #[prop_or_default]
+    pub analysis: Option<Rc<Analysis>>,
+    /// True when the set has other articles (shows the way back).
+    #[prop_or_default]
+    pub multiple: bool,
+}
+
+/// Find hits per block, numbered across the article.
+pub fn hits_by_block(article: &Article, query: &str) -> Vec<Vec<Hit>> {
+    let mut index = 0;
+    article
+        .blocks
+        .iter()
+        .map(|b| {
+            find_hits(&b.text, query)
+                .into_iter()
+                .map(|(start, end)| {
+                    index += 1;
+                    Hit {
+                        start,
+                        end,
+                        index: index - 1,
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Events shown in the timeline: all, or those of the focused entity.
+pub fn visible_events(analysis: &Analysis, focus: Option<&str>) -> Vec<usize> {
+    (0..analysis.timeline.len())
+        .filter(|&i| focus.is_none_or(|id| analysis.timeline[i].entities.iter().any(|e| e == id)))
+        .collect()
+}
+
+struct Keys {
+    state: ReaderContext,
+    analysis: Rc<Analysis>,
+    visible: Rc<Vec<usize>>,
+}
+
+impl Keys {
+    fn handle(&self, e: &KeyboardEvent) {
+        let key = e.key();
+        let s = &self.state;
+        if (e.ctrl_key() || e.meta_key()) && key.eq_ignore_ascii_case("f") {
+            e.prevent_default();
+            focus_find();
+            return;
+        }
+        if e.ctrl_key() || e.meta_key() || e.alt_key() || dom::typing_in(e.target()) {
+            return;
+        }
+        match key.as_str() {
+            "/" => {
+                e.prevent_default();
+                focus_find();
+            }
+            "?" => s.dispatch(Action::ToggleHelp),
+            "Escape" => s.dispatch(Action::Clear),
+            "j" | "k" => {
+                if let Some(i) = step(&self.visible, s.event, key == "j") {
+                    s.dispatch(Action::SelectEvent(Some(i)));
+                }
+            }
+            "n" | "p" => {
+                let focus = s
+                    .focus
+                    .as_deref()
+                    .and_then(|id| self.analysis.entities.iter().position(|e| e.id == id));
+                let order = mention_order(&self.analysis, focus, &s.hidden);
+                if let Some(at) = step(&order, s.card, key == "n") {
+                    s.dispatch(Action::Card {
+                        at: Some(at),
+                        reveal: true,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn focus_find() {
+    if let Some(el) = dom::document().and_then(|d| d.get_element_by_id(FIND_INPUT_ID)) {
+        dom::focus(&el);
+        if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+            input.select();
+        }
+    }
+}
+
+/// The block part nearest the reading line (a third down the viewport).
+fn reading_part() -> Option<usize> {
+    let w = dom::window()?;
+    let line = w.inner_height().ok()?.as_f64()? * 0.35;
+    let list = dom::document()?
+        .query_selector_all("article.body [data-part]")
+        .ok()?;
+    let mut best = None;
+    for i in 0..list.length() {
+        let el = list.item(i)?.dyn_into::<web_sys::Element>().ok()?;
+        if el.get_bounding_client_rect().top() <= line {
+            best = el.get_attribute("data-part").and_then(|p| p.parse().ok());
+        } else {
+            break;
+        }
+    }
+    best.or(Some(1))
+}
+
+#[function_component(Reader)]
+pub fn reader(props: &ReaderProps) -> Html {
+    let state = use_reader();
+    let article = Rc::clone(&props.article);
+    let analysis: Rc<Analysis> = {
+        let given = props.analysis.clone();
+        let a = Rc::clone(&article);
+        let memo = use_memo((Rc::clone(&article), given), move |(_, given)| {
+            given.clone().unwrap_or_else(|| {
+                Rc::new(dossier_core::analyze(&a.parts(), a.meta.date.as_deref()))
+            })
+        });
+        Rc::clone(&memo)
+    };
+    let hits = use_memo((Rc::clone(&article), state.find.clone()), |(a, q)| {
+        hits_by_block(a, q)
+    });
+    let total: usize = hits.iter().map(Vec::len).sum();
+    let visible = use_memo((Rc::clone(&analysis), state.focus.clone()), |(a, f)| {
+        visible_events(a, f.as_deref())
+    });
+    let reading = use_state_eq(|| None::<usize>);
+
+    // Keyboard.
+    {
+        let keys = Keys {
+            state: state.clone(),
+            analysis: Rc::clone(&analysis),
+            visible: Rc::clone(&visible),
+        };
+        use_effect_with((state.clone(), Rc::clone(&visible)), move |_| {
+            let cb = Closure::<dyn Fn(KeyboardEvent)>::new(move |e: KeyboardEvent| keys.handle(&e));
+            let doc = dom::document();
+            if let Some(d) = &doc {
+                let _ = d.add_event_listener_with_callback("keydown", cb.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(d) = &doc {
+                    let _ = d.remove_event_listener_with_callback(
+                        "keydown",
+                        cb.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+
+    // Scroll-spy: the block being read marks its events in the timeline.
+    {
+        let setter = reading.setter();
+        use_effect_with(article.slug.clone(), move |_| {
+            let update = move || setter.set(reading_part());
+            update();
+            let cb = Closure::<dyn Fn()>::new(update);
+            let win = dom::window();
+            if let Some(w) = &win {
+                let _ = w.add_event_listener_with_callback("scroll", cb.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = &win {
+                    let _ = w
+                        .remove_event_listener_with_callback("scroll", cb.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
+
+    // Selecting an event scrolls the text to its sentence.
+    use_effect_with(state.jump, |jump| {
+        if *jump > 0 {
+            if let Some(el) = dom::query("article.body .sent") {
+                dom::scroll_to(&el, true);
+            }
+        }
+    });
+    // n / p and the card's arrows move to a mention and focus it.
+    {
+        let ids: Vec<String> = analysis.entities.iter().map(|e| e.id.clone()).collect();
+        let card = state.card;
+        use_effect_with(state.reveal, move |reveal| {
+            if let (true, Some((e, k))) = (*reveal > 0, card) {
+                if let Some(id) = ids.get(e) {
+                    let sel = format!(
+                        "mark[data-entity=\"{}\"][data-m=\"{k}\"]",
+                        dom::attr_value(id)
+                    );
+                    if let Some(el) = dom::query(&sel) {
+                        dom::scroll_to(&el, true);
+                        dom::focus(&el);
+                    }
+                }
+            }
+        });
+    }
+    // The current find hit is scrolled into view.
+    use_effect_with((state.find.clone(), state.hit), |(q, _)| {
+        if !q.trim().is_empty() {
+            if let Some(el) = dom::query("article.body .hit.current") {
+                dom::scroll_to(&el, true);
+            }
+        }
+    });
+
+    let meta = &article.meta;
+    let counts = kind_counts(&analysis);
+    let toggle_help = {
+        let d = state.dispatcher();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::ToggleHelp))
+    };
+    let close_card = {
+        let d = state.dispatcher();
+        let open = state.card.is_some();
+        Callback::from(move |e: MouseEvent| {
+            let on_mark = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|el| el.closest("mark, .card").ok().flatten().is_some());
+            if open && !on_mark {
+                d.dispatch(Action::Card {
+                    at: None,
+                    reveal: false,
+                });
+            }
+        })
+    };
+    html! {
+        <div class="reader" data-testid="reader" data-slug={article.slug.clone()} onclick={close_card}>
+            <EntityPanel analysis={Rc::clone(&analysis)} />
+            <main class="text" id="text">
+                <Body article={Rc::clone(&article)} analysis={Rc::clone(&analysis)} hits={Rc::clone(&hits)}>
+                    <header class="reader-head">
+                        if props.multiple {
+                            <nav class="crumbs" aria-label="Breadcrumb"><a href="#/">{ "← All articles" }</a></nav>
+                        }
+                        if let Some(section) = &meta.section {
+                            <p class="kicker" data-testid="section">{ section.clone() }</p>
+                        }
+                        <h1 id="title">{ meta.title.clone() }</h1>
+                        <p class="meta" data-testid="meta">
+                            <span class={classes!("date", meta.date.is_none().then_some("undated"))} data-testid="date">
+                                { date_text(meta.date.as_deref()) }
+                            </span>
+                            if let Some(source) = &meta.source {
+                                <span aria-hidden="true">{ " · " }</span>
+                                if safe_href(source) {
+                                    <a class="source" href={source.clone()} rel="noopener noreferrer nofollow" target="_blank">{ host_of(source) }</a>
+                                } else {
+                                    <span class="source">{ source.clone() }</span>
+                                }
+                            }
+                            <span aria-hidden="true">{ " · " }</span>
+                            <span class="reading-time" data-testid="reading-time">{ format!("{} min read", article.reading_minutes()) }</span>
+                        </p>
+                        if let Some(summary) = &meta.summary {
+                            <p class="summary">{ summary.clone() }</p>
+                        }
+                        <div class="tools">
+                        <Legend counts={counts} />
+                        <div class="tools-right">
+                            <Find total={total} />
+                            <button type="button" class="icon keys" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onclick={toggle_help}>{ "?" }</button>
+                        </div>
+                        </div>
+                    </header>
+                </Body>
+                if let Some(license) = &meta.license {
+                    <p class="license muted">{ license.clone() }</p>
+                }
+            </main>
+            <Timeline analysis={Rc::clone(&analysis)} visible={Rc::clone(&visible)} date={meta.date.clone()} reading={*reading} />
+            <EntityCard analysis={Rc::clone(&analysis)} />
+            if state.help {
+                <Help />
+            }
+        </div>
+    }
+}
+
+/// "example.org" for a source URL, else the text as given.
+fn host_of(url: &str) -> String {
+    url.split("://")
+        .nth(1)
+        .and_then(|rest| rest.split(['/', '?', '#']).next())
+        .map(|h| h.trim_start_matches("www.").to_string())
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| url.to_string())
+}

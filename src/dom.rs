@@ -1,0 +1,96 @@
+//! Small helpers around the browser: storage, the URL hash, scrolling and
+//! focus. Every call tolerates a missing window or element.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+
+pub const HIDDEN_KEY: &str = "dossier.hidden-types";
+
+pub fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+pub fn document() -> Option<web_sys::Document> {
+    window()?.document()
+}
+
+pub fn storage_get(key: &str) -> Option<String> {
+    window()?.local_storage().ok()??.get_item(key).ok()?
+}
+
+pub fn storage_set(key: &str, value: &str) {
+    if let Some(Ok(Some(s))) = window().map(|w| w.local_storage()) {
+        // Storage may be full or disabled; the setting then lasts the visit.
+        let _ = s.set_item(key, value);
+    }
+}
+
+pub fn hash() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Writes the hash: a new history entry when `push`, else in place.
+pub fn set_hash(hash: &str, push: bool) {
+    let Some(w) = window() else { return };
+    if push {
+        let _ = w.location().set_hash(hash);
+    } else if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
+    }
+}
+
+pub fn reduced_motion() -> bool {
+    window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
+}
+
+pub fn query(selector: &str) -> Option<Element> {
+    document()?.query_selector(selector).ok()?
+}
+
+/// Scrolls an element into view (smoothly unless the reader prefers reduced
+/// motion); `center` puts it mid-screen, else only as far as needed.
+pub fn scroll_to(el: &Element, center: bool) {
+    let opts = ScrollIntoViewOptions::new();
+    opts.set_behavior(if reduced_motion() {
+        ScrollBehavior::Auto
+    } else {
+        ScrollBehavior::Smooth
+    });
+    opts.set_block(if center {
+        ScrollLogicalPosition::Center
+    } else {
+        ScrollLogicalPosition::Nearest
+    });
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+}
+
+pub fn focus(el: &Element) {
+    if let Some(h) = el.dyn_ref::<HtmlElement>() {
+        let _ = h.focus();
+    }
+}
+
+/// True when keyboard input goes to a text field.
+pub fn typing_in(target: Option<web_sys::EventTarget>) -> bool {
+    target
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .is_some_and(|e| {
+            matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || e.get_attribute("contenteditable").is_some()
+        })
+}
+
+/// A CSS attribute selector value: ids are URL-safe, but quote anyway.
+pub fn attr_value(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        .collect()
+}

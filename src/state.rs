@@ -1,0 +1,237 @@
+//! The reader's state: one reducible value, changed only through [`Action`]s.
+//! The URL hash and local storage are projections of it, written by effects.
+
+use std::rc::Rc;
+
+use dossier_core::analysis::EntityKind;
+use dossier_core::view::Route;
+use yew::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct ReaderState {
+    /// The open article; `None` shows the library.
+    pub slug: Option<String>,
+    /// When the set holds a single article, the library opens it.
+    pub only: Option<String>,
+    /// Entity types whose highlights are switched off.
+    pub hidden: Vec<EntityKind>,
+    /// Id of the focused entity.
+    pub focus: Option<String>,
+    /// Index of the selected timeline event.
+    pub event: Option<usize>,
+    /// The find query and the index of the current hit.
+    pub find: String,
+    pub hit: usize,
+    /// The mention whose card is shown: (entity index, mention ordinal).
+    pub card: Option<(usize, usize)>,
+    /// Bumped when the card's mention should be scrolled to and focused.
+    pub reveal: u32,
+    /// Bumped when the selected event's sentence should be scrolled to.
+    pub jump: u32,
+    pub help: bool,
+}
+
+pub enum Action {
+    /// Go to a route (links, hash changes, reload).
+    Navigate(Route),
+    ToggleType(EntityKind),
+    /// Focus an entity, or clear the focus.
+    Focus(Option<String>),
+    /// Select a timeline event (and scroll the text to its sentence).
+    SelectEvent(Option<usize>),
+    SetFind(String),
+    /// Move to the next or previous hit out of `total`.
+    StepHit {
+        forward: bool,
+        total: usize,
+    },
+    /// Show the card of a mention; `reveal` also scrolls to it and focuses it.
+    Card {
+        at: Option<(usize, usize)>,
+        reveal: bool,
+    },
+    ToggleHelp,
+    /// Escape: closes the innermost thing open (help, card, find), then the
+    /// focus and selection.
+    Clear,
+}
+
+impl ReaderState {
+    pub fn new(route: Route, hidden: Vec<EntityKind>, only: Option<String>) -> Self {
+        let mut s = ReaderState {
+            hidden,
+            only,
+            ..Default::default()
+        };
+        s.go(route);
+        s
+    }
+
+    fn go(&mut self, route: Route) {
+        match route {
+            Route::Library => {
+                self.slug = self.only.clone();
+                self.focus = None;
+                self.event = None;
+            }
+            Route::Article {
+                slug,
+                entity,
+                event,
+            } => {
+                if self.slug.as_deref() != Some(slug.as_str()) {
+                    self.find.clear();
+                    self.hit = 0;
+                    self.card = None;
+                    if event.is_some() {
+                        self.jump += 1;
+                    }
+                } else if event != self.event && event.is_some() {
+                    self.jump += 1;
+                }
+                self.slug = Some(slug);
+                self.focus = entity;
+                self.event = event;
+            }
+        }
+    }
+
+    /// The route this state shows.
+    pub fn route(&self) -> Route {
+        match &self.slug {
+            None => Route::Library,
+            Some(slug) => Route::Article {
+                slug: slug.clone(),
+                entity: self.focus.clone(),
+                event: if self.focus.is_some() {
+                    None
+                } else {
+                    self.event
+                },
+            },
+        }
+    }
+
+    pub fn is_hidden(&self, kind: EntityKind) -> bool {
+        self.hidden.contains(&kind)
+    }
+}
+
+impl Reducible for ReaderState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::Navigate(route) => {
+                if route == s.route() {
+                    return self;
+                }
+                s.go(route);
+            }
+            Action::ToggleType(kind) => {
+                if let Some(i) = s.hidden.iter().position(|&k| k == kind) {
+                    s.hidden.remove(i);
+                } else {
+                    s.hidden.push(kind);
+                    s.hidden.sort();
+                }
+            }
+            Action::Focus(id) => {
+                if id.is_some() {
+                    s.event = None;
+                }
+                s.focus = id;
+            }
+            Action::SelectEvent(ev) => {
+                s.event = ev;
+                if ev.is_some() {
+                    s.jump += 1;
+                }
+            }
+            Action::SetFind(q) => {
+                s.find = q;
+                s.hit = 0;
+            }
+            Action::StepHit { forward, total } => {
+                if total == 0 {
+                    return self;
+                }
+                s.hit = if forward {
+                    (s.hit + 1) % total
+                } else {
+                    (s.hit + total - 1) % total
+                };
+            }
+            Action::Card { at, reveal } => {
+                if at == s.card && !reveal {
+                    return self;
+                }
+                s.card = at;
+                if reveal {
+                    s.reveal += 1;
+                }
+            }
+            Action::ToggleHelp => s.help = !s.help,
+            Action::Clear => {
+                if s.help {
+                    s.help = false;
+                } else if s.card.is_some() {
+                    s.card = None;
+                } else if !s.find.is_empty() {
+                    s.find.clear();
+                    s.hit = 0;
+                } else {
+                    s.focus = None;
+                    s.event = None;
+                }
+            }
+        }
+        Rc::new(s)
+    }
+}
+
+/// The state handle every component reads and dispatches through.
+pub type ReaderContext = UseReducerHandle<ReaderState>;
+
+#[derive(Properties, PartialEq)]
+pub struct ProviderProps {
+    pub initial: ReaderState,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// Owns the state and provides it to its children.
+#[function_component(StateProvider)]
+pub fn state_provider(props: &ProviderProps) -> Html {
+    let initial = props.initial.clone();
+    let state = use_reducer(move || initial);
+    html! {
+        <ContextProvider<ReaderContext> context={state}>
+            { props.children.clone() }
+        </ContextProvider<ReaderContext>>
+    }
+}
+
+/// The state handle; panics only if a component is used outside the
+/// provider, which is a programming error caught by the component tests.
+#[hook]
+pub fn use_reader() -> ReaderContext {
+    use_context::<ReaderContext>().expect("components are rendered inside StateProvider")
+}
+
+/// Entity types as stored: a comma-separated list of type names.
+pub fn hidden_to_string(hidden: &[EntityKind]) -> String {
+    hidden
+        .iter()
+        .map(|k| k.as_str())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+pub fn hidden_from_string(s: &str) -> Vec<EntityKind> {
+    let mut v: Vec<EntityKind> = s.split(',').filter_map(EntityKind::parse).collect();
+    v.sort();
+    v.dedup();
+    v
+}

@@ -1,18 +1,483 @@
 //! The timeline: dated statements in chronological order.
+//!
+//! Every anchored date (or clock time) of the article becomes an event,
+//! labelled with a few words of the clause that carries it. The two bounds
+//! of a range ("from 2011 to 2024", "between 2014 and 2016", "2011–2024")
+//! make one event; "since 2015" makes an open-ended one.
 
-use super::{Entity, Event, Span, TimeExpr};
+use super::time::cal::{days_from_civil, days_in_month, iso_week_start};
+use super::{Entity, Event, Precision, Span, TimeExpr, TimexType};
 
-/// Builds the timeline. Placeholder: empty.
+/// Longest label, in words.
+const LABEL_WORDS: usize = 12;
+
+/// Builds the timeline: events in chronological order of their start
+/// (coarser precision first at equal starts), document order among equals.
 pub fn build(
-    _parts: &[&str],
-    _sentences: &[Span],
-    _times: &[TimeExpr],
-    _entities: &[Entity],
+    parts: &[&str],
+    sentences: &[Span],
+    times: &[TimeExpr],
+    entities: &[Entity],
 ) -> Vec<Event> {
-    Vec::new()
+    let mut events: Vec<(Key, usize, Event)> = Vec::new();
+    let mut consumed = vec![false; times.len()];
+    for (idx, t) in times.iter().enumerate() {
+        if consumed[idx] || !anchored(t) {
+            continue;
+        }
+        let Some(precision) = t.precision else {
+            continue;
+        };
+        let Some((start, _)) = bounds(&t.value) else {
+            continue;
+        };
+        let before = word_before(parts, t.span);
+        let mut until = None;
+        let mut open_ended = false;
+        let mut spans = vec![t.span];
+        match before.as_str() {
+            "since" => open_ended = true,
+            _ => {
+                if let Some(next) = times.get(idx + 1) {
+                    if anchored(next) && linked(parts, t.span, next.span, &before) {
+                        // The end must not precede the start.
+                        if bounds(&next.value).is_some_and(|(s2, _)| s2 >= start) {
+                            until = Some(next.value.clone());
+                            consumed[idx + 1] = true;
+                            spans.push(next.span);
+                        }
+                    }
+                }
+            }
+        }
+        let sentence = sentence_of(sentences, t.span);
+        let label = label(parts, sentence, times, &spans);
+        let ids = entities_in(entities, sentence);
+        events.push((
+            (start, precision),
+            idx,
+            Event {
+                date: t.value.clone(),
+                until,
+                open_ended,
+                precision,
+                label,
+                sentence,
+                time: idx,
+                entities: ids,
+            },
+        ));
+    }
+    events.sort_by_key(|e| (e.0, e.1));
+    events.into_iter().map(|(_, _, e)| e).collect()
 }
 
-/// Earliest and latest date of the timeline.
-pub fn coverage(_timeline: &[Event]) -> Option<(String, String)> {
-    None
+type Key = (i64, Precision);
+
+/// Earliest and latest date of the timeline (TIMEX3 values), counting the
+/// ends of ranges. Dates compare by their start, the finer one later at
+/// equal starts, as in the timeline.
+pub fn coverage(timeline: &[Event]) -> Option<(String, String)> {
+    let mut first: Option<(Key, &str)> = None;
+    let mut last: Option<(Key, &str)> = None;
+    for ev in timeline {
+        let values = std::iter::once((ev.date.as_str(), Some(ev.precision)))
+            .chain(ev.until.as_deref().map(|u| (u, None)));
+        for (v, p) in values {
+            let Some((s, _)) = bounds(v) else { continue };
+            let key = (s, p.unwrap_or_else(|| precision_of(v)));
+            if first.is_none_or(|(f, _)| key < f) {
+                first = Some((key, v));
+            }
+            if last.is_none_or(|(l, _)| key >= l) {
+                last = Some((key, v));
+            }
+        }
+    }
+    Some((first?.1.to_string(), last?.1.to_string()))
 }
+
+/// The precision of a TIMEX3 date value, from its shape.
+fn precision_of(v: &str) -> Precision {
+    let v = v.strip_prefix("FY").unwrap_or(v);
+    if v.contains('T') {
+        return Precision::Time;
+    }
+    let mut it = v.split('-');
+    let head = it.next().unwrap_or("");
+    match (it.next(), it.next()) {
+        (None, _) if head.len() == 2 => Precision::Century,
+        (None, _) if head.ends_with('X') => Precision::Decade,
+        (None, _) => Precision::Year,
+        (Some(_), Some("WE")) => Precision::Week,
+        (Some(_), Some(_)) => Precision::Day,
+        (Some(s), None) if s.starts_with('Q') || s.starts_with('H') => Precision::Quarter,
+        (Some(s), None) if s.starts_with('W') && s.len() == 3 => Precision::Week,
+        (Some(s), None) if s.bytes().all(|c| c.is_ascii_uppercase()) => Precision::Season,
+        _ => Precision::Month,
+    }
+}
+
+/// An anchored date or time: a timeline point.
+fn anchored(t: &TimeExpr) -> bool {
+    t.resolved && matches!(t.kind, TimexType::Date | TimexType::Time) && t.precision.is_some()
+}
+
+/// The start and end (exclusive) of a TIMEX3 date value, in minutes since
+/// 1970-01-01.
+pub fn bounds(v: &str) -> Option<(i64, i64)> {
+    const DAY: i64 = 1440;
+    let v = v.strip_prefix("FY").unwrap_or(v);
+    let (date, time) = match v.split_once('T') {
+        Some((d, t)) => (d, Some(t)),
+        None => (v, None),
+    };
+    let mut it = date.split('-');
+    let head = it.next()?;
+    let b = head.as_bytes();
+    let day = |y: i32, m: u8, d: u8| days_from_civil(y, m, d) * DAY;
+    let num = |s: &str| -> Option<i32> {
+        (!s.is_empty() && s.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    // Century "19", decade "199X".
+    if b.len() == 2 {
+        let c = num(head)?;
+        return Some((day(c * 100, 1, 1), day(c * 100 + 100, 1, 1)));
+    }
+    if b.len() == 4 && b[3] == b'X' {
+        let d = num(&head[..3])?;
+        return Some((day(d * 10, 1, 1), day(d * 10 + 10, 1, 1)));
+    }
+    let y = num(head)?;
+    let Some(second) = it.next() else {
+        return Some((day(y, 1, 1), day(y + 1, 1, 1)));
+    };
+    let (mut s, mut e) = match second {
+        "SP" => (day(y, 3, 1), day(y, 6, 1)),
+        "SU" => (day(y, 6, 1), day(y, 9, 1)),
+        "FA" => (day(y, 9, 1), day(y, 12, 1)),
+        "WI" => (day(y, 12, 1), day(y + 1, 3, 1)),
+        "H1" => (day(y, 1, 1), day(y, 7, 1)),
+        "H2" => (day(y, 7, 1), day(y + 1, 1, 1)),
+        q if q.len() == 2 && q.starts_with('Q') => {
+            let q = num(&q[1..])?;
+            if !(1..=4).contains(&q) {
+                return None;
+            }
+            let m = (q as u8 - 1) * 3 + 1;
+            (
+                day(y, m, 1),
+                if q == 4 {
+                    day(y + 1, 1, 1)
+                } else {
+                    day(y, m + 3, 1)
+                },
+            )
+        }
+        w if w.len() == 3 && w.starts_with('W') => {
+            let w = num(&w[1..])?;
+            if !(1..=53).contains(&w) {
+                return None;
+            }
+            let monday = iso_week_start(y, w as u8).days() * DAY;
+            match it.next() {
+                Some("WE") => (monday + 5 * DAY, monday + 7 * DAY),
+                _ => (monday, monday + 7 * DAY),
+            }
+        }
+        m => {
+            let m = num(m)?;
+            if !(1..=12).contains(&m) {
+                return None;
+            }
+            let m = m as u8;
+            match it.next() {
+                Some(d) => {
+                    let d = num(d)?;
+                    if d < 1 || d > days_in_month(y, m) as i32 {
+                        return None;
+                    }
+                    let s = day(y, m, d as u8);
+                    (s, s + DAY)
+                }
+                None => (
+                    day(y, m, 1),
+                    if m == 12 {
+                        day(y + 1, 1, 1)
+                    } else {
+                        day(y, m + 1, 1)
+                    },
+                ),
+            }
+        }
+    };
+    if let Some(t) = time {
+        let (from, to) = match t.get(..2) {
+            Some("MO") => (6 * 60, 12 * 60),
+            Some("AF") => (12 * 60, 18 * 60),
+            Some("EV") => (18 * 60, 22 * 60),
+            Some("NI") => (21 * 60, 24 * 60),
+            _ => {
+                let h = num(t.get(..2)?)? as i64;
+                let m = t.get(3..5).and_then(num).unwrap_or(0) as i64;
+                (h * 60 + m, h * 60 + m + 1)
+            }
+        };
+        e = s + to;
+        s += from;
+    }
+    Some((s, e))
+}
+
+/// The lower-case word right before `span` in its part, skipping "the".
+fn word_before(parts: &[&str], span: Span) -> String {
+    let Some(text) = parts.get(span.part).and_then(|p| p.get(..span.start)) else {
+        return String::new();
+    };
+    let mut words = text
+        .rsplit(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty());
+    let mut w = words.next().unwrap_or("");
+    if w.eq_ignore_ascii_case("the") {
+        w = words.next().unwrap_or("");
+    }
+    // Only a word glued to nothing else ("(since" counts as "since").
+    w.trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase()
+}
+
+/// Whether the text between two time expressions makes them one range.
+fn linked(parts: &[&str], a: Span, b: Span, before: &str) -> bool {
+    if a.part != b.part || b.start < a.end {
+        return false;
+    }
+    let Some(between) = parts.get(a.part).and_then(|p| p.get(a.end..b.start)) else {
+        return false;
+    };
+    match between.trim().to_ascii_lowercase().as_str() {
+        "-" | "–" | "—" | "to" | "until" | "till" | "through" | "thru" => true,
+        "and" => before == "between",
+        _ => false,
+    }
+}
+
+/// The sentence that contains `span` (or a zero-width span at it).
+fn sentence_of(sentences: &[Span], span: Span) -> Span {
+    let k = sentences.partition_point(|s| (s.part, s.start) <= (span.part, span.start));
+    match k.checked_sub(1).and_then(|k| sentences.get(k)) {
+        Some(s) if s.part == span.part && s.end >= span.end => *s,
+        _ => Span::new(span.part, span.start, span.end),
+    }
+}
+
+fn entities_in(entities: &[Entity], sentence: Span) -> Vec<String> {
+    entities
+        .iter()
+        .filter(|e| {
+            e.mentions.iter().any(|m| {
+                m.part == sentence.part && m.start >= sentence.start && m.end <= sentence.end
+            })
+        })
+        .map(|e| e.id.clone())
+        .collect()
+}
+
+/// Words dropped at the start of a label.
+fn is_lead(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "and"
+            | "but"
+            | "or"
+            | "while"
+            | "when"
+            | "after"
+            | "before"
+            | "as"
+            | "which"
+            | "who"
+            | "that"
+            | "however"
+            | "then"
+            | "so"
+            | "also"
+            | "since"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "from"
+            | "until"
+            | "till"
+            | "through"
+            | "during"
+            | "of"
+            | "to"
+            | "between"
+            | "meanwhile"
+            | "for"
+            | "where"
+            | "although"
+            | "though"
+            | "yet"
+            | "than"
+            | "early"
+            | "late"
+            | "mid"
+    )
+}
+
+/// Words dropped at the end of a label.
+fn is_tail(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "and"
+            | "but"
+            | "or"
+            | "the"
+            | "a"
+            | "an"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "from"
+            | "to"
+            | "since"
+            | "until"
+            | "during"
+            | "for"
+            | "with"
+            | "as"
+            | "that"
+            | "which"
+            | "early"
+            | "late"
+            | "between"
+            | "than"
+    )
+}
+
+/// A short label from the clause of the sentence that carries `spans`.
+fn label(parts: &[&str], sentence: Span, times: &[TimeExpr], spans: &[Span]) -> String {
+    let Some(text) = parts
+        .get(sentence.part)
+        .and_then(|p| p.get(sentence.start..sentence.end))
+    else {
+        return String::new();
+    };
+    let base = sentence.start;
+    // Clause boundaries: byte offsets (in `text`) of separators.
+    let mut cuts = vec![0];
+    let mut chars = text.char_indices().peekable();
+    while let Some((k, c)) = chars.next() {
+        let next_space = chars.peek().is_none_or(|&(_, n)| n.is_whitespace());
+        let cut = match c {
+            ',' => next_space,
+            ';' | ':' => next_space,
+            '(' | ')' | '—' | '–' | '[' | ']' => true,
+            _ => false,
+        };
+        if cut {
+            cuts.push(k);
+            cuts.push(k + c.len_utf8());
+        }
+    }
+    cuts.push(text.len());
+    // Clauses as (start, end) pairs.
+    let clauses: Vec<(usize, usize)> = cuts
+        .chunks(2)
+        .filter_map(|c| Some((c[0], *c.get(1)?)))
+        .collect();
+    // Date words to leave out (relative to `text`).
+    let hidden: Vec<(usize, usize)> = times
+        .iter()
+        .filter(|t| {
+            t.span.part == sentence.part
+                && t.span.start >= sentence.start
+                && t.span.end <= sentence.end
+        })
+        .map(|t| (t.span.start - base, t.span.end - base))
+        .collect();
+    let first = spans.first().map_or(0, |s| s.start.saturating_sub(base));
+    let home = clauses
+        .iter()
+        .position(|&(s, e)| first >= s && first < e)
+        .unwrap_or(0);
+    // This clause, then the ones after it, then the ones before it.
+    let order = (home..clauses.len()).chain((0..home).rev());
+    let mut best: Vec<&str> = Vec::new();
+    for c in order {
+        let (s, e) = clauses[c];
+        let words = clean_words(text, s, e, &hidden);
+        if words.len() >= 3 {
+            best = words;
+            break;
+        }
+        if best.is_empty() && !words.is_empty() {
+            best = words;
+        }
+    }
+    let truncated = best.len() > LABEL_WORDS;
+    best.truncate(LABEL_WORDS);
+    while best.last().is_some_and(|w| is_tail(w)) {
+        best.pop();
+    }
+    let mut out = best.join(" ");
+    if truncated {
+        out.push('…');
+    }
+    let mut cs = out.chars();
+    match cs.next() {
+        Some(c) if c.is_lowercase() => c.to_uppercase().chain(cs).collect(),
+        _ => out,
+    }
+}
+
+/// The words of `text[s..e]` outside the hidden ranges, without the
+/// leading conjunctions and prepositions, with surrounding punctuation
+/// trimmed.
+fn clean_words<'t>(text: &'t str, s: usize, e: usize, hidden: &[(usize, usize)]) -> Vec<&'t str> {
+    let mut words = Vec::new();
+    let Some(clause) = text.get(s..e) else {
+        return words;
+    };
+    let mut pos = s;
+    for raw in clause.split(|c: char| c.is_whitespace()) {
+        let ws = pos;
+        let we = pos + raw.len();
+        pos = we + clause[we - s..].chars().next().map_or(0, char::len_utf8);
+        if raw.is_empty() {
+            continue;
+        }
+        if hidden.iter().any(|&(hs, he)| ws < he && hs < we) {
+            // Drop the prepositions that introduced the date.
+            while words
+                .last()
+                .is_some_and(|w: &&str| is_lead(w) || w.eq_ignore_ascii_case("the"))
+            {
+                words.pop();
+            }
+            continue;
+        }
+        let w =
+            raw.trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '%' | '$' | '€' | '£'));
+        if w.is_empty() {
+            continue;
+        }
+        // "2024's" or "year's": a possessive left by the hidden date.
+        if w == "s" {
+            continue;
+        }
+        words.push(w);
+    }
+    let lead = words.iter().take_while(|w| is_lead(w)).count();
+    words.drain(..lead);
+    words
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,178 @@
+use super::*;
+use crate::analysis::{sentences, time, EntityKind};
+
+fn timeline(text: &str, dct: Option<&str>, entities: &[Entity]) -> Vec<Event> {
+    let parts = [text];
+    let sents = sentences::split(&parts);
+    let times = time::recognize(&parts, &sents, dct);
+    build(&parts, &sents, &times, entities)
+}
+
+fn dates(events: &[Event]) -> Vec<&str> {
+    events.iter().map(|e| e.date.as_str()).collect()
+}
+
+#[test]
+fn chronological_with_coarser_first_and_document_order_for_ties() {
+    let text = "In December 2024, the regime fell. In 2024, prices rose. \
+                The talks began on January 5, 2025. In January 2025, the envoy left. \
+                The war began in 2011. In 2024 the army split.";
+    let events = timeline(text, None, &[]);
+    assert_eq!(
+        dates(&events),
+        ["2011", "2024", "2024", "2024-12", "2025-01", "2025-01-05"]
+    );
+    // Document order among equal dates.
+    assert!(events[1].time < events[2].time);
+    assert_eq!(
+        coverage(&events),
+        Some(("2011".to_string(), "2025-01-05".to_string()))
+    );
+}
+
+#[test]
+fn only_anchored_dates_become_events() {
+    let text = "It took three months. It meets every week. It is open now. \
+                It opened yesterday. It closed in 1999.";
+    assert_eq!(dates(&timeline(text, None, &[])), ["1999"]);
+    assert_eq!(
+        dates(&timeline(text, Some("2020-03-04"), &[])),
+        ["1999", "2020-03-03"]
+    );
+    assert_eq!(coverage(&[]), None);
+}
+
+#[test]
+fn ranges_make_one_event() {
+    let text =
+        "The civil war lasted from 2011 to 2024. Since 2015, Russian jets have bombed rebels. \
+                Deliveries run between 2014 and 2016. The ban lasts until 2030.";
+    let events = timeline(text, None, &[]);
+    let find = |d: &str| {
+        events
+            .iter()
+            .find(|e| e.date == d)
+            .unwrap_or_else(|| panic!("{d}: {events:?}"))
+    };
+    assert_eq!(events.len(), 4, "{events:?}");
+    let war = find("2011");
+    assert_eq!(
+        (war.until.as_deref(), war.open_ended),
+        (Some("2024"), false)
+    );
+    assert_eq!(war.label, "The civil war lasted");
+    let since = find("2015");
+    assert_eq!((since.until.as_deref(), since.open_ended), (None, true));
+    assert_eq!(since.label, "Russian jets have bombed rebels");
+    assert_eq!(find("2014").until.as_deref(), Some("2016"));
+    assert_eq!(find("2030").until, None);
+    assert_eq!(
+        coverage(&events),
+        Some(("2011".to_string(), "2030".to_string()))
+    );
+    // Coverage counts the end of a range.
+    let text = "It ran from 1990 to 2030. It began in 2000.";
+    let ev = timeline(text, None, &[]);
+    assert_eq!(
+        coverage(&ev),
+        Some(("1990".to_string(), "2030".to_string()))
+    );
+}
+
+#[test]
+fn labels_come_from_the_clause_without_the_date() {
+    let text = "In January 2025, the interim government asked the Kremlin to extradite the former president. \
+                Moscow granted him asylum after the fall of the regime in December 2024. \
+                According to Reuters, in March 2025, Damascus and Moscow began talks on possible military support.";
+    let events = timeline(text, None, &[]);
+    let labels: Vec<&str> = events.iter().map(|e| e.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Moscow granted him asylum after the fall of the regime",
+            "The interim government asked the Kremlin to extradite the former president",
+            "Damascus and Moscow began talks on possible military support",
+        ]
+    );
+    for e in &events {
+        assert!(e.label.split_whitespace().count() <= LABEL_WORDS);
+        assert!(!e.label.contains("2024") && !e.label.contains("2025"));
+    }
+    // A long clause is cut to a dozen words.
+    let long = "On 3 May 2021 the committee of the regional parliament voted again on the long disputed budget for schools and roads.";
+    let ev = timeline(long, None, &[]);
+    assert_eq!(ev[0].label.split_whitespace().count(), LABEL_WORDS);
+    assert!(ev[0].label.ends_with('…'));
+    assert!(ev[0].label.starts_with("The committee"));
+}
+
+#[test]
+fn events_carry_sentence_time_and_entities() {
+    let text = "Assad fled to Moscow in December 2024. Putin stayed silent.";
+    let mention = |s: usize, e: usize| Span::new(0, s, e);
+    let entities = vec![
+        Entity {
+            id: "assad".into(),
+            name: "Assad".into(),
+            kind: EntityKind::Person,
+            aliases: vec![],
+            mentions: vec![mention(0, 5)],
+        },
+        Entity {
+            id: "moscow".into(),
+            name: "Moscow".into(),
+            kind: EntityKind::Place,
+            aliases: vec![],
+            mentions: vec![mention(14, 20)],
+        },
+        Entity {
+            id: "putin".into(),
+            name: "Putin".into(),
+            kind: EntityKind::Person,
+            aliases: vec![],
+            mentions: vec![mention(39, 44)],
+        },
+    ];
+    let events = timeline(text, None, &entities);
+    assert_eq!(events.len(), 1);
+    let e = &events[0];
+    assert_eq!(e.sentence, Span::new(0, 0, 38));
+    assert_eq!(e.time, 0);
+    assert_eq!(e.precision, Precision::Month);
+    assert_eq!(e.entities, ["assad", "moscow"]);
+}
+
+#[test]
+fn bounds_of_values() {
+    let day = |y, m, d| days_from_civil(y, m, d) * 1440;
+    assert_eq!(bounds("2024"), Some((day(2024, 1, 1), day(2025, 1, 1))));
+    assert_eq!(bounds("2024-12"), Some((day(2024, 12, 1), day(2025, 1, 1))));
+    assert_eq!(
+        bounds("2024-02-29"),
+        Some((day(2024, 2, 29), day(2024, 3, 1)))
+    );
+    assert_eq!(bounds("199X"), Some((day(1990, 1, 1), day(2000, 1, 1))));
+    assert_eq!(bounds("19"), Some((day(1900, 1, 1), day(2000, 1, 1))));
+    assert_eq!(bounds("2025-Q4"), Some((day(2025, 10, 1), day(2026, 1, 1))));
+    assert_eq!(bounds("2025-SU"), Some((day(2025, 6, 1), day(2025, 9, 1))));
+    assert_eq!(
+        bounds("2004-W48"),
+        Some((day(2004, 11, 22), day(2004, 11, 29)))
+    );
+    assert_eq!(bounds("FY2007"), bounds("2007"));
+    assert_eq!(
+        bounds("2009-12-15T18:00Z").map(|b| b.0),
+        Some(day(2009, 12, 15) + 18 * 60)
+    );
+    for bad in [
+        "",
+        "PRESENT_REF",
+        "P3M",
+        "XXXX-XX-XX",
+        "2024-13",
+        "2023-02-29",
+        "2024-W99",
+    ] {
+        assert_eq!(bounds(bad), None, "{bad}");
+    }
+}

@@ -237,7 +237,10 @@ describe("looks", () => {
             const c = getComputedStyle(el).backgroundColor;
             if (c && c !== "transparent" && !/rgba\(.*,\s*0\)$/.test(c)) return c;
           }
-          return "rgb(255, 255, 255)";
+          // No background set: the canvas is dark only with color-scheme dark in effect.
+          const scheme = getComputedStyle(document.documentElement).colorScheme;
+          const dark = /dark/.test(scheme) && matchMedia("(prefers-color-scheme: dark)").matches;
+          return dark ? "rgb(18, 18, 18)" : "rgb(255, 255, 255)";
         });
         const lum = (bg.match(/\d+(\.\d+)?/g) ?? ["255", "255", "255"]).slice(0, 3).map(Number);
         const light = lum.reduce((s, v) => s + v, 0) / 3 > 128;

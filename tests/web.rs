@@ -1,0 +1,466 @@
+//! Component tests in a browser: components are mounted into a `<div>` and
+//! the DOM is checked. Run with
+//! `cargo test --target wasm32-unknown-unknown --test web` (headless Chromium
+//! through wasm-bindgen-test-runner and chromedriver).
+
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+use std::time::Duration;
+
+use dossier::components::library::Library;
+use dossier::components::reader::Reader;
+use dossier::state::{ReaderState, StateProvider};
+use dossier_core::analysis::{Analysis, Entity, EntityKind, Event, Precision, Span};
+use dossier_core::article::parse_article;
+use dossier_core::view::Route;
+use dossier_core::Article;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SOURCE: &str = "+++
+title = \"Talks in Vienna\"
+section = \"World\"
++++
+
+Maria Lopez met the *Atlas Group* in Vienna in March 2024. Lopez said the talks \
+went well, according to [the report](https://example.org/report).
+
+Since 2015 the Atlas Group has worked in Vienna and Graz; \u{202b}مرحبا\u{202c} 👩‍👩‍👧 and 👍🏽 stay intact.
+
+> Lopez: “We will meet again in April 2025.”
+";
+
+fn article() -> Rc<Article> {
+    match parse_article("talks.md", SOURCE.as_bytes()) {
+        Ok(a) => Rc::new(a),
+        Err(e) => panic!("test article does not parse: {e}"),
+    }
+}
+
+/// The span of the `nth` occurrence of `needle` in part `part`.
+fn span(a: &Article, part: usize, needle: &str, nth: usize) -> Span {
+    let text = a.parts()[part];
+    let start = text
+        .match_indices(needle)
+        .nth(nth)
+        .map(|(i, _)| i)
+        .unwrap_or_else(|| panic!("{needle:?} #{nth} not in part {part}: {text:?}"));
+    Span::new(part, start, start + needle.len())
+}
+
+fn analysis(a: &Article) -> Rc<Analysis> {
+    let entity = |id: &str, name: &str, kind, aliases: &[&str], mentions: Vec<Span>| Entity {
+        id: id.into(),
+        name: name.into(),
+        kind,
+        aliases: aliases.iter().map(|s| s.to_string()).collect(),
+        mentions,
+    };
+    let sentence = |part: usize, start: &str, end: &str| {
+        let s = span(a, part, start, 0);
+        let e = span(a, part, end, 0);
+        Span::new(part, s.start, e.end)
+    };
+    Rc::new(Analysis {
+        entities: vec![
+            entity(
+                "maria-lopez",
+                "Maria Lopez",
+                EntityKind::Person,
+                &["Lopez"],
+                vec![
+                    span(a, 1, "Maria Lopez", 0),
+                    span(a, 1, "Lopez", 1),
+                    span(a, 3, "Lopez", 0),
+                ],
+            ),
+            entity(
+                "atlas-group",
+                "Atlas Group",
+                EntityKind::Organization,
+                &[],
+                vec![span(a, 1, "Atlas Group", 0), span(a, 2, "Atlas Group", 0)],
+            ),
+            entity(
+                "vienna",
+                "Vienna",
+                EntityKind::Place,
+                &[],
+                vec![
+                    span(a, 0, "Vienna", 0),
+                    span(a, 1, "Vienna", 0),
+                    span(a, 2, "Vienna", 0),
+                ],
+            ),
+            entity(
+                "graz",
+                "Graz",
+                EntityKind::Place,
+                &[],
+                vec![span(a, 2, "Graz", 0)],
+            ),
+        ],
+        timeline: vec![
+            Event {
+                date: "2015".into(),
+                until: None,
+                open_ended: true,
+                precision: Precision::Year,
+                label: "the Atlas Group has worked in Vienna".into(),
+                sentence: sentence(2, "Since", "intact."),
+                time: 0,
+                entities: vec!["atlas-group".into(), "vienna".into()],
+            },
+            Event {
+                date: "2024-03".into(),
+                until: None,
+                open_ended: false,
+                precision: Precision::Month,
+                label: "Maria Lopez met the Atlas Group".into(),
+                sentence: sentence(1, "Maria", "2024."),
+                time: 1,
+                entities: vec!["maria-lopez".into(), "atlas-group".into(), "vienna".into()],
+            },
+            Event {
+                date: "2025-04".into(),
+                until: None,
+                open_ended: false,
+                precision: Precision::Month,
+                label: "they will meet again".into(),
+                sentence: sentence(3, "We", "2025."),
+                time: 2,
+                entities: vec!["maria-lopez".into()],
+            },
+        ],
+        ..Default::default()
+    })
+}
+
+#[derive(Properties, PartialEq)]
+struct HarnessProps {
+    article: Rc<Article>,
+    analysis: Rc<Analysis>,
+    initial: ReaderState,
+}
+
+#[function_component(Harness)]
+fn harness(p: &HarnessProps) -> Html {
+    html! {
+        <StateProvider initial={p.initial.clone()}>
+            <Reader article={Rc::clone(&p.article)} analysis={Some(Rc::clone(&p.analysis))} />
+        </StateProvider>
+    }
+}
+
+fn root() -> Element {
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
+    let div = doc.create_element("div").expect("a div");
+    doc.body()
+        .expect("a body")
+        .append_child(&div)
+        .expect("appended");
+    div
+}
+
+async fn settle() {
+    yew::platform::time::sleep(Duration::from_millis(30)).await;
+}
+
+async fn mount_reader(initial: ReaderState) -> (Element, Rc<Article>, Rc<Analysis>) {
+    let a = article();
+    let an = analysis(&a);
+    let div = root();
+    yew::Renderer::<Harness>::with_root_and_props(
+        div.clone(),
+        HarnessProps {
+            article: Rc::clone(&a),
+            analysis: Rc::clone(&an),
+            initial,
+        },
+    )
+    .render();
+    settle().await;
+    (div, a, an)
+}
+
+fn state(slug: &str) -> ReaderState {
+    ReaderState::new(
+        Route::Article {
+            slug: slug.into(),
+            entity: None,
+            event: None,
+        },
+        Vec::new(),
+        None,
+    )
+}
+
+fn all(root: &Element, sel: &str) -> Vec<Element> {
+    let list = root.query_selector_all(sel).expect("valid selector");
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .collect()
+}
+
+fn text(e: &Element) -> String {
+    e.text_content().unwrap_or_default()
+}
+
+/// The texts of the body blocks, in order.
+fn block_texts(root: &Element) -> Vec<String> {
+    all(root, "article [data-part]").iter().map(text).collect()
+}
+
+fn source_texts(a: &Article) -> Vec<String> {
+    a.blocks.iter().map(|b| b.text.clone()).collect()
+}
+
+#[wasm_bindgen_test]
+async fn body_text_equals_the_source_with_highlights_on_and_off() {
+    let (div, a, an) = mount_reader(state("talks")).await;
+    assert_eq!(block_texts(&div), source_texts(&a));
+    // One mark per body mention, around exactly the mention's text.
+    let marks = all(&div, "article mark[data-entity]");
+    let expected: usize = an
+        .entities
+        .iter()
+        .map(|e| e.mentions.iter().filter(|m| m.part > 0).count())
+        .sum();
+    assert_eq!(marks.len(), expected);
+    let parts = a.parts();
+    for e in &an.entities {
+        let found: Vec<String> = all(&div, &format!("article mark[data-entity=\"{}\"]", e.id))
+            .iter()
+            .map(text)
+            .collect();
+        let want: Vec<String> = e
+            .mentions
+            .iter()
+            .filter(|m| m.part > 0)
+            .map(|m| m.text(&parts).to_string())
+            .collect();
+        assert_eq!(found, want, "{}", e.id);
+        for m in all(&div, &format!("mark[data-entity=\"{}\"]", e.id)) {
+            assert_eq!(
+                m.get_attribute("data-type").as_deref(),
+                Some(e.kind.as_str())
+            );
+        }
+    }
+    // The link survives inside the body, with its target.
+    let links = all(&div, "article a[href]");
+    assert_eq!(links.len(), 1);
+    assert_eq!(
+        links[0].get_attribute("href").as_deref(),
+        Some("https://example.org/report")
+    );
+
+    // All highlights off: no marks, same text.
+    let (off, a, _) = mount_reader(ReaderState {
+        hidden: EntityKind::ALL.to_vec(),
+        ..state("talks")
+    })
+    .await;
+    assert!(all(&off, "mark").is_empty());
+    assert_eq!(block_texts(&off), source_texts(&a));
+}
+
+#[wasm_bindgen_test]
+async fn legend_counts_and_toggles() {
+    let (div, _, _) = mount_reader(state("talks")).await;
+    let toggles = all(&div, "[aria-label=Highlights] button[data-type]");
+    let counts: Vec<(String, String)> = toggles
+        .iter()
+        .map(|b| {
+            (
+                b.get_attribute("data-type").unwrap_or_default(),
+                b.get_attribute("data-count").unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        counts,
+        [("person", "3"), ("organization", "2"), ("place", "3")]
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+    );
+    // Switch places off by clicking their toggle.
+    let place = toggles[2]
+        .clone()
+        .dyn_into::<HtmlElement>()
+        .expect("a button");
+    place.click();
+    settle().await;
+    assert!(all(&div, "mark[data-type=place]").is_empty());
+    assert_eq!(all(&div, "mark[data-type=person]").len(), 3);
+    assert_eq!(
+        place.get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
+    place.click();
+    settle().await;
+    assert_eq!(all(&div, "mark[data-type=place]").len(), 3);
+}
+
+#[wasm_bindgen_test]
+async fn timeline_lists_events_and_filters_on_focus() {
+    let (div, _, _) = mount_reader(state("talks")).await;
+    let dates: Vec<String> = all(&div, "[aria-label=Timeline] li[data-date]")
+        .iter()
+        .filter_map(|li| li.get_attribute("data-date"))
+        .collect();
+    assert_eq!(dates, ["2015", "2024-03", "2025-04"]);
+    let labels: Vec<String> = all(&div, "[aria-label=Timeline] .ev-date")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(labels, ["since 2015 →", "Mar 2024", "Apr 2025"]);
+    // The axis spans a decade: yearly ticks, the open range is a bar.
+    let ticks: Vec<String> = all(&div, "[aria-label=Timeline] svg text")
+        .iter()
+        .map(text)
+        .collect();
+    assert!(
+        ticks.iter().any(|t| t == "2016" || t == "2018"),
+        "{ticks:?}"
+    );
+    assert_eq!(all(&div, "[aria-label=Timeline] svg rect.bar").len(), 1);
+
+    // Focusing Maria Lopez from the entity panel filters the timeline and
+    // fades the other mentions.
+    let button = all(
+        &div,
+        "[aria-label=Entities] button[data-entity=maria-lopez]",
+    )
+    .pop()
+    .expect("Maria Lopez in the panel")
+    .dyn_into::<HtmlElement>()
+    .expect("a button");
+    button.click();
+    settle().await;
+    let dates: Vec<String> = all(&div, "[aria-label=Timeline] li[data-date]")
+        .iter()
+        .filter_map(|li| li.get_attribute("data-date"))
+        .collect();
+    assert_eq!(dates, ["2024-03", "2025-04"]);
+    assert_eq!(all(&div, "mark.focus").len(), 3);
+    assert_eq!(all(&div, "mark.fade").len(), 5);
+}
+
+#[wasm_bindgen_test]
+async fn selecting_an_event_marks_its_sentence() {
+    let (div, a, _) = mount_reader(ReaderState {
+        event: Some(1),
+        ..state("talks")
+    })
+    .await;
+    let sent: String = all(&div, "article .sent").iter().map(text).collect();
+    assert_eq!(
+        sent,
+        "Maria Lopez met the Atlas Group in Vienna in March 2024."
+    );
+    assert_eq!(block_texts(&div), source_texts(&a));
+    let selected = all(&div, "[aria-label=Timeline] li[aria-current=true]");
+    assert_eq!(selected.len(), 1);
+    assert_eq!(
+        selected[0].get_attribute("data-date").as_deref(),
+        Some("2024-03")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn card_shows_name_aliases_count_dates_and_position() {
+    let (div, _, _) = mount_reader(ReaderState {
+        card: Some((0, 1)),
+        ..state("talks")
+    })
+    .await;
+    let card = all(&div, "[data-testid=entity-card]")
+        .pop()
+        .expect("the card");
+    let t = text(&card);
+    assert!(t.contains("Maria Lopez"), "{t}");
+    assert!(t.contains("Person"), "{t}");
+    assert!(t.contains("Lopez"), "{t}");
+    assert!(t.contains("3 mentions"), "{t}");
+    assert!(t.contains("Mar 2024") && t.contains("Apr 2025"), "{t}");
+    let pos = all(&card, "[data-testid=card-position]")
+        .pop()
+        .expect("position");
+    assert_eq!(text(&pos), "2 / 3");
+    // Next mention moves the counter.
+    let next = all(&card, "button[aria-label='Next mention']")
+        .pop()
+        .expect("next")
+        .dyn_into::<HtmlElement>()
+        .expect("a button");
+    next.click();
+    settle().await;
+    let pos = all(&div, "[data-testid=card-position]")
+        .pop()
+        .expect("position");
+    assert_eq!(text(&pos), "3 / 3");
+}
+
+#[wasm_bindgen_test]
+async fn find_counts_hits_without_changing_the_text() {
+    let (div, a, _) = mount_reader(ReaderState {
+        find: "lopez".into(),
+        ..state("talks")
+    })
+    .await;
+    assert_eq!(all(&div, "article .hit").len(), 3);
+    assert_eq!(all(&div, "article .hit.current").len(), 1);
+    let count = all(&div, "[data-testid=find-count]").pop().expect("count");
+    assert_eq!(text(&count), "1 of 3");
+    assert_eq!(block_texts(&div), source_texts(&a));
+    // Hits inside mentions stay inside their mark.
+    assert_eq!(all(&div, "mark[data-entity=maria-lopez] .hit").len(), 3);
+}
+
+#[wasm_bindgen_test]
+async fn library_lists_the_set() {
+    let a = article();
+    let undated = {
+        let mut b = (*a).clone();
+        b.slug = "other".into();
+        b.meta.title = "Another story".into();
+        b.meta.date = None;
+        Rc::new(b)
+    };
+    let dated = {
+        let mut b = (*a).clone();
+        b.meta.date = Some("2025-04-23".into());
+        Rc::new(b)
+    };
+    let div = root();
+    #[derive(Properties, PartialEq)]
+    struct P {
+        list: Rc<[Rc<Article>]>,
+    }
+    #[function_component(L)]
+    fn l(p: &P) -> Html {
+        html! { <Library articles={Rc::clone(&p.list)} /> }
+    }
+    let list: Rc<[Rc<Article>]> = vec![dated, undated].into();
+    yew::Renderer::<L>::with_root_and_props(div.clone(), P { list }).render();
+    settle().await;
+    let items = all(&div, "li.library-item");
+    assert_eq!(items.len(), 2);
+    assert!(text(&items[0]).contains("23 Apr 2025"));
+    assert!(text(&items[1]).contains("undated"));
+    assert!(text(&items[1]).contains("Another story"));
+    let hrefs: Vec<String> = all(&div, "li.library-item a")
+        .iter()
+        .filter_map(|e| e.get_attribute("href"))
+        .collect();
+    assert_eq!(hrefs, ["#/a/talks", "#/a/other"]);
+    assert!(text(&items[0]).contains("min read"));
+}

@@ -1,0 +1,837 @@
+//! Candidate names in running text, and their types.
+
+use std::collections::{HashMap, HashSet};
+
+use super::lexicon::{self, FnvBuild};
+use super::tokens::{Kind, Tok};
+use crate::analysis::EntityKind;
+
+/// What the whole article says about its capitalised words.
+pub struct Stats<'a> {
+    /// Words the text writes with a lowercase initial.
+    lower: HashSet<&'a str, FnvBuild>,
+    /// Capitalised words in mid-sentence, with their counts.
+    capmid: HashMap<&'a str, u32, FnvBuild>,
+    /// Capitalised words anywhere in running text, with their counts.
+    capall: HashMap<&'a str, u32, FnvBuild>,
+}
+
+impl<'a> Stats<'a> {
+    pub fn gather(parts: &[&'a str]) -> Self {
+        let mut lower = HashSet::default();
+        let mut capmid: HashMap<&'a str, u32, FnvBuild> = HashMap::default();
+        let mut capall: HashMap<&'a str, u32, FnvBuild> = HashMap::default();
+        let mut toks = Vec::new();
+        for text in parts {
+            super::tokens::tokenize(text, &mut toks);
+            if is_title_case(text, &toks) {
+                continue;
+            }
+            for t in &toks {
+                if t.kind != Kind::Word {
+                    continue;
+                }
+                let w = t.text(text);
+                let Some(c) = w.chars().next() else { continue };
+                if c.is_lowercase() {
+                    lower.insert(w);
+                } else if c.is_uppercase() {
+                    *capall.entry(w).or_insert(0) += 1;
+                    if !t.initial {
+                        *capmid.entry(w).or_insert(0) += 1;
+                    }
+                }
+            }
+        }
+        Stats {
+            lower,
+            capmid,
+            capall,
+        }
+    }
+
+    pub fn capmid(&self, w: &str) -> u32 {
+        self.capmid.get(w).copied().unwrap_or(0)
+    }
+
+    pub fn capall(&self, w: &str) -> u32 {
+        self.capall.get(w).copied().unwrap_or(0)
+    }
+
+    pub fn seen_lower(&self, lower: &str) -> bool {
+        self.lower.contains(lower)
+    }
+}
+
+/// A candidate mention found in running text.
+#[derive(Clone, Debug)]
+pub struct Cand {
+    pub part: usize,
+    pub start: usize,
+    pub end: usize,
+    pub kind: EntityKind,
+    /// How sure the type is: 0 a default guess, 1 context, 2 head word or
+    /// shape, 3 gazetteer.
+    pub conf: u8,
+    pub ntok: usize,
+    /// Normalised words of the name (lowercase, without "al-" prefixes,
+    /// dots and company-form suffixes), joined by spaces.
+    pub key: String,
+    /// An earlier candidate this one is another name of.
+    pub link: Option<usize>,
+    /// Found in a place gazetteer: never merged by a partial match.
+    pub gazetteer: bool,
+    /// Another name introduced by "known as": never the canonical name.
+    pub aka: bool,
+}
+
+/// Lowercases `w` into `buf`.
+pub fn lower_into(w: &str, buf: &mut String) {
+    buf.clear();
+    for c in w.chars() {
+        buf.extend(c.to_lowercase());
+    }
+}
+
+fn is_camel(w: &str) -> bool {
+    let mut it = w.chars();
+    let Some(first) = it.next() else { return false };
+    first.is_lowercase()
+        && w.len() >= 3
+        && w.chars().skip(1).take(2).any(|c| c.is_uppercase())
+        && w.chars().all(|c| c.is_alphanumeric())
+}
+
+fn is_all_caps(w: &str) -> bool {
+    let mut letters = 0;
+    for c in w.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+fn looks_like_year(w: &str) -> bool {
+    w.len() == 4
+        && w.bytes().all(|b| b.is_ascii_digit())
+        && (w.starts_with("19") || w.starts_with("20"))
+}
+
+fn has_digit(w: &str) -> bool {
+    w.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// A word that can be part of a name.
+pub fn is_name_word(w: &str) -> bool {
+    let Some(c) = w.chars().next() else {
+        return false;
+    };
+    if c.is_uppercase() {
+        return !lexicon::never_entity(w);
+    }
+    lexicon::strip_name_prefix(w) != w || is_camel(w)
+}
+
+/// True for headline-style parts where every longer word is capitalised.
+pub fn is_title_case(text: &str, toks: &[Tok]) -> bool {
+    let mut long = 0;
+    for t in toks {
+        if t.kind != Kind::Word {
+            continue;
+        }
+        let w = t.text(text);
+        if w.chars().count() < 5 || is_camel(w) {
+            continue;
+        }
+        if !w.chars().next().is_some_and(|c| c.is_uppercase()) {
+            return false;
+        }
+        long += 1;
+    }
+    long >= 2
+}
+
+/// True when `acr` ("HTS", "USAF") can abbreviate the name made of `words`:
+/// its letters are initials of the words, in order.
+fn acronym_of<'w>(acr: &str, words: impl Iterator<Item = &'w str>) -> bool {
+    let initials: Vec<char> = words
+        .filter_map(|w| lexicon::strip_name_prefix(w).chars().next())
+        .flat_map(|c| c.to_uppercase())
+        .collect();
+    let letters: Vec<char> = acr.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.is_empty() || initials.is_empty() {
+        return false;
+    }
+    if initials[0] != letters[0] {
+        return false;
+    }
+    let mut it = initials.iter();
+    let subseq = letters.iter().all(|l| it.any(|c| c == l));
+    subseq || letters.len() <= initials.len() + 1
+}
+
+/// Normalised key of a name made of `words`.
+pub fn key_of<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    let words: Vec<&str> = words.collect();
+    let mut n = words.len();
+    while n > 1 && lexicon::corporate_suffix(words[n - 1]) {
+        n -= 1;
+    }
+    let mut key = String::new();
+    for (i, w) in words[..n].iter().enumerate() {
+        if i == 0 && n > 1 && (*w == "The" || *w == "the") {
+            continue;
+        }
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        for c in lexicon::strip_name_prefix(w).chars() {
+            if c != '.' && c != '\'' && c != '’' {
+                key.extend(c.to_lowercase());
+            }
+        }
+    }
+    key
+}
+
+/// A given name that is not also a frequent English word ("Will", "In").
+pub fn given_name(w: &str, buf: &mut String) -> bool {
+    let lex = lexicon::get();
+    if !lex.given.contains(w) {
+        return false;
+    }
+    lower_into(w, buf);
+    lex.common.get(buf.as_str()).is_none_or(|&r| r >= 300)
+}
+
+/// True for a word that names a place in the gazetteers.
+pub fn gazetteer_place(w: &str) -> bool {
+    let lex = lexicon::get();
+    lex.countries.contains_key(w) || lex.places.contains(w)
+}
+
+/// Words that open sentences and never start a name.
+fn sentence_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "During"
+            | "Following"
+            | "Despite"
+            | "Under"
+            | "Since"
+            | "Among"
+            | "Although"
+            | "Though"
+            | "Because"
+            | "Unlike"
+            | "Like"
+            | "Meanwhile"
+            | "However"
+            | "According"
+            | "Before"
+            | "After"
+            | "Within"
+            | "Without"
+            | "Across"
+            | "Through"
+            | "Throughout"
+            | "Until"
+            | "Upon"
+            | "Amid"
+            | "Against"
+            | "Beyond"
+            | "Towards"
+            | "Toward"
+            | "Besides"
+            | "Whereas"
+            | "Unless"
+            | "Whether"
+            | "Yesterday"
+            | "Today"
+            | "Tomorrow"
+            | "Last"
+            | "Next"
+            | "Earlier"
+            | "Later"
+            | "Currently"
+            | "Previously"
+            | "Recently"
+            | "Instead"
+            | "Still"
+            | "Yet"
+            | "So"
+            | "Thus"
+            | "Hence"
+            | "Therefore"
+            | "Indeed"
+            | "Moreover"
+            | "Furthermore"
+            | "Now"
+            | "Here"
+            | "There"
+            | "Where"
+            | "Why"
+            | "How"
+            | "What"
+            | "Who"
+            | "Which"
+            | "Once"
+            | "Alongside"
+            | "Beside"
+            | "Inside"
+            | "Outside"
+            | "Near"
+            | "Via"
+            | "Per"
+            | "Regarding"
+            | "Concerning"
+            | "Including"
+            | "Excluding"
+    )
+}
+
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "The"
+            | "A"
+            | "An"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "Its"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Our"
+            | "My"
+            | "Your"
+            | "Some"
+            | "Any"
+            | "Every"
+            | "Each"
+            | "All"
+            | "Both"
+            | "No"
+            | "Many"
+            | "Most"
+            | "Several"
+            | "Other"
+            | "Such"
+            | "Former"
+            | "Then"
+            | "Also"
+            | "Even"
+            | "Only"
+            | "When"
+            | "While"
+            | "If"
+            | "As"
+    )
+}
+
+struct Ctx<'a, 'b> {
+    part: usize,
+    text: &'a str,
+    toks: &'b [Tok],
+    stats: &'b Stats<'a>,
+    buf: String,
+}
+
+impl<'a> Ctx<'a, '_> {
+    fn w(&self, i: usize) -> &'a str {
+        let text = self.text;
+        self.toks.get(i).map(|t| t.text(text)).unwrap_or("")
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
+    }
+
+    fn name_at(&self, i: usize) -> bool {
+        self.is_word(i) && is_name_word(self.w(i))
+    }
+
+    fn common_rank(&mut self, i: usize) -> Option<u32> {
+        let w = self.toks.get(i).map(|t| t.text(self.text)).unwrap_or("");
+        lower_into(w, &mut self.buf);
+        lexicon::get().common.get(self.buf.as_str()).copied()
+    }
+
+    fn lower_seen(&mut self, i: usize) -> bool {
+        let w = self.toks.get(i).map(|t| t.text(self.text)).unwrap_or("");
+        lower_into(w, &mut self.buf);
+        self.stats.seen_lower(self.buf.as_str())
+    }
+
+    fn span_text(&self, a: usize, b: usize) -> &'a str {
+        let text = self.text;
+        match (self.toks.get(a), self.toks.get(b.wrapping_sub(1))) {
+            (Some(x), Some(y)) if b > a => text.get(x.start..y.end).unwrap_or(""),
+            _ => "",
+        }
+    }
+
+    /// The words `a..b` or a two-word start of them name a gazetteer place.
+    fn protected(&self, a: usize, b: usize) -> bool {
+        let lex = lexicon::get();
+        let w = self.w(a);
+        if gazetteer_place(w)
+            || lex.demonyms.contains_key(w)
+            || lexicon::group_word(w)
+            || self.stats.capmid(w) > 0
+        {
+            return true;
+        }
+        (a + 2..=b.min(a + 4)).any(|e| gazetteer_place(self.span_text(a, e)))
+    }
+
+    fn possessive_at(&self, i: usize) -> bool {
+        matches!(self.w(i), "'" | "’") && self.w(i + 1) == "s" && !self.toks[i].space_before
+    }
+}
+
+/// Finds the candidate names of part `part` and appends them to `out`.
+pub fn candidates(part: usize, text: &str, toks: &[Tok], stats: &Stats, out: &mut Vec<Cand>) {
+    let mut cx = Ctx {
+        part,
+        text,
+        toks,
+        stats,
+        buf: String::new(),
+    };
+    let first_in_part = out.len();
+    let mut pending_link: Option<(usize, usize)> = None; // (token index, candidate)
+    let n = toks.len();
+    let mut i = 0;
+    while i < n {
+        if !cx.name_at(i) {
+            i += 1;
+            continue;
+        }
+        // the run of name words and connectors
+        let mut j = i + 1;
+        loop {
+            if cx.name_at(j) && toks[j].space_before {
+                j += 1;
+            } else if cx.is_word(j) && lexicon::connector(cx.w(j)) && cx.name_at(j + 1) {
+                j += 2;
+            } else if cx.w(j) == "of" && cx.w(j + 1) == "the" && cx.name_at(j + 2) {
+                j += 3;
+            } else if cx.w(j) == "&" && cx.name_at(j + 1) {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        // split at connectors that do not belong to the name
+        let mut a = i;
+        let mut k = i;
+        while k < j {
+            let w = cx.w(k);
+            let is_conn = k > a && !is_name_word(w) && (lexicon::connector(w) || w == "&");
+            if is_conn && !joins(&cx, a, k, j) {
+                segment(&mut cx, a, k, out, &mut pending_link, first_in_part);
+                // skip the connector (and a "the" after "of")
+                k += 1;
+                while k < j && !is_name_word(cx.w(k)) {
+                    k += 1;
+                }
+                a = k;
+                continue;
+            }
+            k += 1;
+        }
+        segment(&mut cx, a, j, out, &mut pending_link, first_in_part);
+        i = j;
+    }
+}
+
+/// Whether the connector at `k` joins the words before it (from `a`) with
+/// the words after it (up to `j`).
+fn joins(cx: &Ctx, a: usize, k: usize, j: usize) -> bool {
+    let conn = cx.w(k);
+    if lexicon::name_particle(conn) || conn == "&" {
+        return true;
+    }
+    let prev = cx.w(k - 1);
+    // the words after the connector, up to the next connector
+    let mut e = k + 1;
+    while e < j && (is_name_word(cx.w(e)) || cx.w(e) == "the") {
+        e += 1;
+    }
+    let last = cx.w(e - 1);
+    let _ = a;
+    match conn {
+        "and" => {
+            (lexicon::org_head(last) || lexicon::event_head(last))
+                && !lexicon::org_head(prev)
+                && !gazetteer_place(prev)
+        }
+        _ => {
+            (lexicon::of_head(prev) && !lexicon::person_title(prev))
+                || lexicon::org_head(last)
+                || lexicon::event_head(last)
+                || lexicon::work_head(last)
+        }
+    }
+}
+
+/// Trims, types and records the candidate made of tokens `a..b`.
+fn segment(
+    cx: &mut Ctx,
+    mut a: usize,
+    b: usize,
+    out: &mut Vec<Cand>,
+    pending_link: &mut Option<(usize, usize)>,
+    first_in_part: usize,
+) {
+    if a >= b {
+        return;
+    }
+    let lex = lexicon::get();
+    // a product name starts at a word with digits or a camel-case word
+    // ("Airbus A380", "Apple iPhone")
+    // "Air France Flight 447": the airline's name
+    if b - a > 1 && cx.w(b - 1) == "Flight" && cx.toks.get(b).is_some_and(|t| t.kind == Kind::Num) {
+        return segment(cx, a, b - 1, out, pending_link, first_in_part);
+    }
+    if let Some(p) = (a + 1..b).find(|&x| has_digit(cx.w(x)) || is_camel(cx.w(x))) {
+        // "United Kingdom iTunes store": a place before a product
+        if gazetteer_place(cx.span_text(a, p)) {
+            segment(cx, a, p, out, pending_link, first_in_part);
+            a = p;
+        }
+    }
+    let model_inside = (a + 1..b).any(|x| has_digit(cx.w(x)) || is_camel(cx.w(x)));
+    let model_after = cx.toks.get(b).is_some_and(|t| {
+        t.space_before
+            && (t.kind == Kind::Num || (t.kind == Kind::Word && has_digit(t.text(cx.text))))
+    }) && !looks_like_year(cx.w(b));
+    let mut product = model_inside || model_after;
+    // "Syrian President Ahmed al-Sharaa", "US Senator John McCain": the
+    // demonym or country before a title is a name of its own
+    if b - a > 2 && lexicon::person_title(cx.w(a + 1)) && {
+        let w = cx.w(a);
+        lex.demonyms.contains_key(w) || lex.countries.contains_key(w)
+    } {
+        segment(cx, a, a + 1, out, pending_link, first_in_part);
+        a += 1;
+    }
+    let mut person_cue = false;
+    // leading determiners and sentence-initial common words
+    while a < b {
+        let w = cx.w(a);
+        let initial = cx.toks[a].initial;
+        if is_determiner(w) {
+            a += 1;
+            continue;
+        }
+        if initial && !cx.protected(a, b) && !is_all_caps(w) {
+            let rank = cx.common_rank(a);
+            let given_next = b - a > 1 && given_name(w, &mut cx.buf);
+            let strip = if b - a > 1 {
+                // "Apple Computer", "Singapore Airlines": the head keeps the name
+                (rank.is_some_and(|r| r < 150) || cx.lower_seen(a) || sentence_opener(w))
+                    && !given_next
+                    && !lexicon::org_head(cx.w(b - 1))
+            } else {
+                rank.is_some() || cx.lower_seen(a)
+            };
+            if strip {
+                a += 1;
+                continue;
+            }
+        }
+        break;
+    }
+    // leading titles ("President", "Mr.", "Chief executive")
+    let mut t = a;
+    while t < b && lexicon::person_title(cx.w(t)) {
+        t += 1;
+    }
+    if t > a {
+        if t == b {
+            return; // titles only
+        }
+        let strong = (a..t).any(|x| lexicon::strong_person_title(cx.w(x)));
+        let last = cx.w(b - 1);
+        if (strong || given_name(cx.w(t), &mut cx.buf))
+            && !lexicon::org_head(last)
+            && !lexicon::place_head(last)
+            && !lexicon::event_head(last)
+        {
+            a = t;
+            person_cue = true;
+        }
+    }
+    // a lowercase title or role just before ("analyst Jane Doe", "CEO Jane Doe")
+    if a > 0 && !person_cue {
+        let pw = cx.w(a - 1);
+        lower_into(pw, &mut cx.buf);
+        if lexicon::role_noun(cx.buf.as_str()) || lexicon::strong_person_title(pw) {
+            person_cue = true;
+        }
+    }
+    // an apposition after ("Jane Doe, minister of …", "Jane Doe, 49,")
+    if !person_cue && cx.w(b) == "," {
+        let mut x = b + 1;
+        if matches!(cx.w(x), "the" | "a" | "an" | "former" | "then" | "now") {
+            x += 1;
+        }
+        let w = cx.w(x);
+        lower_into(w, &mut cx.buf);
+        if lexicon::role_noun(cx.buf.as_str())
+            || lexicon::strong_person_title(w)
+            || (cx.toks.get(x).is_some_and(|t| t.kind == Kind::Num)
+                && w.len() <= 3
+                && cx.w(x + 1) == ",")
+        {
+            person_cue = true;
+        }
+    }
+    if a >= b {
+        return;
+    }
+    if a > 0 && cx.toks[a - 1].kind == Kind::Num && cx.toks[a].space_before && {
+        // "787 Dreamliner": a name after a model number
+        a >= 2 && cx.toks[a - 2].kind == Kind::Word && is_name_word(cx.w(a - 2))
+    } {
+        product = true;
+    }
+    let ntok_all = b - a;
+    let first = cx.w(a);
+    let last = cx.w(b - 1);
+    // names never end in a lowercase connector
+    if ntok_all == 1 && !is_name_word(first) {
+        return;
+    }
+    let surface = cx.span_text(a, b);
+    let ntok = (a..b).filter(|&x| is_name_word(cx.w(x))).count();
+    let possessive = cx.possessive_at(b);
+    let next = if possessive { b + 2 } else { b };
+    let speech_after = {
+        lower_into(cx.w(next), &mut cx.buf);
+        lexicon::speech_verb(cx.buf.as_str())
+    };
+    let acronym_after = cx.w(b) == "("
+        && cx.is_word(b + 1)
+        && is_all_caps(cx.w(b + 1))
+        && cx.w(b + 2) == ")"
+        && acronym_of(cx.w(b + 1), (a..b).map(|x| cx.w(x)));
+
+    // single words: drop common words with nothing to vouch for them
+    if ntok == 1 {
+        if lexicon::never_entity(first) || first.chars().count() < 2 {
+            return;
+        }
+        let known = gazetteer_place(first)
+            || lex.demonyms.contains_key(first)
+            || lexicon::group_word(first)
+            || is_all_caps(first)
+            || is_camel(first)
+            || has_digit(first);
+        if !known {
+            let common = cx.common_rank(a).is_some();
+            let capmid = cx.stats.capmid(first);
+            let initial = cx.toks[a].initial;
+            let cue = possessive || person_cue || acronym_after || speech_after;
+            if initial && capmid == 0 && (common || cx.lower_seen(a)) {
+                return;
+            }
+            let repeated = capmid >= 2 || (cx.stats.capall(first) >= 2 && !cx.lower_seen(a));
+            if !initial && common && !repeated && !cue {
+                return;
+            }
+        }
+        if is_all_caps(first) && lex.currencies.contains(first) {
+            return;
+        }
+        // "US dollars": a currency, not the country
+        if matches!(cx.w(b), "dollar" | "dollars" | "cents") {
+            return;
+        }
+        // "US$40", "GB #20": a code before an amount
+        if is_all_caps(first)
+            && (cx.w(b).starts_with('$') || cx.w(b) == "#")
+            && !cx.toks.get(b).is_some_and(|t| t.space_before)
+        {
+            return;
+        }
+    }
+
+    let (kind, conf, gazetteer) = if product && !(ntok == 1 && gazetteer_place(first)) {
+        (EntityKind::Product, 2, false)
+    } else {
+        classify(cx, a, b, surface, person_cue, speech_after)
+    };
+    // linked names: an acronym in parentheses, "also known as"
+    let mut link = None;
+    if let Some((ti, ci)) = *pending_link {
+        if ti == a || ti + 1 == a {
+            link = Some(ci);
+        }
+        *pending_link = None;
+    }
+    let mut aka = false;
+    if link.is_none() && a >= 2 && out.len() > first_in_part {
+        let (w1, w2) = (cx.w(a - 2), cx.w(a - 1));
+        if (w1 == "known" && w2 == "as") || w2 == "aka" || w2 == "a.k.a." || w2 == "alias" {
+            link = Some(out.len() - 1);
+            aka = true;
+        }
+    }
+    // "Boeing 747": the model number belongs to the product's name
+    let b_name = if kind == EntityKind::Product && model_after {
+        b + 1
+    } else {
+        b
+    };
+    let key = key_of((a..b_name).map(|x| cx.w(x)));
+    if key.is_empty() {
+        return;
+    }
+    let _ = last;
+    out.push(Cand {
+        part: cx.part,
+        start: cx.toks[a].start,
+        end: cx.toks[b_name - 1].end,
+        kind,
+        conf,
+        ntok,
+        key,
+        link,
+        gazetteer,
+        aka,
+    });
+    if acronym_after {
+        *pending_link = Some((b + 1, out.len() - 1));
+    }
+}
+
+/// The type of the name `a..b`, how sure it is, and whether it came from a
+/// place gazetteer.
+fn classify(
+    cx: &mut Ctx,
+    a: usize,
+    b: usize,
+    surface: &str,
+    person_cue: bool,
+    speech_after: bool,
+) -> (EntityKind, u8, bool) {
+    use EntityKind::*;
+    let lex = lexicon::get();
+    let first = cx.w(a);
+    let last = cx.w(b - 1);
+    let single = b - a == 1;
+    if lex.countries.contains_key(surface) || lex.places.contains(surface) {
+        return (Place, 3, true);
+    }
+    if single {
+        if let Some(stem) = first.strip_suffix('s') {
+            if lex.demonyms.contains_key(stem) {
+                return (Group, 3, true);
+            }
+        }
+        if lexicon::group_word(first) {
+            return (Group, 3, true);
+        }
+        if lex.demonyms.contains_key(first) {
+            // "German magazine", "Irish markets": the adjective names the place
+            return (Place, 2, true);
+        }
+        if lexicon::holiday(first) {
+            return (Event, 2, false);
+        }
+    }
+    if is_camel(first) || has_digit(first) {
+        return (Product, 2, false);
+    }
+    if !single {
+        if lexicon::org_head(last) {
+            return (Organization, 2, false);
+        }
+        if lexicon::place_head(last) || lexicon::place_prefix(first) {
+            return (Place, 2, false);
+        }
+        if lexicon::event_head(last) || lexicon::holiday(first) {
+            return (Event, 2, false);
+        }
+        if lexicon::work_head(last) {
+            return (Work, 2, false);
+        }
+        if lexicon::org_head(first) && (a..b).any(|x| cx.w(x) == "of") {
+            return (Organization, 2, false);
+        }
+        if lexicon::of_head(first) && (a..b).any(|x| cx.w(x) == "of") {
+            return (Place, 1, false);
+        }
+    }
+    if person_cue {
+        return (Person, 2, false);
+    }
+    if !single && lex.countries.contains_key(last) {
+        // "Air India", "Garuda Indonesia"
+        return (Organization, 1, false);
+    }
+    // a name in quotes: a title or a nickname
+    if a > 0 && matches!(cx.w(a - 1), "“" | "\"" | "‘") && matches!(cx.w(b), "”" | "\"" | "’")
+    {
+        return (Work, 1, false);
+    }
+    if !single {
+        let given_first = given_name(first, &mut cx.buf) && !gazetteer_place(first);
+        if given_first && b - a <= 4 {
+            return (Person, 1, false);
+        }
+        if b - a == 2 && lexicon::strip_name_prefix(last) != last {
+            return (Person, 1, false);
+        }
+        if speech_after {
+            return (Person, 1, false);
+        }
+    }
+    if single && is_all_caps(first) {
+        return (Organization, 1, false);
+    }
+    // "in Cupertino", "Everett, Washington"
+    if single && a > 0 {
+        let prev = cx.w(a - 1);
+        let after_comma_place = cx.w(b) == "," && {
+            let nx = cx.w(b + 1);
+            lex.places.contains(nx) || lex.countries.contains_key(nx)
+        };
+        let place_word_after = {
+            let nx = cx.w(b);
+            nx.chars().next().is_some_and(|c| c.is_lowercase())
+                && matches!(
+                    nx,
+                    "airport"
+                        | "river"
+                        | "province"
+                        | "county"
+                        | "district"
+                        | "region"
+                        | "city"
+                        | "island"
+                        | "valley"
+                        | "mountains"
+                        | "state"
+                        | "village"
+                        | "town"
+                )
+        };
+        if matches!(prev, "in" | "near" | "outside" | "across")
+            || after_comma_place
+            || place_word_after
+        {
+            return (Place, 1, false);
+        }
+    }
+    (Organization, 0, false)
+}

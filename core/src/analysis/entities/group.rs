@@ -1,0 +1,406 @@
+//! Grouping candidate mentions into entities, reading headlines against the
+//! body, and building the output.
+
+use std::collections::HashMap;
+
+use super::classify::{self, is_name_word, key_of, Cand, Stats};
+use super::lexicon::{self, FnvBuild};
+use super::tokens::{Kind, Tok};
+use crate::analysis::{Entity, EntityKind, Span};
+
+struct Ent {
+    kind: EntityKind,
+    conf: u8,
+    mentions: Vec<Span>,
+    /// Votes for each kind, weighted by how sure each mention's type is.
+    votes: [u32; 7],
+    /// Mentions of another name ("formerly known as …").
+    aka: Vec<Span>,
+}
+
+fn kind_index(k: EntityKind) -> usize {
+    EntityKind::ALL.iter().position(|&x| x == k).unwrap_or(0)
+}
+
+fn weight(conf: u8) -> u32 {
+    1 + 2 * u32::from(conf)
+}
+
+pub struct Groups {
+    ents: Vec<Ent>,
+    /// Full normalised key → entity.
+    full: HashMap<String, usize, FnvBuild>,
+    /// Surname of a person, start of an organisation's name → entities.
+    partial: HashMap<String, Vec<usize>, FnvBuild>,
+    /// First word of a name typed as a person's on a given name alone: if
+    /// the text uses that word alone, the name is an organisation's
+    /// ("Northrop Grumman" … "Northrop").
+    first_person: HashMap<String, usize, FnvBuild>,
+}
+
+impl Groups {
+    pub fn build(_parts: &[&str], cands: &[Cand]) -> Groups {
+        let mut g = Groups {
+            ents: Vec::new(),
+            full: HashMap::default(),
+            partial: HashMap::default(),
+            first_person: HashMap::default(),
+        };
+        let mut ent_of: Vec<Option<usize>> = vec![None; cands.len()];
+        // names of several words first, so that a surname or a short form
+        // finds the full name wherever it stands
+        for phase in 0..2 {
+            for (ci, c) in cands.iter().enumerate() {
+                let multi = c.ntok >= 2 && c.link.is_none();
+                if (phase == 0) != multi {
+                    continue;
+                }
+                let span = Span::new(c.part, c.start, c.end);
+                let e = g.resolve(c, span, &ent_of);
+                ent_of[ci] = Some(e);
+            }
+        }
+        g
+    }
+
+    fn resolve(&mut self, c: &Cand, span: Span, ent_of: &[Option<usize>]) -> usize {
+        if let Some(e) = c.link.and_then(|l| ent_of.get(l).copied().flatten()) {
+            self.ents[e].mentions.push(span);
+            if c.aka {
+                self.ents[e].aka.push(span);
+            }
+            self.full.entry(c.key.clone()).or_insert(e);
+            return e;
+        }
+        if let Some(&e) = self.full.get(&c.key) {
+            let ent = &mut self.ents[e];
+            ent.votes[kind_index(c.kind)] += weight(c.conf);
+            ent.conf = ent.conf.max(c.conf);
+            let best = (0..7).max_by_key(|&i| (ent.votes[i], i == kind_index(ent.kind)));
+            if let Some(i) = best {
+                ent.kind = EntityKind::ALL[i];
+            }
+            ent.mentions.push(span);
+            return e;
+        }
+        // plural of a product's name ("Dreamliners")
+        if let Some(e) = c
+            .key
+            .strip_suffix('s')
+            .and_then(|k| self.full.get(k))
+            .copied()
+            .filter(|&e| self.ents[e].kind == EntityKind::Product)
+        {
+            self.ents[e].mentions.push(span);
+            return e;
+        }
+        if c.ntok == 1 && (!c.gazetteer || c.conf < 3 || c.kind == EntityKind::Place) {
+            if let Some(e) = self.partial_match(&c.key, span, c) {
+                self.ents[e].mentions.push(span);
+                return e;
+            }
+        }
+        if c.ntok == 1 && !c.gazetteer {
+            if let Some(&e) = self.first_person.get(&c.key) {
+                let ent = &mut self.ents[e];
+                if ent.kind == EntityKind::Person && ent.conf <= 1 {
+                    ent.kind = EntityKind::Organization;
+                    ent.mentions.push(span);
+                    return e;
+                }
+            }
+        }
+        self.new_entity(c.kind, c.conf, &c.key, span, c.ntok)
+    }
+
+    /// The entity a short form refers to: the one mentioned last before it,
+    /// else the first.
+    fn partial_match(&self, key: &str, span: Span, c: &Cand) -> Option<usize> {
+        let list = self.partial.get(key)?;
+        let mut best: Option<(usize, Span)> = None;
+        for &e in list {
+            let ent = &self.ents[e];
+            // a gazetteer place stays a place unless a person bears its name
+            if c.gazetteer && ent.kind != EntityKind::Person {
+                continue;
+            }
+            let before = ent.mentions.iter().filter(|m| **m < span).max().copied();
+            match (before, best) {
+                (Some(m), Some((_, bm))) if m > bm => best = Some((e, m)),
+                (Some(m), None) => best = Some((e, m)),
+                _ => {}
+            }
+        }
+        best.map(|(e, _)| e).or_else(|| {
+            list.iter()
+                .copied()
+                .find(|&e| !c.gazetteer || self.ents[e].kind == EntityKind::Person)
+        })
+    }
+
+    fn new_entity(
+        &mut self,
+        kind: EntityKind,
+        conf: u8,
+        key: &str,
+        span: Span,
+        ntok: usize,
+    ) -> usize {
+        let e = self.ents.len();
+        let mut votes = [0; 7];
+        votes[kind_index(kind)] = weight(conf);
+        self.ents.push(Ent {
+            kind,
+            conf,
+            mentions: vec![span],
+            votes,
+            aka: Vec::new(),
+        });
+        self.full.insert(key.to_string(), e);
+        let words: Vec<&str> = key.split(' ').collect();
+        if ntok >= 2 && words.len() >= 2 {
+            match kind {
+                EntityKind::Person => {
+                    if let Some(last) = words.last() {
+                        self.add_partial(last, e);
+                    }
+                    if conf <= 1 {
+                        self.first_person.entry(words[0].to_string()).or_insert(e);
+                    }
+                }
+                EntityKind::Product => {
+                    // "iPod Nano" … "the Nano", "787 Dreamliner" … "Dreamliner"
+                    for w in &words[1..] {
+                        if w.chars().any(|c| c.is_alphabetic()) && !lexicon::connector(w) {
+                            self.add_partial(w, e);
+                        }
+                    }
+                }
+                EntityKind::Place | EntityKind::Group => {}
+                _ => {
+                    let mut end = 0;
+                    for w in &words[..words.len() - 1] {
+                        end += w.len();
+                        if !lexicon::connector(w) {
+                            self.add_partial(&key[..end], e);
+                        }
+                        end += 1;
+                    }
+                }
+            }
+        }
+        e
+    }
+
+    fn add_partial(&mut self, k: &str, e: usize) {
+        let v = self.partial.entry(k.to_string()).or_default();
+        if !v.contains(&e) {
+            v.push(e);
+        }
+    }
+
+    pub fn into_entities(self, parts: &[&str]) -> Vec<Entity> {
+        let mut ents: Vec<Ent> = self
+            .ents
+            .into_iter()
+            .filter(|e| !e.mentions.is_empty())
+            .collect();
+        for e in &mut ents {
+            e.mentions.sort();
+            e.mentions.dedup();
+        }
+        ents.sort_by_key(|e| e.mentions[0]);
+        let mut used: HashMap<String, usize> = HashMap::new();
+        let mut out = Vec::with_capacity(ents.len());
+        for e in ents {
+            let surfaces: Vec<&str> = e.mentions.iter().map(|m| m.text(parts)).collect();
+            let all_aka = e.mentions.iter().all(|m| e.aka.contains(m));
+            let canon = surfaces
+                .iter()
+                .copied()
+                .enumerate()
+                .filter(|(i, _)| all_aka || !e.aka.contains(&e.mentions[*i]))
+                .max_by_key(|(i, s)| (s.chars().count(), usize::MAX - i))
+                .map(|(_, s)| s)
+                .unwrap_or("");
+            let mut aliases: Vec<String> = Vec::new();
+            for s in &surfaces {
+                if *s != canon && !aliases.iter().any(|a| a == s) {
+                    aliases.push((*s).to_string());
+                }
+            }
+            let base = slug(canon);
+            let n = used.entry(base.clone()).or_insert(0);
+            *n += 1;
+            let id = if *n == 1 { base } else { format!("{base}-{n}") };
+            out.push(Entity {
+                id,
+                name: canon.to_string(),
+                kind: e.kind,
+                aliases,
+                mentions: e.mentions,
+            });
+        }
+        // a suffixed id may collide with a real slug ("x-2"): make unique
+        let mut seen = std::collections::HashSet::new();
+        for ent in &mut out {
+            let mut k = 2;
+            let base = ent.id.clone();
+            while !seen.insert(ent.id.clone()) {
+                ent.id = format!("{base}-{k}");
+                k += 1;
+            }
+        }
+        out
+    }
+}
+
+/// URL-safe slug: ASCII letters and digits, dashes between words.
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in s.chars() {
+        let c = fold(c);
+        if c.is_ascii_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c.to_ascii_lowercase());
+        } else if c != '\'' && c != '’' && c != '.' {
+            dash = true;
+        }
+    }
+    if out.is_empty() {
+        out.push_str("entity");
+    }
+    out
+}
+
+/// Folds common Latin letters with diacritics to ASCII.
+fn fold(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => 'A',
+        'ç' | 'ć' | 'č' => 'c',
+        'Ç' | 'Ć' | 'Č' => 'C',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => 'e',
+        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' => 'E',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
+        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'İ' => 'I',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'Ñ' => 'N',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => 'o',
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' => 'O',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
+        'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' => 'U',
+        'ý' | 'ÿ' => 'y',
+        'š' | 'ś' | 'ş' => 's',
+        'Š' | 'Ś' | 'Ş' => 'S',
+        'ž' | 'ź' | 'ż' => 'z',
+        'Ž' | 'Ź' | 'Ż' => 'Z',
+        'ł' => 'l',
+        'Ł' => 'L',
+        'ğ' => 'g',
+        'ı' => 'i',
+        _ => c,
+    }
+}
+
+/// A frequent English word, or one the text also writes in lowercase.
+fn common_word(key: &str, stats: &Stats) -> bool {
+    stats.seen_lower(key) || lexicon::get().common.get(key).is_some_and(|&r| r < 300)
+}
+
+/// Finds, in a headline or other title-case part, the names that the body,
+/// the gazetteers or the shape of a word vouch for.
+pub fn title_mentions(g: &mut Groups, part: usize, text: &str, toks: &[Tok], stats: &Stats) {
+    let lex = lexicon::get();
+    let upper_title = toks
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .all(|t| !t.text(text).chars().any(|c| c.is_lowercase()));
+    let word = |i: usize| -> &str {
+        toks.get(i)
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| t.text(text))
+            .unwrap_or("")
+    };
+    let mut i = 0;
+    let n = toks.len();
+    while i < n {
+        let w = word(i);
+        if w.is_empty() || !is_name_word(w) {
+            i += 1;
+            continue;
+        }
+        // the longest run of words from i that names something known
+        let mut maxj = i + 1;
+        while maxj < n && maxj < i + 7 && !word(maxj).is_empty() && toks[maxj].space_before {
+            maxj += 1;
+        }
+        let mut found = false;
+        for j in (i + 1..=maxj).rev() {
+            if !is_name_word(word(j - 1)) {
+                continue;
+            }
+            let span = Span::new(part, toks[i].start, toks[j - 1].end);
+            let surface = text.get(span.start..span.end).unwrap_or("");
+            let key = key_of((i..j).map(word));
+            if key.is_empty() {
+                continue;
+            }
+            if let Some(&e) = g.full.get(&key) {
+                g.ents[e].mentions.push(span);
+                found = true;
+            } else if let Some(e) = (j == i + 1 && !common_word(&key, stats))
+                .then(|| g.partial.get(&key).and_then(|v| v.first().copied()))
+                .flatten()
+            {
+                g.ents[e].mentions.push(span);
+                found = true;
+            } else if lex.countries.contains_key(surface) || lex.places.contains(surface) {
+                g.new_entity(EntityKind::Place, 3, &key, span, j - i);
+                found = true;
+            } else if j == i + 1
+                && (lexicon::group_word(surface)
+                    || surface
+                        .strip_suffix('s')
+                        .is_some_and(|s| lex.demonyms.contains_key(s)))
+            {
+                g.new_entity(EntityKind::Group, 3, &key, span, 1);
+                found = true;
+            } else if j == i + 1 && lex.demonyms.contains_key(surface) {
+                g.new_entity(EntityKind::Place, 2, &key, span, 1);
+                found = true;
+            } else if j == i + 1
+                && !upper_title
+                && surface.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && surface.chars().all(|c| !c.is_lowercase())
+                && !lexicon::never_entity(surface)
+                && !lex.currencies.contains(surface)
+            {
+                g.new_entity(EntityKind::Organization, 1, &key, span, 1);
+                found = true;
+            } else if j == i + 1 && surface.chars().next().is_some_and(|c| c.is_lowercase()) {
+                // camel-case product names ("iPhone")
+                g.new_entity(EntityKind::Product, 2, &key, span, 1);
+                found = true;
+            } else if j == i + 2 && lex.given.contains(word(i)) && {
+                let mut buf = String::new();
+                classify::lower_into(word(i + 1), &mut buf);
+                !lex.common.contains_key(buf.as_str()) && !stats.seen_lower(&buf)
+            } {
+                g.new_entity(EntityKind::Person, 2, &key, span, 2);
+                found = true;
+            }
+            if found {
+                i = j;
+                break;
+            }
+        }
+        if !found {
+            i += 1;
+        }
+    }
+}

@@ -1,0 +1,368 @@
+use super::*;
+use crate::analysis::{EntityKind, Span};
+
+fn run(parts: &[&str]) -> Vec<Entity> {
+    let sentences: Vec<Span> = parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| Span::new(i, 0, p.len()))
+        .collect();
+    recognize(parts, &sentences)
+}
+
+fn find<'a>(ents: &'a [Entity], parts: &[&str], surface: &str) -> Option<&'a Entity> {
+    ents.iter()
+        .find(|e| e.mentions.iter().any(|m| m.text(parts) == surface))
+}
+
+fn texts(e: &Entity, parts: &[&str]) -> Vec<String> {
+    e.mentions
+        .iter()
+        .map(|m| m.text(parts).to_string())
+        .collect()
+}
+
+/// Every output invariant: spans on char boundaries and inside their part,
+/// mentions sorted and never overlapping, ids unique and URL-safe,
+/// aliases without the canonical name.
+fn check_invariants(parts: &[&str], ents: &[Entity]) {
+    let mut all: Vec<Span> = Vec::new();
+    let mut ids = std::collections::HashSet::new();
+    for e in ents {
+        assert!(ids.insert(e.id.clone()), "duplicate id {}", e.id);
+        assert!(!e.id.is_empty());
+        assert!(e
+            .id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'));
+        assert!(!e.aliases.contains(&e.name));
+        assert!(!e.mentions.is_empty());
+        assert!(e.mentions.windows(2).all(|w| w[0] < w[1]));
+        for m in &e.mentions {
+            let p = parts[m.part];
+            assert!(m.start < m.end && m.end <= p.len());
+            assert!(p.is_char_boundary(m.start) && p.is_char_boundary(m.end));
+            all.push(*m);
+        }
+    }
+    all.sort();
+    for w in all.windows(2) {
+        assert!(
+            w[0].part != w[1].part || w[0].end <= w[1].start,
+            "overlap {:?} {:?}",
+            w[0],
+            w[1]
+        );
+    }
+}
+
+const TITLE: &str = "Russia Refused to Extradite Assad to New Syrian Authorities";
+const P1: &str = "The new Syrian leadership that came to power after the overthrow of Bashar al-Assad in December 2024 faced its first major diplomatic challenge in relations with Russia. In January 2025, the interim Syrian government asked the Kremlin to extradite former President Bashar al-Assad, who had sought refuge in Moscow after fleeing Damascus. However, Russia refused to comply with the request, as stated by interim Syrian President Ahmed al-Sharaa in an interview with The New York Times published on April 23, 2025.";
+const P2: &str = "Ahmed al-Sharaa, the former leader of the Hayat Tahrir al-Sham (HTS) rebel coalition who took over the country after a sweeping offensive that ended the Assad family's 50-year rule, said that despite Moscow's refusal, Syria has no intention of severing ties with Russia.";
+const P3: &str = "According to Sharaa, most of Syria’s weapons are of Russian origin. The Kremlin’s refusal to extradite Assad came as no surprise.";
+const P4: &str = "Meanwhile, Syria’s new authorities are facing internal and external challenges. Al-Sharaa, formerly known as Abu Mohammed al-Jolani, led a group linked to al-Qaeda. He called on the United States to reconsider HTS’s designation as a terrorist organization.";
+
+fn seed() -> Vec<&'static str> {
+    vec![TITLE, P1, P2, P3, P4]
+}
+
+#[test]
+fn seed_surname_after_full_name_is_the_same_person() {
+    let parts = seed();
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    let assad = find(&ents, &parts, "Bashar al-Assad").expect("Bashar al-Assad");
+    assert_eq!(assad.kind, EntityKind::Person);
+    assert_eq!(assad.name, "Bashar al-Assad");
+    assert_eq!(assad.id, "bashar-al-assad");
+    let m = texts(assad, &parts);
+    // title, "the Assad family's", "extradite Assad"
+    assert!(m.iter().filter(|t| *t == "Assad").count() >= 3, "{m:?}");
+    assert!(assad.aliases.contains(&"Assad".to_string()));
+    // the title mention comes first (document order)
+    assert_eq!(assad.mentions[0].part, 0);
+}
+
+#[test]
+fn seed_prefix_and_case_variants_group() {
+    let parts = seed();
+    let ents = run(&parts);
+    let sharaa = find(&ents, &parts, "Ahmed al-Sharaa").expect("Ahmed al-Sharaa");
+    assert_eq!(sharaa.kind, EntityKind::Person);
+    let m = texts(sharaa, &parts);
+    for v in ["Sharaa", "Al-Sharaa", "Ahmed al-Sharaa"] {
+        assert!(m.iter().any(|t| t == v), "{v} not in {m:?}");
+    }
+    assert_eq!(sharaa.name, "Ahmed al-Sharaa");
+}
+
+#[test]
+fn seed_formerly_known_as_is_an_alias() {
+    let parts = seed();
+    let ents = run(&parts);
+    let sharaa = find(&ents, &parts, "Ahmed al-Sharaa").expect("Ahmed al-Sharaa");
+    assert!(
+        sharaa
+            .aliases
+            .contains(&"Abu Mohammed al-Jolani".to_string()),
+        "{:?}",
+        sharaa.aliases
+    );
+}
+
+#[test]
+fn seed_acronym_in_parentheses_is_an_alias() {
+    let parts = seed();
+    let ents = run(&parts);
+    let hts = find(&ents, &parts, "Hayat Tahrir al-Sham").expect("HTS");
+    assert_eq!(hts.kind, EntityKind::Organization);
+    let m = texts(hts, &parts);
+    assert_eq!(m.iter().filter(|t| *t == "HTS").count(), 2, "{m:?}");
+}
+
+#[test]
+fn seed_possessives_are_not_part_of_mentions() {
+    let parts = seed();
+    let ents = run(&parts);
+    let syria = find(&ents, &parts, "Syria").expect("Syria");
+    assert_eq!(syria.kind, EntityKind::Place);
+    // "Syria’s" (curly apostrophe) twice and "Syria" once
+    assert!(syria.mentions.len() >= 3);
+    for e in &ents {
+        for t in texts(e, &parts) {
+            assert!(!t.ends_with("’s") && !t.ends_with("'s"), "{t}");
+        }
+    }
+    let moscow = find(&ents, &parts, "Moscow").expect("Moscow");
+    assert_eq!(moscow.mentions.len(), 2); // "Moscow" and "Moscow's"
+}
+
+#[test]
+fn seed_headline_and_sentence_starts_make_no_junk() {
+    let parts = seed();
+    let ents = run(&parts);
+    let names: Vec<String> = ents.iter().flat_map(|e| texts(e, &parts)).collect();
+    for junk in [
+        "Refused",
+        "Extradite",
+        "However",
+        "According",
+        "New",
+        "Authorities",
+        "Meanwhile",
+        "In",
+        "The",
+        "He",
+    ] {
+        assert!(!names.iter().any(|n| n == junk), "junk {junk} in {names:?}");
+    }
+    // the headline's real names are found
+    let title: Vec<String> = ents
+        .iter()
+        .flat_map(|e| {
+            e.mentions
+                .iter()
+                .filter(|m| m.part == 0)
+                .map(|m| m.text(&parts).to_string())
+        })
+        .collect();
+    assert!(title.contains(&"Russia".to_string()), "{title:?}");
+    assert!(title.contains(&"Assad".to_string()), "{title:?}");
+    assert!(title.contains(&"Syrian".to_string()), "{title:?}");
+}
+
+#[test]
+fn seed_types() {
+    let parts = seed();
+    let ents = run(&parts);
+    let kind = |s: &str| find(&ents, &parts, s).map(|e| e.kind);
+    assert_eq!(kind("Russia"), Some(EntityKind::Place));
+    assert_eq!(kind("Damascus"), Some(EntityKind::Place));
+    assert_eq!(kind("United States"), Some(EntityKind::Place));
+    assert_eq!(kind("New York Times"), Some(EntityKind::Organization));
+    assert_eq!(kind("Kremlin"), Some(EntityKind::Organization));
+    assert!(matches!(
+        kind("Syrian"),
+        Some(EntityKind::Place | EntityKind::Group)
+    ));
+}
+
+#[test]
+fn organisation_words_people_and_places() {
+    let parts = [
+        "Boeing Commercial Airplanes delivered the jet to AirTran Airways in Long Beach, California.",
+        "Spokeswoman Sandy Angers said the team had merged. “We are focused,” said Angers.",
+        "The plane landed at Changi International Airport after the University of Oxford study.",
+    ];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    let kind = |s: &str| find(&ents, &parts, s).map(|e| e.kind);
+    assert_eq!(
+        kind("Boeing Commercial Airplanes"),
+        Some(EntityKind::Organization)
+    );
+    assert_eq!(kind("AirTran Airways"), Some(EntityKind::Organization));
+    assert_eq!(kind("California"), Some(EntityKind::Place));
+    assert_eq!(
+        kind("Changi International Airport"),
+        Some(EntityKind::Place)
+    );
+    assert_eq!(kind("University of Oxford"), Some(EntityKind::Organization));
+    let angers = find(&ents, &parts, "Sandy Angers").expect("Sandy Angers");
+    assert_eq!(angers.kind, EntityKind::Person);
+    assert_eq!(texts(angers, &parts), vec!["Sandy Angers", "Angers"]);
+}
+
+#[test]
+fn short_form_of_an_organisation_joins_it() {
+    let parts = ["Northrop Grumman won the contract. Later, Northrop said it was pleased."];
+    let ents = run(&parts);
+    let ng = find(&ents, &parts, "Northrop Grumman").expect("Northrop Grumman");
+    assert_eq!(ng.kind, EntityKind::Organization);
+    assert_eq!(texts(ng, &parts), vec!["Northrop Grumman", "Northrop"]);
+}
+
+#[test]
+fn products_are_not_organisations() {
+    let parts = ["Qantas ordered the Airbus A380 and 20 Boeing 787 Dreamliner jets."];
+    let ents = run(&parts);
+    let kind = |s: &str| find(&ents, &parts, s).map(|e| e.kind);
+    assert_eq!(kind("Airbus A380"), Some(EntityKind::Product));
+    assert_eq!(kind("Boeing 787"), Some(EntityKind::Product));
+    assert_ne!(kind("Dreamliner"), Some(EntityKind::Organization));
+}
+
+#[test]
+fn ids_are_unique_slugs() {
+    assert_eq!(group::slug("Bashar al-Assad"), "bashar-al-assad");
+    assert_eq!(group::slug("Zürich"), "zurich");
+    assert_eq!(group::slug("AT&T Inc."), "at-t-inc");
+    assert_eq!(group::slug("دمشق"), "entity");
+    let parts = ["دمشق and حلب are cities. Ahmed al-Sharaa met Ahmed Sharaa."];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    let long = "Bashar al-Assad met Vladimir Putin in Moscow. ".repeat(2000);
+    let samples: Vec<String> = vec![
+        String::new(),
+        "\0\0\0".into(),
+        "A\r\nB\r\nUnited States\r\n".into(),
+        "é́́ Zoë Ŝ̂ 👩‍👩‍👧 Ｍｏｓｃｏｗ \u{200d}\u{fe0f}".into(),
+        "بشار الأسد في موسكو. قال الرئيس أحمد الشرع".into(),
+        "((((( “ ” ‘ ’ '' 's ’s -- — … U.S. U.S.A. A.".into(),
+        "iPhone 4 A380s Mr. Mr Dr. O'Neil D’Amato al- el- -al".into(),
+        "HTS (HTS) (H) () ( ) known as known as aka".into(),
+        long,
+    ];
+    for s in &samples {
+        let parts = [s.as_str(), s.as_str()];
+        let a = run(&parts);
+        check_invariants(&parts, &a);
+        assert_eq!(a, run(&parts), "not deterministic");
+    }
+}
+
+#[test]
+fn never_panics_on_random_text() {
+    use proptest::prelude::*;
+    let alphabet = prop::sample::select(vec![
+        "A", "a", "Al-", "al-", " ", ".", "'", "’s", "(", ")", "é", "\u{301}", "ب", "😀", "\r\n",
+        "\0", "-", "&", "Inc.", "U.S.", "Mr.", "Syria", "Bashar", "of", "the", "known as", "1",
+    ]);
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    runner
+        .run(&prop::collection::vec(alphabet, 0..60), |v| {
+            let s: String = v.concat();
+            let parts = [s.as_str()];
+            let ents = run(&parts);
+            check_invariants(&parts, &ents);
+            Ok(())
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+}
+
+/// Lenient typed F1 on the MEANTIME dev set, the way scripts/eval.py scores
+/// it, must stay above the floor measured when this recognizer was tuned.
+#[test]
+fn dev_set_f1_stays_above_floor() {
+    use crate::article::parse_article;
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/eval/meantime-dev");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 50, "dev set missing in {}", dir.display());
+    let (mut tp, mut fp, mut fnn) = (0usize, 0usize, 0usize);
+    for md in &files {
+        let bytes = std::fs::read(md).unwrap_or_else(|e| panic!("{}: {e}", md.display()));
+        let article =
+            parse_article(&md.display().to_string(), &bytes).unwrap_or_else(|e| panic!("{e}"));
+        let gold_path = md.with_extension("gold.json");
+        let gold: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(&gold_path).unwrap_or_else(|e| panic!("{}: {e}", gold_path.display())),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let end = gold["eval_end"].as_u64().unwrap_or(0) as usize;
+        let mut g: Vec<(usize, usize, String)> = gold["entities"]
+            .as_array()
+            .map(|a| a.as_slice())
+            .unwrap_or(&[])
+            .iter()
+            .filter(|e| matches!(e["syntactic_type"].as_str(), Some("NAM" | "PRE.NAM")))
+            .filter(|e| matches!(e["type"].as_str(), Some("PER" | "ORG" | "LOC")))
+            .map(|e| {
+                (
+                    e["start"].as_u64().unwrap_or(0) as usize,
+                    e["end"].as_u64().unwrap_or(0) as usize,
+                    e["type"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect();
+        g.sort();
+        g.dedup();
+        let parts = article.parts();
+        let ents = run(&parts);
+        let mut p: Vec<(usize, usize, String)> = Vec::new();
+        for e in &ents {
+            let t = match e.kind {
+                EntityKind::Person => "PER",
+                EntityKind::Organization => "ORG",
+                EntityKind::Place => "LOC",
+                _ => continue,
+            };
+            for m in &e.mentions {
+                if let Some((s, en)) = article.source_range(m.part, m.start, m.end) {
+                    if s < end {
+                        p.push((s, en, t.to_string()));
+                    }
+                }
+            }
+        }
+        p.sort();
+        p.dedup();
+        let mut used = vec![false; p.len()];
+        let mut hit = 0;
+        for (gs, ge, gt) in &g {
+            if let Some(i) =
+                (0..p.len()).find(|&i| !used[i] && p[i].2 == *gt && p[i].0 < *ge && *gs < p[i].1)
+            {
+                used[i] = true;
+                hit += 1;
+            }
+        }
+        tp += hit;
+        fp += p.len() - hit;
+        fnn += g.len() - hit;
+    }
+    let prec = tp as f64 / (tp + fp).max(1) as f64;
+    let rec = tp as f64 / (tp + fnn).max(1) as f64;
+    let f1 = 2.0 * prec * rec / (prec + rec).max(f64::MIN_POSITIVE);
+    println!("dev entity F1 {f1:.3} (P {prec:.3} R {rec:.3}; tp {tp} fp {fp} fn {fnn})");
+    assert!(f1 >= 0.77, "entity F1 fell to {f1:.3}");
+}

@@ -130,11 +130,11 @@ pub fn entity_card(props: &CardProps) -> Html {
                 <p class="card-dates"><span class="muted">{ "Dates: " }</span>{ c.dates.join(" · ") }</p>
             }
             <div class="card-nav">
-                <button type="button" aria-label="Previous mention" disabled={c.previous.is_none()} onclick={goto(c.previous)}>{ "‹ prev" }</button>
+                <button type="button" aria-label="Previous mention" disabled={c.previous.is_none()} onclick={goto(c.previous)}>{ "‹ Previous" }</button>
                 <span class="card-pos" data-testid="card-position">
                     { c.position.map(|(k, n)| format!("{k} / {n}")).unwrap_or_default() }
                 </span>
-                <button type="button" aria-label="Next mention" disabled={c.next.is_none()} onclick={goto(c.next)}>{ "next ›" }</button>
+                <button type="button" aria-label="Next mention" disabled={c.next.is_none()} onclick={goto(c.next)}>{ "Next ›" }</button>
                 <button type="button" class="focus-btn" aria-pressed={is_focus.to_string()} onclick={focus}>
                     { if is_focus { "Unfocus" } else { "Focus" } }
                 </button>

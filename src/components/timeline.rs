@@ -37,6 +37,25 @@ fn select_and_focus(
     }
 }
 
+/// Scrolls the panel (not the page) so that `item` is visible. Instant, so
+/// that it never competes with a smooth scroll of the page.
+fn keep_in_view(panel: &web_sys::Element, item: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    let (Some(p), Some(i)) = (
+        panel.dyn_ref::<web_sys::HtmlElement>(),
+        item.dyn_ref::<web_sys::HtmlElement>(),
+    ) else {
+        return;
+    };
+    let top = i.offset_top();
+    let bottom = top + i.offset_height();
+    let view = p.scroll_top();
+    let height = p.client_height();
+    if top < view || bottom > view + height {
+        p.set_scroll_top((top - height / 3).max(0));
+    }
+}
+
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
     let state = use_reader();
@@ -84,6 +103,33 @@ pub fn timeline(props: &TimelineProps) -> Html {
             }
         })
     };
+    let step_to = |forward: bool| {
+        let d = state.dispatcher();
+        let visible = Rc::clone(&visible);
+        let current = state.event;
+        Callback::from(move |_: MouseEvent| {
+            if let Some(i) = dossier_core::view::step(&visible, current, forward) {
+                d.dispatch(Action::SelectEvent(Some(i)));
+            }
+        })
+    };
+    // Keep the selected (or else the read) event in view inside the panel.
+    {
+        let key = (state.event, props.reading);
+        use_effect_with(key, |_| {
+            let wide = dom::window()
+                .and_then(|w| w.match_media("(min-width: 1180px)").ok().flatten())
+                .is_some_and(|m| m.matches());
+            if wide {
+                let sel = "[data-testid=timeline] li.selected, [data-testid=timeline] li.reading";
+                if let (Some(li), Some(panel)) =
+                    (dom::query(sel), dom::query("[data-testid=timeline]"))
+                {
+                    keep_in_view(&panel, &li);
+                }
+            }
+        });
+    }
     let focus_name = state.focus.as_deref().and_then(|id| {
         analysis
             .entities
@@ -109,6 +155,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 .filter_map(|(i, _)| intervals[i].map(|iv| (i, axis.place(iv))))
                 .collect();
             let lane_of = lanes(&places.iter().map(|p| p.1).collect::<Vec<_>>(), 0.03);
+            // Past four lanes, marks share a lane (same-day events overlap).
+            let lane_of: Vec<usize> = lane_of.into_iter().map(|l| l.min(3)).collect();
             let n_lanes = lane_of.iter().max().map_or(1, |m| m + 1);
             // Label at most four ticks so the labels never collide.
             let every = axis.ticks.len().div_ceil(4).max(1);
@@ -182,6 +230,12 @@ pub fn timeline(props: &TimelineProps) -> Html {
             <div class="panel-head">
                 <h2>{ "Timeline" }</h2>
                 <span class="tl-summary muted" aria-live="polite">{ summary }</span>
+                if !visible.is_empty() {
+                    <span class="tl-step">
+                        <button type="button" class="icon" aria-label="Previous event" title="Previous event (k)" onclick={step_to(false)}>{ "‹" }</button>
+                        <button type="button" class="icon" aria-label="Next event" title="Next event (j)" onclick={step_to(true)}>{ "›" }</button>
+                    </span>
+                }
                 <button type="button" class="drawer-toggle" aria-expanded={open.to_string()} aria-controls="timeline-list" onclick={toggle}>
                     { if *open { "Hide" } else { "Show" } }
                 </button>

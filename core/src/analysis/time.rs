@@ -252,6 +252,52 @@ fn duration_value(q: Qty, unit: Unit) -> String {
     format!("P{}{n}{code}", if time { "T" } else { "" })
 }
 
+/// Whether a word of this class can begin a time expression.
+fn starts(lex: Lex) -> bool {
+    match lex {
+        Lex::None | Lex::Ord(_) => false,
+        Lex::W(w) => !matches!(
+            w,
+            W::Of
+                | W::And
+                | W::To
+                | W::On
+                | W::Than
+                | W::By
+                | W::Before
+                | W::After
+                | W::During
+                | W::Within
+                | W::Will
+                | W::Am
+                | W::Pm
+                | W::Zone
+                | W::UtcZone
+                | W::Times
+                | W::Once
+                | W::Twice
+                | W::Least
+                | W::Long
+                | W::Old
+                | W::Other
+                | W::Million
+                | W::Same
+                | W::Final
+                | W::Moment
+                | W::Present
+                | W::Future
+                | W::Recent
+                | W::Ago
+                | W::Half
+                | W::Beginning
+                | W::Start
+                | W::End
+                | W::Middle
+        ),
+        _ => true,
+    }
+}
+
 /// A time expression found at tokens `s..e`.
 struct Found {
     s: usize,
@@ -276,7 +322,7 @@ impl<'a> Cx<'a> {
         while i < n {
             let tk = &self.t[i];
             let candidate = match tk.kind {
-                Kind::Word => tk.lex != Lex::None,
+                Kind::Word => starts(tk.lex),
                 Kind::Digits | Kind::Mixed => true,
                 Kind::Punct => matches!(tk.ch, '\'' | '’'),
             };

@@ -20,6 +20,13 @@ pub fn build(
     entities: &[Entity],
 ) -> Vec<Event> {
     let mut events: Vec<(Key, usize, Event)> = Vec::new();
+    // Every entity mention as (part, start, end, entity), in text order.
+    let mut mentions: Vec<(usize, usize, usize, usize)> = entities
+        .iter()
+        .enumerate()
+        .flat_map(|(k, e)| e.mentions.iter().map(move |m| (m.part, m.start, m.end, k)))
+        .collect();
+    mentions.sort_unstable();
     let mut consumed = vec![false; times.len()];
     for (idx, t) in times.iter().enumerate() {
         if consumed[idx] || !anchored(t) {
@@ -52,7 +59,7 @@ pub fn build(
         }
         let sentence = sentence_of(sentences, t.span);
         let label = label(parts, sentence, times, &spans);
-        let ids = entities_in(entities, sentence);
+        let ids = entities_in(entities, &mentions, sentence);
         events.push((
             (start, precision),
             idx,
@@ -272,15 +279,23 @@ fn sentence_of(sentences: &[Span], span: Span) -> Span {
     }
 }
 
-fn entities_in(entities: &[Entity], sentence: Span) -> Vec<String> {
-    entities
+fn entities_in(
+    entities: &[Entity],
+    mentions: &[(usize, usize, usize, usize)],
+    sentence: Span,
+) -> Vec<String> {
+    let from = mentions.partition_point(|m| (m.0, m.1) < (sentence.part, sentence.start));
+    let mut found: Vec<usize> = mentions[from..]
         .iter()
-        .filter(|e| {
-            e.mentions.iter().any(|m| {
-                m.part == sentence.part && m.start >= sentence.start && m.end <= sentence.end
-            })
-        })
-        .map(|e| e.id.clone())
+        .take_while(|m| m.0 == sentence.part && m.1 < sentence.end)
+        .filter(|m| m.2 <= sentence.end)
+        .map(|m| m.3)
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
+        .into_iter()
+        .filter_map(|k| entities.get(k).map(|e| e.id.clone()))
         .collect()
 }
 
@@ -393,8 +408,11 @@ fn label(parts: &[&str], sentence: Span, times: &[TimeExpr], spans: &[Span]) -> 
         .filter_map(|c| Some((c[0], *c.get(1)?)))
         .collect();
     // Date words to leave out (relative to `text`).
-    let hidden: Vec<(usize, usize)> = times
+    let from =
+        times.partition_point(|t| (t.span.part, t.span.start) < (sentence.part, sentence.start));
+    let hidden: Vec<(usize, usize)> = times[from..]
         .iter()
+        .take_while(|t| t.span.part == sentence.part && t.span.start < sentence.end)
         .filter(|t| {
             t.span.part == sentence.part
                 && t.span.start >= sentence.start

@@ -183,12 +183,16 @@ pub fn tokenize(text: &str, out: &mut Vec<Tok>) {
             let mut letters = false;
             let mut digits = false;
             let mut ascii = true;
+            // The lexicon key of the word, built on the way.
+            let mut k = 0u128;
             while i < b.len() {
                 let c = b[i];
-                if c.is_ascii_alphabetic() {
+                let class = CLASS[c as usize];
+                if class == LETTER {
                     letters = true;
+                    k = (k << 8) | (c | 0x20) as u128;
                     i += 1;
-                } else if c.is_ascii_digit() {
+                } else if class == DIGIT {
                     digits = true;
                     i += 1;
                 } else if c >= 0x80 {
@@ -234,8 +238,8 @@ pub fn tokenize(text: &str, out: &mut Vec<Tok>) {
             };
             let cap = b[s].is_ascii_uppercase()
                 || (!ascii && word.chars().next().is_some_and(|c| c.is_uppercase()));
-            let lex = if kind == Kind::Word && ascii {
-                lookup(word)
+            let lex = if kind == Kind::Word && ascii && word.len() <= 16 {
+                lookup_key(k)
             } else {
                 Lex::None
             };
@@ -275,19 +279,342 @@ fn is_combining(ch: char) -> bool {
     matches!(ch as u32, 0x0300..=0x036F | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x200D)
 }
 
-/// The lexical class of an ASCII word.
+/// Every word of the lexicon (the words [`classify`] knows).
+const WORDS: &[&str] = &[
+    "a",
+    "about",
+    "after",
+    "afternoon",
+    "ago",
+    "almost",
+    "am",
+    "an",
+    "and",
+    "annually",
+    "approximately",
+    "apr",
+    "april",
+    "around",
+    "at",
+    "aug",
+    "august",
+    "autumn",
+    "before",
+    "beginning",
+    "between",
+    "billion",
+    "bst",
+    "by",
+    "cdt",
+    "centuries",
+    "century",
+    "cest",
+    "cet",
+    "christmas",
+    "coming",
+    "couple",
+    "cst",
+    "current",
+    "currently",
+    "day",
+    "days",
+    "dec",
+    "decade",
+    "decades",
+    "december",
+    "due",
+    "during",
+    "each",
+    "earlier",
+    "early",
+    "edt",
+    "eight",
+    "eighteen",
+    "eighth",
+    "eighty",
+    "eleven",
+    "eleventh",
+    "end",
+    "est",
+    "et",
+    "evening",
+    "every",
+    "expected",
+    "fall",
+    "feb",
+    "february",
+    "few",
+    "fewer",
+    "fifteen",
+    "fifth",
+    "fifty",
+    "final",
+    "first",
+    "fiscal",
+    "five",
+    "following",
+    "for",
+    "fortnight",
+    "forty",
+    "four",
+    "fourteen",
+    "fourth",
+    "friday",
+    "from",
+    "future",
+    "fy",
+    "gmt",
+    "going",
+    "half",
+    "hour",
+    "hours",
+    "hr",
+    "hrs",
+    "hundred",
+    "in",
+    "ist",
+    "jan",
+    "january",
+    "jst",
+    "jul",
+    "july",
+    "jun",
+    "june",
+    "just",
+    "last",
+    "late",
+    "lately",
+    "later",
+    "least",
+    "less",
+    "ll",
+    "long",
+    "many",
+    "mar",
+    "march",
+    "may",
+    "mdt",
+    "mid",
+    "middle",
+    "million",
+    "min",
+    "mins",
+    "minute",
+    "minutes",
+    "moment",
+    "monday",
+    "month",
+    "months",
+    "more",
+    "morning",
+    "msk",
+    "mst",
+    "nearly",
+    "next",
+    "night",
+    "nine",
+    "nineteen",
+    "ninety",
+    "ninth",
+    "nov",
+    "november",
+    "now",
+    "nowadays",
+    "oct",
+    "october",
+    "of",
+    "old",
+    "on",
+    "once",
+    "one",
+    "only",
+    "other",
+    "over",
+    "past",
+    "pdt",
+    "per",
+    "planned",
+    "plans",
+    "pm",
+    "preceding",
+    "present",
+    "presently",
+    "previous",
+    "prior",
+    "pst",
+    "pt",
+    "quarter",
+    "quarters",
+    "recent",
+    "recently",
+    "roughly",
+    "same",
+    "saturday",
+    "scheduled",
+    "second",
+    "seconds",
+    "secs",
+    "sep",
+    "sept",
+    "september",
+    "set",
+    "seven",
+    "seventeen",
+    "seventh",
+    "seventy",
+    "several",
+    "shall",
+    "since",
+    "six",
+    "sixteen",
+    "sixth",
+    "sixty",
+    "some",
+    "spring",
+    "start",
+    "summer",
+    "sunday",
+    "ten",
+    "tenth",
+    "than",
+    "the",
+    "third",
+    "thirteen",
+    "thirty",
+    "this",
+    "thousand",
+    "three",
+    "through",
+    "thru",
+    "thursday",
+    "til",
+    "till",
+    "times",
+    "to",
+    "today",
+    "tomorrow",
+    "tonight",
+    "trillion",
+    "tuesday",
+    "twelfth",
+    "twelve",
+    "twenty",
+    "twice",
+    "two",
+    "until",
+    "up",
+    "upcoming",
+    "utc",
+    "wednesday",
+    "week",
+    "weekend",
+    "weekends",
+    "weeks",
+    "will",
+    "winter",
+    "within",
+    "year",
+    "years",
+    "yesterday",
+    "yr",
+    "yrs",
+];
+
+/// Packs up to 16 ASCII bytes, lower-cased, into one integer.
+fn key(word: &[u8]) -> Option<u128> {
+    if word.is_empty() || word.len() > 16 {
+        return None;
+    }
+    let mut k = 0u128;
+    for &b in word {
+        k = (k << 8) | (b | 0x20) as u128;
+    }
+    Some(k)
+}
+
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+
+/// Byte classes: ASCII letters and digits.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_alphabetic() {
+            LETTER
+        } else if b.is_ascii_digit() {
+            DIGIT
+        } else {
+            0
+        };
+        c += 1;
+    }
+    t
+};
+
+const SLOTS: usize = 1024;
+
+/// The lexicon as an open-addressing hash table on the packed keys.
+struct Table {
+    keys: [u128; SLOTS],
+    vals: [Lex; SLOTS],
+}
+
+fn slot(k: u128) -> usize {
+    let h = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
+    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize
+}
+
+fn table() -> &'static Table {
+    static TABLE: std::sync::OnceLock<Box<Table>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = Box::new(Table {
+            keys: [0; SLOTS],
+            vals: [Lex::None; SLOTS],
+        });
+        for w in WORDS {
+            let Some(k) = key(w.as_bytes()) else { continue };
+            let mut i = slot(k);
+            while t.keys[i] != 0 && t.keys[i] != k {
+                i = (i + 1) % SLOTS;
+            }
+            t.keys[i] = k;
+            t.vals[i] = classify(w);
+        }
+        t
+    })
+}
+
+/// The lexical class of a packed lower-case key.
+fn lookup_key(k: u128) -> Lex {
+    let t = table();
+    let mut i = slot(k);
+    loop {
+        let here = t.keys[i];
+        if here == k {
+            return t.vals[i];
+        }
+        if here == 0 {
+            return Lex::None;
+        }
+        i = (i + 1) % SLOTS;
+    }
+}
+
+/// The lexical class of an ASCII word, in any case.
 pub fn lookup(word: &str) -> Lex {
-    let bytes = word.as_bytes();
-    if bytes.is_empty() || bytes.len() > 12 {
+    if !word.bytes().all(|b| b.is_ascii_alphabetic()) {
         return Lex::None;
     }
-    let mut buf = [0u8; 12];
-    for (d, s) in buf.iter_mut().zip(bytes) {
-        *d = s.to_ascii_lowercase();
+    match key(word.as_bytes()) {
+        Some(k) => lookup_key(k),
+        None => Lex::None,
     }
-    let Ok(w) = std::str::from_utf8(&buf[..bytes.len()]) else {
-        return Lex::None;
-    };
+}
+
+/// The lexical class of a lower-case word.
+fn classify(w: &str) -> Lex {
     use self::Lex::{Month, Num, Ord, Season, Weekday, A};
     use self::Unit as U;
     match w {
@@ -476,4 +803,36 @@ fn keyword(w: &str) -> Lex {
         _ => return Lex::None,
     };
     Lex::W(k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_table_matches_the_classifier() {
+        for w in WORDS {
+            assert_ne!(classify(w), Lex::None, "{w}");
+            assert_eq!(lookup(w), classify(w));
+            assert_eq!(lookup(&w.to_ascii_uppercase()), classify(w));
+        }
+        assert_eq!(lookup("Decembers"), Lex::None);
+        assert_eq!(lookup(""), Lex::None);
+        assert_eq!(lookup("aaaaaaaaaaaaaaaaaaaaaaa"), Lex::None);
+    }
+
+    #[test]
+    fn tokens() {
+        let mut t = Vec::new();
+        tokenize("On 23rd May, e\u{301}t\u{e9} 🎉 2025-04", &mut t);
+        let kinds: Vec<Kind> = t.iter().map(|t| t.kind).collect();
+        use Kind::*;
+        assert_eq!(
+            kinds,
+            [Word, Mixed, Word, Punct, Word, Punct, Digits, Punct, Digits]
+        );
+        assert_eq!(t[2].lex, Lex::Month(5));
+        assert!(t[2].cap && t[1].sp && !t[3].sp && !t[7].sp);
+        assert_eq!(t[6].num, 2025);
+    }
 }

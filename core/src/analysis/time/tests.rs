@@ -469,3 +469,131 @@ fn deterministic() {
     assert_eq!(a, b);
     assert_eq!(a.len(), 4, "{a:?}");
 }
+
+/// Date detection (P, R, F1) and value accuracy on the development set,
+/// scored as the evaluation does: a prediction matches a gold time
+/// expression when they overlap; the value must then be equal.
+fn dev_scores() -> (f64, f64, f64, f64, usize) {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/eval/meantime-dev");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 50, "development set incomplete");
+    let (mut tp, mut fp, mut fneg, mut ok) = (0usize, 0usize, 0usize, 0usize);
+    for gold_path in &names {
+        let gold: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(gold_path).unwrap_or_default())
+                .unwrap_or_else(|e| panic!("{}: {e}", gold_path.display()));
+        let md_path = gold_path.to_string_lossy().replace(".gold.json", ".md");
+        let bytes = std::fs::read(&md_path).unwrap_or_default();
+        let article =
+            crate::article::parse_article(&md_path, &bytes).unwrap_or_else(|e| panic!("{e}"));
+        let parts = article.parts();
+        let sents = sentences::split(&parts);
+        let times = recognize(&parts, &sents, article.meta.date.as_deref());
+        let end = gold["eval_end"].as_u64().unwrap_or(0) as usize;
+        let mut pred: Vec<(usize, usize, String)> = times
+            .iter()
+            .filter_map(|t| {
+                let (s, e) = article.source_range(t.span.part, t.span.start, t.span.end)?;
+                (s < end).then(|| (s, e, t.value.clone()))
+            })
+            .collect();
+        pred.sort();
+        pred.dedup();
+        let mut used = vec![false; pred.len()];
+        for g in gold["timex"].as_array().into_iter().flatten() {
+            let gs = g["start"].as_u64().unwrap_or(0) as usize;
+            let ge = g["end"].as_u64().unwrap_or(0) as usize;
+            let hit = (0..pred.len()).find(|&k| !used[k] && pred[k].0 < ge && gs < pred[k].1);
+            match hit {
+                Some(k) => {
+                    used[k] = true;
+                    tp += 1;
+                    ok += usize::from(g["value"].as_str() == Some(pred[k].2.as_str()));
+                }
+                None => fneg += 1,
+            }
+        }
+        fp += used.iter().filter(|u| !**u).count();
+    }
+    let p = tp as f64 / (tp + fp).max(1) as f64;
+    let r = tp as f64 / (tp + fneg).max(1) as f64;
+    let f1 = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    (p, r, f1, ok as f64 / tp.max(1) as f64, tp)
+}
+
+#[test]
+fn development_set_scores_stay_above_the_floors() {
+    let (p, r, f1, acc, tp) = dev_scores();
+    println!("dev dates: P {p:.3} R {r:.3} F1 {f1:.3} value accuracy {acc:.3} ({tp} matched)");
+    assert!(f1 >= 0.93, "date detection F1 {f1:.3} (P {p:.3} R {r:.3})");
+    assert!(acc >= 0.86, "date value accuracy {acc:.3}");
+}
+
+/// Throughput of sentences, time expressions and the timeline on the
+/// development articles repeated to about 4 MB. Run with an optimised
+/// profile: `cargo test --profile fast -- --ignored throughput --nocapture`.
+#[test]
+#[ignore]
+fn throughput() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/eval/meantime-dev");
+    let mut blocks = Vec::new();
+    for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.to_string_lossy().ends_with(".md") {
+            let bytes = std::fs::read(&p).unwrap_or_default();
+            if let Ok(a) = crate::article::parse_article(&p.to_string_lossy(), &bytes) {
+                blocks.extend(a.parts().iter().map(|s| s.to_string()));
+            }
+        }
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    let mut size = 0;
+    while size < 4_000_000 && !blocks.is_empty() {
+        for b in &blocks {
+            parts.push(b);
+            size += b.len();
+        }
+    }
+    // The best of five runs: the machine may be busy.
+    let mut best = [f64::MAX; 4];
+    let (mut found, mut evs) = (0, 0);
+    for _ in 0..5 {
+        let t = std::time::Instant::now();
+        let mut toks = Vec::new();
+        for p in &parts {
+            lex::tokenize(p, &mut toks);
+        }
+        best[0] = best[0].min(t.elapsed().as_secs_f64());
+        let t0 = std::time::Instant::now();
+        let sents = sentences::split(&parts);
+        let t1 = std::time::Instant::now();
+        let times = recognize(&parts, &sents, Some("2010-05-05"));
+        let t2 = std::time::Instant::now();
+        let events = crate::analysis::timeline::build(&parts, &sents, &times, &[]);
+        let t3 = std::time::Instant::now();
+        best[1] = best[1].min((t1 - t0).as_secs_f64());
+        best[2] = best[2].min((t2 - t1).as_secs_f64());
+        best[3] = best[3].min((t3 - t2).as_secs_f64());
+        (found, evs) = (times.len(), events.len());
+    }
+    let mbs = |secs: f64| size as f64 / 1e6 / secs;
+    println!(
+        "{size} bytes: tokens {:.0} MB/s, sentences {:.0} MB/s, times {:.0} MB/s ({found} found), timeline {:.0} MB/s ({evs} events), together {:.0} MB/s",
+        mbs(best[0]),
+        mbs(best[1]),
+        mbs(best[2]),
+        mbs(best[3]),
+        mbs(best[1] + best[2] + best[3])
+    );
+}

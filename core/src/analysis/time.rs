@@ -27,6 +27,7 @@ pub fn recognize(parts: &[&str], _sentences: &[Span], dct: Option<&str>) -> Vec<
     let mut out = Vec::new();
     let mut toks = Vec::new();
     let mut last_day = None;
+    let mut last_date = None;
     for (part, text) in parts.iter().enumerate() {
         lex::tokenize(text, &mut toks);
         let mut cx = Cx {
@@ -35,9 +36,11 @@ pub fn recognize(parts: &[&str], _sentences: &[Span], dct: Option<&str>) -> Vec<
             dct,
             part,
             last_day,
+            last_date,
         };
         cx.run(&mut out);
         last_day = cx.last_day;
+        last_date = cx.last_date;
     }
     out
 }
@@ -255,7 +258,7 @@ fn duration_value(q: Qty, unit: Unit) -> String {
 /// Whether a word of this class can begin a time expression.
 fn starts(lex: Lex) -> bool {
     match lex {
-        Lex::None | Lex::Ord(_) => false,
+        Lex::None => false,
         Lex::W(w) => !matches!(
             w,
             W::Of
@@ -312,6 +315,9 @@ struct Cx<'a> {
     part: usize,
     /// The last day-precision date mentioned, the anchor of clock times.
     last_day: Option<Ymd>,
+    /// The last calendar date mentioned (year, month, day), the anchor of
+    /// "the previous year", "that day".
+    last_date: Option<(i32, Option<u8>, Option<u8>)>,
 }
 
 impl<'a> Cx<'a> {
@@ -338,6 +344,12 @@ impl<'a> Cx<'a> {
                     for f in found.drain(..) {
                         if let Some(d) = f.val.resolved_day() {
                             self.last_day = Some(d);
+                        }
+                        if let Val::Date {
+                            y: Some(y), m, d, ..
+                        } = f.val
+                        {
+                            self.last_date = Some((y, m, d));
                         }
                         out.push(self.expr(f));
                     }
@@ -611,6 +623,16 @@ impl<'a> Cx<'a> {
             Lex::Weekday(wd) if t.cap => return self.weekday_expr(i, wd, 0),
             Lex::Month(m) if t.cap => return self.month_expr(i, m),
             Lex::Season(s) => return self.season_expr(i, i, s, None),
+            Lex::Ord(n) if (1..=4).contains(&n) => {
+                // third-quarter, first half
+                let k = if self.dash(i + 1) && self.glued(i + 1) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                return self.part_of_year(k, n as u8, false);
+            }
+            Lex::W(W::That) => return self.anchored(i, i + 1, 0),
             Lex::W(w) => return self.word_date(i, w),
             _ => {}
         }
@@ -972,6 +994,39 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// "that year", "the previous month", "the following day", "the same
+    /// week": the unit at `u`, counted from the last date mentioned (or the
+    /// article's date). `s` is the first token.
+    fn anchored(&mut self, s: usize, u: usize, rel: i32) -> Option<(Val, usize)> {
+        let _ = s;
+        let Lex::Unit(unit, false) = self.lex(u) else {
+            return None;
+        };
+        let anchor = self
+            .last_date
+            .or(self.dct.map(|d| (d.y, Some(d.m), Some(d.d))));
+        let v = match (unit, anchor) {
+            (Unit::Year, a) => year_val(a.map(|a| a.0 + rel)),
+            (Unit::Month, Some((y, Some(m), _))) => {
+                let x = Ymd { y, m, d: 1 }.add_months(rel as i64);
+                month_val(Some(x.y), Some(x.m))
+            }
+            (Unit::Day, Some((y, Some(m), Some(d)))) => match Ymd::new(y, m, d) {
+                Some(x) => day_val(x.add_days(rel as i64)),
+                None => UNKNOWN_DAY,
+            },
+            (Unit::Week, Some((y, Some(m), Some(d)))) => Val::Week(
+                Ymd::new(y, m, d).map(|x| x.add_days(7 * rel as i64).iso_week()),
+                false,
+            ),
+            (Unit::Month, _) => month_val(None, None),
+            (Unit::Day, _) => UNKNOWN_DAY,
+            (Unit::Week, _) => Val::Week(None, false),
+            _ => return None,
+        };
+        Some((v, u + 1))
+    }
+
     /// Dates that start with "the".
     fn the_date(&mut self, i: usize) -> Option<(Val, usize)> {
         let j = i + 1;
@@ -992,6 +1047,16 @@ impl<'a> Cx<'a> {
                 // the first quarter (of 2025), the second half of the year
                 let k = if self.dash(j + 1) { j + 2 } else { j + 1 };
                 return self.part_of_year(k, n as u8, false);
+            }
+            Lex::W(W::Previous | W::Following | W::Same)
+                if matches!(self.lex(j + 1), Lex::Unit(_, false)) =>
+            {
+                let rel = match t.lex {
+                    Lex::W(W::Previous) => -1,
+                    Lex::W(W::Following) => 1,
+                    _ => 0,
+                };
+                return self.anchored(i, j + 1, rel);
             }
             Lex::W(W::Last | W::Final | W::Previous | W::Current | W::This | W::Next) => {
                 if matches!(self.lex(j + 1), Lex::Unit(Unit::Quarter, false)) {
@@ -1592,7 +1657,7 @@ impl<'a> Cx<'a> {
             }
             if matches!(self.lex(end), Lex::W(W::Later | W::Earlier)) && !self.w(end + 1, W::Than) {
                 let sign = if self.w(end, W::Later) { 1 } else { -1 };
-                let v = match self.last_day {
+                let v = match self.last_day.or(self.dct) {
                     Some(d) => self.shifted(Some(d), q, unit, sign),
                     None => Val::Vague,
                 };

@@ -366,6 +366,8 @@ fn is_tail(w: &str) -> bool {
             | "during"
             | "for"
             | "with"
+            | "within"
+            | "over"
             | "as"
             | "that"
             | "which"

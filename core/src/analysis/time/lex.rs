@@ -110,6 +110,7 @@ pub enum W {
     Old,
     Other,
     Million,
+    That,
 }
 
 /// Lexical class of a token.
@@ -481,6 +482,7 @@ const WORDS: &[&str] = &[
     "third",
     "thirteen",
     "thirty",
+    "that",
     "this",
     "thousand",
     "three",
@@ -603,6 +605,7 @@ fn lookup_key(k: u128) -> Lex {
 }
 
 /// The lexical class of an ASCII word, in any case.
+#[cfg(test)]
 pub fn lookup(word: &str) -> Lex {
     if !word.bytes().all(|b| b.is_ascii_alphabetic()) {
         return Lex::None;
@@ -799,6 +802,7 @@ fn keyword(w: &str) -> Lex {
         "long" => Long,
         "old" => Old,
         "other" => Other,
+        "that" => That,
         "million" | "billion" | "trillion" | "thousand" => Million,
         _ => return Lex::None,
     };

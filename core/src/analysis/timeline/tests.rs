@@ -176,3 +176,92 @@ fn bounds_of_values() {
         assert_eq!(bounds(bad), None, "{bad}");
     }
 }
+
+/// Runs the three stages and checks the invariants that hold for any text.
+fn check_any(parts: &[&str], dct: Option<&str>) {
+    let sents = sentences::split(parts);
+    let times = time::recognize(parts, &sents, dct);
+    let events = build(parts, &sents, &times, &[]);
+    for s in sents
+        .iter()
+        .map(|s| (s, "sentence"))
+        .chain(times.iter().map(|t| (&t.span, "time")))
+    {
+        let (span, what) = s;
+        let p = parts[span.part];
+        assert!(
+            span.start < span.end && span.end <= p.len(),
+            "{what} {span:?}"
+        );
+        assert!(
+            p.is_char_boundary(span.start) && p.is_char_boundary(span.end),
+            "{what} {span:?}"
+        );
+    }
+    for w in times.windows(2) {
+        assert!((w[0].span.part, w[0].span.end) <= (w[1].span.part, w[1].span.start));
+    }
+    for w in events.windows(2) {
+        let a = bounds(&w[0].date).map(|b| (b.0, w[0].precision));
+        let b = bounds(&w[1].date).map(|b| (b.0, w[1].precision));
+        assert!(a <= b, "{:?} after {:?}", w[0], w[1]);
+    }
+    for e in &events {
+        assert!(e.time < times.len());
+        assert!(e.label.split_whitespace().count() <= LABEL_WORDS);
+    }
+    let _ = coverage(&events);
+}
+
+#[test]
+fn never_panics_on_odd_text() {
+    let samples = [
+        "",
+        "\0",
+        "\r\n\r\n",
+        "....!!!???……",
+        "“”‘’«»",
+        "e\u{301}\u{301}\u{301}. A\u{308}. 2020\u{301}-01\u{301}",
+        "دمشق في 8 ديسمبر 2024. سقط النظام.",
+        "🎉 2024 🎉 December 🎉 2024 🎉 from 🎉 2011 to 🎉",
+        "since since since 2015 2015 2015 until until",
+        "the the the first quarter of of the",
+        "12:60 25:00 99/99/99 0/0/00 2025-13-45 2025-02-29 9999-99",
+        "from 2024 to 2011, between 2016 and 2014",
+        "a a a year year ago ago. last last week. next next Monday",
+        "Dec. Dec. Dec 31 Dec. 31, 2024-",
+        "'90s '9 ' ’90s ’",
+        "12 a.m. 12 p.m. 0 am 13 pm 7 p. m.",
+        "two and a half and a half years",
+        "In 1066 and in 999 and 3000 and 2100.",
+    ];
+    for s in samples {
+        check_any(&[s], None);
+        check_any(&[s, s], Some("2024-02-29"));
+        check_any(&[s], Some("not a date"));
+    }
+}
+
+#[test]
+fn large_input_is_handled() {
+    let unit = "On April 23, 2025, the talks began. Since 2015 prices rose 3.5% a year. \
+                دمشق 🎉 e\u{301} \0\r\n";
+    let big = unit.repeat(10_000_000 / unit.len() + 1);
+    let parts = [big.as_str()];
+    let sents = sentences::split(&parts);
+    let times = time::recognize(&parts, &sents, Some("2025-05-01"));
+    let events = build(&parts, &sents, &times, &[]);
+    assert!(big.len() >= 10_000_000);
+    assert_eq!(times.len() % 3, 0);
+    assert!(events.len() >= times.len() / 3 * 2);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn never_panics_on_any_text(s in "\\PC{0,200}", t in "[ 0-9a-zA-Z.,:'’\\-–/]{0,80}") {
+        check_any(&[&s, &t], None);
+        check_any(&[&t], Some("2010-06-15"));
+    }
+}

@@ -57,6 +57,8 @@ pub fn hits_by_block(article: &Article, query: &str) -> Vec<Vec<Hit>> {
 
 /// Events shown in the timeline: all, or those of the focused entity.
 pub fn visible_events(analysis: &Analysis, focus: Option<&str>) -> Vec<usize> {
+    // An id that names no entity (an old link) filters nothing.
+    let focus = focus.filter(|id| analysis.entities.iter().any(|e| e.id == *id));
     (0..analysis.timeline.len())
         .filter(|&i| focus.is_none_or(|id| analysis.timeline[i].entities.iter().any(|e| e == id)))
         .collect()

@@ -36,6 +36,7 @@ pub fn recognize(parts: &[&str], _sentences: &[Span], dct: Option<&str>) -> Vec<
             dct,
             part,
             last_day,
+            last_day_at: None,
             last_date,
         };
         cx.run(&mut out);
@@ -270,7 +271,6 @@ fn starts(lex: Lex) -> bool {
                 | W::Before
                 | W::After
                 | W::During
-                | W::Within
                 | W::Will
                 | W::Am
                 | W::Pm
@@ -315,6 +315,8 @@ struct Cx<'a> {
     part: usize,
     /// The last day-precision date mentioned, the anchor of clock times.
     last_day: Option<Ymd>,
+    /// The token after `last_day` in this part (`None`: an earlier part).
+    last_day_at: Option<usize>,
     /// The last calendar date mentioned (year, month, day), the anchor of
     /// "the previous year", "that day".
     last_date: Option<(i32, Option<u8>, Option<u8>)>,
@@ -344,6 +346,7 @@ impl<'a> Cx<'a> {
                     for f in found.drain(..) {
                         if let Some(d) = f.val.resolved_day() {
                             self.last_day = Some(d);
+                            self.last_day_at = Some(f.e);
                         }
                         if let Val::Date {
                             y: Some(y), m, d, ..
@@ -518,7 +521,14 @@ impl<'a> Cx<'a> {
         let lo = i.saturating_sub(12);
         for k in (lo..i).rev() {
             let t = &self.t[k];
-            if t.kind == Kind::Punct && matches!(t.ch, '.' | '!' | '?' | ';') {
+            let end = match t.ch {
+                '!' | '?' | ';' => true,
+                // A period ends the sentence unless it belongs to an
+                // abbreviation such as "a.m.".
+                '.' => self.t.get(k + 1).is_some_and(|n| n.sp && n.cap),
+                _ => false,
+            };
+            if t.kind == Kind::Punct && end {
                 return false;
             }
             if t.lex == Lex::W(W::Will) {
@@ -1107,6 +1117,16 @@ impl<'a> Cx<'a> {
                 let y = self.year_num(j + 1)?;
                 return Some((year_val(Some(y)), j + 2));
             }
+            Lex::W(W::Weekend) if !self.word(j).ends_with('s') => {
+                // The weekend just past, or the coming one in future tense
+                // or when the article is written on a weekend.
+                let future = self.future_cue(i);
+                let week = self.dct.map(|d| {
+                    let back = if d.weekday() >= 6 || future { 0 } else { 7 };
+                    d.add_days(-back).iso_week()
+                });
+                return Some((Val::Week(week, true), j + 1));
+            }
             _ => {}
         }
         // the 23rd of April (2025); the 20th century
@@ -1410,7 +1430,7 @@ impl<'a> Cx<'a> {
                 }
                 return None;
             }
-            Lex::W(W::For | W::Over) => {
+            Lex::W(W::For | W::Over | W::Within) => {
                 let j = if self.w(i + 1, W::The) { i + 2 } else { i + 1 };
                 if let Lex::Unit(u, true) = self.lex(j) {
                     if !matches!(u, Unit::Second | Unit::Minute) && !(self.w(j + 1, W::Of)) {
@@ -1754,7 +1774,21 @@ impl<'a> Cx<'a> {
             Lex::W(W::Zone) if self.t[e].cap => e += 1,
             _ => {}
         }
-        let day = self.last_day.or(self.dct);
+        // The day: "on Thursday" right after, else a day mentioned just
+        // before, else the article's date.
+        if self.w(e, W::On) {
+            if let Some((v, end)) = self.date(e + 1) {
+                if let Some(d) = v.resolved_day() {
+                    self.last_day = Some(d);
+                    self.last_day_at = Some(end);
+                    return Some((i, Val::Clock(Some(d), h, min, utc), end));
+                }
+            }
+        }
+        let recent = self
+            .last_day_at
+            .is_some_and(|at| i.saturating_sub(at) <= 24);
+        let day = if recent { self.last_day } else { self.dct };
         Some((i, Val::Clock(day, h, min, utc), e))
     }
 }

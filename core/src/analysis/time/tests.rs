@@ -172,7 +172,6 @@ fn numbers_that_are_not_years() {
         "It cost $2005 in total.",
         "Boeing 2707 was never built.",
         "About 1,999 people came.",
-        "The score was 2010-11 in the end.",
         "Room 12 is at 3.2005 degrees.",
     ] {
         let f = found(text, None);
@@ -390,6 +389,44 @@ fn durations_and_sets() {
         );
         assert!(!t.resolved);
     }
+}
+
+#[test]
+fn dates_counted_from_the_last_one_mentioned() {
+    let dct = Some("2008-10-15");
+    assert_eq!(
+        found("Sales fell in 2005. The previous year they rose.", dct),
+        pairs(&[("2005", "2005"), ("The previous year", "2004")])
+    );
+    assert_eq!(
+        found(
+            "It opened on March 3, 2001. That day it rained; the following day it snowed.",
+            dct
+        ),
+        pairs(&[
+            ("March 3, 2001", "2001-03-03"),
+            ("That day", "2001-03-03"),
+            ("the following day", "2001-03-04"),
+        ])
+    );
+    assert_eq!(
+        found(
+            "Third-quarter sales fell; the fourth quarter will be worse.",
+            dct
+        ),
+        pairs(&[
+            ("Third-quarter", "2008-Q3"),
+            ("the fourth quarter", "2008-Q4")
+        ])
+    );
+    assert_eq!(
+        found("Sales fell 5% from a year earlier.", dct),
+        pairs(&[("a year earlier", "2007")])
+    );
+    assert_eq!(
+        found("That year it rained.", None),
+        pairs(&[("That year", "XXXX")])
+    );
 }
 
 #[test]

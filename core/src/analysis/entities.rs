@@ -27,23 +27,33 @@ use super::{Entity, Span};
 /// Finds the entities of an article: each with its kind, canonical name,
 /// aliases and every mention (document order, never overlapping).
 pub fn recognize(parts: &[&str], _sentences: &[Span]) -> Vec<Entity> {
-    let stats = classify::Stats::gather(parts);
-    let mut cands = Vec::new();
-    let mut title_parts = Vec::new();
+    // every part is tokenized once
     let mut toks = Vec::new();
-    for (p, text) in parts.iter().enumerate() {
-        tokens::tokenize(text, &mut toks);
-        if classify::is_title_case(text, &toks) {
-            title_parts.push(p);
-            continue;
+    let mut ranges = Vec::with_capacity(parts.len());
+    let mut buf = Vec::new();
+    for text in parts {
+        tokens::tokenize(text, &mut buf);
+        let title = classify::is_title_case(text, &buf);
+        let start = toks.len();
+        toks.extend_from_slice(&buf);
+        ranges.push((start..toks.len(), title));
+    }
+    let running: Vec<Option<&[tokens::Tok]>> = ranges
+        .iter()
+        .map(|(r, title)| (!title).then(|| &toks[r.clone()]))
+        .collect();
+    let stats = classify::Stats::gather(parts, &running);
+    let mut cands = Vec::new();
+    for (p, (text, t)) in parts.iter().zip(&running).enumerate() {
+        if let Some(t) = t {
+            classify::candidates(p, text, t, &stats, &mut cands);
         }
-        classify::candidates(p, text, &toks, &stats, &mut cands);
     }
     let mut groups = group::Groups::build(parts, &cands);
-    for p in title_parts {
-        let text = parts[p];
-        tokens::tokenize(text, &mut toks);
-        group::title_mentions(&mut groups, p, text, &toks, &stats);
+    for (p, (r, title)) in ranges.iter().enumerate() {
+        if *title {
+            group::title_mentions(&mut groups, p, parts[p], &toks[r.clone()], &stats);
+        }
     }
     groups.into_entities(parts)
 }

@@ -10,52 +10,66 @@ use crate::analysis::EntityKind;
 pub struct Stats<'a> {
     /// Words the text writes with a lowercase initial.
     lower: HashSet<&'a str, FnvBuild>,
-    /// Capitalised words in mid-sentence, with their counts.
-    capmid: HashMap<&'a str, u32, FnvBuild>,
-    /// Capitalised words anywhere in running text, with their counts.
-    capall: HashMap<&'a str, u32, FnvBuild>,
+    /// Capitalised words: how often anywhere in running text, and how often
+    /// in mid-sentence.
+    caps: HashMap<&'a str, (u32, u32), FnvBuild>,
 }
 
 impl<'a> Stats<'a> {
-    pub fn gather(parts: &[&'a str]) -> Self {
+    /// Gathers the statistics of the parts that are running text (`toks[p]`
+    /// holds the tokens of part `p`, `None` for title-case parts).
+    pub fn gather(parts: &[&'a str], toks: &[Option<&[Tok]>]) -> Self {
         let mut lower = HashSet::default();
-        let mut capmid: HashMap<&'a str, u32, FnvBuild> = HashMap::default();
-        let mut capall: HashMap<&'a str, u32, FnvBuild> = HashMap::default();
-        let mut toks = Vec::new();
-        for text in parts {
-            super::tokens::tokenize(text, &mut toks);
-            if is_title_case(text, &toks) {
-                continue;
-            }
-            for t in &toks {
+        let mut caps: HashMap<&'a str, (u32, u32), FnvBuild> = HashMap::default();
+        // capitalised words first; then only the lowercase words that may be
+        // one of them in lowercase (same length and first letter) are hashed
+        let mut bloom = [0u64; 64];
+        let bit = |w: &str| -> usize {
+            let b = w.as_bytes();
+            let first = b.first().map_or(0, |c| c.to_ascii_lowercase());
+            (usize::from(first) * 31 + b.len()) & 4095
+        };
+        for (text, toks) in parts.iter().zip(toks) {
+            let Some(toks) = toks else { continue };
+            for t in toks.iter() {
                 if t.kind != Kind::Word {
                     continue;
                 }
                 let w = t.text(text);
                 let Some(c) = w.chars().next() else { continue };
-                if c.is_lowercase() {
-                    lower.insert(w);
-                } else if c.is_uppercase() {
-                    *capall.entry(w).or_insert(0) += 1;
-                    if !t.initial {
-                        *capmid.entry(w).or_insert(0) += 1;
-                    }
+                if c.is_uppercase() {
+                    let e = caps.entry(w).or_insert((0, 0));
+                    e.0 += 1;
+                    e.1 += u32::from(!t.initial);
+                    let k = bit(w);
+                    bloom[k / 64] |= 1 << (k % 64);
                 }
             }
         }
-        Stats {
-            lower,
-            capmid,
-            capall,
+        for (text, toks) in parts.iter().zip(toks) {
+            let Some(toks) = toks else { continue };
+            for t in toks.iter() {
+                if t.kind != Kind::Word {
+                    continue;
+                }
+                let w = t.text(text);
+                let k = bit(w);
+                if bloom[k / 64] & (1 << (k % 64)) != 0
+                    && w.chars().next().is_some_and(|c| c.is_lowercase())
+                {
+                    lower.insert(w);
+                }
+            }
         }
+        Stats { lower, caps }
     }
 
     pub fn capmid(&self, w: &str) -> u32 {
-        self.capmid.get(w).copied().unwrap_or(0)
+        self.caps.get(w).map_or(0, |c| c.1)
     }
 
     pub fn capall(&self, w: &str) -> u32 {
-        self.capall.get(w).copied().unwrap_or(0)
+        self.caps.get(w).map_or(0, |c| c.0)
     }
 
     pub fn seen_lower(&self, lower: &str) -> bool {
@@ -94,6 +108,14 @@ pub fn lower_into(w: &str, buf: &mut String) {
 }
 
 fn is_camel(w: &str) -> bool {
+    let b = w.as_bytes();
+    // an ASCII lowercase start with an ASCII capital second or third
+    if b.len() < 3
+        || !b[0].is_ascii_lowercase()
+        || !(b[1].is_ascii_uppercase() || b[2].is_ascii_uppercase())
+    {
+        return false;
+    }
     let mut it = w.chars();
     let Some(first) = it.next() else { return false };
     first.is_lowercase()
@@ -212,6 +234,32 @@ pub fn given_name(w: &str, buf: &mut String) -> bool {
 pub fn gazetteer_place(w: &str) -> bool {
     let lex = lexicon::get();
     lex.countries.contains_key(w) || lex.places.contains(w)
+}
+
+/// For a word like "UK-based" or "EADS-led", the length of the name before
+/// the hyphen.
+fn modifier_cut(w: &str) -> Option<usize> {
+    let (name, suffix) = w.rsplit_once('-')?;
+    let known = matches!(
+        suffix,
+        "based"
+            | "born"
+            | "led"
+            | "owned"
+            | "backed"
+            | "made"
+            | "run"
+            | "funded"
+            | "style"
+            | "bound"
+            | "built"
+            | "controlled"
+            | "operated"
+            | "sponsored"
+            | "listed"
+            | "headquartered"
+    );
+    (known && name.chars().next().is_some_and(|c| c.is_uppercase())).then_some(name.len())
 }
 
 /// Words that open sentences and never start a name.
@@ -434,6 +482,16 @@ pub fn candidates(part: usize, text: &str, toks: &[Tok], stats: &Stats, out: &mu
         let mut k = i;
         while k < j {
             let w = cx.w(k);
+            // "Apple Inc. Steve Jobs": a company form ends the name
+            if k > a && w.ends_with('.') && lexicon::corporate_suffix(w) && k + 1 < j {
+                segment(&mut cx, a, k + 1, out, &mut pending_link, first_in_part);
+                k += 1;
+                while k < j && !is_name_word(cx.w(k)) {
+                    k += 1;
+                }
+                a = k;
+                continue;
+            }
             let is_conn = k > a && !is_name_word(w) && (lexicon::connector(w) || w == "&");
             if is_conn && !joins(&cx, a, k, j) {
                 segment(&mut cx, a, k, out, &mut pending_link, first_in_part);
@@ -466,7 +524,6 @@ fn joins(cx: &Ctx, a: usize, k: usize, j: usize) -> bool {
         e += 1;
     }
     let last = cx.w(e - 1);
-    let _ = a;
     match conn {
         "and" => {
             (lexicon::org_head(last) || lexicon::event_head(last))
@@ -475,9 +532,10 @@ fn joins(cx: &Ctx, a: usize, k: usize, j: usize) -> bool {
         }
         _ => {
             (lexicon::of_head(prev) && !lexicon::person_title(prev))
-                || lexicon::org_head(last)
-                || lexicon::event_head(last)
-                || lexicon::work_head(last)
+                || (!(k == a + 1 && cx.toks[a].initial)
+                    && (lexicon::org_head(last)
+                        || lexicon::event_head(last)
+                        || lexicon::work_head(last)))
         }
     }
 }
@@ -495,8 +553,34 @@ fn segment(
         return;
     }
     let lex = lexicon::get();
-    // a product name starts at a word with digits or a camel-case word
-    // ("Airbus A380", "Apple iPhone")
+    // "UK-based Syrian Observatory", "EADS-led consortium": the name before
+    // the hyphen stands alone
+    if let Some(cut) = modifier_cut(cx.w(a)) {
+        let t = cx.toks[a];
+        let name = &cx.w(a)[..cut];
+        if name.chars().count() >= 2 {
+            let (kind, conf, gazetteer) = if gazetteer_place(name) {
+                (EntityKind::Place, 3, true)
+            } else if lex.demonyms.contains_key(name) {
+                (EntityKind::Place, 2, true)
+            } else {
+                (EntityKind::Organization, 1, false)
+            };
+            out.push(Cand {
+                part: cx.part,
+                start: t.start,
+                end: t.start + cut,
+                kind,
+                conf,
+                ntok: 1,
+                key: key_of(std::iter::once(name)),
+                link: None,
+                gazetteer,
+                aka: false,
+            });
+        }
+        return segment(cx, a + 1, b, out, pending_link, first_in_part);
+    }
     // "Air France Flight 447": the airline's name
     if b - a > 1 && cx.w(b - 1) == "Flight" && cx.toks.get(b).is_some_and(|t| t.kind == Kind::Num) {
         return segment(cx, a, b - 1, out, pending_link, first_in_part);
@@ -792,7 +876,14 @@ fn classify(
         if b - a == 2 && lexicon::strip_name_prefix(last) != last {
             return (Person, 1, false);
         }
-        if speech_after {
+        // "Jusman Syafii Djamal said" (but "analysts at Goldman Sachs said")
+        if speech_after
+            && b - a <= 3
+            && !matches!(
+                cx.w(a.wrapping_sub(1)),
+                "at" | "from" | "of" | "with" | "by" | "for"
+            )
+        {
             return (Person, 1, false);
         }
     }

@@ -13,25 +13,35 @@ const GIVEN_NAMES: &str = include_str!("../../../data/given_names.txt");
 const COMMON_WORDS: &str = include_str!("../../../data/common_words.txt");
 const CURRENCIES: &str = include_str!("../../../data/currencies.txt");
 
-/// FNV-1a: short keys, built once, no allocation per lookup.
+/// A fast multiplicative hash for short keys (in the manner of FxHash):
+/// gazetteers are built once and looked up for every capitalised word.
 #[derive(Default)]
 pub struct Fnv(u64);
+
+const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(a)).wrapping_mul(K);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut a = [0u8; 8];
+            a[..rest.len()].copy_from_slice(rest);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(a) ^ rest.len() as u64).wrapping_mul(K);
         }
         self.0 = h;
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(K);
     }
 }
 
@@ -85,26 +95,26 @@ pub fn get() -> &'static Lexicon {
     })
 }
 
-fn in_list(list: &[&str], w: &str) -> bool {
-    list.contains(&w)
-}
-
 /// Abbreviations that keep their period inside the token.
 pub fn is_abbrev(w: &str) -> bool {
-    in_list(
-        &[
+    static S: OnceLock<Set> = OnceLock::new();
+    S.get_or_init(|| {
+        [
             "Inc", "Ltd", "Corp", "Co", "Jr", "Sr", "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen",
             "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Prof", "Rev", "Mt", "Ft", "Bros", "Hon",
             "Dept", "Maj", "Adm", "Cmdr", "Brig", "Messrs", "Mme", "Mlle", "Pres", "Supt", "Insp",
-        ],
-        w,
-    )
+        ]
+        .into_iter()
+        .collect()
+    })
+    .contains(w)
 }
 
 /// Last words that make a name an organisation ("… Airlines", "… Inc.").
 pub fn org_head(w: &str) -> bool {
-    in_list(
-        &[
+    static S: OnceLock<Set> = OnceLock::new();
+    S.get_or_init(|| {
+        [
             "Inc",
             "Inc.",
             "Corp",
@@ -275,17 +285,19 @@ pub fn org_head(w: &str) -> bool {
             "Justice",
             "Program",
             "Programme",
-        ],
-        w,
-    )
+        ]
+        .into_iter()
+        .collect()
+    })
+    .contains(w)
 }
 
 /// First words of organisation names built with "of" ("Ministry of …").
 pub fn of_head(w: &str) -> bool {
-    org_head(w)
-        || place_head(w)
-        || in_list(
-            &[
+    org_head(w) || place_head(w) || {
+        static S: OnceLock<Set> = OnceLock::new();
+        S.get_or_init(|| {
+            [
                 "Republic",
                 "Kingdom",
                 "Emirate",
@@ -360,15 +372,19 @@ pub fn of_head(w: &str) -> bool {
                 "Library",
                 "Order",
                 "Army",
-            ],
-            w,
-        )
+            ]
+            .into_iter()
+            .collect()
+        })
+        .contains(w)
+    }
 }
 
 /// Last words that make a name a place ("… Airport", "… Ocean").
 pub fn place_head(w: &str) -> bool {
-    in_list(
-        &[
+    static S: OnceLock<Set> = OnceLock::new();
+    S.get_or_init(|| {
+        [
             "Airport",
             "Ocean",
             "Sea",
@@ -459,26 +475,32 @@ pub fn place_head(w: &str) -> bool {
             "Gardens",
             "Zoo",
             "Campus",
-        ],
-        w,
-    )
+        ]
+        .into_iter()
+        .collect()
+    })
+    .contains(w)
 }
 
 /// First words that make a name a place ("Mount …", "Lake …").
 pub fn place_prefix(w: &str) -> bool {
-    in_list(
-        &[
+    static S: OnceLock<Set> = OnceLock::new();
+    S.get_or_init(|| {
+        [
             "Mount", "Mt.", "Lake", "Gulf", "Cape", "Isle", "Fort", "Port", "Saint", "St.", "Camp",
             "Lake", "Sierra",
-        ],
-        w,
-    )
+        ]
+        .into_iter()
+        .collect()
+    })
+    .contains(w)
 }
 
 /// Last words of named events.
 pub fn event_head(w: &str) -> bool {
-    in_list(
-        &[
+    static S: OnceLock<Set> = OnceLock::new();
+    S.get_or_init(|| {
+        [
             "Conference",
             "Summit",
             "Games",
@@ -514,15 +536,18 @@ pub fn event_head(w: &str) -> bool {
             "Pandemic",
             "Open",
             "Year",
-        ],
-        w,
-    )
+        ]
+        .into_iter()
+        .collect()
+    })
+    .contains(w)
 }
 
 /// Holidays and other named days: events.
 pub fn holiday(w: &str) -> bool {
-    in_list(
-        &[
+    static S: OnceLock<Set> = OnceLock::new();
+    S.get_or_init(|| {
+        [
             "Christmas",
             "Easter",
             "Ramadan",
@@ -535,15 +560,18 @@ pub fn holiday(w: &str) -> bool {
             "Lent",
             "Yom",
             "Nowruz",
-        ],
-        w,
-    )
+        ]
+        .into_iter()
+        .collect()
+    })
+    .contains(w)
 }
 
 /// Last words of titles of laws, treaties and other works.
 pub fn work_head(w: &str) -> bool {
-    in_list(
-        &[
+    static S: OnceLock<Set> = OnceLock::new();
+    S.get_or_init(|| {
+        [
             "Act",
             "Treaty",
             "Accord",
@@ -561,15 +589,18 @@ pub fn work_head(w: &str) -> bool {
             "Memorandum",
             "Manifesto",
             "Statute",
-        ],
-        w,
-    )
+        ]
+        .into_iter()
+        .collect()
+    })
+    .contains(w)
 }
 
 /// Titles and roles written before a person's name ("President", "Mr.").
 pub fn person_title(w: &str) -> bool {
-    in_list(
-        &[
+    static S: OnceLock<Set> = OnceLock::new();
+    S.get_or_init(|| {
+        [
             "Mr",
             "Mr.",
             "Mrs",
@@ -710,16 +741,19 @@ pub fn person_title(w: &str) -> bool {
             "Envoy",
             "Special",
             "Ex",
-        ],
-        w,
-    )
+        ]
+        .into_iter()
+        .collect()
+    })
+    .contains(w)
 }
 
 /// Person titles that are never a name on their own and that mark what
 /// follows as a person.
 pub fn strong_person_title(w: &str) -> bool {
-    in_list(
-        &[
+    static S: OnceLock<Set> = OnceLock::new();
+    S.get_or_init(|| {
+        [
             "Mr",
             "Mr.",
             "Mrs",
@@ -790,15 +824,18 @@ pub fn strong_person_title(w: &str) -> bool {
             "Cardinal",
             "Bishop",
             "Mullah",
-        ],
-        w,
-    )
+        ]
+        .into_iter()
+        .collect()
+    })
+    .contains(w)
 }
 
 /// Lowercase role nouns written before a person's name ("analyst Jane Doe").
 pub fn role_noun(w: &str) -> bool {
-    in_list(
-        &[
+    static S: OnceLock<Set> = OnceLock::new();
+    S.get_or_init(|| {
+        [
             "spokesman",
             "spokeswoman",
             "spokesperson",
@@ -938,16 +975,19 @@ pub fn role_noun(w: &str) -> bool {
             "councilwoman",
             "commissioner",
             "prosecutor",
-        ],
-        w,
-    )
+        ]
+        .into_iter()
+        .collect()
+    })
+    .contains(w)
 }
 
 /// Words after a name that make it a person's when the name has two words or
 /// more ("Jane Doe said").
 pub fn speech_verb(w: &str) -> bool {
-    in_list(
-        &[
+    static S: OnceLock<Set> = OnceLock::new();
+    S.get_or_init(|| {
+        [
             "said",
             "says",
             "told",
@@ -967,16 +1007,19 @@ pub fn speech_verb(w: &str) -> bool {
             "claimed",
             "tweeted",
             "commented",
-        ],
-        w,
-    )
+        ]
+        .into_iter()
+        .collect()
+    })
+    .contains(w)
 }
 
 /// Capitalised tokens that never name an entity on their own: months, days,
 /// units, time zones, common abbreviations of roles.
 pub fn never_entity(w: &str) -> bool {
-    in_list(
-        &[
+    static S: OnceLock<Set> = OnceLock::new();
+    S.get_or_init(|| {
+        [
             "January",
             "February",
             "March",
@@ -1113,15 +1156,18 @@ pub fn never_entity(w: &str) -> bool {
             "PS",
             "C.E.O.",
             "U.S.-based",
-        ],
-        w,
-    )
+        ]
+        .into_iter()
+        .collect()
+    })
+    .contains(w)
 }
 
 /// Names of religious, ethnic and political groups (singular and plural).
 pub fn group_word(w: &str) -> bool {
-    in_list(
-        &[
+    static S: OnceLock<Set> = OnceLock::new();
+    S.get_or_init(|| {
+        [
             "Sunni",
             "Sunnis",
             "Shia",
@@ -1250,37 +1296,48 @@ pub fn group_word(w: &str) -> bool {
             "Latin",
             "Semitic",
             "Caucasian",
-        ],
-        w,
-    )
+        ]
+        .into_iter()
+        .collect()
+    })
+    .contains(w)
 }
 
 /// Lowercase words that may join the words of a name ("Bank of America").
 pub fn connector(w: &str) -> bool {
-    in_list(
-        &[
+    static S: OnceLock<Set> = OnceLock::new();
+    S.get_or_init(|| {
+        [
             "of", "de", "del", "della", "di", "da", "du", "des", "la", "le", "van", "von", "der",
             "den", "bin", "ibn", "bint", "y", "for", "and", "&", "the", "al", "el", "dos", "das",
             "do", "ul", "ter", "zu", "on", "upon",
-        ],
-        w,
-    )
+        ]
+        .into_iter()
+        .collect()
+    })
+    .contains(w)
 }
 
 /// Connectors that belong to personal names ("Charles de Gaulle").
 pub fn name_particle(w: &str) -> bool {
-    in_list(
-        &[
+    static S: OnceLock<Set> = OnceLock::new();
+    S.get_or_init(|| {
+        [
             "de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "bin", "ibn",
             "bint", "y", "al", "el", "dos", "das", "do", "ul", "ter", "zu", "la", "le",
-        ],
-        w,
-    )
+        ]
+        .into_iter()
+        .collect()
+    })
+    .contains(w)
 }
 
 /// Prefixes of Arabic and other names that variants drop ("al-Sharaa",
 /// "Sharaa").
 pub fn strip_name_prefix(w: &str) -> &str {
+    if !w.as_bytes().get(1..5).is_some_and(|b| b.contains(&b'-')) {
+        return w;
+    }
     for p in [
         "al-", "Al-", "AL-", "el-", "El-", "ad-", "ar-", "as-", "at-", "az-", "ash-", "an-", "ud-",
         "ul-", "bin-", "ben-", "abu-", "Abu-",
@@ -1296,8 +1353,9 @@ pub fn strip_name_prefix(w: &str) -> &str {
 
 /// Company-form suffixes that variants of a name drop ("Apple Inc." = "Apple").
 pub fn corporate_suffix(w: &str) -> bool {
-    in_list(
-        &[
+    static S: OnceLock<Set> = OnceLock::new();
+    S.get_or_init(|| {
+        [
             "Inc",
             "Inc.",
             "Corp",
@@ -1323,7 +1381,9 @@ pub fn corporate_suffix(w: &str) -> bool {
             "Group",
             "Holdings",
             "Company",
-        ],
-        w,
-    )
+        ]
+        .into_iter()
+        .collect()
+    })
+    .contains(w)
 }

@@ -60,23 +60,34 @@ fn is_hyphen(c: char) -> bool {
     c == '-' || c == '\u{2010}' || c == '\u{2011}'
 }
 
+/// The char at byte `i` (a char boundary), with an ASCII fast path.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        Some(b as char)
+    } else {
+        s.get(i..)?.chars().next()
+    }
+}
+
 /// Splits `s` into tokens, appending them to `out` (cleared first).
 pub fn tokenize(s: &str, out: &mut Vec<Tok>) {
     out.clear();
     let mut i = 0;
     let mut initial = true;
     let mut space = true;
-    while i < s.len() {
-        let Some(c) = s[i..].chars().next() else {
-            break;
-        };
+    while let Some(c) = char_at(s, i) {
         let cl = c.len_utf8();
-        if c.is_whitespace() || c.is_control() {
+        if c.is_ascii_whitespace()
+            || c.is_ascii_control()
+            || (!c.is_ascii() && (c.is_whitespace() || c.is_control()))
+        {
             space = true;
             i += cl;
             continue;
         }
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()) {
             let numeric = c.is_ascii_digit();
             let end = scan_word(s, i, numeric);
             let kind = if numeric { Kind::Num } else { Kind::Word };
@@ -87,15 +98,12 @@ pub fn tokenize(s: &str, out: &mut Vec<Tok>) {
                 initial: initial && kind == Kind::Word,
                 space_before: space,
             });
-            if kind == Kind::Word || kind == Kind::Num {
-                initial = false;
-            }
+            initial = false;
             space = false;
             i = end;
-            // possessive 's / ’s / bare ’ after a name: its own token
             continue;
         }
-        // punctuation
+        // punctuation (a possessive 's is punctuation then a word)
         let end = i + cl;
         out.push(Tok {
             start: i,
@@ -105,12 +113,9 @@ pub fn tokenize(s: &str, out: &mut Vec<Tok>) {
             space_before: space,
         });
         match c {
-            '.' | '!' | '?' | '…' => {
-                // a period inside a number or an abbreviation run was taken
-                // by scan_word; here it ends a sentence unless a lowercase
-                // word follows
-                initial = true;
-            }
+            // a period inside a number or an abbreviation was taken by
+            // scan_word: here it ends a sentence
+            '.' | '!' | '?' | '…' => initial = true,
             '“' | '‘' | '«' | ':' | '—' | '–' | '•' | '*' | '#' | '>' => initial = true,
             '"' if space || i == 0 => initial = true,
             _ => {}
@@ -125,62 +130,54 @@ fn scan_word(s: &str, start: usize, numeric: bool) -> usize {
     let mut end = start;
     let mut seg_len = 0usize; // letters since the last '.'
     let mut dotted = false; // "U.S" pattern so far
-    let mut iter = s[start..].char_indices().peekable();
-    while let Some((off, c)) = iter.next() {
-        let at = start + off;
-        if is_word_char(c) {
-            end = at + c.len_utf8();
+    let mut j = start;
+    while let Some(c) = char_at(s, j) {
+        let cl = c.len_utf8();
+        if c.is_ascii_alphanumeric() || (!c.is_ascii() && is_word_char(c)) {
+            j += cl;
+            end = j;
             seg_len += 1;
             continue;
         }
-        let next = iter.peek().map(|&(_, n)| n);
-        let next2 = s.get(at + c.len_utf8()..).and_then(|r| r.chars().nth(1));
+        let next = char_at(s, j + cl);
         match c {
             _ if is_hyphen(c) && next.is_some_and(|n| n.is_alphanumeric()) => {
                 seg_len = 0;
-                end = at + c.len_utf8();
             }
-            '.' if numeric && next.is_some_and(|n| n.is_ascii_digit()) => {
-                end = at + 1;
-            }
-            ',' if numeric && next.is_some_and(|n| n.is_ascii_digit()) => {
-                end = at + 1;
-            }
+            '.' | ',' if numeric && next.is_some_and(|n| n.is_ascii_digit()) => {}
             '.' if !numeric && seg_len == 1 && next.is_some_and(|n| n.is_alphabetic()) => {
                 // U.S, N.V, U.K
                 dotted = true;
                 seg_len = 0;
-                end = at + 1;
             }
             '.' if !numeric && (dotted || lexicon::is_abbrev(&s[start..end])) => {
-                return at + 1;
+                return j + 1;
             }
             '&' if !numeric
                 && next.is_some_and(|n| n.is_uppercase())
-                && s[start..end].chars().all(|x| x.is_uppercase()) =>
-            {
-                end = at + 1;
-            }
+                && s[start..end].chars().all(|x| x.is_uppercase()) => {}
             _ if is_apostrophe(c)
                 && !numeric
                 && next.is_some_and(|n| n.is_uppercase())
                 && seg_len <= 2 =>
             {
                 // O'Neil, D'Amato
-                end = at + c.len_utf8();
                 seg_len = 0;
             }
             _ if is_apostrophe(c)
                 && !numeric
                 && next.is_some_and(|n| n.is_lowercase())
                 && next != Some('s')
-                && next2.is_some_and(|n| n.is_alphabetic()) =>
+                && next
+                    .and_then(|n| char_at(s, j + cl + n.len_utf8()))
+                    .is_some_and(|n| n.is_alphabetic()) =>
             {
                 // don't, it's (but not the possessive 's)
-                end = at + c.len_utf8();
             }
             _ => break,
         }
+        j += cl;
+        end = j;
     }
     end
 }

@@ -111,8 +111,21 @@ fn split_part(part: usize, text: &str, out: &mut Vec<Span>) {
             break;
         };
         if ends_here(text, start, run_start, only_one_period, after_ws, next) {
-            push_trimmed(part, text, start, j, out);
+            let mut end = j;
+            let mut next_pos = next_pos;
+            // A closing quote set off by white space ("so. \" Then") still
+            // belongs to this sentence.
+            if matches!(next, '"' | '”' | '’' | '\'') {
+                let after_quote = &text[next_pos + next.len_utf8()..];
+                if after_quote.chars().next().is_none_or(char::is_whitespace) {
+                    end = next_pos + next.len_utf8();
+                    next_pos = text.len() - after_quote.trim_start().len();
+                }
+            }
+            push_trimmed(part, text, start, end, out);
             start = next_pos;
+            i = next_pos.max(i + 1);
+            continue;
         }
         i = next_pos.max(i + 1);
     }

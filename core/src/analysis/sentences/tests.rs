@@ -67,6 +67,11 @@ fn quotes_brackets_and_ellipses() {
         ]
     );
     assert_eq!(sents("It was ... well, fine."), ["It was ... well, fine."]);
+    // A closing quote set off by a space stays with its sentence.
+    assert_eq!(
+        sents("\"I will miss him. \" In that letter he wrote."),
+        ["\"I will miss him. \"", "In that letter he wrote."]
+    );
 }
 
 #[test]

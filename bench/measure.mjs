@@ -10,7 +10,7 @@ const median = (xs) => {
 /**
  * Runs `work(rounds)` (which processes `bytes` bytes per round) until one
  * call lasts about `sliceMs`, then times `reps` such calls; returns the
- * median rate in MB/s.
+ * fastest and the median rate in MB/s.
  */
 export function measure(work, bytes, { sliceMs = 500, reps = 5 } = {}) {
   let rounds = 1;
@@ -31,7 +31,9 @@ export function measure(work, bytes, { sliceMs = 500, reps = 5 } = {}) {
     const s = (performance.now() - t0) / 1000;
     rates.push((bytes * rounds) / Math.max(s, 1e-6) / 1e6);
   }
-  return { mbps: median(rates), rounds, reps };
+  // The machine may be shared: other work only ever slows a run down, so
+  // the fastest run is the best estimate of the engine's own speed.
+  return { best: Math.max(...rates), median: median(rates), rounds, reps };
 }
 
 /**
@@ -46,7 +48,7 @@ export function measureWasm(wasm, files) {
   const textBytes = wasm.text_bytes();
   const full = measure((n) => wasm.run(n), fileBytes);
   const analysis = measure((n) => wasm.run_analysis(n), textBytes);
-  return { full: full.mbps, analysis: analysis.mbps, fileBytes, textBytes, texts };
+  return { full, analysis, fileBytes, textBytes, texts };
 }
 
 /**
@@ -70,5 +72,6 @@ export function measureCompromise(nlp, texts) {
   let found = 0;
   for (const t of texts) found += work(t);
   const s = (performance.now() - t0) / 1000;
-  return { mbps: bytes / s / 1e6, seconds: s, bytes, found };
+  const mbps = bytes / s / 1e6;
+  return { best: mbps, median: mbps, seconds: s, bytes, found };
 }

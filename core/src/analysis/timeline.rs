@@ -368,6 +368,14 @@ fn is_tail(w: &str) -> bool {
             | "with"
             | "within"
             | "over"
+            | "around"
+            | "about"
+            | "beginning"
+            | "starting"
+            | "least"
+            | "later"
+            | "earlier"
+            | "mid"
             | "as"
             | "that"
             | "which"
@@ -427,20 +435,39 @@ fn label(parts: &[&str], sentence: Span, times: &[TimeExpr], spans: &[Span]) -> 
         .iter()
         .position(|&(s, e)| first >= s && first < e)
         .unwrap_or(0);
-    // This clause, then the ones after it, then the ones before it.
-    let order = (home..clauses.len()).chain((0..home).rev());
-    let mut best: Vec<&str> = Vec::new();
-    for c in order {
-        let (s, e) = clauses[c];
-        let words = clean_words(text, s, e, &hidden);
-        if words.len() >= 3 {
-            best = words;
-            break;
+    let cleaned: Vec<(Vec<&str>, bool)> = clauses
+        .iter()
+        .map(|&(s, e)| clean_words(text, s, e, &hidden))
+        .collect();
+    // A clause fit for a label: a few words, not a prepositional phrase
+    // ("according to Reuters", "in an interview").
+    let fit = |c: usize| cleaned[c].0.len() >= 3 && !cleaned[c].1;
+    // The home clause, else the ones after it, else the ones before it.
+    let pick = (home..clauses.len())
+        .chain((0..home).rev())
+        .find(|&c| fit(c));
+    let mut best: Vec<&str> = match pick {
+        Some(c) => {
+            let words = &cleaned[c].0;
+            // A predicate without its subject ("made its first flight",
+            // "which was sold"): put the sentence's subject in front.
+            let subject = (0..c).find(|&k| !cleaned[k].1 && !cleaned[k].0.is_empty());
+            match subject {
+                Some(k) if starts_with_predicate(words) && cleaned[k].0.len() <= 6 => {
+                    cleaned[k].0.iter().chain(words.iter()).copied().collect()
+                }
+                _ => words.clone(),
+            }
         }
-        if best.is_empty() && !words.is_empty() {
-            best = words;
-        }
-    }
+        None => cleaned
+            .iter()
+            .map(|(w, _)| w)
+            .skip(home)
+            .chain(cleaned.iter().map(|(w, _)| w).take(home).rev())
+            .find(|w| !w.is_empty())
+            .cloned()
+            .unwrap_or_default(),
+    };
     let truncated = best.len() > LABEL_WORDS;
     best.truncate(LABEL_WORDS);
     while best.last().is_some_and(|w| is_tail(w)) {
@@ -450,6 +477,11 @@ fn label(parts: &[&str], sentence: Span, times: &[TimeExpr], spans: &[Span]) -> 
     if truncated {
         out.push('…');
     }
+    // Capitalise the first letter, but not in a word such as "iPhone".
+    let first_word = out.split(' ').next().unwrap_or("");
+    if first_word.chars().skip(1).any(char::is_uppercase) {
+        return out;
+    }
     let mut cs = out.chars();
     match cs.next() {
         Some(c) if c.is_lowercase() => c.to_uppercase().chain(cs).collect(),
@@ -457,14 +489,111 @@ fn label(parts: &[&str], sentence: Span, times: &[TimeExpr], spans: &[Span]) -> 
     }
 }
 
+/// Whether a clause starts with what reads as a verb: a lower-case word
+/// that is no determiner, pronoun or number.
+fn starts_with_predicate(words: &[&str]) -> bool {
+    let Some(first) = words.first() else {
+        return false;
+    };
+    if !first.chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    !matches!(
+        first.to_ascii_lowercase().as_str(),
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "it"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "there"
+            | "some"
+            | "many"
+            | "most"
+            | "all"
+            | "both"
+            | "each"
+            | "every"
+            | "no"
+            | "one"
+            | "two"
+            | "three"
+            | "several"
+            | "more"
+            | "other"
+            | "another"
+    )
+}
+
+/// Words that open a prepositional phrase or a side remark.
+fn is_adjunct_opener(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "according"
+            | "including"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "to"
+            | "after"
+            | "before"
+            | "during"
+            | "despite"
+            | "under"
+            | "like"
+            | "unlike"
+            | "following"
+            | "amid"
+            | "among"
+            | "over"
+            | "per"
+            | "via"
+            | "than"
+            | "up"
+            | "down"
+            | "compared"
+            | "citing"
+            | "starting"
+            | "beginning"
+            | "ending"
+    )
+}
+
 /// The words of `text[s..e]` outside the hidden ranges, without the
 /// leading conjunctions and prepositions, with surrounding punctuation
 /// trimmed.
-fn clean_words<'t>(text: &'t str, s: usize, e: usize, hidden: &[(usize, usize)]) -> Vec<&'t str> {
+fn clean_words<'t>(
+    text: &'t str,
+    s: usize,
+    e: usize,
+    hidden: &[(usize, usize)],
+) -> (Vec<&'t str>, bool) {
     let mut words = Vec::new();
     let Some(clause) = text.get(s..e) else {
-        return words;
+        return (words, false);
     };
+    let adjunct = clause
+        .split_whitespace()
+        .next()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .is_some_and(is_adjunct_opener);
     let mut pos = s;
     for raw in clause.split(|c: char| c.is_whitespace()) {
         let ws = pos;
@@ -496,7 +625,7 @@ fn clean_words<'t>(text: &'t str, s: usize, e: usize, hidden: &[(usize, usize)])
     }
     let lead = words.iter().take_while(|w| is_lead(w)).count();
     words.drain(..lead);
-    words
+    (words, adjunct)
 }
 
 #[cfg(test)]

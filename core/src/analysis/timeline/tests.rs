@@ -98,6 +98,23 @@ fn labels_come_from_the_clause_without_the_date() {
         assert!(e.label.split_whitespace().count() <= LABEL_WORDS);
         assert!(!e.label.contains("2024") && !e.label.contains("2025"));
     }
+    // A predicate gets its subject back; a side remark gives way to the
+    // main clause.
+    let text = "The plane, built in Seattle, made its first flight on June 15, 2009. \
+                The jet will be in service by at least 2012. \
+                According to the maker, in 2011 the line closed.";
+    let labels: Vec<String> = timeline(text, None, &[])
+        .into_iter()
+        .map(|e| e.label)
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "The plane made its first flight",
+            "The line closed",
+            "The jet will be in service"
+        ]
+    );
     // A long clause is cut to a dozen words.
     let long = "On 3 May 2021 the committee of the regional parliament voted again on the long disputed budget for schools and roads.";
     let ev = timeline(long, None, &[]);

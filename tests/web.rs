@@ -464,3 +464,123 @@ async fn library_lists_the_set() {
     assert_eq!(hrefs, ["#/a/talks", "#/a/other"]);
     assert!(text(&items[0]).contains("min read"));
 }
+
+fn press(key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init)
+        .expect("a keyboard event");
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
+    doc.dispatch_event(&event).expect("dispatched");
+}
+
+fn selected_date(div: &Element) -> Option<String> {
+    all(div, "[aria-label=Timeline] li[aria-current=true]")
+        .pop()
+        .and_then(|li| li.get_attribute("data-date"))
+}
+
+#[wasm_bindgen_test]
+async fn keyboard_moves_through_events_and_mentions() {
+    let a = article();
+    let an = analysis(&a);
+    let div = root();
+    let handle = yew::Renderer::<Harness>::with_root_and_props(
+        div.clone(),
+        HarnessProps {
+            article: Rc::clone(&a),
+            analysis: Rc::clone(&an),
+            initial: state("talks"),
+        },
+    )
+    .render();
+    settle().await;
+    assert_eq!(selected_date(&div), None);
+    press("j");
+    settle().await;
+    assert_eq!(selected_date(&div).as_deref(), Some("2015"));
+    press("j");
+    settle().await;
+    assert_eq!(selected_date(&div).as_deref(), Some("2024-03"));
+    press("k");
+    press("k");
+    settle().await;
+    assert_eq!(
+        selected_date(&div).as_deref(),
+        Some("2025-04"),
+        "k wraps around"
+    );
+    // n opens the card on the first mention in reading order.
+    press("n");
+    settle().await;
+    let card = all(&div, "[data-testid=entity-card]")
+        .pop()
+        .expect("a card");
+    assert_eq!(
+        card.get_attribute("data-entity").as_deref(),
+        Some("maria-lopez")
+    );
+    assert_eq!(
+        all(&div, "mark.active")
+            .iter()
+            .map(text)
+            .collect::<Vec<_>>(),
+        ["Maria Lopez"]
+    );
+    press("n");
+    settle().await;
+    assert_eq!(
+        all(&div, "mark.active")
+            .iter()
+            .map(text)
+            .collect::<Vec<_>>(),
+        ["Atlas Group"]
+    );
+    // Escape closes the card, then clears the selection.
+    press("Escape");
+    settle().await;
+    assert!(all(&div, "[data-testid=entity-card]").is_empty());
+    press("Escape");
+    settle().await;
+    assert_eq!(selected_date(&div), None);
+    // ? shows the keys.
+    press("?");
+    settle().await;
+    assert_eq!(all(&div, "[role=dialog][data-testid=help]").len(), 1);
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_focus_filters_nothing() {
+    let (div, _, _) = mount_reader(ReaderState::new(
+        Route::parse("#/a/talks/e/nobody"),
+        Vec::new(),
+        None,
+    ))
+    .await;
+    assert_eq!(all(&div, "[aria-label=Timeline] li[data-date]").len(), 3);
+    assert!(all(&div, "mark.fade").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn the_app_opens_the_embedded_article_from_the_hash() {
+    let set = dossier::data::articles();
+    let first = Rc::clone(&set[0]);
+    let w = web_sys::window().expect("a window");
+    w.location()
+        .set_hash(&format!("#/a/{}", first.slug))
+        .expect("hash set");
+    let div = root();
+    let handle = yew::Renderer::<dossier::app::App>::with_root(div.clone()).render();
+    settle().await;
+    let h1 = all(&div, "h1").iter().map(text).collect::<Vec<_>>();
+    assert_eq!(h1, [first.meta.title.clone()]);
+    assert_eq!(block_texts(&div), source_texts(&first));
+    assert!(all(&div, "[aria-label=Timeline]").len() == 1);
+    assert!(all(&div, "[aria-label=Entities]").len() == 1);
+    handle.destroy();
+}

@@ -37,6 +37,7 @@ pub fn recognize(parts: &[&str], _sentences: &[Span], dct: Option<&str>) -> Vec<
             part,
             last_day,
             last_day_at: None,
+            year_at: None,
             last_date,
         };
         cx.run(&mut out);
@@ -317,6 +318,8 @@ struct Cx<'a> {
     last_day: Option<Ymd>,
     /// The token after `last_day` in this part (`None`: an earlier part).
     last_day_at: Option<usize>,
+    /// The last year written out in this part, and the token after it.
+    year_at: Option<(i32, usize)>,
     /// The last calendar date mentioned (year, month, day), the anchor of
     /// "the previous year", "that day".
     last_date: Option<(i32, Option<u8>, Option<u8>)>,
@@ -353,6 +356,9 @@ impl<'a> Cx<'a> {
                         } = f.val
                         {
                             self.last_date = Some((y, m, d));
+                            if self.has_year(f.s, f.e) {
+                                self.year_at = Some((y, f.e));
+                            }
                         }
                         out.push(self.expr(f));
                     }
@@ -616,13 +622,38 @@ impl<'a> Cx<'a> {
             }
         }
         if let Some((v, e2)) = self.date(e + 1) {
-            if v.is_date() {
-                out.push(Found {
-                    s: e + 1,
-                    e: e2,
-                    val: v,
-                });
+            if !v.is_date() {
+                return;
             }
+            // "from January to March 2020": the first bound takes the
+            // year written with the second.
+            if let (
+                Some(first),
+                Val::Date {
+                    y: Some(y2),
+                    m: Some(m2),
+                    ..
+                },
+            ) = (out.last_mut(), &v)
+            {
+                let (fs, fe) = (first.s, first.e);
+                if let Val::Date {
+                    y, m: Some(m1), d, ..
+                } = &mut first.val
+                {
+                    if self.has_year(e + 1, e2) && !self.has_year(fs, fe) {
+                        let year = if *m1 > *m2 { *y2 - 1 } else { *y2 };
+                        if d.is_none_or(|d| Ymd::new(year, *m1, d).is_some()) {
+                            *y = Some(year);
+                        }
+                    }
+                }
+            }
+            out.push(Found {
+                s: e + 1,
+                e: e2,
+                val: v,
+            });
         }
     }
 
@@ -665,8 +696,35 @@ impl<'a> Cx<'a> {
         }
     }
 
-    fn closest_year(&self, m: u8, d: u8) -> Val {
+    /// Whether tokens `s..e` write out a year.
+    fn has_year(&self, s: usize, e: usize) -> bool {
+        (s..e).any(|k| self.year_num(k).is_some())
+    }
+
+    /// In an undated article, the year written out earlier in the same
+    /// sentence ("In 2024, talks began in March").
+    fn text_year(&self, i: usize) -> Option<i32> {
+        if self.dct.is_some() {
+            return None;
+        }
+        let (y, at) = self.year_at?;
+        if at > i || i - at > 30 {
+            return None;
+        }
+        let ended = (at..i).any(|k| {
+            let t = &self.t[k];
+            t.kind == Kind::Punct
+                && matches!(t.ch, '.' | '!' | '?')
+                && self.t.get(k + 1).is_some_and(|n| n.sp && n.cap)
+        });
+        (!ended).then_some(y)
+    }
+
+    fn closest_year(&self, i: usize, m: u8, d: u8) -> Val {
         let Some(dct) = self.dct else {
+            if let Some(date) = self.text_year(i).and_then(|y| Ymd::new(y, m, d)) {
+                return day_val(date);
+            }
             return Val::Date {
                 y: None,
                 m: Some(m),
@@ -707,7 +765,7 @@ impl<'a> Cx<'a> {
                     }
                 }
                 if d <= 31 {
-                    return Some((self.closest_year(m, d), j + 1));
+                    return Some((self.closest_year(i, m, d), j + 1));
                 }
             }
         }
@@ -747,7 +805,7 @@ impl<'a> Cx<'a> {
     /// after "last", the year after after "next".
     fn month_in_dct_year(&self, i: usize, m: u8) -> (Option<i32>, u8) {
         let Some(dct) = self.dct else {
-            return (None, m);
+            return (self.text_year(i), m);
         };
         let y = if i > 0 && self.w(i - 1, W::Last) && m >= dct.m {
             dct.y - 1
@@ -1142,7 +1200,7 @@ impl<'a> Cx<'a> {
                         return Some((day_val(date), e2 + 1));
                     }
                 }
-                return Some((self.closest_year(m, d), e));
+                return Some((self.closest_year(i, m, d), e));
             }
         }
         None
@@ -1274,7 +1332,7 @@ impl<'a> Cx<'a> {
         if let Some(y) = self.year_num(e2) {
             return Some((day_val(Ymd::new(y, m, d)?), e2 + 1));
         }
-        Some((self.closest_year(m, d), e))
+        Some((self.closest_year(i, m, d), e))
     }
 
     /// "1990s", "23rd April", "Q1 2025", "FY2007", "20th century".

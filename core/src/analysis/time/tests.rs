@@ -274,6 +274,27 @@ fn relative_expressions_with_a_date() {
 }
 
 #[test]
+fn undated_months_take_a_year_written_in_the_same_sentence() {
+    assert_eq!(
+        found(
+            "In 2024, talks began in March and ended on May 5. In June it rained.",
+            None
+        ),
+        pairs(&[
+            ("2024", "2024"),
+            ("March", "2024-03"),
+            ("May 5", "2024-05-05"),
+            ("June", "XXXX-06")
+        ])
+    );
+    // With an article date, the article's year wins.
+    assert_eq!(
+        found("In 2024, talks began in March.", Some("2025-02-01")),
+        pairs(&[("2024", "2024"), ("March", "2025-03")])
+    );
+}
+
+#[test]
 fn relative_expressions_without_a_date_stay_unresolved() {
     let cases = [
         ("It happened yesterday.", "XXXX-XX-XX"),

@@ -578,7 +578,7 @@ async fn the_app_opens_the_embedded_article_from_the_hash() {
     let handle = yew::Renderer::<dossier::app::App>::with_root(div.clone()).render();
     settle().await;
     let h1 = all(&div, "h1").iter().map(text).collect::<Vec<_>>();
-    assert_eq!(h1, [first.meta.title.clone()]);
+    assert_eq!(h1, vec![first.meta.title.to_string()]);
     assert_eq!(block_texts(&div), source_texts(&first));
     assert!(all(&div, "[aria-label=Timeline]").len() == 1);
     assert!(all(&div, "[aria-label=Entities]").len() == 1);

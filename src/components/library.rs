@@ -23,7 +23,7 @@ pub fn library(props: &LibraryProps) -> Html {
         <main class="library" data-testid="library">
             <header class="library-head">
                 <h1>{ "dossier" }</h1>
-                <p class="lede">{ format!("{} articles, read with their people, places and dates.", props.articles.len()) }</p>
+                <p class="lede">{ format!("{} article{}, read with their people, places and dates.", props.articles.len(), if props.articles.len() == 1 { "" } else { "s" }) }</p>
             </header>
             if props.articles.is_empty() {
                 <p>{ "No articles in this set." }</p>

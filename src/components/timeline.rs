@@ -63,6 +63,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let analysis = &props.analysis;
     let events = &analysis.timeline;
 
+    let published = props.date.as_deref().and_then(parse_value).map(|d| d.0);
     // The axis covers every event so that focusing does not rescale it.
     let present = props
         .date
@@ -80,7 +81,12 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let intervals: Vec<Option<(i64, i64)>> =
         events.iter().map(|e| event_interval(e, present)).collect();
     let placed: Vec<(i64, i64)> = intervals.iter().flatten().copied().collect();
-    let axis = Axis::fit(&placed);
+    // The publication date is on the axis too, as the reader's "now".
+    let mut covered = placed;
+    if let (Some(day), false) = (published, covered.is_empty()) {
+        covered.push((day, day + 1));
+    }
+    let axis = Axis::fit(&covered);
 
     let toggle = {
         let open = open.clone();
@@ -178,6 +184,12 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <svg class="axis" role="img" aria-label={format!("Time axis from {first} to {last}")}
                     width="100%" height={format!("{height:.0}")}>
                     <line class="base" x1="0" x2="100%" y1={format!("{base:.0}")} y2={format!("{base:.0}")} />
+                    if let Some(day) = published {
+                        <line class="published" x1={format!("{:.3}%", axis.at(day) * 100.0)} x2={format!("{:.3}%", axis.at(day) * 100.0)}
+                            y1="0" y2={format!("{:.0}", base + 4.0)}>
+                            <title>{ "Publication date" }</title>
+                        </line>
+                    }
                     { for axis.ticks.iter().enumerate().map(|(k, t)| {
                         let x = format!("{:.3}%", t.at * 100.0);
                         let anchor = if t.at < 0.08 { "start" } else if t.at > 0.92 { "end" } else { "middle" };

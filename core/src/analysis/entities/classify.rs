@@ -102,6 +102,11 @@ pub struct Cand {
 /// Lowercases `w` into `buf`.
 pub fn lower_into(w: &str, buf: &mut String) {
     buf.clear();
+    if w.is_ascii() {
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+        return;
+    }
     for c in w.chars() {
         buf.extend(c.to_lowercase());
     }
@@ -158,23 +163,68 @@ pub fn is_name_word(w: &str) -> bool {
     lexicon::strip_name_prefix(w) != w || is_camel(w)
 }
 
-/// True for headline-style parts where every longer word is capitalised.
+/// True for headline-style parts: every word is capitalised except short
+/// function words ("Russia Refused to Extradite Assad").
 pub fn is_title_case(text: &str, toks: &[Tok]) -> bool {
-    let mut long = 0;
+    let mut caps = 0;
     for t in toks {
         if t.kind != Kind::Word {
             continue;
         }
         let w = t.text(text);
-        if w.chars().count() < 5 || is_camel(w) {
-            continue;
-        }
-        if !w.chars().next().is_some_and(|c| c.is_uppercase()) {
+        let Some(c) = w.chars().next() else { continue };
+        if c.is_uppercase() {
+            caps += 1;
+        } else if c.is_lowercase() && !is_camel(w) && !title_lowercase(w) {
             return false;
         }
-        long += 1;
     }
-    long >= 2
+    caps >= 2
+}
+
+/// Words that title case leaves in lowercase.
+fn title_lowercase(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "and"
+            | "but"
+            | "or"
+            | "nor"
+            | "for"
+            | "so"
+            | "yet"
+            | "at"
+            | "by"
+            | "in"
+            | "of"
+            | "on"
+            | "to"
+            | "up"
+            | "as"
+            | "from"
+            | "into"
+            | "onto"
+            | "over"
+            | "with"
+            | "than"
+            | "that"
+            | "via"
+            | "per"
+            | "vs"
+            | "versus"
+            | "off"
+            | "out"
+            | "amid"
+            | "upon"
+            | "near"
+            | "is"
+            | "are"
+            | "be"
+            | "s"
+            | "t"
+    ) || lexicon::strip_name_prefix(w) != w
 }
 
 /// True when `acr` ("HTS", "USAF") can abbreviate the name made of `words`:
@@ -218,6 +268,40 @@ pub fn key_of<'a>(words: impl Iterator<Item = &'a str>) -> String {
         }
     }
     key
+}
+
+/// Frequency rank of a lowercase word or of its stem ("analysts",
+/// "refused", "hoping"): inflected forms of common words are common too.
+pub fn common_rank_of(w: &str) -> Option<u32> {
+    let common = &lexicon::get().common;
+    if let Some(&r) = common.get(w) {
+        return Some(r);
+    }
+    if w.len() < 5 || !w.is_ascii() {
+        return None;
+    }
+    let stem = |cut: usize| w.get(..w.len() - cut);
+    let tries: [(Option<&str>, &str); 7] = [
+        (w.strip_suffix('s').and_then(|_| stem(1)), ""),
+        (w.strip_suffix("es").and_then(|_| stem(2)), ""),
+        (w.strip_suffix("ies").and_then(|_| stem(3)), "y"),
+        (w.strip_suffix("ed").and_then(|_| stem(2)), ""),
+        (w.strip_suffix("ed").and_then(|_| stem(1)), ""),
+        (w.strip_suffix("ing").and_then(|_| stem(3)), ""),
+        (w.strip_suffix("ing").and_then(|_| stem(3)), "e"),
+    ];
+    let mut buf = String::new();
+    for (base, add) in tries {
+        if let Some(base) = base {
+            buf.clear();
+            buf.push_str(base);
+            buf.push_str(add);
+            if let Some(&r) = common.get(buf.as_str()) {
+                return Some(r);
+            }
+        }
+    }
+    None
 }
 
 /// A given name that is not also a frequent English word ("Will", "In").
@@ -408,7 +492,7 @@ impl<'a> Ctx<'a, '_> {
     fn common_rank(&mut self, i: usize) -> Option<u32> {
         let w = self.toks.get(i).map(|t| t.text(self.text)).unwrap_or("");
         lower_into(w, &mut self.buf);
-        lexicon::get().common.get(self.buf.as_str()).copied()
+        common_rank_of(&self.buf)
     }
 
     fn lower_seen(&mut self, i: usize) -> bool {
@@ -555,6 +639,9 @@ fn segment(
     let lex = lexicon::get();
     // "UK-based Syrian Observatory", "EADS-led consortium": the name before
     // the hyphen stands alone
+    if a + 1 < b && is_determiner(cx.w(a)) && modifier_cut(cx.w(a + 1)).is_some() {
+        a += 1;
+    }
     if let Some(cut) = modifier_cut(cx.w(a)) {
         let t = cx.toks[a];
         let name = &cx.w(a)[..cut];
@@ -721,7 +808,10 @@ fn segment(
             || is_camel(first)
             || has_digit(first);
         if !known {
-            let common = cx.common_rank(a).is_some();
+            let rank = cx.common_rank(a);
+            let common = rank.is_some();
+            // a rarer word capitalised in mid-sentence is a name ("Reuters")
+            let frequent = rank.is_some_and(|r| r < 3000);
             let capmid = cx.stats.capmid(first);
             let initial = cx.toks[a].initial;
             let cue = possessive || person_cue || acronym_after || speech_after;
@@ -729,7 +819,16 @@ fn segment(
                 return;
             }
             let repeated = capmid >= 2 || (cx.stats.capall(first) >= 2 && !cx.lower_seen(a));
-            if !initial && common && !repeated && !cue {
+            if !initial && frequent && !repeated && !cue {
+                return;
+            }
+            // "Lawmakers said": a plural noun opening a sentence
+            if initial
+                && capmid == 0
+                && ["ers", "ors", "ists", "ants", "ents", "ians"]
+                    .iter()
+                    .any(|x| first.ends_with(x))
+            {
                 return;
             }
         }

@@ -16,6 +16,21 @@ struct Ent {
     votes: [u32; 7],
     /// Mentions of another name ("formerly known as …").
     aka: Vec<Span>,
+    /// `mentions[..sorted]` are in document order (the names of several
+    /// words, added first); later ones are added in document order too.
+    sorted: usize,
+    last_added: Option<Span>,
+}
+
+impl Ent {
+    /// The last mention before `span`.
+    fn last_before(&self, span: Span) -> Option<Span> {
+        let head = &self.mentions[..self.sorted.min(self.mentions.len())];
+        let i = head.partition_point(|m| *m < span);
+        let a = i.checked_sub(1).map(|i| head[i]);
+        let b = self.last_added.filter(|m| *m < span);
+        a.max(b)
+    }
 }
 
 fn kind_index(k: EntityKind) -> usize {
@@ -36,6 +51,10 @@ pub struct Groups {
     /// the text uses that word alone, the name is an organisation's
     /// ("Northrop Grumman" … "Northrop").
     first_person: HashMap<String, usize, FnvBuild>,
+    /// Last word of a name of several words typed by default: if the text
+    /// gives that word a person's title ("Mr. Mubarak"), the name is a
+    /// person's.
+    last_default: HashMap<String, usize, FnvBuild>,
 }
 
 impl Groups {
@@ -45,11 +64,17 @@ impl Groups {
             full: HashMap::default(),
             partial: HashMap::default(),
             first_person: HashMap::default(),
+            last_default: HashMap::default(),
         };
         let mut ent_of: Vec<Option<usize>> = vec![None; cands.len()];
         // names of several words first, so that a surname or a short form
         // finds the full name wherever it stands
         for phase in 0..2 {
+            if phase == 1 {
+                for e in &mut g.ents {
+                    e.sorted = e.mentions.len();
+                }
+            }
             for (ci, c) in cands.iter().enumerate() {
                 let multi = c.ntok >= 2 && c.link.is_none();
                 if (phase == 0) != multi {
@@ -57,6 +82,9 @@ impl Groups {
                 }
                 let span = Span::new(c.part, c.start, c.end);
                 let e = g.resolve(c, span, &ent_of);
+                if phase == 1 {
+                    g.ents[e].last_added = Some(span);
+                }
                 ent_of[ci] = Some(e);
             }
         }
@@ -100,6 +128,17 @@ impl Groups {
                 return e;
             }
         }
+        if c.ntok == 1 && c.kind == EntityKind::Person && c.conf >= 2 {
+            if let Some(&e) = self.last_default.get(&c.key) {
+                let ent = &mut self.ents[e];
+                if ent.conf == 0 {
+                    ent.kind = EntityKind::Person;
+                    ent.conf = 1;
+                    ent.mentions.push(span);
+                    return e;
+                }
+            }
+        }
         if c.ntok == 1 && !c.gazetteer {
             if let Some(&e) = self.first_person.get(&c.key) {
                 let ent = &mut self.ents[e];
@@ -124,7 +163,7 @@ impl Groups {
             if c.gazetteer && ent.kind != EntityKind::Person {
                 continue;
             }
-            let before = ent.mentions.iter().filter(|m| **m < span).max().copied();
+            let before = ent.last_before(span);
             match (before, best) {
                 (Some(m), Some((_, bm))) if m > bm => best = Some((e, m)),
                 (Some(m), None) => best = Some((e, m)),
@@ -155,6 +194,8 @@ impl Groups {
             mentions: vec![span],
             votes,
             aka: Vec::new(),
+            sorted: 0,
+            last_added: None,
         });
         self.full.insert(key.to_string(), e);
         let words: Vec<&str> = key.split(' ').collect();
@@ -178,6 +219,11 @@ impl Groups {
                 }
                 EntityKind::Place | EntityKind::Group => {}
                 _ => {
+                    if conf == 0 && words.len() <= 3 {
+                        if let Some(last) = words.last() {
+                            self.last_default.entry(last.to_string()).or_insert(e);
+                        }
+                    }
                     let mut end = 0;
                     for w in &words[..words.len() - 1] {
                         end += w.len();

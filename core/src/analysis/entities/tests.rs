@@ -223,6 +223,32 @@ fn short_form_of_an_organisation_joins_it() {
 }
 
 #[test]
+fn context_decides_people_and_organisations() {
+    let parts = [
+        "Officials said Hosni Mubarak would stay. Analysts at Goldman Sachs said markets fell.",
+        "Lawmakers met in Cairo. Witnesses told Reuters that Mr. Mubarak had left.",
+        "The UK-based Syrian Observatory for Human Rights counted the dead.",
+    ];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    let kind = |s: &str| find(&ents, &parts, s).map(|e| e.kind);
+    // a title given to the surname later makes the full name a person's
+    let m = find(&ents, &parts, "Hosni Mubarak").expect("Hosni Mubarak");
+    assert_eq!(m.kind, EntityKind::Person);
+    assert_eq!(texts(m, &parts), vec!["Hosni Mubarak", "Mubarak"]);
+    assert_eq!(kind("Goldman Sachs"), Some(EntityKind::Organization));
+    assert_eq!(kind("Reuters"), Some(EntityKind::Organization));
+    assert_eq!(kind("Lawmakers"), None);
+    assert_eq!(kind("Officials"), None);
+    assert_eq!(kind("Analysts"), None);
+    assert_eq!(kind("UK"), Some(EntityKind::Place));
+    assert_eq!(
+        kind("Syrian Observatory for Human Rights"),
+        Some(EntityKind::Organization)
+    );
+}
+
+#[test]
 fn products_are_not_organisations() {
     let parts = ["Qantas ordered the Airbus A380 and 20 Boeing 787 Dreamliner jets."];
     let ents = run(&parts);

@@ -1460,6 +1460,18 @@ impl<'a> Cx<'a> {
                 }
                 return Some((i, Val::Vague, i + 1));
             }
+            Lex::W(W::The)
+                if self.w(i + 1, W::Present)
+                    && (self.word(i + 2).eq_ignore_ascii_case("day")
+                        || self.t.get(i + 2).is_none_or(|t| t.kind == Kind::Punct)) =>
+            {
+                let e = if self.t.get(i + 2).is_some_and(|t| t.kind == Kind::Word) {
+                    i + 3
+                } else {
+                    i + 2
+                };
+                return Some((i, Val::Ref("PRESENT_REF"), e));
+            }
             Lex::W(W::At) => {
                 if self.w(i + 1, W::Present) {
                     return Some((i, Val::Ref("PRESENT_REF"), i + 2));

@@ -46,7 +46,11 @@ pub fn build(
             "since" => open_ended = true,
             _ => {
                 if let Some(next) = times.get(idx + 1) {
-                    if anchored(next) && linked(parts, t.span, next.span, &before) {
+                    // "from 2011 to now": open to the present.
+                    if next.value == "PRESENT_REF" && linked(parts, t.span, next.span, &before) {
+                        open_ended = true;
+                        spans.push(next.span);
+                    } else if anchored(next) && linked(parts, t.span, next.span, &before) {
                         // The end must not precede the start.
                         if bounds(&next.value).is_some_and(|(s2, _)| s2 >= start) {
                             until = Some(next.value.clone());

@@ -70,6 +70,15 @@ fn ranges_make_one_event() {
         coverage(&events),
         Some(("2011".to_string(), "2030".to_string()))
     );
+    // A range that runs to the present is open.
+    let ev = timeline(
+        "He led it from 1999 to the present. It grew from 2001 to now.",
+        None,
+        &[],
+    );
+    assert_eq!(ev.len(), 2);
+    assert!(ev.iter().all(|e| e.open_ended && e.until.is_none()));
+    assert_eq!(ev[0].label, "He led it");
     // Coverage counts the end of a range.
     let text = "It ran from 1990 to 2030. It began in 2000.";
     let ev = timeline(text, None, &[]);

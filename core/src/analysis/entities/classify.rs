@@ -628,7 +628,7 @@ fn joins(cx: &Ctx, a: usize, k: usize, j: usize) -> bool {
 fn segment(
     cx: &mut Ctx,
     mut a: usize,
-    b: usize,
+    mut b: usize,
     out: &mut Vec<Cand>,
     pending_link: &mut Option<(usize, usize)>,
     first_in_part: usize,
@@ -739,6 +739,33 @@ fn segment(
         {
             a = t;
             person_cue = true;
+        }
+    }
+    // trailing titles: "the Apple Chief Executive Officer"
+    {
+        let mut e = b;
+        while e > a + 1 && lexicon::person_title(cx.w(e - 1)) && !lexicon::org_head(cx.w(e - 1)) {
+            e -= 1;
+        }
+        if e < b
+            && (e..b).any(|x| {
+                matches!(
+                    cx.w(x),
+                    "Officer"
+                        | "Executive"
+                        | "Chairman"
+                        | "Director"
+                        | "Manager"
+                        | "Spokesman"
+                        | "Spokeswoman"
+                        | "Spokesperson"
+                        | "President"
+                        | "Secretary"
+                )
+            })
+            && is_name_word(cx.w(e - 1))
+        {
+            b = e;
         }
     }
     // a lowercase title or role just before ("analyst Jane Doe", "CEO Jane Doe")

@@ -217,7 +217,9 @@ impl Groups {
                         }
                     }
                 }
-                EntityKind::Place | EntityKind::Group => {}
+                // events and works are named after others ("Apple
+                // Worldwide Developers Conference"): no short forms
+                EntityKind::Place | EntityKind::Group | EntityKind::Event | EntityKind::Work => {}
                 _ => {
                     if conf == 0 && words.len() <= 3 {
                         if let Some(last) = words.last() {

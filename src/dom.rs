@@ -55,8 +55,17 @@ pub fn query(selector: &str) -> Option<Element> {
     document()?.query_selector(selector).ok()?
 }
 
+/// True below the wide layout, where the timeline is a strip at the bottom.
+pub fn narrow() -> bool {
+    window()
+        .and_then(|w| w.match_media("(max-width: 1179.98px)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
 /// Scrolls an element into view (smoothly unless the reader prefers reduced
-/// motion); `center` puts it mid-screen, else only as far as needed.
+/// motion); `center` puts it mid-screen (on narrow screens near the top, via
+/// its `scroll-margin-top`, clear of the timeline strip), else only as far as
+/// needed.
 pub fn scroll_to(el: &Element, center: bool) {
     let opts = ScrollIntoViewOptions::new();
     opts.set_behavior(if reduced_motion() {
@@ -64,7 +73,9 @@ pub fn scroll_to(el: &Element, center: bool) {
     } else {
         ScrollBehavior::Smooth
     });
-    opts.set_block(if center {
+    opts.set_block(if center && narrow() {
+        ScrollLogicalPosition::Start
+    } else if center {
         ScrollLogicalPosition::Center
     } else {
         ScrollLogicalPosition::Nearest

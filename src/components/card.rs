@@ -27,10 +27,24 @@ fn position(card: &HtmlElement, anchor: &web_sys::Element) {
         .ok()
         .and_then(|v| v.as_f64())
         .unwrap_or(1024.0);
+    let vh = w
+        .inner_height()
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(768.0);
     let width = f64::from(card.offset_width());
+    let height = f64::from(card.offset_height());
     let left = (r.left() + sx).min(sx + vw - width - 8.0).max(sx + 8.0);
+    // Below the mention, or above it when the space below is short (the
+    // timeline strip takes the bottom of narrow screens).
+    let reserve = if dom::narrow() { 72.0 } else { 8.0 };
+    let top = if r.bottom() + 6.0 + height > vh - reserve && r.top() - 6.0 - height > 0.0 {
+        r.top() + sy - 6.0 - height
+    } else {
+        r.bottom() + sy + 6.0
+    };
     let style = card.style();
-    let _ = style.set_property("top", &format!("{:.0}px", r.bottom() + sy + 6.0));
+    let _ = style.set_property("top", &format!("{top:.0}px"));
     let _ = style.set_property("left", &format!("{left:.0}px"));
 }
 

@@ -267,7 +267,6 @@ pub fn reader(props: &ReaderProps) -> Html {
     };
     html! {
         <div class="reader" data-testid="reader" data-slug={article.slug.clone()} onclick={close_card}>
-            <EntityPanel analysis={Rc::clone(&analysis)} />
             <main class="text" id="text">
                 <Body article={Rc::clone(&article)} analysis={Rc::clone(&analysis)} hits={Rc::clone(&hits)}>
                     <header class="reader-head">
@@ -309,6 +308,7 @@ pub fn reader(props: &ReaderProps) -> Html {
                     <p class="license muted">{ license.clone() }</p>
                 }
             </main>
+            <EntityPanel analysis={Rc::clone(&analysis)} />
             <Timeline analysis={Rc::clone(&analysis)} visible={Rc::clone(&visible)} date={meta.date.clone()} reading={*reading} />
             <EntityCard analysis={Rc::clone(&analysis)} />
             if state.help {

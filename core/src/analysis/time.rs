@@ -811,6 +811,9 @@ impl<'a> Cx<'a> {
             dct.y - 1
         } else if i > 0 && self.w(i - 1, W::Next) && m <= dct.m {
             dct.y + 1
+        } else if m >= dct.m + 7 && !self.future_cue(i) {
+            // Written in January about "December": the one just past.
+            dct.y - 1
         } else {
             dct.y
         };

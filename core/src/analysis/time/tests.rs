@@ -201,6 +201,20 @@ fn months_alone_and_days_follow_the_article_date() {
         pairs(&[("February", "XXXX-02")])
     );
     assert!(!one("Sales fell in February.", None).resolved);
+    // Far ahead of the article's month: the one just past, unless the
+    // sentence speaks of the future.
+    assert_eq!(
+        found("Sales fell in December.", Some("2010-01-25")),
+        pairs(&[("December", "2009-12")])
+    );
+    assert_eq!(
+        found("It will open in December.", Some("2010-01-25")),
+        pairs(&[("December", "2010-12")])
+    );
+    assert_eq!(
+        found("Sales fell in June.", Some("2010-01-25")),
+        pairs(&[("June", "2010-06")])
+    );
     assert_eq!(
         found("It ships on April 3.", dct),
         pairs(&[("April 3", "2008-04-03")])

@@ -165,6 +165,7 @@ for (const [name, prefix] of [
         await page.evaluate(() => (location.hash = "#/"));
         await waitForApp(page);
         await page.waitForTimeout(300);
+        assert.ok(clicked > 0, "some controls were exercised");
         assert.deepEqual(guard.requests.slice(loaded), [], "requests after load");
         await assertClean(page, guard, `exercising ${clicked} controls`);
 

@@ -202,6 +202,23 @@ export async function exercise(page, limit = 6) {
       }
     }
   }
+  // Find in the article: type a word of it, step through the hits, clear.
+  const find = page.locator('input[type="search"], main input[type="text"]').first();
+  if ((await find.count()) > 0 && (await find.isVisible().catch(() => false))) {
+    const word = await page.evaluate(() => {
+      const p = document.querySelector("article p");
+      return (p?.textContent ?? "").split(/\s+/).find((w) => /^\p{L}{4,}$/u.test(w)) ?? "the";
+    });
+    try {
+      await find.fill(word, { timeout: 2000 });
+      await find.press("Enter");
+      await find.press("Enter");
+      await find.fill("", { timeout: 2000 });
+      clicked++;
+    } catch {
+      // The field went away (e.g. a route change): nothing to check here.
+    }
+  }
   await page.keyboard.press("Escape").catch(() => {});
   return clicked;
 }

@@ -2,11 +2,16 @@
 # Prints the size of each file in a release dist/ (raw, gzip -9, brotli q11)
 # and the total, as a Markdown table.
 #
-#   scripts/dist-size.sh [DIST]        (DIST defaults to dist)
+#   scripts/dist-size.sh [DIST]                   (DIST defaults to dist)
+#   scripts/dist-size.sh DIST --update README.md  also writes the table into the
+#                                                 file, between <!-- sizes --> and
+#                                                 <!-- /sizes -->
 set -euo pipefail
 dist=${1:-dist}
 [ -d "$dist" ] || { echo "dist-size: $dist not found: run 'make dist' first" >&2; exit 1; }
-exec node --input-type=module - "$dist" <<'JS'
+update=""
+if [ "${2:-}" = "--update" ]; then update=${3:?"--update needs a file"}; fi
+table=$(node --input-type=module - "$dist" <<'JS'
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
@@ -43,3 +48,16 @@ console.log("|---|---:|---:|---:|");
 for (const r of rows) console.log(`| ${r.name} | ${kb(r.raw)} | ${kb(r.gz)} | ${kb(r.br)} |`);
 console.log(`| **total served (without dossier.html)** | **${kb(total.raw)}** | **${kb(total.gz)}** | **${kb(total.br)}** |`);
 JS
+)
+printf '%s\n' "$table"
+if [ -n "$update" ]; then
+    TABLE=$table node -e '
+const fs = require("fs");
+const f = process.argv[1];
+const s = fs.readFileSync(f, "utf8");
+const re = /(<!-- sizes -->\n)[\s\S]*?(<!-- \/sizes -->)/;
+if (!re.test(s)) { console.error(`dist-size: no <!-- sizes --> block in ${f}`); process.exit(1); }
+fs.writeFileSync(f, s.replace(re, (_, a, b) => a + process.env.TABLE.replace(/\| [^|]*?-[0-9a-f]{16}(_bg)?\./g, (m) => m.replace(/-[0-9a-f]{16}/, "-…")) + "\n" + b));
+console.log(`dist-size: table written into ${f}`);
+' "$update"
+fi

@@ -652,7 +652,7 @@ pub fn kind_counts(analysis: &Analysis) -> Vec<(EntityKind, usize)> {
 }
 
 /// Entities grouped by type (in [`EntityKind::ALL`] order), each group by
-/// importance: most mentions first, then first appearance. Only entities
+/// importance: most body mentions first, then first appearance. Only entities
 /// whose name or an alias contains `filter` (case-insensitive) are kept.
 pub fn entity_groups(analysis: &Analysis, filter: &str) -> Vec<(EntityKind, Vec<usize>)> {
     let matches = |i: usize| {
@@ -668,9 +668,12 @@ pub fn entity_groups(analysis: &Analysis, filter: &str) -> Vec<(EntityKind, Vec<
             let mut ids: Vec<usize> = (0..analysis.entities.len())
                 .filter(|&i| analysis.entities[i].kind == k && matches(i))
                 .collect();
+            // Mentions in the body (the counts the panel shows), then all
+            // mentions (the title counts for a tie), then first appearance.
             ids.sort_by_key(|&i| {
                 let e = &analysis.entities[i];
                 (
+                    std::cmp::Reverse(body_mentions(&e.mentions).count()),
                     std::cmp::Reverse(e.mentions.len()),
                     e.mentions.first().copied(),
                 )

@@ -520,6 +520,15 @@ fn counts_groups_and_order() {
         vec![(EntityKind::Place, vec![0])]
     );
     assert!(entity_groups(&a, "zzz").is_empty());
+    // A title mention breaks a tie in body mentions, and only a tie.
+    let mut b = sample();
+    b.entities[3].mentions.insert(0, Span::new(0, 0, 3));
+    assert_eq!(entity_groups(&b, "")[1].1, vec![3, 2, 0]);
+    b.entities[0].mentions.splice(
+        0..0,
+        [Span::new(0, 4, 6), Span::new(0, 7, 9), Span::new(0, 10, 12)],
+    );
+    assert_eq!(entity_groups(&b, "")[1].1, vec![3, 2, 0]);
 }
 
 #[test]

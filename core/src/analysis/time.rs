@@ -1330,7 +1330,13 @@ impl<'a> Cx<'a> {
     /// "23 April (2025)", "23rd April".
     fn day_month(&mut self, i: usize) -> Option<(Val, usize)> {
         let d = self.day_num(i)?;
-        let (m, e) = self.month(i + 1)?;
+        // "23 April", "1st of January"
+        let k = if self.w(i + 1, W::Of) && self.t[i].kind == Kind::Mixed {
+            i + 2
+        } else {
+            i + 1
+        };
+        let (m, e) = self.month(k)?;
         let e2 = if self.p(e, ',') { e + 1 } else { e };
         if let Some(y) = self.year_num(e2) {
             return Some((day_val(Ymd::new(y, m, d)?), e2 + 1));

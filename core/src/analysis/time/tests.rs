@@ -100,6 +100,11 @@ fn calendar_dates() {
             "2025-04-23",
         ),
         ("It opened on 23 April 2025.", "23 April 2025", "2025-04-23"),
+        (
+            "It opened on 1st of May, 2025.",
+            "1st of May, 2025",
+            "2025-05-01",
+        ),
         ("It opened on 2025-04-23.", "2025-04-23", "2025-04-23"),
         (
             "It opened on Wednesday, April 23, 2025.",

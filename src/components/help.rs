@@ -28,8 +28,21 @@ pub fn help() -> Html {
         let d = state.dispatcher();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::ToggleHelp))
     };
+    // A click on the backdrop (outside the dialog) closes it too.
+    let backdrop = {
+        let d = state.dispatcher();
+        Callback::from(move |e: MouseEvent| {
+            let outside = e
+                .target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                .is_some_and(|el| el.class_list().contains("help-backdrop"));
+            if outside {
+                d.dispatch(Action::ToggleHelp);
+            }
+        })
+    };
     html! {
-        <div class="help-backdrop">
+        <div class="help-backdrop" onclick={backdrop}>
             <div class="help" role="dialog" aria-modal="true" aria-labelledby="help-title" data-testid="help">
                 <h2 id="help-title">{ "Keyboard shortcuts" }</h2>
                 <dl>

@@ -671,9 +671,9 @@ impl<'a> Cx<'a> {
                 } else {
                     i + 1
                 };
-                return self.part_of_year(k, n as u8, false);
+                return self.part_of_year(k, n as u8);
             }
-            Lex::W(W::That) => return self.anchored(i, i + 1, 0),
+            Lex::W(W::That) => return self.anchored(i + 1, 0),
             Lex::W(w) => return self.word_date(i, w),
             _ => {}
         }
@@ -1067,9 +1067,8 @@ impl<'a> Cx<'a> {
 
     /// "that year", "the previous month", "the following day", "the same
     /// week": the unit at `u`, counted from the last date mentioned (or the
-    /// article's date). `s` is the first token.
-    fn anchored(&mut self, s: usize, u: usize, rel: i32) -> Option<(Val, usize)> {
-        let _ = s;
+    /// article's date).
+    fn anchored(&mut self, u: usize, rel: i32) -> Option<(Val, usize)> {
         let Lex::Unit(unit, false) = self.lex(u) else {
             return None;
         };
@@ -1117,7 +1116,7 @@ impl<'a> Cx<'a> {
             Lex::Ord(n) | Lex::Num(n) if (1..=4).contains(&n) => {
                 // the first quarter (of 2025), the second half of the year
                 let k = if self.dash(j + 1) { j + 2 } else { j + 1 };
-                return self.part_of_year(k, n as u8, false);
+                return self.part_of_year(k, n as u8);
             }
             Lex::W(W::Previous | W::Following | W::Same)
                 if matches!(self.lex(j + 1), Lex::Unit(_, false)) =>
@@ -1127,7 +1126,7 @@ impl<'a> Cx<'a> {
                     Lex::W(W::Following) => 1,
                     _ => 0,
                 };
-                return self.anchored(i, j + 1, rel);
+                return self.anchored(j + 1, rel);
             }
             Lex::W(W::Last | W::Final | W::Previous | W::Current | W::This | W::Next) => {
                 if matches!(self.lex(j + 1), Lex::Unit(Unit::Quarter, false)) {
@@ -1135,7 +1134,7 @@ impl<'a> Cx<'a> {
                     let fin = t.lex == Lex::W(W::Final);
                     let next = t.lex == Lex::W(W::Next);
                     if fin {
-                        return self.part_of_year(j + 1, 4, false);
+                        return self.part_of_year(j + 1, 4);
                     }
                     let dct = self.dct;
                     let k = if last {
@@ -1211,7 +1210,7 @@ impl<'a> Cx<'a> {
 
     /// "quarter (of 2025 | of the year | of fiscal 2025)", "half of 2025",
     /// after the ordinal `n`; `k` is the token after the ordinal.
-    fn part_of_year(&mut self, k: usize, n: u8, _adj: bool) -> Option<(Val, usize)> {
+    fn part_of_year(&mut self, k: usize, n: u8) -> Option<(Val, usize)> {
         let half = self.w(k, W::Half);
         let quarter = matches!(self.lex(k), Lex::Unit(Unit::Quarter, false));
         if !(half || quarter) || (half && n > 2) {

@@ -509,7 +509,8 @@ impl<'a> Cx<'a> {
                     | W::Coming
                     | W::Past
             ),
-            _ => self.dash(i - 1) && self.glued(i),
+            // 2011-2024: a year after a year and a dash.
+            _ => self.dash(i - 1) && self.glued(i) && i >= 2 && self.year_num(i - 2).is_some(),
         }
     }
 
@@ -1421,8 +1422,10 @@ impl<'a> Cx<'a> {
                     '-' | '–'
                         if i >= 2
                             && self.glued(i - 1)
-                            && matches!(self.t[i - 2].kind, Kind::Word | Kind::Mixed)
-                            && self.t[i - 2].lex == Lex::None =>
+                            && (matches!(self.t[i - 2].kind, Kind::Word | Kind::Mixed)
+                                && self.t[i - 2].lex == Lex::None
+                                || self.t[i - 2].kind == Kind::Digits
+                                    && self.year_num(i - 2).is_none()) =>
                     {
                         return false;
                     }

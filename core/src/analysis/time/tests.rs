@@ -178,6 +178,7 @@ fn numbers_that_are_not_years() {
         "Boeing 2707 was never built.",
         "About 1,999 people came.",
         "Room 12 is at 3.2005 degrees.",
+        "Call 555-1234 or 555-2010 now.",
     ] {
         let f = found(text, None);
         assert!(

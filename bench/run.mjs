@@ -62,9 +62,9 @@ function corpus() {
  * criterion's figures for one benchmark as MB/s: the fastest sample and the
  * typical one (criterion's slope, or mean), or null when absent.
  */
-function criterion(id) {
+function criterion(id, group = "analysis") {
   try {
-    const dir = join(criterionDir, "analysis", id, "new");
+    const dir = join(criterionDir, group, id, "new");
     const read = (f) => JSON.parse(readFileSync(join(dir, f), "utf8"));
     const est = read("estimates.json");
     const bytes = read("benchmark.json").throughput?.Bytes;
@@ -175,7 +175,12 @@ async function main() {
   const started = performance.now();
   const files = corpus();
   const timings = {};
-  const native = { full: criterion("full"), analysis: criterion("analyze"), parse: criterion("parse") };
+  const native = {
+    full: criterion("full"),
+    analysis: criterion("analyze"),
+    parse: criterion("parse"),
+    scaling: Object.fromEntries(["1KB", "10KB", "100KB", "1MB"].map((s) => [s, criterion(s, "scaling")])),
+  };
 
   let t = performance.now();
   const node = BUILDS.length ? await wasmInNode(files) : {};
@@ -199,6 +204,16 @@ async function main() {
     ["native, analysis alone", mbps(native.analysis), "", times(native.analysis, refNode)],
     ["native, parser alone", mbps(native.parse), "", ""],
   ];
+  const sizes = ["1KB", "10KB", "100KB", "1MB"];
+  const scaling = sizes.map((s) => native.scaling[s]);
+  if (scaling.some((r) => r != null)) {
+    rows.push([
+      `native, one article of ${sizes.map((s) => s.replace("KB", " KB").replace("MB", " MB")).join(" / ")}`,
+      `${scaling.map((r) => (r == null ? "n/a" : fmt(r.best))).join(" / ")} MB/s`,
+      "flat (linear cost)",
+      "",
+    ]);
+  }
   for (const b of BUILDS) {
     const r = browser.wasm[b.name];
     rows.push([`WASM in Chromium, parse + analysis (${b.label})`, mbps(r?.full), b.name === "size" ? `≥ 10 MB/s${met(r?.full, 10)}` : "", times(r?.full, refPage, "Chromium")]);

@@ -141,6 +141,65 @@ fn bench_analysis(c: &mut Criterion) {
         })
     });
     group.finish();
+
+    // How the cost grows with the size of one article: the development
+    // articles' bodies one after the other in a single file of about 1 KB,
+    // 10 KB, 100 KB and 1 MB. Flat MB/s means linear cost.
+    let bodies: Vec<&str> = files
+        .iter()
+        .filter_map(|f| std::str::from_utf8(&f.bytes).ok())
+        .map(body_of)
+        .collect();
+    let mut group = c.benchmark_group("scaling");
+    group
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
+        .sample_size(10);
+    for (name, size) in [
+        ("1KB", 1_000),
+        ("10KB", 10_000),
+        ("100KB", 100_000),
+        ("1MB", 1_000_000),
+    ] {
+        let file = article_of_size(&bodies, size);
+        group.throughput(Throughput::Bytes(file.len() as u64));
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let mut n = 0usize;
+                if let Ok(article) = parse_article("scaling.md", black_box(file.as_bytes())) {
+                    let parts = article.parts();
+                    let a = dossier_core::analyze(&parts, article.meta.date.as_deref());
+                    n += a.sentences.len() + a.entities.len() + a.times.len() + a.timeline.len();
+                }
+                black_box(n)
+            })
+        });
+    }
+    group.finish();
+}
+
+/// The Markdown body of an article file: what follows the front matter.
+fn body_of(src: &str) -> &str {
+    src.strip_prefix("+++")
+        .and_then(|rest| rest.find("\n+++").map(|end| &rest[end + 4..]))
+        .unwrap_or(src)
+        .trim()
+}
+
+/// An article file of at least `size` bytes made of whole paragraphs of
+/// `bodies`, in order, repeated as needed.
+fn article_of_size(bodies: &[&str], size: usize) -> String {
+    let mut file = String::from("+++\ntitle = \"Scaling\"\ndate = \"2025-04-23\"\n+++\n");
+    let paragraphs = bodies.iter().flat_map(|b| b.split("\n\n")).cycle();
+    for p in paragraphs.take(1_000_000) {
+        if file.len() >= size || bodies.is_empty() {
+            break;
+        }
+        file.push('\n');
+        file.push_str(p.trim());
+        file.push('\n');
+    }
+    file
 }
 
 criterion_group!(benches, bench_analysis);

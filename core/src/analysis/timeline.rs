@@ -402,8 +402,21 @@ fn label(parts: &[&str], sentence: Span, times: &[TimeExpr], spans: &[Span]) -> 
     // Clause boundaries: byte offsets (in `text`) of separators.
     let mut cuts = vec![0];
     let mut chars = text.char_indices().peekable();
+    let mut prev_space = false;
     while let Some((k, c)) = chars.next() {
         let next_space = chars.peek().is_none_or(|&(_, n)| n.is_whitespace());
+        // A subordinate clause starts a clause of its own.
+        if prev_space && c.is_ascii_lowercase() {
+            let word = text[k..]
+                .split(|ch: char| !ch.is_ascii_alphabetic())
+                .next()
+                .unwrap_or("");
+            if is_subordinator(word) {
+                cuts.push(k);
+                cuts.push(k);
+            }
+        }
+        prev_space = c.is_whitespace();
         let cut = match c {
             ',' => next_space,
             ';' | ':' => next_space,
@@ -542,6 +555,26 @@ fn starts_with_predicate(words: &[&str]) -> bool {
     )
 }
 
+/// Conjunctions that open a subordinate clause.
+fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "after"
+            | "before"
+            | "when"
+            | "while"
+            | "because"
+            | "although"
+            | "though"
+            | "whereas"
+            | "but"
+            | "unless"
+            | "which"
+            | "who"
+            | "where"
+    )
+}
+
 /// Words that open a prepositional phrase or a side remark.
 fn is_adjunct_opener(w: &str) -> bool {
     matches!(
@@ -556,8 +589,6 @@ fn is_adjunct_opener(w: &str) -> bool {
             | "by"
             | "from"
             | "to"
-            | "after"
-            | "before"
             | "during"
             | "despite"
             | "under"

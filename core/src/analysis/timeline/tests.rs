@@ -98,7 +98,7 @@ fn labels_come_from_the_clause_without_the_date() {
     assert_eq!(
         labels,
         [
-            "Moscow granted him asylum after the fall of the regime",
+            "The fall of the regime",
             "The interim government asked the Kremlin to extradite the former president",
             "Damascus and Moscow began talks on possible military support",
         ]

@@ -21,7 +21,7 @@ use dossier_core::analysis::{Analysis, Span};
 use dossier_core::article::{parse_article, Article};
 use dossier_core::Block;
 use proptest::prelude::*;
-use proptest::test_runner::TestCaseError;
+use proptest::test_runner::{FileFailurePersistence, TestCaseError};
 
 // ---------------------------------------------------------------------------
 // Invariants
@@ -682,6 +682,11 @@ fn config() -> ProptestConfig {
         .unwrap_or(256);
     ProptestConfig {
         cases,
+        // A failing case is saved (and replayed by later runs) in
+        // `core/tests/robustness.proptest-regressions`.
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
+            "proptest-regressions",
+        ))),
         ..ProptestConfig::default()
     }
 }

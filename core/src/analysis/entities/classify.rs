@@ -473,6 +473,8 @@ struct Ctx<'a, 'b> {
     toks: &'b [Tok],
     stats: &'b Stats<'a>,
     buf: String,
+    /// `names[i]`: token `i` is a word that can be part of a name.
+    names: Vec<bool>,
 }
 
 impl<'a> Ctx<'a, '_> {
@@ -486,13 +488,19 @@ impl<'a> Ctx<'a, '_> {
     }
 
     fn name_at(&self, i: usize) -> bool {
-        self.is_word(i) && is_name_word(self.w(i))
+        self.names.get(i).copied().unwrap_or(false)
     }
 
     fn common_rank(&mut self, i: usize) -> Option<u32> {
         let w = self.toks.get(i).map(|t| t.text(self.text)).unwrap_or("");
         lower_into(w, &mut self.buf);
         common_rank_of(&self.buf)
+    }
+
+    fn common_rank_direct(&mut self, i: usize) -> Option<u32> {
+        let w = self.toks.get(i).map(|t| t.text(self.text)).unwrap_or("");
+        lower_into(w, &mut self.buf);
+        lexicon::get().common.get(self.buf.as_str()).copied()
     }
 
     fn lower_seen(&mut self, i: usize) -> bool {
@@ -536,6 +544,10 @@ pub fn candidates(part: usize, text: &str, toks: &[Tok], stats: &Stats, out: &mu
         toks,
         stats,
         buf: String::new(),
+        names: toks
+            .iter()
+            .map(|t| t.kind == Kind::Word && is_name_word(t.text(text)))
+            .collect(),
     };
     let first_in_part = out.len();
     let mut pending_link: Option<(usize, usize)> = None; // (token index, candidate)
@@ -835,7 +847,12 @@ fn segment(
             || is_camel(first)
             || has_digit(first);
         if !known {
-            let rank = cx.common_rank(a);
+            // inflected forms matter at the start of a sentence only
+            let rank = if cx.toks[a].initial {
+                cx.common_rank(a)
+            } else {
+                cx.common_rank_direct(a)
+            };
             let common = rank.is_some();
             // a rarer word capitalised in mid-sentence is a name ("Reuters")
             let frequent = rank.is_some_and(|r| r < 3000);

@@ -706,6 +706,32 @@ fn segment(
         segment(cx, a, a + 1, out, pending_link, first_in_part);
         a += 1;
     }
+    // "Federal Reserve Chairman Ben Bernanke": a title inside the run
+    // separates an organisation from a person
+    if b - a > 2 {
+        let mut t = a + 1;
+        while t + 1 < b {
+            if lexicon::person_title(cx.w(t)) && !lexicon::org_head(cx.w(t)) {
+                let mut u = t;
+                while u < b && lexicon::person_title(cx.w(u)) {
+                    u += 1;
+                }
+                let strong = (t..u).any(|x| lexicon::strong_person_title(cx.w(x)));
+                if u < b
+                    && (strong || given_name(cx.w(u), &mut cx.buf))
+                    && !lexicon::org_head(cx.w(b - 1))
+                    && !lexicon::place_head(cx.w(b - 1))
+                {
+                    segment(cx, a, t, out, pending_link, first_in_part);
+                    a = t;
+                    break;
+                }
+                t = u;
+            } else {
+                t += 1;
+            }
+        }
+    }
     let mut person_cue = false;
     // leading determiners and sentence-initial common words
     while a < b {
@@ -958,6 +984,22 @@ fn classify(
     let single = b - a == 1;
     if lex.countries.contains_key(surface) || lex.places.contains(surface) {
         return (Place, 3, true);
+    }
+    // "NEW YORK (Reuters)": a dateline in capitals
+    if (a..b).all(|x| is_all_caps(cx.w(x)) || lexicon::connector(cx.w(x))) && surface.len() > 3 {
+        let mut t = String::with_capacity(surface.len());
+        let mut up = true;
+        for c in surface.chars() {
+            if up {
+                t.extend(c.to_uppercase());
+            } else {
+                t.extend(c.to_lowercase());
+            }
+            up = c == ' ' || c == '-';
+        }
+        if lex.countries.contains_key(t.as_str()) || lex.places.contains(t.as_str()) {
+            return (Place, 3, true);
+        }
     }
     if single {
         if let Some(stem) = first.strip_suffix('s') {

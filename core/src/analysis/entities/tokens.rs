@@ -153,6 +153,15 @@ fn scan_word(s: &str, start: usize, numeric: bool) -> usize {
             '.' if !numeric && (dotted || lexicon::is_abbrev(&s[start..end])) => {
                 return j + 1;
             }
+            // a middle initial: "George W. Bush"
+            '.' if !numeric
+                && end == start + 1
+                && s.as_bytes()[start].is_ascii_uppercase()
+                && next == Some(' ')
+                && char_at(s, j + 2).is_some_and(|n| n.is_uppercase()) =>
+            {
+                return j + 1;
+            }
             '&' if !numeric
                 && next.is_some_and(|n| n.is_uppercase())
                 && s[start..end].chars().all(|x| x.is_uppercase()) => {}

@@ -84,6 +84,10 @@ pub fn entity_card(props: &CardProps) -> Html {
     let Some(e) = analysis.entities.get(entity) else {
         return html! {};
     };
+    // Its highlights switched off, the mention has no mark to stand by.
+    if state.is_hidden(e.kind) {
+        return html! {};
+    }
     let goto = |ordinal: Option<usize>| {
         let d = state.dispatcher();
         Callback::from(move |_: MouseEvent| {

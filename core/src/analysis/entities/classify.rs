@@ -287,7 +287,8 @@ pub fn common_rank_of(w: &str) -> Option<u32> {
         return None;
     }
     let stem = |cut: usize| w.get(..w.len() - cut);
-    let tries: [(Option<&str>, &str); 7] = [
+    let tries: [(Option<&str>, &str); 8] = [
+        (w.strip_suffix("ly").and_then(|_| stem(2)), ""),
         (w.strip_suffix('s').and_then(|_| stem(1)), ""),
         (w.strip_suffix("es").and_then(|_| stem(2)), ""),
         (w.strip_suffix("ies").and_then(|_| stem(3)), "y"),

@@ -258,7 +258,8 @@ impl Groups {
             e.mentions.dedup();
         }
         ents.sort_by_key(|e| e.mentions[0]);
-        let mut used: HashMap<String, usize> = HashMap::new();
+        let mut seen: std::collections::HashSet<String, FnvBuild> = Default::default();
+        let mut next: HashMap<String, usize, FnvBuild> = HashMap::default();
         let mut out = Vec::with_capacity(ents.len());
         for e in ents {
             let surfaces: Vec<&str> = e.mentions.iter().map(|m| m.text(parts)).collect();
@@ -268,7 +269,7 @@ impl Groups {
                 .copied()
                 .enumerate()
                 .filter(|(i, _)| all_aka || !e.aka.contains(&e.mentions[*i]))
-                .max_by_key(|(i, s)| (s.chars().count(), usize::MAX - i))
+                .max_by_key(|(i, s)| (s.len(), usize::MAX - i))
                 .map(|(_, s)| s)
                 .unwrap_or("");
             let mut aliases: Vec<String> = Vec::new();
@@ -277,10 +278,20 @@ impl Groups {
                     aliases.push((*s).to_string());
                 }
             }
+            // unique ids: "x", then "x-2", "x-3", ... skipping taken ones
             let base = slug(canon);
-            let n = used.entry(base.clone()).or_insert(0);
-            *n += 1;
-            let id = if *n == 1 { base } else { format!("{base}-{n}") };
+            let mut id = base.clone();
+            if seen.contains(&id) {
+                let k = next.entry(base.clone()).or_insert(2);
+                loop {
+                    id = format!("{base}-{k}");
+                    *k += 1;
+                    if !seen.contains(&id) {
+                        break;
+                    }
+                }
+            }
+            seen.insert(id.clone());
             out.push(Entity {
                 id,
                 name: canon.to_string(),
@@ -288,16 +299,6 @@ impl Groups {
                 aliases,
                 mentions: e.mentions,
             });
-        }
-        // a suffixed id may collide with a real slug ("x-2"): make unique
-        let mut seen = std::collections::HashSet::new();
-        for ent in &mut out {
-            let mut k = 2;
-            let base = ent.id.clone();
-            while !seen.insert(ent.id.clone()) {
-                ent.id = format!("{base}-{k}");
-                k += 1;
-            }
         }
         out
     }

@@ -143,9 +143,11 @@ fn is_all_caps(w: &str) -> bool {
 }
 
 fn looks_like_year(w: &str) -> bool {
-    w.len() == 4
-        && w.bytes().all(|b| b.is_ascii_digit())
+    // "2008", "1955-2011", "2010-11"
+    w.len() >= 4
+        && w.as_bytes()[..4].iter().all(|b| b.is_ascii_digit())
         && (w.starts_with("19") || w.starts_with("20"))
+        && w.as_bytes().get(4).is_none_or(|&b| b == b'-' || b == b's')
 }
 
 fn has_digit(w: &str) -> bool {
@@ -629,7 +631,10 @@ fn joins(cx: &Ctx, a: usize, k: usize, j: usize) -> bool {
     let last = cx.w(e - 1);
     match conn {
         "and" => {
+            // "European Aeronautic Defence and Space Company", not
+            // "Apple and Apple Corps"
             (lexicon::org_head(last) || lexicon::event_head(last))
+                && k >= a + 2
                 && !lexicon::org_head(prev)
                 && !gazetteer_place(prev)
         }
@@ -734,6 +739,18 @@ fn segment(
                     break;
                 }
                 t = u;
+            } else if t >= a + 2
+                && b - t >= 2
+                && b - t <= 3
+                && given_name(cx.w(t), &mut cx.buf)
+                && (lexicon::org_head(cx.w(t - 1))
+                    || (a..t).any(|x| lexicon::person_title(cx.w(x))))
+                && !lexicon::org_head(cx.w(b - 1))
+            {
+                // "Air Force Secretary James Roche", "Air Force James Roche"
+                segment(cx, a, t, out, pending_link, first_in_part);
+                a = t;
+                break;
             } else {
                 t += 1;
             }
@@ -774,6 +791,14 @@ fn segment(
     if t > a {
         if t == b {
             return; // titles only
+        }
+        // "Chief Operating Officer of AirTran Airways": the organisation
+        if matches!(cx.w(t), "of" | "for" | "at") {
+            let mut x = t + 1;
+            while x < b && !is_name_word(cx.w(x)) {
+                x += 1;
+            }
+            return segment(cx, x, b, out, pending_link, first_in_part);
         }
         let strong = (a..t).any(|x| lexicon::strong_person_title(cx.w(x)));
         let last = cx.w(b - 1);
@@ -1109,12 +1134,15 @@ fn classify(
                         | "town"
                 )
         };
-        if matches!(prev, "in" | "near" | "outside" | "across")
-            || after_comma_place
-            || place_word_after
-        {
+        let in_place = matches!(prev, "in" | "near" | "outside" | "across")
+            && cx.common_rank(a).is_none_or(|r| r >= 3000);
+        if in_place || after_comma_place || place_word_after {
             return (Place, 1, false);
         }
+    }
+    // a given name alone ("Steve")
+    if single && given_name(first, &mut cx.buf) && cx.common_rank(a).is_none() {
+        return (Person, 0, false);
     }
     (Organization, 0, false)
 }

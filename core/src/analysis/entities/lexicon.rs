@@ -755,6 +755,8 @@ pub fn strong_person_title(w: &str) -> bool {
     S.get_or_init(|| {
         [
             "Mr",
+            "Secretary",
+            "Undersecretary",
             "Mr.",
             "Mrs",
             "Mrs.",

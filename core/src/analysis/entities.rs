@@ -26,6 +26,9 @@ use super::{Entity, Span};
 
 /// Finds the entities of an article: each with its kind, canonical name,
 /// aliases and every mention (document order, never overlapping).
+///
+/// The recognizer finds sentence starts itself (a capital after `.`, `!`,
+/// `?`, an opening quote or a colon), so it does not depend on `sentences`.
 pub fn recognize(parts: &[&str], _sentences: &[Span]) -> Vec<Entity> {
     // every part is tokenized once
     let mut toks = Vec::new();
@@ -49,7 +52,7 @@ pub fn recognize(parts: &[&str], _sentences: &[Span]) -> Vec<Entity> {
             classify::candidates(p, text, t, &stats, &mut cands);
         }
     }
-    let mut groups = group::Groups::build(parts, &cands);
+    let mut groups = group::Groups::build(&cands);
     for (p, (r, title)) in ranges.iter().enumerate() {
         if *title {
             group::title_mentions(&mut groups, p, parts[p], &toks[r.clone()], &stats);

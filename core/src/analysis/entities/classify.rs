@@ -874,7 +874,6 @@ fn segment(
     }
     let ntok_all = b - a;
     let first = cx.w(a);
-    let last = cx.w(b - 1);
     // names never end in a lowercase connector
     if ntok_all == 1 && !is_name_word(first) {
         return;
@@ -981,7 +980,6 @@ fn segment(
     if key.is_empty() {
         return;
     }
-    let _ = last;
     out.push(Cand {
         part: cx.part,
         start: cx.toks[a].start,

@@ -58,7 +58,7 @@ pub struct Groups {
 }
 
 impl Groups {
-    pub fn build(_parts: &[&str], cands: &[Cand]) -> Groups {
+    pub fn build(cands: &[Cand]) -> Groups {
         let mut g = Groups {
             ents: Vec::new(),
             full: HashMap::default(),

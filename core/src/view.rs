@@ -575,6 +575,22 @@ impl Axis {
     }
 }
 
+/// How far apart two consecutive events are, when far enough to show:
+/// "2 months later", "9 years later". `None` under about two months.
+pub fn gap_label(previous_start: i64, next_start: i64) -> Option<String> {
+    let (py, pm, _) = civil_from_days(previous_start);
+    let (ny, nm, _) = civil_from_days(next_start);
+    let months = (ny - py) * 12 + i64::from(nm) - i64::from(pm);
+    if next_start - previous_start < 58 || months < 2 {
+        return None;
+    }
+    Some(if months < 24 {
+        format!("{months} months later")
+    } else {
+        format!("{} years later", months / 12)
+    })
+}
+
 /// Stacks placed intervals (left, width on a 0..1 axis) into lanes so that
 /// none overlap in a lane; points are at least `min_width` wide. Returns the
 /// lane of each interval, lanes counted from 0.

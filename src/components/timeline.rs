@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use dossier_core::analysis::Analysis;
-use dossier_core::view::{event_interval, event_label, lanes, parse_value, Axis};
+use dossier_core::view::{event_interval, event_label, gap_label, lanes, parse_value, Axis};
 use yew::prelude::*;
 
 use crate::dom;
@@ -260,7 +260,13 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <p class="muted">{ "No dated events found in this article." }</p>
             }
             <ol class="events" id="timeline-list" onkeydown={onkeydown}>
-                { for visible.iter().filter_map(|&i| events.get(i).map(|ev| (i, ev))).map(|(i, ev)| {
+                { for visible.iter().enumerate().filter_map(|(k, &i)| events.get(i).map(|ev| (k, i, ev))).map(|(k, i, ev)| {
+                    // Between shown events, a long stretch of time is named.
+                    let gap = k
+                        .checked_sub(1)
+                        .and_then(|p| visible.get(p))
+                        .and_then(|&p| Some((intervals.get(p).copied()??, intervals.get(i).copied()??)))
+                        .and_then(|(a, b)| gap_label(a.0, b.0));
                     let is_sel = selected == Some(i);
                     let reading = props.reading == Some(ev.sentence.part);
                     let d = state.dispatcher();
@@ -283,7 +289,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
                             data-date={ev.date.clone()}
                             data-index={i.to_string()}
                             data-until={ev.until.clone()}
-                            class={classes!("event", is_sel.then_some("selected"), reading.then_some("reading"), ev.open_ended.then_some("open"))}
+                            data-gap={gap.clone()}
+                            class={classes!("event", is_sel.then_some("selected"), reading.then_some("reading"), ev.open_ended.then_some("open"), gap.is_some().then_some("after-gap"))}
                             aria-current={is_sel.then_some("true")}>
                             <button type="button" class="ev" onclick={onclick} tabindex={if roving == Some(i) { "0" } else { "-1" }}>
                                 <span class="ev-date">{ event_label(ev) }</span>

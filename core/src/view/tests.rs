@@ -640,3 +640,22 @@ fn lanes_keep_overlapping_intervals_apart() {
     assert_eq!(l, vec![0, 1, 0, 2, 0]);
     assert!(lanes(&[], 0.02).is_empty());
 }
+
+#[test]
+fn gaps_are_named_when_they_matter() {
+    assert_eq!(
+        gap_label(day("2015-01-01"), day("2024-12-01")),
+        Some("9 years later".into())
+    );
+    assert_eq!(
+        gap_label(day("2024-12-01"), day("2025-03-01")),
+        Some("3 months later".into())
+    );
+    assert_eq!(gap_label(day("2024-12-01"), day("2025-01-01")), None);
+    assert_eq!(gap_label(day("2025-01-31"), day("2025-03-01")), None);
+    assert_eq!(
+        gap_label(day("2023-01-01"), day("2024-12-01")),
+        Some("23 months later".into())
+    );
+    assert_eq!(gap_label(day("2025-04-23"), day("2025-04-23")), None);
+}

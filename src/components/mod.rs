@@ -1,5 +1,42 @@
 //! Function components, one per file. They read the shared state through
 //! [`crate::state::use_reader`] and change it only by dispatching actions.
+//!
+//! # Stable hooks
+//!
+//! Tests and restyling rely on these; keep them.
+//!
+//! - The reading view is `[data-testid=reader]` (with `data-slug`); the
+//!   library is `[data-testid=library]`, one `li.library-item[data-slug]` per
+//!   article; an unknown slug shows `[data-testid=not-found]`.
+//! - The article is one `<article>`: its `<header>` (kicker
+//!   `[data-testid=section]`, `h1#title`, `[data-testid=date]` reading
+//!   "undated" when there is no date, `[data-testid=reading-time]`, the
+//!   legend and the find box), then the blocks, each `[data-part=N]` (part
+//!   `N` of the analysis) whose text content is exactly the block's text.
+//! - Each mention is `<mark data-entity=ID data-type=TYPE data-m=ORDINAL>`
+//!   around exactly the mention's text; classes `focus` (focused entity),
+//!   `fade` (other entities while one is focused), `active` (the card's).
+//!   The selected event's sentence is wrapped in `.sent` pieces; find hits
+//!   are `span.hit[data-hit=K]`, the current one `.hit.current`.
+//! - Legend: `[role=group][aria-label=Highlights]`, one
+//!   `button[data-type][data-count][aria-pressed]` per type that occurs.
+//! - Find: `input#find` (label "Find in article"), `[data-testid=find-count]`
+//!   ("3 of 12", "No matches"), buttons "Previous match" / "Next match".
+//! - Entity panel: `aside[aria-label=Entities]`, filter "Filter entities",
+//!   `section.group[data-type]`, `button.entity[data-entity][aria-pressed]`.
+//! - Timeline: `aside[aria-label=Timeline]`; each event
+//!   `li[data-date=VALUE][data-index=I]` (plus `data-until`), the selected
+//!   one `aria-current=true`, the one being read `.reading`; `button.ev` with
+//!   `.ev-date` and `.ev-label`; entity chips `button.chip[data-entity]`;
+//!   the axis `svg.axis` (`rect.mark.bar` for ranges, `circle.mark` for
+//!   points, `line.published`); buttons "Previous event" / "Next event";
+//!   on narrow screens `.drawer-toggle[aria-expanded]` opens the list.
+//! - Card: `[data-testid=entity-card][data-entity][data-type]`,
+//!   `[data-testid=card-position]` ("3 / 10"), `[data-testid=card-mentions]`,
+//!   buttons "Previous mention" / "Next mention" / "Close card".
+//! - Keys: `[data-testid=help]` dialog, opened by `?` or the "Keyboard
+//!   shortcuts" button.
+//! - Local storage: `dossier.hidden-types` (comma-separated type names).
 
 pub mod body;
 pub mod card;

@@ -915,7 +915,17 @@ fn segment(
             let frequent = rank.is_some_and(|r| r < 3000);
             let capmid = cx.stats.capmid(first);
             let initial = cx.toks[a].initial;
-            let cue = possessive || person_cue || acronym_after || speech_after;
+            // "Mobile, Alabama": a town before its state or country
+            let place_after = cx.w(b) == ","
+                && {
+                    let nx = cx.w(b + 1);
+                    lex.countries.contains_key(nx) || lex.places.contains(nx)
+                }
+                && cx
+                    .toks
+                    .get(b + 2)
+                    .is_none_or(|t| t.kind != Kind::Word || !is_name_word(t.text(cx.text)));
+            let cue = possessive || person_cue || acronym_after || speech_after || place_after;
             if initial && capmid == 0 && (common || cx.lower_seen(a)) {
                 return;
             }

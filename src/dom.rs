@@ -41,6 +41,14 @@ pub fn set_hash(hash: &str, push: bool) {
     }
 }
 
+/// Runs `f` once after `ms` milliseconds.
+pub fn later(ms: i32, f: impl FnOnce() + 'static) {
+    let cb = wasm_bindgen::closure::Closure::once_into_js(f);
+    if let Some(w) = window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), ms);
+    }
+}
+
 pub fn reduced_motion() -> bool {
     window()
         .and_then(|w| {

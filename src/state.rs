@@ -24,6 +24,10 @@ pub struct ReaderState {
     pub hit: usize,
     /// The mention whose card is shown: (entity index, mention ordinal).
     pub card: Option<(usize, usize)>,
+    /// False while the card is only hovered: it then closes when the
+    /// pointer leaves. Focus, a click, a key or the pointer on the card
+    /// keep it open.
+    pub pinned: bool,
     /// Bumped when the card's mention should be scrolled to and focused.
     pub reveal: u32,
     /// Bumped when the selected event's sentence should be scrolled to.
@@ -50,6 +54,12 @@ pub enum Action {
         at: Option<(usize, usize)>,
         reveal: bool,
     },
+    /// The pointer is on a mention: show its card until the pointer leaves.
+    HoverCard((usize, usize)),
+    /// The pointer left that mention: close its card unless it is pinned.
+    HoverEnd((usize, usize)),
+    /// The pointer is on the card: keep it.
+    PinCard,
     ToggleHelp,
     /// Escape: closes the innermost thing open (help, card, find), then the
     /// focus and selection.
@@ -164,13 +174,33 @@ impl Reducible for ReaderState {
                 };
             }
             Action::Card { at, reveal } => {
-                if at == s.card && !reveal {
+                if at == s.card && !reveal && s.pinned {
                     return self;
                 }
                 s.card = at;
+                s.pinned = true;
                 if reveal {
                     s.reveal += 1;
                 }
+            }
+            Action::HoverCard(at) => {
+                if s.card == Some(at) {
+                    return self;
+                }
+                s.card = Some(at);
+                s.pinned = false;
+            }
+            Action::HoverEnd(at) => {
+                if s.card != Some(at) || s.pinned {
+                    return self;
+                }
+                s.card = None;
+            }
+            Action::PinCard => {
+                if s.pinned || s.card.is_none() {
+                    return self;
+                }
+                s.pinned = true;
             }
             Action::ToggleHelp => s.help = !s.help,
             Action::Clear => {

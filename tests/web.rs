@@ -584,3 +584,40 @@ async fn the_app_opens_the_embedded_article_from_the_hash() {
     assert!(all(&div, "[aria-label=Entities]").len() == 1);
     handle.destroy();
 }
+
+fn mouse(el: &Element, kind: &str) {
+    let event = web_sys::MouseEvent::new(kind).expect("a mouse event");
+    el.dispatch_event(&event).expect("dispatched");
+}
+
+#[wasm_bindgen_test]
+async fn a_hovered_card_closes_when_the_pointer_leaves_unless_it_moves_onto_the_card() {
+    let (div, _, _) = mount_reader(state("talks")).await;
+    let mark = all(&div, "mark[data-entity=graz]").pop().expect("Graz");
+    mouse(&mark, "mouseenter");
+    settle().await;
+    assert_eq!(
+        all(&div, "[data-testid=entity-card][data-entity=graz]").len(),
+        1
+    );
+    mouse(&mark, "mouseleave");
+    yew::platform::time::sleep(Duration::from_millis(600)).await;
+    assert!(
+        all(&div, "[data-testid=entity-card]").is_empty(),
+        "closed after leaving"
+    );
+
+    mouse(&mark, "mouseenter");
+    settle().await;
+    mouse(&mark, "mouseleave");
+    let card = all(&div, "[data-testid=entity-card]")
+        .pop()
+        .expect("the card again");
+    mouse(&card, "mouseenter");
+    yew::platform::time::sleep(Duration::from_millis(600)).await;
+    assert_eq!(
+        all(&div, "[data-testid=entity-card]").len(),
+        1,
+        "kept: the pointer is on it"
+    );
+}

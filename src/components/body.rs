@@ -158,11 +158,15 @@ fn render_run(
     };
     let hover = {
         let d = state.dispatcher();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::HoverCard(at)))
+    };
+    // A card opened by hovering closes shortly after the pointer leaves,
+    // unless the pointer has moved onto the card (which keeps it).
+    let leave = {
+        let d = state.dispatcher();
         Callback::from(move |_: MouseEvent| {
-            d.dispatch(Action::Card {
-                at: Some(at),
-                reveal: false,
-            })
+            let d = d.clone();
+            crate::dom::later(400, move || d.dispatch(Action::HoverEnd(at)));
         })
     };
     let select = {
@@ -205,6 +209,7 @@ fn render_run(
             tabindex="0"
             onfocus={show}
             onmouseenter={hover}
+            onmouseleave={leave}
             onclick={onclick}
             onkeydown={onkeydown}
         >{ pieces }</mark>

@@ -130,8 +130,12 @@ pub fn entity_card(props: &CardProps) -> Html {
             }
         })
     };
+    let pin = {
+        let d = state.dispatcher();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::PinCard))
+    };
     html! {
-        <div class="card" ref={node} role="dialog" aria-modal="false" aria-labelledby="card-name"
+        <div class="card" ref={node} onmouseenter={pin} role="dialog" aria-modal="false" aria-labelledby="card-name"
             data-testid="entity-card" data-entity={e.id.clone()} data-type={c.kind.as_str()} onkeydown={onkeydown}>
             <div class="card-head">
                 <span class="swatch" aria-hidden="true"></span>

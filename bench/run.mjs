@@ -9,6 +9,7 @@
 // beside the repository plus the seed article.
 
 import { createServer } from "node:http";
+import { brotliCompressSync, constants as zlib } from "node:zlib";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, extname, join, normalize, resolve, sep } from "node:path";
 import { cpus, loadavg } from "node:os";
@@ -221,6 +222,14 @@ async function main() {
   }
   for (const b of BUILDS) {
     rows.push([`WASM in Node, parse + analysis (${b.label})`, mbps(node[b.name]?.full), "", times(node[b.name]?.full, refNode)]);
+  }
+  const wasmSizes = BUILDS.map((b) => {
+    const wasm = readFileSync(join(here, "pkg", b.name, "dossier_bench_wasm_bg.wasm"));
+    const br = brotliCompressSync(wasm, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    return `${Math.round(br / 1000)} KB (${b.name === "size" ? "as shipped" : "opt-level 3"})`;
+  });
+  if (wasmSizes.length) {
+    rows.push(["WASM module of the benchmark (parser + analysis), brotli", wasmSizes.join(" / "), "", ""]);
   }
   if (withCompromise) {
     const one = (r) => (r == null ? "n/a" : `${fmt(r.best)} MB/s (one pass)`);

@@ -3,7 +3,9 @@
 //
 //   node scripts/postbuild.mjs [DIST]        (DIST defaults to dist)
 //
-// 1. dist/index.html gets a strict Content-Security-Policy <meta>: scripts only
+// 1. dist/index.html gets its icons inlined as data: URLs (Chromium fetches the
+//    icon again on every in-page navigation) and a strict Content-Security-Policy
+//    <meta>: scripts only
 //    from the page's own origin plus the sha256 hash of each inline script
 //    (trunk's module loader) and 'wasm-unsafe-eval'; styles and images from the
 //    origin (inline <style> elements by hash); nothing else. No 'unsafe-inline',
@@ -90,12 +92,29 @@ const metaTags = (csp) =>
   `<meta http-equiv="Content-Security-Policy" content="${csp}">\n` +
   `<meta name="referrer" content="no-referrer">\n`;
 
+const ICON_TYPES = { ".png": "image/png", ".svg": "image/svg+xml", ".ico": "image/x-icon", ".webp": "image/webp" };
+const isIconLink = (tag) => {
+  const rel = (attrs(tag).get("rel") ?? "").toLowerCase().split(/\s+/);
+  return rel.includes("icon") || rel.includes("apple-touch-icon");
+};
+/** An icon <link> with its file as a data: URL (browsers fetch icons again on every in-page navigation). */
+function inlineIcon(tag) {
+  const a = attrs(tag);
+  const href = a.get("href") ?? "";
+  if (href.startsWith("data:")) return tag;
+  const path = distFile(href);
+  const type = ICON_TYPES[extname(path).toLowerCase()] ?? "application/octet-stream";
+  const sizes = a.has("sizes") ? ` sizes="${a.get("sizes")}"` : "";
+  return `<link rel="${a.get("rel")}"${sizes} href="data:${type};base64,${readFileSync(path).toString("base64")}">`;
+}
+
 // ---------------------------------------------------------------------------
-// 1. index.html: CSP by hash
+// 1. index.html: CSP by hash, icons inline
 // ---------------------------------------------------------------------------
 let html = readFileSync(indexPath, "utf8");
 html = html.replace(CSP_META_RE, "").replace(REFERRER_META_RE, "");
 checkNoStyleAttributes(html, "index.html");
+html = html.replace(/<link\b[^>]*>/gi, (tag) => (isIconLink(tag) ? inlineIcon(tag) : tag));
 
 const scriptHashes = [];
 let loader = null;
@@ -116,7 +135,7 @@ const styleHashes = [...html.matchAll(STYLE_RE)].map((m) => sha256(m[1]));
 
 for (const m of html.matchAll(/<link\b[^>]*>/gi)) {
   const a = attrs(m[0]);
-  if (a.has("href")) distFile(a.get("href"));
+  if (a.has("href") && !a.get("href").startsWith("data:")) distFile(a.get("href"));
 }
 
 const indexCsp = [
@@ -177,12 +196,7 @@ single = single.replace(/<link\b[^>]*>/gi, (tag) => {
     if (/url\(\s*['"]?(?!data:|#)/i.test(css)) fail("a stylesheet refers to another file with url(); inline it as data:");
     return `<style>${css}</style>`;
   }
-  if (rel.includes("icon") || rel.includes("apple-touch-icon")) {
-    const path = distFile(a.get("href"));
-    const types = { ".png": "image/png", ".svg": "image/svg+xml", ".ico": "image/x-icon", ".webp": "image/webp" };
-    const type = types[extname(path).toLowerCase()] ?? "application/octet-stream";
-    return `<link rel="icon" href="data:${type};base64,${readFileSync(path).toString("base64")}">`;
-  }
+  if (isIconLink(tag)) return inlineIcon(tag);
   if (rel.includes("manifest")) return "";
   fail(`a <link> this step does not know how to inline: ${tag}`);
   return tag;

@@ -801,6 +801,21 @@ fn dev_articles() -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
+/// A word that mixes letters and digits between two names must not make two
+/// entities claim the same text (found by the fuzz target).
+#[test]
+#[ignore = "entity recognition still returns overlapping mentions here"]
+fn code_like_word_between_names_gives_no_overlap() {
+    for t in [
+        "United States H1President Maria Kovalenko said it.",
+        "Valdoria X9Minister Karim al-Rashid spoke.",
+    ] {
+        if let Err(e) = analyze_checked(&[t], None) {
+            panic!("{e}");
+        }
+    }
+}
+
 /// Real news text reaches far more of the analysis than random text does.
 #[test]
 fn real_articles_keep_the_invariants() {

@@ -37,4 +37,11 @@ process.on("exit", () => {
   console.log(`e2e: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""} (${secs} s)`);
   if (failed > 0 || passed === 0) process.exitCode = 1;
 });
-stream.compose(new spec()).pipe(process.stdout);
+// `spec` is a class on recent Node versions and a transform function on older ones.
+let reporter;
+try {
+  reporter = new spec();
+} catch {
+  reporter = spec;
+}
+stream.compose(reporter).pipe(process.stdout);

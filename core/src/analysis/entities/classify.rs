@@ -97,6 +97,9 @@ pub struct Cand {
     pub gazetteer: bool,
     /// Another name introduced by "known as": never the canonical name.
     pub aka: bool,
+    /// Where the name proper starts: after a "the", a title or a
+    /// description that the mention includes ("German airline Lufthansa").
+    pub name_start: usize,
 }
 
 /// Lowercases `w` into `buf`.
@@ -688,6 +691,7 @@ fn segment(
                 link: None,
                 gazetteer,
                 aka: false,
+                name_start: t.start,
             });
         }
         return segment(cx, a + 1, b, out, pending_link, first_in_part);
@@ -757,11 +761,13 @@ fn segment(
         }
     }
     let mut person_cue = false;
+    let mut the_at = None;
     // leading determiners and sentence-initial common words
     while a < b {
         let w = cx.w(a);
         let initial = cx.toks[a].initial;
         if is_determiner(w) {
+            the_at = (w == "The").then_some(a);
             a += 1;
             continue;
         }
@@ -784,6 +790,7 @@ fn segment(
         break;
     }
     // leading titles ("President", "Mr.", "Chief executive")
+    let mut title_from = None;
     let mut t = a;
     while t < b && lexicon::person_title(cx.w(t)) {
         t += 1;
@@ -807,6 +814,11 @@ fn segment(
             && !lexicon::place_head(last)
             && !lexicon::event_head(last)
         {
+            // a title written as one ("President", "Mr.") is part of the
+            // mention, not of the name
+            if (a..t).all(|x| title_word_shape(cx.w(x))) {
+                title_from = Some(a);
+            }
             a = t;
             person_cue = true;
         }
@@ -856,6 +868,7 @@ fn segment(
         lower_into(w, &mut cx.buf);
         if lexicon::role_noun(cx.buf.as_str())
             || lexicon::strong_person_title(w)
+            || (x == b + 1 && w == "who")
             || (cx.toks.get(x).is_some_and(|t| t.kind == Kind::Num)
                 && w.len() <= 3
                 && cx.w(x + 1) == ",")
@@ -867,8 +880,20 @@ fn segment(
         return;
     }
     if a > 0 && cx.toks[a - 1].kind == Kind::Num && cx.toks[a].space_before && {
-        // "787 Dreamliner": a name after a model number
-        a >= 2 && cx.toks[a - 2].kind == Kind::Word && is_name_word(cx.w(a - 2))
+        // "Boeing 787 Dreamliner", "the new 787 Dreamliner": a name after
+        // a model number (not after a count: "20 Boeing jets")
+        let num = cx.w(a - 1);
+        a >= 2
+            && !looks_like_year(num)
+            && !num.contains(',')
+            && cx.toks[a - 2].kind == Kind::Word
+            && (is_name_word(cx.w(a - 2)) || {
+                let p = cx.w(a - 2);
+                matches!(
+                    p,
+                    "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "new" | "first"
+                ) || (p.contains('-') && p.starts_with(|c: char| c.is_lowercase()))
+            })
     } {
         product = true;
     }
@@ -885,7 +910,8 @@ fn segment(
     let speech_after = {
         lower_into(cx.w(next), &mut cx.buf);
         lexicon::speech_verb(cx.buf.as_str())
-    };
+    } || (a > 0
+        && matches!(cx.w(a - 1), "said" | "says" | "added" | "asked" | "wrote"));
     let acronym_after = cx.w(b) == "("
         && cx.is_word(b + 1)
         && is_all_caps(cx.w(b + 1))
@@ -964,6 +990,17 @@ fn segment(
     } else {
         classify(cx, a, b, surface, person_cue, speech_after)
     };
+    // product context: "the new X", "unveiled X", "web browser X",
+    // "X laptops", "X, the latest version of …"
+    let (kind, conf) = match (kind, conf) {
+        (EntityKind::Organization, c) if c <= 1 && !gazetteer && !person_cue => {
+            match product_context(cx, a, b) {
+                Some(pc) => (EntityKind::Product, pc),
+                None => (kind, conf),
+            }
+        }
+        _ => (kind, conf),
+    };
     // linked names: an acronym in parentheses, "also known as"
     let mut link = None;
     if let Some((ti, ci)) = *pending_link {
@@ -990,9 +1027,41 @@ fn segment(
     if key.is_empty() {
         return;
     }
+    let mut start = match kind {
+        EntityKind::Person => title_from.unwrap_or(a),
+        EntityKind::Organization | EntityKind::Place if heads_phrase(cx, b_name) => {
+            if a > 0 && (the_at == Some(a - 1) || cx.w(a - 1) == "the") {
+                a - 1
+            } else {
+                a
+            }
+        }
+        _ => a,
+    };
+    // "German airline Lufthansa", "aircraft manufacturer Boeing": the
+    // description before an organisation's name is part of the mention
+    if kind == EntityKind::Organization && start == a {
+        if let Some(d) = description_before(cx, a) {
+            let from = cx.toks[d].start;
+            let end = cx.toks[a].start;
+            let linked = pending_link.is_some_and(|(_, ci)| ci + 1 >= out.len());
+            let inside = out
+                .iter()
+                .rev()
+                .take_while(|c| c.part == cx.part && c.end > from)
+                .count();
+            let movable = out[out.len() - inside..]
+                .iter()
+                .all(|c| c.end <= end && matches!(c.kind, EntityKind::Place | EntityKind::Group));
+            if movable && !(linked && inside > 0) {
+                out.truncate(out.len() - inside);
+                start = d;
+            }
+        }
+    }
     out.push(Cand {
         part: cx.part,
-        start: cx.toks[a].start,
+        start: cx.toks[start].start,
         end: cx.toks[b_name - 1].end,
         kind,
         conf,
@@ -1001,10 +1070,466 @@ fn segment(
         link,
         gazetteer,
         aka,
+        name_start: cx.toks[a].start,
     });
     if acronym_after {
         *pending_link = Some((b + 1, out.len() - 1));
     }
+}
+
+/// Nouns that describe an organisation just before its name ("airline
+/// Lufthansa", "aircraft manufacturer Boeing").
+fn org_description(w: &str) -> bool {
+    matches!(
+        w,
+        "airline"
+            | "carrier"
+            | "airframer"
+            | "manufacturer"
+            | "maker"
+            | "company"
+            | "firm"
+            | "magazine"
+            | "newspaper"
+            | "giant"
+            | "retailer"
+            | "broadcaster"
+            | "conglomerate"
+            | "automaker"
+            | "carmaker"
+            | "chipmaker"
+            | "supplier"
+            | "publisher"
+            | "daily"
+            | "weekly"
+            | "website"
+            | "bank"
+            | "insurer"
+            | "lender"
+            | "operator"
+            | "contractor"
+            | "startup"
+            | "group"
+            | "agency"
+            | "network"
+            | "channel"
+            | "club"
+            | "producer"
+            | "developer"
+    )
+}
+
+/// Frequent words that modify a description ("national airline", "low
+/// cost carrier", "state broadcaster").
+fn description_modifier(w: &str) -> bool {
+    matches!(
+        w,
+        "national"
+            | "state"
+            | "low"
+            | "cost"
+            | "local"
+            | "regional"
+            | "global"
+            | "private"
+            | "public"
+            | "major"
+            | "largest"
+            | "biggest"
+            | "news"
+            | "media"
+            | "oil"
+            | "car"
+            | "music"
+            | "energy"
+            | "software"
+            | "internet"
+            | "online"
+            | "technology"
+            | "financial"
+            | "health"
+            | "food"
+            | "security"
+            | "defence"
+            | "defense"
+            | "power"
+            | "game"
+            | "phone"
+            | "computer"
+            | "budget"
+            | "rival"
+    )
+}
+
+/// The first token of a description that ends just before token `a`
+/// ("the German airline", "computer and electronics maker"), if there is
+/// one: lowercase nouns and modifiers, a place or nationality, "the".
+fn description_before(cx: &Ctx, a: usize) -> Option<usize> {
+    let head = a.checked_sub(1)?;
+    let t = cx.toks.get(head)?;
+    if t.kind != Kind::Word || !org_description(t.text(cx.text)) || !cx.toks[a].space_before {
+        return None;
+    }
+    let lex = lexicon::get();
+    let mut d = head;
+    while d > 0 && head - d < 5 {
+        let x = d - 1;
+        let t = cx.toks[x];
+        if t.kind != Kind::Word || !cx.toks[d].space_before {
+            break;
+        }
+        let w = t.text(cx.text);
+        let lower = w.starts_with(|c: char| c.is_lowercase());
+        if lower {
+            // "and" between two nouns of the description
+            if w == "and" {
+                let lower_at = |i: usize| {
+                    cx.toks[i].kind == Kind::Word && cx.w(i).starts_with(|c: char| c.is_lowercase())
+                };
+                if x > 0 && d < head && lower_at(d) && lower_at(x - 1) {
+                    d = x;
+                    continue;
+                }
+                break;
+            }
+            if title_lowercase(w)
+                || matches!(
+                    w,
+                    "against" | "about" | "between" | "without" | "under" | "after" | "before"
+                )
+                || w.ends_with("ed")
+                || w.ends_with("ly")
+                || w.ends_with("es")
+                || lexicon::speech_verb(w)
+                || matches!(
+                    w,
+                    "bought"
+                        | "sold"
+                        | "brought"
+                        | "sought"
+                        | "fought"
+                        | "caught"
+                        | "won"
+                        | "beat"
+                        | "struck"
+                        | "held"
+                        | "chose"
+                        | "became"
+                        | "overtook"
+                        | "joins"
+                        | "beats"
+                )
+                || (lexicon::get().common.get(w).is_some_and(|&r| r < 1000)
+                    && !description_modifier(w))
+            {
+                break;
+            }
+            d = x;
+        } else if lex.demonyms.contains_key(w) || gazetteer_place(w) {
+            d = x;
+        } else if t.initial && {
+            let mut buf = String::new();
+            lower_into(w, &mut buf);
+            lexicon::get().common.contains_key(buf.as_str())
+        } {
+            // "Aircraft manufacturer Boeing" at the start of a sentence
+            d = x;
+            break;
+        } else if matches!(w, "States" | "Kingdom" | "Emirates")
+            && x > 0
+            && gazetteer_place(cx.span_text(x - 1, x + 1))
+        {
+            d = x - 1;
+        } else {
+            break;
+        }
+    }
+    // a lone lowercase word before a name is not a description unless it
+    // is the whole phrase ("the airline X" is, "bought airline X" is not)
+    if d > 0 && matches!(cx.w(d - 1), "the" | "The") {
+        d -= 1;
+    }
+    if cx.toks[d].start == cx.toks[a].start {
+        return None;
+    }
+    Some(d)
+}
+
+/// A title written as a title: capitalised, not an acronym ("President",
+/// "Mr.", not "CEO").
+fn title_word_shape(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_uppercase()) && w.chars().any(|c| c.is_lowercase())
+}
+
+/// Whether the name ending before token `b` heads its noun phrase (then a
+/// "the" before it belongs to the mention: "the United States", "the GAO
+/// said"), rather than qualifying a noun ("the Apple store", "the Kremlin's
+/// refusal").
+fn heads_phrase(cx: &Ctx, b: usize) -> bool {
+    let Some(t) = cx.toks.get(b) else {
+        return true;
+    };
+    let w = t.text(cx.text);
+    match t.kind {
+        Kind::Num => false,
+        Kind::Punct => !matches!(w, "'" | "’" | "-" | "$" | "#"),
+        Kind::Word => {
+            w.starts_with(|c: char| c.is_lowercase())
+                && (title_lowercase(w)
+                    || w.ends_with("ed")
+                    || matches!(
+                        w,
+                        "said"
+                            | "says"
+                            | "has"
+                            | "had"
+                            | "have"
+                            | "was"
+                            | "were"
+                            | "will"
+                            | "would"
+                            | "could"
+                            | "can"
+                            | "may"
+                            | "might"
+                            | "should"
+                            | "must"
+                            | "which"
+                            | "who"
+                            | "where"
+                            | "when"
+                            | "while"
+                            | "after"
+                            | "before"
+                            | "since"
+                            | "until"
+                            | "because"
+                            | "also"
+                            | "not"
+                            | "did"
+                            | "does"
+                            | "do"
+                            | "announced"
+                            | "made"
+                            | "decided"
+                            | "agreed"
+                            | "added"
+                            | "told"
+                            | "reported"
+                    ))
+        }
+    }
+}
+
+/// Lowercase nouns of products: a name just before one is a product's
+/// ("Macintosh computers", "the Quartz user interface").
+fn product_noun_after(w: &str) -> bool {
+    matches!(
+        w,
+        "laptop"
+            | "laptops"
+            | "notebook"
+            | "notebooks"
+            | "computer"
+            | "computers"
+            | "desktop"
+            | "desktops"
+            | "browser"
+            | "interface"
+            | "tablet"
+            | "tablets"
+            | "handset"
+            | "handsets"
+            | "console"
+            | "consoles"
+            | "software"
+            | "app"
+            | "apps"
+            | "lineup"
+            | "range"
+    )
+}
+
+/// Lowercase nouns before a product's name ("web browser Safari").
+fn product_noun_before(w: &str) -> bool {
+    matches!(
+        w,
+        "browser"
+            | "software"
+            | "app"
+            | "application"
+            | "client"
+            | "smartphone"
+            | "phone"
+            | "device"
+            | "laptop"
+            | "notebook"
+            | "tablet"
+            | "console"
+            | "model"
+            | "version"
+            | "game"
+            | "jetliner"
+            | "airliner"
+    )
+}
+
+/// Words of an apposition that say what a product is ("X, the newest
+/// version of …", "X, the code name for this release").
+fn product_apposition(w: &str) -> bool {
+    matches!(
+        w,
+        "version"
+            | "release"
+            | "update"
+            | "upgrade"
+            | "model"
+            | "successor"
+            | "edition"
+            | "browser"
+            | "software"
+            | "device"
+            | "smartphone"
+            | "laptop"
+            | "notebook"
+            | "tablet"
+            | "airliner"
+            | "jetliner"
+            | "aircraft"
+            | "jet"
+            | "plane"
+            | "product"
+    )
+}
+
+/// Words of an apposition that say it is an organisation or a person.
+fn agent_apposition(w: &str) -> bool {
+    matches!(
+        w,
+        "company"
+            | "firm"
+            | "maker"
+            | "manufacturer"
+            | "carrier"
+            | "airline"
+            | "group"
+            | "agency"
+            | "who"
+            | "which"
+            | "owner"
+            | "producer"
+            | "developer"
+            | "retailer"
+            | "giant"
+    ) || lexicon::role_noun(w)
+}
+
+/// Whether the context of the name `a..b` says it names a product, and how
+/// sure it is (1: a launch or an apposition; 0: a noun after it).
+fn product_context(cx: &Ctx, a: usize, b: usize) -> Option<u8> {
+    // before: "[unveiled] [the|its] [new] X", "web browser X", "named the X"
+    let mut p = a;
+    let mut newish = false;
+    if p > 0
+        && matches!(
+            cx.w(p - 1),
+            "new" | "latest" | "newest" | "upcoming" | "forthcoming" | "next-generation"
+        )
+    {
+        newish = true;
+        p -= 1;
+    }
+    let det = p > 0
+        && matches!(
+            cx.w(p - 1),
+            "the" | "its" | "their" | "a" | "his" | "her" | "our" | "this"
+        );
+    if det {
+        p -= 1;
+    }
+    // "the new X": but not "the new Boeing factory"
+    let after = cx.w(b);
+    let after_lower_noun = cx.is_word(b)
+        && after.starts_with(|c: char| c.is_lowercase())
+        && !title_lowercase(after)
+        && !product_noun_after(after)
+        && cx.toks[b].space_before;
+    if newish && det && !after_lower_noun {
+        return Some(1);
+    }
+    if p > 0 && (det || newish) {
+        let v = cx.w(p - 1);
+        if matches!(
+            v,
+            "unveiled"
+                | "unveils"
+                | "unveil"
+                | "unveiling"
+                | "launched"
+                | "launches"
+                | "launch"
+                | "launching"
+                | "released"
+                | "releases"
+                | "release"
+                | "releasing"
+                | "introduced"
+                | "introduces"
+                | "introduce"
+                | "introducing"
+                | "shipped"
+                | "ships"
+        ) && !after_lower_noun
+        {
+            return Some(1);
+        }
+        if det && matches!(v, "named" | "dubbed" | "called") && !after_lower_noun {
+            return Some(1);
+        }
+    }
+    if a > 0 && product_noun_before(cx.w(a - 1)) {
+        return Some(1);
+    }
+    // "the X was introduced"
+    if matches!(after, "was" | "were" | "is" | "are" | "will")
+        && matches!(
+            cx.w(b + 1),
+            "introduced" | "unveiled" | "launched" | "released" | "shipped"
+        )
+    {
+        return Some(1);
+    }
+    // after: "X laptops", "X user interface", "X operating system"
+    if cx.is_word(b) && cx.toks[b].space_before {
+        if product_noun_after(after) {
+            return Some(0);
+        }
+        if matches!(after, "operating" | "user" | "web" | "mobile" | "media")
+            && matches!(
+                cx.w(b + 1),
+                "system" | "systems" | "interface" | "browser" | "player"
+            )
+        {
+            return Some(0);
+        }
+    }
+    // an apposition: "X, the newest version of …"
+    if after == "," && matches!(cx.w(b + 1), "the" | "a" | "an" | "its" | "their") {
+        for x in b + 2..b + 8 {
+            let Some(t) = cx.toks.get(x) else { break };
+            if t.kind == Kind::Punct {
+                break;
+            }
+            let w = t.text(cx.text);
+            if agent_apposition(w) {
+                break;
+            }
+            if product_apposition(w) {
+                return Some(1);
+            }
+        }
+    }
+    None
 }
 
 /// The type of the name `a..b`, how sure it is, and whether it came from a
@@ -1062,8 +1587,18 @@ fn classify(
         return (Product, 2, false);
     }
     if !single {
+        // "MacBook Pro", "Joint Strike Fighter"
+        if lexicon::product_head(last)
+            && !gazetteer_place(first)
+            && !lex.demonyms.contains_key(first)
+        {
+            return (Product, 2, false);
+        }
         if lexicon::org_head(last) {
-            return (Organization, 2, false);
+            // "Korean Air", but "MacBook Air" (a product in context)
+            let weak =
+                last == "Air" && !lex.demonyms.contains_key(first) && !gazetteer_place(first);
+            return (Organization, if weak { 1 } else { 2 }, false);
         }
         if lexicon::place_head(last) || lexicon::place_prefix(first) {
             return (Place, 2, false);

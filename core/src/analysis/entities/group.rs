@@ -55,6 +55,14 @@ pub struct Groups {
     /// gives that word a person's title ("Mr. Mubarak"), the name is a
     /// person's.
     last_default: HashMap<String, usize, FnvBuild>,
+    /// First word of a product's name of several words: used alone with
+    /// nothing else to type it, it names a product too ("MacBook Pro" …
+    /// "the MacBook").
+    product_first: HashMap<String, (), FnvBuild>,
+    /// Where the name starts in a mention that includes more ("the United
+    /// States", "President Vladimir Putin"): the canonical name and the
+    /// aliases leave that out.
+    name_from: HashMap<Span, usize, FnvBuild>,
 }
 
 impl Groups {
@@ -65,6 +73,8 @@ impl Groups {
             partial: HashMap::default(),
             first_person: HashMap::default(),
             last_default: HashMap::default(),
+            product_first: HashMap::default(),
+            name_from: HashMap::default(),
         };
         let mut ent_of: Vec<Option<usize>> = vec![None; cands.len()];
         // names of several words first, so that a surname or a short form
@@ -81,6 +91,9 @@ impl Groups {
                     continue;
                 }
                 let span = Span::new(c.part, c.start, c.end);
+                if c.name_start > c.start {
+                    g.name_from.insert(span, c.name_start);
+                }
                 let e = g.resolve(c, span, &ent_of);
                 if phase == 1 {
                     g.ents[e].last_added = Some(span);
@@ -149,6 +162,13 @@ impl Groups {
                 }
             }
         }
+        if c.ntok == 1
+            && c.kind == EntityKind::Organization
+            && c.conf == 0
+            && self.product_first.contains_key(&c.key)
+        {
+            return self.new_entity(EntityKind::Product, 1, &c.key, span, 1);
+        }
         self.new_entity(c.kind, c.conf, &c.key, span, c.ntok)
     }
 
@@ -210,6 +230,9 @@ impl Groups {
                     }
                 }
                 EntityKind::Product => {
+                    if words[0].chars().any(|c| c.is_alphabetic()) {
+                        self.product_first.insert(words[0].to_string(), ());
+                    }
                     // "iPod Nano" … "the Nano", "787 Dreamliner" … "Dreamliner"
                     for w in &words[1..] {
                         if w.chars().any(|c| c.is_alphabetic()) && !lexicon::connector(w) {
@@ -262,7 +285,14 @@ impl Groups {
         let mut next: HashMap<String, usize, FnvBuild> = HashMap::default();
         let mut out = Vec::with_capacity(ents.len());
         for e in ents {
-            let surfaces: Vec<&str> = e.mentions.iter().map(|m| m.text(parts)).collect();
+            let surfaces: Vec<&str> = e
+                .mentions
+                .iter()
+                .map(|m| match self.name_from.get(m) {
+                    Some(&s) => Span::new(m.part, s, m.end).text(parts),
+                    None => m.text(parts),
+                })
+                .collect();
             let all_aka = e.mentions.iter().all(|m| e.aka.contains(m));
             let canon = surfaces
                 .iter()

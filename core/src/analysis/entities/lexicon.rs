@@ -80,9 +80,12 @@ pub fn get() -> &'static Lexicon {
                 demonyms.insert(d, c);
             }
         }
+        // unions of countries are places too (as in "banned in the EU")
+        let mut places: Set = PLACES.lines().collect();
+        places.extend(["European Union", "EU", "E.U."]);
         Lexicon {
             countries,
-            places: PLACES.lines().collect(),
+            places,
             demonyms,
             given: GIVEN_NAMES.lines().collect(),
             common: COMMON_WORDS
@@ -290,6 +293,29 @@ pub fn org_head(w: &str) -> bool {
         .collect()
     })
     .contains(w)
+}
+
+/// Last words of product names: editions ("… Pro", "… Mini") and kinds of
+/// machines ("Joint Strike Fighter").
+pub fn product_head(w: &str) -> bool {
+    matches!(
+        w,
+        "Pro"
+            | "Mini"
+            | "Nano"
+            | "Max"
+            | "Ultra"
+            | "Lite"
+            | "Touch"
+            | "Classic"
+            | "Fighter"
+            | "Bomber"
+            | "Helicopter"
+            | "Phone"
+            | "Browser"
+            | "Console"
+            | "Edition"
+    )
 }
 
 /// First words of organisation names built with "of" ("Ministry of …").

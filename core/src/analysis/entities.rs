@@ -31,14 +31,13 @@ use super::{Entity, Span};
 /// `?`, an opening quote or a colon), so it does not depend on `sentences`.
 pub fn recognize(parts: &[&str], _sentences: &[Span]) -> Vec<Entity> {
     // every part is tokenized once
-    let mut toks = Vec::new();
+    let bytes: usize = parts.iter().map(|p| p.len()).sum();
+    let mut toks = Vec::with_capacity(bytes / 5 + 16);
     let mut ranges = Vec::with_capacity(parts.len());
-    let mut buf = Vec::new();
     for text in parts {
-        tokens::tokenize(text, &mut buf);
-        let title = classify::is_title_case(text, &buf);
         let start = toks.len();
-        toks.extend_from_slice(&buf);
+        tokens::tokenize_append(text, &mut toks);
+        let title = classify::is_title_case(text, &toks[start..]);
         ranges.push((start..toks.len(), title));
     }
     let running: Vec<Option<&[tokens::Tok]>> = ranges
@@ -46,10 +45,11 @@ pub fn recognize(parts: &[&str], _sentences: &[Span]) -> Vec<Entity> {
         .map(|(r, title)| (!title).then(|| &toks[r.clone()]))
         .collect();
     let stats = classify::Stats::gather(parts, &running);
-    let mut cands = Vec::new();
+    let mut cands = Vec::with_capacity(toks.len() / 8);
+    let mut names = Vec::new();
     for (p, (text, t)) in parts.iter().zip(&running).enumerate() {
         if let Some(t) = t {
-            classify::candidates(p, text, t, &stats, &mut cands);
+            classify::candidates(p, text, t, &stats, &mut names, &mut cands);
         }
     }
     let mut groups = group::Groups::build(&cands);

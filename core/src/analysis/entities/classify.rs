@@ -19,8 +19,10 @@ impl<'a> Stats<'a> {
     /// Gathers the statistics of the parts that are running text (`toks[p]`
     /// holds the tokens of part `p`, `None` for title-case parts).
     pub fn gather(parts: &[&'a str], toks: &[Option<&[Tok]>]) -> Self {
-        let mut lower = HashSet::default();
-        let mut caps: HashMap<&'a str, (u32, u32), FnvBuild> = HashMap::default();
+        let ntok: usize = toks.iter().flatten().map(|t| t.len()).sum();
+        let mut lower = HashSet::with_capacity_and_hasher(ntok / 16, FnvBuild::default());
+        let mut caps: HashMap<&'a str, (u32, u32), FnvBuild> =
+            HashMap::with_capacity_and_hasher(ntok / 8, FnvBuild::default());
         // capitalised words first; then only the lowercase words that may be
         // one of them in lowercase (same length and first letter) are hashed
         let mut bloom = [0u64; 64];
@@ -189,47 +191,50 @@ pub fn is_title_case(text: &str, toks: &[Tok]) -> bool {
 
 /// Words that title case leaves in lowercase.
 fn title_lowercase(w: &str) -> bool {
-    matches!(
-        w,
-        "a" | "an"
-            | "the"
-            | "and"
-            | "but"
-            | "or"
-            | "nor"
-            | "for"
-            | "so"
-            | "yet"
-            | "at"
-            | "by"
-            | "in"
-            | "of"
-            | "on"
-            | "to"
-            | "up"
-            | "as"
-            | "from"
-            | "into"
-            | "onto"
-            | "over"
-            | "with"
-            | "than"
-            | "that"
-            | "via"
-            | "per"
-            | "vs"
-            | "versus"
-            | "off"
-            | "out"
-            | "amid"
-            | "upon"
-            | "near"
-            | "is"
-            | "are"
-            | "be"
-            | "s"
-            | "t"
-    ) || lexicon::strip_name_prefix(w) != w
+    (w.len() <= 7
+        && w.as_bytes().first().is_some_and(|b| b.is_ascii_lowercase())
+        && matches!(
+            w,
+            "a" | "an"
+                | "the"
+                | "and"
+                | "but"
+                | "or"
+                | "nor"
+                | "for"
+                | "so"
+                | "yet"
+                | "at"
+                | "by"
+                | "in"
+                | "of"
+                | "on"
+                | "to"
+                | "up"
+                | "as"
+                | "from"
+                | "into"
+                | "onto"
+                | "over"
+                | "with"
+                | "than"
+                | "that"
+                | "via"
+                | "per"
+                | "vs"
+                | "versus"
+                | "off"
+                | "out"
+                | "amid"
+                | "upon"
+                | "near"
+                | "is"
+                | "are"
+                | "be"
+                | "s"
+                | "t"
+        ))
+        || lexicon::strip_name_prefix(w) != w
 }
 
 /// True when `acr` ("HTS", "USAF") can abbreviate the name made of `words`:
@@ -253,7 +258,26 @@ fn acronym_of<'w>(acr: &str, words: impl Iterator<Item = &'w str>) -> bool {
 
 /// Normalised key of a name made of `words`.
 pub fn key_of<'a>(words: impl Iterator<Item = &'a str>) -> String {
-    let words: Vec<&str> = words.collect();
+    // most names have a few words: no allocation for them
+    let mut small: [&str; 8] = [""; 8];
+    let mut more: Vec<&str> = Vec::new();
+    let mut len = 0;
+    for w in words {
+        if len < small.len() {
+            small[len] = w;
+        } else {
+            if more.is_empty() {
+                more.extend_from_slice(&small);
+            }
+            more.push(w);
+        }
+        len += 1;
+    }
+    let words: &[&str] = if more.is_empty() {
+        &small[..len]
+    } else {
+        &more
+    };
     let mut n = words.len();
     while n > 1
         && (lexicon::corporate_suffix(words[n - 1])
@@ -264,7 +288,7 @@ pub fn key_of<'a>(words: impl Iterator<Item = &'a str>) -> String {
     {
         n -= 1;
     }
-    let mut key = String::new();
+    let mut key = String::with_capacity(words[..n].iter().map(|w| w.len() + 1).sum());
     for (i, w) in words[..n].iter().enumerate() {
         if i == 0 && n > 1 && (*w == "The" || *w == "the") {
             continue;
@@ -272,7 +296,16 @@ pub fn key_of<'a>(words: impl Iterator<Item = &'a str>) -> String {
         if !key.is_empty() {
             key.push(' ');
         }
-        for c in lexicon::strip_name_prefix(w).chars() {
+        let w = lexicon::strip_name_prefix(w);
+        if w.is_ascii() {
+            for &c in w.as_bytes() {
+                if c != b'.' && c != b'\'' {
+                    key.push(char::from(c.to_ascii_lowercase()));
+                }
+            }
+            continue;
+        }
+        for c in w.chars() {
             if c != '.' && c != '\'' && c != '’' {
                 key.extend(c.to_lowercase());
             }
@@ -439,44 +472,47 @@ fn sentence_opener(w: &str) -> bool {
 }
 
 fn is_determiner(w: &str) -> bool {
-    matches!(
-        w,
-        "The"
-            | "A"
-            | "An"
-            | "This"
-            | "That"
-            | "These"
-            | "Those"
-            | "Its"
-            | "His"
-            | "Her"
-            | "Their"
-            | "Our"
-            | "My"
-            | "Your"
-            | "Some"
-            | "Any"
-            | "Every"
-            | "Each"
-            | "All"
-            | "Both"
-            | "No"
-            | "Many"
-            | "Most"
-            | "Several"
-            | "Other"
-            | "Such"
-            | "Former"
-            | "Then"
-            | "Also"
-            | "Even"
-            | "Only"
-            | "When"
-            | "While"
-            | "If"
-            | "As"
-    )
+    // all are short and capitalised: most words are turned away here
+    (2..=7).contains(&w.len())
+        && w.as_bytes()[0].is_ascii_uppercase()
+        && matches!(
+            w,
+            "The"
+                | "A"
+                | "An"
+                | "This"
+                | "That"
+                | "These"
+                | "Those"
+                | "Its"
+                | "His"
+                | "Her"
+                | "Their"
+                | "Our"
+                | "My"
+                | "Your"
+                | "Some"
+                | "Any"
+                | "Every"
+                | "Each"
+                | "All"
+                | "Both"
+                | "No"
+                | "Many"
+                | "Most"
+                | "Several"
+                | "Other"
+                | "Such"
+                | "Former"
+                | "Then"
+                | "Also"
+                | "Even"
+                | "Only"
+                | "When"
+                | "While"
+                | "If"
+                | "As"
+        )
 }
 
 struct Ctx<'a, 'b> {
@@ -486,19 +522,22 @@ struct Ctx<'a, 'b> {
     stats: &'b Stats<'a>,
     buf: String,
     /// `names[i]`: token `i` is a word that can be part of a name.
-    names: Vec<bool>,
+    names: &'b [bool],
 }
 
 impl<'a> Ctx<'a, '_> {
+    #[inline(always)]
     fn w(&self, i: usize) -> &'a str {
         let text = self.text;
         self.toks.get(i).map(|t| t.text(text)).unwrap_or("")
     }
 
+    #[inline(always)]
     fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
     }
 
+    #[inline(always)]
     fn name_at(&self, i: usize) -> bool {
         self.names.get(i).copied().unwrap_or(false)
     }
@@ -549,17 +588,26 @@ impl<'a> Ctx<'a, '_> {
 }
 
 /// Finds the candidate names of part `part` and appends them to `out`.
-pub fn candidates(part: usize, text: &str, toks: &[Tok], stats: &Stats, out: &mut Vec<Cand>) {
+pub fn candidates(
+    part: usize,
+    text: &str,
+    toks: &[Tok],
+    stats: &Stats,
+    names: &mut Vec<bool>,
+    out: &mut Vec<Cand>,
+) {
+    names.clear();
+    names.extend(
+        toks.iter()
+            .map(|t| t.kind == Kind::Word && is_name_word(t.text(text))),
+    );
     let mut cx = Ctx {
         part,
         text,
         toks,
         stats,
         buf: String::new(),
-        names: toks
-            .iter()
-            .map(|t| t.kind == Kind::Word && is_name_word(t.text(text)))
-            .collect(),
+        names,
     };
     let first_in_part = out.len();
     let mut pending_link: Option<(usize, usize)> = None; // (token index, candidate)
@@ -594,7 +642,7 @@ pub fn candidates(part: usize, text: &str, toks: &[Tok], stats: &Stats, out: &mu
             if k > a && w.ends_with('.') && lexicon::corporate_suffix(w) && k + 1 < j {
                 segment(&mut cx, a, k + 1, out, &mut pending_link, first_in_part);
                 k += 1;
-                while k < j && !is_name_word(cx.w(k)) {
+                while k < j && !cx.name_at(k) {
                     k += 1;
                 }
                 a = k;
@@ -605,7 +653,7 @@ pub fn candidates(part: usize, text: &str, toks: &[Tok], stats: &Stats, out: &mu
                 segment(&mut cx, a, k, out, &mut pending_link, first_in_part);
                 // skip the connector (and a "the" after "of")
                 k += 1;
-                while k < j && !is_name_word(cx.w(k)) {
+                while k < j && !cx.name_at(k) {
                     k += 1;
                 }
                 a = k;
@@ -628,7 +676,7 @@ fn joins(cx: &Ctx, a: usize, k: usize, j: usize) -> bool {
     let prev = cx.w(k - 1);
     // the words after the connector, up to the next connector
     let mut e = k + 1;
-    while e < j && (is_name_word(cx.w(e)) || cx.w(e) == "the") {
+    while e < j && (cx.name_at(e) || cx.w(e) == "the") {
         e += 1;
     }
     let last = cx.w(e - 1);
@@ -802,7 +850,7 @@ fn segment(
         // "Chief Operating Officer of AirTran Airways": the organisation
         if matches!(cx.w(t), "of" | "for" | "at") {
             let mut x = t + 1;
-            while x < b && !is_name_word(cx.w(x)) {
+            while x < b && !cx.name_at(x) {
                 x += 1;
             }
             return segment(cx, x, b, out, pending_link, first_in_part);
@@ -845,7 +893,7 @@ fn segment(
                         | "Secretary"
                 )
             })
-            && is_name_word(cx.w(e - 1))
+            && cx.name_at(e - 1)
         {
             b = e;
         }
@@ -887,7 +935,7 @@ fn segment(
             && !looks_like_year(num)
             && !num.contains(',')
             && cx.toks[a - 2].kind == Kind::Word
-            && (is_name_word(cx.w(a - 2)) || {
+            && (cx.name_at(a - 2) || {
                 let p = cx.w(a - 2);
                 matches!(
                     p,
@@ -904,7 +952,7 @@ fn segment(
         return;
     }
     let surface = cx.span_text(a, b);
-    let ntok = (a..b).filter(|&x| is_name_word(cx.w(x))).count();
+    let ntok = (a..b).filter(|&x| cx.name_at(x)).count();
     let possessive = cx.possessive_at(b);
     let next = if possessive { b + 2 } else { b };
     let speech_after = {

@@ -68,9 +68,9 @@ pub struct Groups {
 impl Groups {
     pub fn build(cands: &[Cand]) -> Groups {
         let mut g = Groups {
-            ents: Vec::new(),
-            full: HashMap::default(),
-            partial: HashMap::default(),
+            ents: Vec::with_capacity(cands.len()),
+            full: HashMap::with_capacity_and_hasher(cands.len(), FnvBuild::default()),
+            partial: HashMap::with_capacity_and_hasher(cands.len(), FnvBuild::default()),
             first_person: HashMap::default(),
             last_default: HashMap::default(),
             product_first: HashMap::default(),
@@ -218,8 +218,8 @@ impl Groups {
             last_added: None,
         });
         self.full.insert(key.to_string(), e);
-        let words: Vec<&str> = key.split(' ').collect();
-        if ntok >= 2 && words.len() >= 2 {
+        if ntok >= 2 && key.contains(' ') {
+            let words: Vec<&str> = key.split(' ').collect();
             match kind {
                 EntityKind::Person => {
                     if let Some(last) = words.last() {
@@ -264,9 +264,15 @@ impl Groups {
     }
 
     fn add_partial(&mut self, k: &str, e: usize) {
-        let v = self.partial.entry(k.to_string()).or_default();
-        if !v.contains(&e) {
-            v.push(e);
+        match self.partial.get_mut(k) {
+            Some(v) => {
+                if !v.contains(&e) {
+                    v.push(e);
+                }
+            }
+            None => {
+                self.partial.insert(k.to_string(), vec![e]);
+            }
         }
     }
 

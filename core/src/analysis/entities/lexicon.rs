@@ -21,9 +21,11 @@ pub struct Fnv(u64);
 const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
 impl Hasher for Fnv {
+    #[inline(always)]
     fn finish(&self) -> u64 {
         self.0
     }
+    #[inline(always)]
     fn write(&mut self, bytes: &[u8]) {
         let mut h = self.0;
         let mut chunks = bytes.chunks_exact(8);
@@ -40,12 +42,51 @@ impl Hasher for Fnv {
         }
         self.0 = h;
     }
+    #[inline(always)]
     fn write_u8(&mut self, i: u8) {
         self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(K);
     }
 }
 
 pub type FnvBuild = BuildHasherDefault<Fnv>;
+
+/// A small closed word list: a 1024-bit filter on the first and last bytes
+/// and the length turns most words away before any hashing.
+pub struct Words {
+    filter: [u64; 16],
+    set: Set,
+}
+
+impl Words {
+    #[inline(always)]
+    fn slot(w: &str) -> usize {
+        let b = w.as_bytes();
+        let first = usize::from(b.first().copied().unwrap_or(0));
+        let last = usize::from(b.last().copied().unwrap_or(0));
+        (first.wrapping_mul(31) ^ last.wrapping_mul(7) ^ b.len().wrapping_mul(131)) & 1023
+    }
+
+    #[inline(always)]
+    pub fn contains(&self, w: &str) -> bool {
+        let k = Self::slot(w);
+        self.filter[k >> 6] & (1 << (k & 63)) != 0 && self.set.contains(w)
+    }
+}
+
+impl FromIterator<&'static str> for Words {
+    fn from_iter<I: IntoIterator<Item = &'static str>>(iter: I) -> Self {
+        let mut w = Words {
+            filter: [0; 16],
+            set: Set::default(),
+        };
+        for x in iter {
+            let k = Self::slot(x);
+            w.filter[k >> 6] |= 1 << (k & 63);
+            w.set.insert(x);
+        }
+        w
+    }
+}
 pub type Set = HashSet<&'static str, FnvBuild>;
 pub type Map<V> = HashMap<&'static str, V, FnvBuild>;
 
@@ -100,7 +141,7 @@ pub fn get() -> &'static Lexicon {
 
 /// Abbreviations that keep their period inside the token.
 pub fn is_abbrev(w: &str) -> bool {
-    static S: OnceLock<Set> = OnceLock::new();
+    static S: OnceLock<Words> = OnceLock::new();
     S.get_or_init(|| {
         [
             "Inc", "Ltd", "Corp", "Co", "Jr", "Sr", "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen",
@@ -108,14 +149,14 @@ pub fn is_abbrev(w: &str) -> bool {
             "Dept", "Maj", "Adm", "Cmdr", "Brig", "Messrs", "Mme", "Mlle", "Pres", "Supt", "Insp",
         ]
         .into_iter()
-        .collect()
+        .collect::<Words>()
     })
     .contains(w)
 }
 
 /// Last words that make a name an organisation ("… Airlines", "… Inc.").
 pub fn org_head(w: &str) -> bool {
-    static S: OnceLock<Set> = OnceLock::new();
+    static S: OnceLock<Words> = OnceLock::new();
     S.get_or_init(|| {
         [
             "Inc",
@@ -290,7 +331,7 @@ pub fn org_head(w: &str) -> bool {
             "Programme",
         ]
         .into_iter()
-        .collect()
+        .collect::<Words>()
     })
     .contains(w)
 }
@@ -321,7 +362,7 @@ pub fn product_head(w: &str) -> bool {
 /// First words of organisation names built with "of" ("Ministry of …").
 pub fn of_head(w: &str) -> bool {
     org_head(w) || place_head(w) || {
-        static S: OnceLock<Set> = OnceLock::new();
+        static S: OnceLock<Words> = OnceLock::new();
         S.get_or_init(|| {
             [
                 "Republic",
@@ -400,7 +441,7 @@ pub fn of_head(w: &str) -> bool {
                 "Army",
             ]
             .into_iter()
-            .collect()
+            .collect::<Words>()
         })
         .contains(w)
     }
@@ -408,7 +449,7 @@ pub fn of_head(w: &str) -> bool {
 
 /// Last words that make a name a place ("… Airport", "… Ocean").
 pub fn place_head(w: &str) -> bool {
-    static S: OnceLock<Set> = OnceLock::new();
+    static S: OnceLock<Words> = OnceLock::new();
     S.get_or_init(|| {
         [
             "Airport",
@@ -503,28 +544,28 @@ pub fn place_head(w: &str) -> bool {
             "Campus",
         ]
         .into_iter()
-        .collect()
+        .collect::<Words>()
     })
     .contains(w)
 }
 
 /// First words that make a name a place ("Mount …", "Lake …").
 pub fn place_prefix(w: &str) -> bool {
-    static S: OnceLock<Set> = OnceLock::new();
+    static S: OnceLock<Words> = OnceLock::new();
     S.get_or_init(|| {
         [
             "Mount", "Mt.", "Lake", "Gulf", "Cape", "Isle", "Fort", "Port", "Saint", "St.", "Camp",
             "Lake", "Sierra",
         ]
         .into_iter()
-        .collect()
+        .collect::<Words>()
     })
     .contains(w)
 }
 
 /// Last words of named events.
 pub fn event_head(w: &str) -> bool {
-    static S: OnceLock<Set> = OnceLock::new();
+    static S: OnceLock<Words> = OnceLock::new();
     S.get_or_init(|| {
         [
             "Conference",
@@ -564,14 +605,14 @@ pub fn event_head(w: &str) -> bool {
             "Year",
         ]
         .into_iter()
-        .collect()
+        .collect::<Words>()
     })
     .contains(w)
 }
 
 /// Holidays and other named days: events.
 pub fn holiday(w: &str) -> bool {
-    static S: OnceLock<Set> = OnceLock::new();
+    static S: OnceLock<Words> = OnceLock::new();
     S.get_or_init(|| {
         [
             "Christmas",
@@ -588,14 +629,14 @@ pub fn holiday(w: &str) -> bool {
             "Nowruz",
         ]
         .into_iter()
-        .collect()
+        .collect::<Words>()
     })
     .contains(w)
 }
 
 /// Last words of titles of laws, treaties and other works.
 pub fn work_head(w: &str) -> bool {
-    static S: OnceLock<Set> = OnceLock::new();
+    static S: OnceLock<Words> = OnceLock::new();
     S.get_or_init(|| {
         [
             "Act",
@@ -617,14 +658,14 @@ pub fn work_head(w: &str) -> bool {
             "Statute",
         ]
         .into_iter()
-        .collect()
+        .collect::<Words>()
     })
     .contains(w)
 }
 
 /// Titles and roles written before a person's name ("President", "Mr.").
 pub fn person_title(w: &str) -> bool {
-    static S: OnceLock<Set> = OnceLock::new();
+    static S: OnceLock<Words> = OnceLock::new();
     S.get_or_init(|| {
         [
             "Mr",
@@ -769,7 +810,7 @@ pub fn person_title(w: &str) -> bool {
             "Ex",
         ]
         .into_iter()
-        .collect()
+        .collect::<Words>()
     })
     .contains(w)
 }
@@ -777,7 +818,7 @@ pub fn person_title(w: &str) -> bool {
 /// Person titles that are never a name on their own and that mark what
 /// follows as a person.
 pub fn strong_person_title(w: &str) -> bool {
-    static S: OnceLock<Set> = OnceLock::new();
+    static S: OnceLock<Words> = OnceLock::new();
     S.get_or_init(|| {
         [
             "Mr",
@@ -854,14 +895,14 @@ pub fn strong_person_title(w: &str) -> bool {
             "Mullah",
         ]
         .into_iter()
-        .collect()
+        .collect::<Words>()
     })
     .contains(w)
 }
 
 /// Lowercase role nouns written before a person's name ("analyst Jane Doe").
 pub fn role_noun(w: &str) -> bool {
-    static S: OnceLock<Set> = OnceLock::new();
+    static S: OnceLock<Words> = OnceLock::new();
     S.get_or_init(|| {
         [
             "spokesman",
@@ -1005,7 +1046,7 @@ pub fn role_noun(w: &str) -> bool {
             "prosecutor",
         ]
         .into_iter()
-        .collect()
+        .collect::<Words>()
     })
     .contains(w)
 }
@@ -1013,7 +1054,7 @@ pub fn role_noun(w: &str) -> bool {
 /// Words after a name that make it a person's when the name has two words or
 /// more ("Jane Doe said").
 pub fn speech_verb(w: &str) -> bool {
-    static S: OnceLock<Set> = OnceLock::new();
+    static S: OnceLock<Words> = OnceLock::new();
     S.get_or_init(|| {
         [
             "said",
@@ -1037,7 +1078,7 @@ pub fn speech_verb(w: &str) -> bool {
             "commented",
         ]
         .into_iter()
-        .collect()
+        .collect::<Words>()
     })
     .contains(w)
 }
@@ -1045,7 +1086,7 @@ pub fn speech_verb(w: &str) -> bool {
 /// Capitalised tokens that never name an entity on their own: months, days,
 /// units, time zones, common abbreviations of roles.
 pub fn never_entity(w: &str) -> bool {
-    static S: OnceLock<Set> = OnceLock::new();
+    static S: OnceLock<Words> = OnceLock::new();
     S.get_or_init(|| {
         [
             "January",
@@ -1186,14 +1227,14 @@ pub fn never_entity(w: &str) -> bool {
             "U.S.-based",
         ]
         .into_iter()
-        .collect()
+        .collect::<Words>()
     })
     .contains(w)
 }
 
 /// Names of religious, ethnic and political groups (singular and plural).
 pub fn group_word(w: &str) -> bool {
-    static S: OnceLock<Set> = OnceLock::new();
+    static S: OnceLock<Words> = OnceLock::new();
     S.get_or_init(|| {
         [
             "Sunni",
@@ -1326,14 +1367,14 @@ pub fn group_word(w: &str) -> bool {
             "Caucasian",
         ]
         .into_iter()
-        .collect()
+        .collect::<Words>()
     })
     .contains(w)
 }
 
 /// Lowercase words that may join the words of a name ("Bank of America").
 pub fn connector(w: &str) -> bool {
-    static S: OnceLock<Set> = OnceLock::new();
+    static S: OnceLock<Words> = OnceLock::new();
     S.get_or_init(|| {
         [
             "of", "de", "del", "della", "di", "da", "du", "des", "la", "le", "van", "von", "der",
@@ -1341,21 +1382,21 @@ pub fn connector(w: &str) -> bool {
             "do", "ul", "ter", "zu", "on", "upon",
         ]
         .into_iter()
-        .collect()
+        .collect::<Words>()
     })
     .contains(w)
 }
 
 /// Connectors that belong to personal names ("Charles de Gaulle").
 pub fn name_particle(w: &str) -> bool {
-    static S: OnceLock<Set> = OnceLock::new();
+    static S: OnceLock<Words> = OnceLock::new();
     S.get_or_init(|| {
         [
             "de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "bin", "ibn",
             "bint", "y", "al", "el", "dos", "das", "do", "ul", "ter", "zu", "la", "le",
         ]
         .into_iter()
-        .collect()
+        .collect::<Words>()
     })
     .contains(w)
 }
@@ -1381,7 +1422,7 @@ pub fn strip_name_prefix(w: &str) -> &str {
 
 /// Company-form suffixes that variants of a name drop ("Apple Inc." = "Apple").
 pub fn corporate_suffix(w: &str) -> bool {
-    static S: OnceLock<Set> = OnceLock::new();
+    static S: OnceLock<Words> = OnceLock::new();
     S.get_or_init(|| {
         [
             "Inc",
@@ -1411,7 +1452,7 @@ pub fn corporate_suffix(w: &str) -> bool {
             "Company",
         ]
         .into_iter()
-        .collect()
+        .collect::<Words>()
     })
     .contains(w)
 }

@@ -24,6 +24,7 @@ pub struct Tok {
 }
 
 impl Tok {
+    #[inline(always)]
     pub fn text<'a>(&self, s: &'a str) -> &'a str {
         s.get(self.start..self.end).unwrap_or("")
     }
@@ -61,7 +62,7 @@ fn is_hyphen(c: char) -> bool {
 }
 
 /// The char at byte `i` (a char boundary), with an ASCII fast path.
-#[inline]
+#[inline(always)]
 fn char_at(s: &str, i: usize) -> Option<char> {
     let b = *s.as_bytes().get(i)?;
     if b < 0x80 {
@@ -72,8 +73,14 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 }
 
 /// Splits `s` into tokens, appending them to `out` (cleared first).
+#[cfg(test)]
 pub fn tokenize(s: &str, out: &mut Vec<Tok>) {
     out.clear();
+    tokenize_append(s, out);
+}
+
+/// Splits `s` into tokens, appending them to `out`.
+pub fn tokenize_append(s: &str, out: &mut Vec<Tok>) {
     let mut i = 0;
     let mut initial = true;
     let mut space = true;

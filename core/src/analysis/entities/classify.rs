@@ -1580,6 +1580,29 @@ fn product_context(cx: &Ctx, a: usize, b: usize) -> Option<u8> {
     None
 }
 
+/// Whether "he", "she", "his" or "her" follows the name ending before token
+/// `b` (in the same part, within a few words, before any other name or an
+/// "it"/"its").
+fn pronoun_follows(cx: &Ctx, b: usize) -> bool {
+    let mut buf = String::new();
+    lower_into(cx.w(b), &mut buf);
+    // "Goldman Sachs analyst … he": the pronoun is the analyst's
+    if lexicon::role_noun(&buf) {
+        return false;
+    }
+    for x in b..cx.toks.len().min(b + 16) {
+        if cx.name_at(x) && !cx.toks[x].initial {
+            return false;
+        }
+        match cx.w(x) {
+            "he" | "she" | "his" | "her" | "him" | "He" | "She" | "His" | "Her" => return true,
+            "it" | "its" | "It" | "Its" | "they" | "their" | "They" | "Their" => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
 /// The type of the name `a..b`, how sure it is, and whether it came from a
 /// place gazetteer.
 fn classify(
@@ -1694,6 +1717,10 @@ fn classify(
         {
             return (Person, 1, false);
         }
+    }
+    // "Tarquin Veldt … he": a personal pronoun before any other name
+    if !single && b - a <= 3 && pronoun_follows(cx, b) {
+        return (Person, 1, false);
     }
     if single && is_all_caps(first) {
         return (Organization, 1, false);

@@ -483,9 +483,12 @@ fn mention_boundaries_follow_the_noun_phrase() {
 fn people_by_who_and_said_before() {
     let parts = [
         "The deal was praised by Tarquin Veldt, who leads the fund. “It works,” said Orsolya Bakkerud.",
+        "Quorvin Tesselby arrived late, and he apologised. Velmora Trust reported that its fund grew.",
     ];
     let ents = run(&parts);
     let kind = |s: &str| find(&ents, &parts, s).map(|e| e.kind);
     assert_eq!(kind("Tarquin Veldt"), Some(EntityKind::Person));
     assert_eq!(kind("Orsolya Bakkerud"), Some(EntityKind::Person));
+    assert_eq!(kind("Quorvin Tesselby"), Some(EntityKind::Person));
+    assert_eq!(kind("Velmora Trust"), Some(EntityKind::Organization));
 }

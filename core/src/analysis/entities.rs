@@ -7,7 +7,15 @@
 //! 2. a candidate pass over running text: runs of capitalised words (joined by
 //!    "of", "al-", "&", ...) are split, trimmed of titles and common words and
 //!    typed with gazetteers, head words ("… Airlines", "… Airport") and
-//!    context ("analyst Jane Doe", "Doe said", "in Doe");
+//!    context ("analyst Jane Doe", "Doe said", "in Doe").
+//!    Context also separates products from their makers ("unveiled the new
+//!    X", "X laptops", "web browser X", "X, the latest version of …") and
+//!    people from organisations ("X, who", "said X", "X … he").
+//!    A mention covers its noun phrase the way news annotation does: a "the"
+//!    before a name that heads its phrase ("the United States"), a title
+//!    ("President Vladimir Putin") and a description before an organisation
+//!    ("German airline Lufthansa"); the canonical name and the aliases leave
+//!    these out;
 //! 3. grouping: candidates with the same normalised key, a surname after a
 //!    full name, a prefix of an organisation's name, an acronym introduced in
 //!    parentheses or a name "also known as" another become one entity.

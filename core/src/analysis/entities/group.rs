@@ -230,7 +230,23 @@ impl Groups {
                     }
                 }
                 EntityKind::Product => {
-                    if words[0].chars().any(|c| c.is_alphabetic()) {
+                    // an edition of a line ("MacBook Pro"), not a maker's
+                    // model ("Airbus A380": "Airbus" alone is the maker)
+                    let edition = words.last().is_some_and(|w| {
+                        matches!(
+                            *w,
+                            "pro"
+                                | "mini"
+                                | "nano"
+                                | "max"
+                                | "ultra"
+                                | "lite"
+                                | "touch"
+                                | "classic"
+                                | "air"
+                        )
+                    });
+                    if edition && words[0].chars().any(|c| c.is_alphabetic()) {
                         self.product_first.insert(words[0].to_string(), ());
                     }
                     // "iPod Nano" … "the Nano", "787 Dreamliner" … "Dreamliner"

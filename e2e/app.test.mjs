@@ -194,14 +194,21 @@ describe("opened from disk", () => {
     try {
       await page.goto(url);
       await waitForApp(page);
+      const network = (u) => !u.startsWith("data:") && !u.startsWith("blob:");
+      const loaded = guard.requests.filter(network);
+      assert.deepEqual(loaded, [url], "the file itself is all that is loaded");
       for (const a of articles) {
-        await page.goto(`${url}#/a/${a.slug}`);
+        await page.evaluate((h) => (location.hash = h), `#/a/${a.slug}`);
         await waitForArticle(page, a.title);
         assertContainsRun(await articleBlockTexts(page), a.blocks, `${a.slug} (file://)`);
+        await exercise(page, 3);
       }
+      assert.deepEqual(guard.requests.filter(network), loaded, "nothing requested after load");
+      // A deep link opened directly, and reloaded.
+      const last = articles[articles.length - 1];
+      await page.goto(`${url}#/a/${last.slug}`);
       await page.reload();
-      await waitForApp(page);
-      await exercise(page);
+      await waitForArticle(page, last.title);
       await assertClean(page, guard, "file://");
     } finally {
       await context.close();

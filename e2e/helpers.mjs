@@ -179,7 +179,7 @@ export function assertContainsRun(actual, expected, what) {
  * toggles and in-page links (never links that leave the page), up to `limit`
  * of each kind. Returns how many were clicked.
  */
-export async function exercise(page, limit = 6) {
+export async function exercise(page, limit = 10) {
   const kinds = [
     "mark[data-entity]",
     '[aria-label="Timeline"] li[data-date]',

@@ -101,9 +101,11 @@ wasm_s=$(elapsed "$t")
 
 # --- 3. Chromium, Node, compromise ------------------------------------------------------
 t=$(date +%s)
-if [ ! -d bench/node_modules/compromise-dates ] || [ ! -d bench/node_modules/playwright-core ]; then
+lock_sum=$(sha256sum bench/package-lock.json | cut -d' ' -f1)
+if [ "$(cat bench/node_modules/.lock-sum 2>/dev/null)" != "$lock_sum" ]; then
     say "npm ci in bench/ (compromise, compromise-dates, playwright-core)"
     (cd bench && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$lock_sum" > bench/node_modules/.lock-sum
 fi
 say "measuring (WASM in Node, compromise in Node, then both in headless Chromium)"
 node bench/run.mjs --criterion "$target/criterion" --json bench/results.json

@@ -27,18 +27,21 @@ impl Hasher for Fnv {
     }
     #[inline(always)]
     fn write(&mut self, bytes: &[u8]) {
+        // bytes gathered by hand: no call to memcpy even when optimised
+        // for size
         let mut h = self.0;
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
-            let mut a = [0u8; 8];
-            a.copy_from_slice(c);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(a)).wrapping_mul(K);
+            let v = c.iter().rev().fold(0u64, |v, &b| (v << 8) | u64::from(b));
+            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut a = [0u8; 8];
-            a[..rest.len()].copy_from_slice(rest);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(a) ^ rest.len() as u64).wrapping_mul(K);
+            let v = rest
+                .iter()
+                .rev()
+                .fold(0u64, |v, &b| (v << 8) | u64::from(b));
+            h = (h.rotate_left(5) ^ v ^ rest.len() as u64).wrapping_mul(K);
         }
         self.0 = h;
     }

@@ -1098,9 +1098,11 @@ fn segment(
                 .rev()
                 .take_while(|c| c.part == cx.part && c.end > from)
                 .count();
-            let movable = out[out.len() - inside..]
-                .iter()
-                .all(|c| c.end <= end && matches!(c.kind, EntityKind::Place | EntityKind::Group));
+            let movable = out[out.len() - inside..].iter().all(|c| {
+                c.start >= from
+                    && c.end <= end
+                    && matches!(c.kind, EntityKind::Place | EntityKind::Group)
+            });
             if movable && !(linked && inside > 0) {
                 out.truncate(out.len() - inside);
                 start = d;

@@ -804,7 +804,6 @@ fn dev_articles() -> Vec<(String, Vec<u8>)> {
 /// A word that mixes letters and digits between two names must not make two
 /// entities claim the same text (found by the fuzz target).
 #[test]
-#[ignore = "entity recognition still returns overlapping mentions here"]
 fn code_like_word_between_names_gives_no_overlap() {
     for t in [
         "United States H1President Maria Kovalenko said it.",

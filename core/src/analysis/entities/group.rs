@@ -292,6 +292,10 @@ impl Groups {
         }
     }
 
+    /// The entities in order of first mention, with ids, canonical names and
+    /// aliases. No two mentions overlap: where two candidates claimed the
+    /// same text, the one that starts first (the longer at equal starts)
+    /// keeps it.
     pub fn into_entities(self, parts: &[&str]) -> Vec<Entity> {
         let mut ents: Vec<Ent> = self
             .ents
@@ -302,6 +306,8 @@ impl Groups {
             e.mentions.sort();
             e.mentions.dedup();
         }
+        drop_overlaps(&mut ents);
+        ents.retain(|e| !e.mentions.is_empty());
         ents.sort_by_key(|e| e.mentions[0]);
         let mut seen: std::collections::HashSet<String, FnvBuild> = Default::default();
         let mut next: HashMap<String, usize, FnvBuild> = HashMap::default();
@@ -503,5 +509,27 @@ pub fn title_mentions(g: &mut Groups, part: usize, text: &str, toks: &[Tok], sta
         if !found {
             i += 1;
         }
+    }
+}
+
+/// Removes every mention that overlaps an earlier (or, at the same start, a
+/// longer) mention of any entity.
+fn drop_overlaps(ents: &mut [Ent]) {
+    let mut all: Vec<(Span, usize)> = ents
+        .iter()
+        .enumerate()
+        .flat_map(|(i, e)| e.mentions.iter().map(move |m| (*m, i)))
+        .collect();
+    all.sort_by_key(|(m, i)| (m.part, m.start, std::cmp::Reverse(m.end), *i));
+    let mut last: Option<Span> = None;
+    let mut dropped: Vec<(Span, usize)> = Vec::new();
+    for (m, i) in all {
+        match last {
+            Some(l) if l.part == m.part && m.start < l.end => dropped.push((m, i)),
+            _ => last = Some(m),
+        }
+    }
+    for (m, i) in dropped {
+        ents[i].mentions.retain(|x| *x != m);
     }
 }

@@ -255,11 +255,12 @@ describe("looks", () => {
         const light = lum.reduce((s, v) => s + v, 0) / 3 > 128;
         assert.equal(light, colorScheme === "light", `background ${bg} follows prefers-color-scheme: ${colorScheme}`);
         const shot = join(ARTIFACTS, `seed-${name}.png`);
+        // The whole page (sticky panels show where they are when the capture starts)
+        // and what the reader sees first.
         await page.screenshot({ path: shot, fullPage: true });
-        if (name === "light-1280") {
-          await page.screenshot({ path: join(ARTIFACTS, "readme.png") });
-          if (!process.env.CI) copyFileSync(join(ARTIFACTS, "readme.png"), join(ROOT, "docs", "screenshot.png"));
-        }
+        const first = join(ARTIFACTS, `seed-${name}-viewport.png`);
+        await page.screenshot({ path: first });
+        if (name === "light-1280" && !process.env.CI) copyFileSync(first, join(ROOT, "docs", "screenshot.png"));
         await assertClean(page, guard, name);
       } finally {
         await context.close();

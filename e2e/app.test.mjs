@@ -210,6 +210,14 @@ describe("opened from disk", () => {
       await page.reload();
       await waitForArticle(page, last.title);
       await assertClean(page, guard, "file://");
+      // Its policy is enforced too.
+      const ran = await page.evaluate(() => {
+        const s = document.createElement("script");
+        s.textContent = "window.__injected = true";
+        document.head.append(s);
+        return window.__injected === true;
+      });
+      assert.equal(ran, false, "an injected inline script must be blocked by the CSP");
     } finally {
       await context.close();
     }

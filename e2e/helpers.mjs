@@ -184,8 +184,10 @@ export async function exercise(page, limit = 10) {
     "mark[data-entity]",
     '[aria-label="Timeline"] li[data-date]',
     '[aria-label="Entities"] button, [aria-label="Entities"] a[href^="#"]',
-    'main button:not([type="submit"])',
+    '[aria-label="Timeline"] button',
+    '[role="group"] button, main button:not([type="submit"])',
     'input[type="checkbox"]',
+    'button:not([type="submit"])',
     'a[href^="#"]:not([href*="#/"])',
   ];
   let clicked = 0;
@@ -194,7 +196,7 @@ export async function exercise(page, limit = 10) {
     for (const item of items.slice(0, limit)) {
       try {
         if (!(await item.isVisible())) continue;
-        await item.click({ timeout: 2000 });
+        await item.click({ timeout: 1000 });
         clicked++;
         await page.waitForTimeout(50);
       } catch {

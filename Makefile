@@ -5,6 +5,7 @@
 #   make dist    release build into dist/ (+ CSP, + dist/dossier.html, + sizes)
 #   make e2e     end-to-end tests against the current dist/
 #   make eval    score the analysis on ../shared/eval/meantime-dev
+#   make bench   analysis throughput: native, WASM in Chromium, compromise
 #   make setup   only install what is missing
 
 SHELL := /bin/bash
@@ -21,10 +22,10 @@ WASM := --target wasm32-unknown-unknown
 DIST ?= dist
 
 .PHONY: help setup setup-test serve test dist build postbuild size e2e fmt-check clippy \
-        test-native test-wasm eval clean
+        test-native test-wasm eval bench clean
 
 help:
-	@sed -n '1,9p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '/^#/!q;s/^# \{0,1\}//;p' Makefile
 
 setup:
 	@bash scripts/setup.sh
@@ -75,6 +76,9 @@ e2e:
 
 eval:
 	python3 scripts/eval.py
+
+bench: setup
+	bash scripts/bench.sh
 
 clean:
 	rm -rf $(DIST) e2e/artifacts

@@ -358,6 +358,7 @@ impl Groups {
                 mentions: e.mentions,
             });
         }
+        merge_demonyms(&mut out);
         out
     }
 }
@@ -531,5 +532,44 @@ fn drop_overlaps(ents: &mut [Ent]) {
     }
     for (m, i) in dropped {
         ents[i].mentions.retain(|x| *x != m);
+    }
+}
+
+/// An adjective of nationality typed as a place ("the Syrian government")
+/// joins the entity of its country ("Syria") when the text names that
+/// country too: one place, one card, with the adjective among its aliases.
+fn merge_demonyms(out: &mut Vec<Entity>) {
+    let lex = lexicon::get();
+    let country_of = |e: &Entity| -> Option<&'static str> {
+        (e.kind == EntityKind::Place)
+            .then(|| lex.countries.get(e.name.as_str()).copied())
+            .flatten()
+    };
+    let mut merged = false;
+    let mut i = 0;
+    while i < out.len() {
+        let target = (out[i].kind == EntityKind::Place)
+            .then(|| lex.demonyms.get(out[i].name.as_str()).copied())
+            .flatten()
+            .and_then(|country| out.iter().position(|e| country_of(e) == Some(country)))
+            .filter(|&t| t != i);
+        let Some(t) = target else {
+            i += 1;
+            continue;
+        };
+        let d = out.remove(i);
+        let t = if t > i { t - 1 } else { t };
+        let into = &mut out[t];
+        for alias in std::iter::once(d.name).chain(d.aliases) {
+            if alias != into.name && !into.aliases.contains(&alias) {
+                into.aliases.push(alias);
+            }
+        }
+        into.mentions.extend(d.mentions);
+        into.mentions.sort();
+        merged = true;
+    }
+    if merged {
+        out.sort_by_key(|e| e.mentions.first().copied());
     }
 }

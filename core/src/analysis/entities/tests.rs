@@ -492,3 +492,28 @@ fn people_by_who_and_said_before() {
     assert_eq!(kind("Quorvin Tesselby"), Some(EntityKind::Person));
     assert_eq!(kind("Velmora Trust"), Some(EntityKind::Organization));
 }
+
+#[test]
+fn nationality_adjective_joins_its_country() {
+    let parts = [
+        "Peruvian officials met in Lima on Monday.",
+        "Peru will hold talks with the Peruvian army next week.",
+    ];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    let peru = find(&ents, &parts, "Peru").expect("Peru found");
+    assert_eq!(peru.name, "Peru");
+    assert_eq!(peru.kind, EntityKind::Place);
+    assert!(peru.aliases.iter().any(|a| a == "Peruvian"), "{peru:?}");
+    assert_eq!(
+        texts(peru, &parts),
+        ["Peruvian", "Peru", "Peruvian"],
+        "every mention of the adjective belongs to the country"
+    );
+    assert_eq!(ents.iter().filter(|e| e.name == "Peruvian").count(), 0);
+
+    // Without the country in the text, the adjective stays an entity of its own.
+    let parts = ["Peruvian officials met in Lima on Monday."];
+    let ents = run(&parts);
+    assert!(ents.iter().any(|e| e.name == "Peruvian"), "{ents:?}");
+}

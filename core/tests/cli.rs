@@ -121,3 +121,48 @@ fn errors_name_the_file_and_line_and_fail() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("usage: analyze"));
 }
+
+#[test]
+fn seed_article_analysis_through_the_cli() {
+    let out = analyze(&[&seed_md()]);
+    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let entity = |name: &str| {
+        v["entities"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|e| e["name"] == name)
+            .unwrap_or_else(|| panic!("no entity {name}"))
+            .clone()
+    };
+    let assad = entity("Bashar al-Assad");
+    assert_eq!(assad["type"], "person");
+    assert!(assad["aliases"]
+        .as_array()
+        .is_some_and(|a| a.iter().any(|x| x == "Assad")));
+    let hts = entity("Hayat Tahrir al-Sham");
+    assert_eq!(hts["type"], "organization");
+    assert!(hts["aliases"]
+        .as_array()
+        .is_some_and(|a| a.iter().any(|x| x == "HTS")));
+    assert_eq!(entity("Moscow")["type"], "place");
+
+    let values: Vec<&str> = v["dates"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|d| d["value"].as_str())
+        .collect();
+    for expected in ["2024-12", "2025-01", "2025-04-23", "2015", "P50Y", "P13Y"] {
+        assert!(values.contains(&expected), "{expected} in {values:?}");
+    }
+    // Chronological order, and the open range from 2015 first.
+    let timeline = v["timeline"].as_array().expect("timeline");
+    assert_eq!(timeline[0]["date"], "2015");
+    assert_eq!(timeline[0]["open_ended"], true);
+    let dates: Vec<&str> = timeline.iter().filter_map(|e| e["date"].as_str()).collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted);
+    assert_eq!(v["coverage"], serde_json::json!(["2015", "2025-04-23"]));
+}

@@ -6,6 +6,7 @@
 #   make e2e     end-to-end tests against the current dist/
 #   make eval    score the analysis on ../shared/eval/meantime-dev
 #   make bench   analysis throughput: native, WASM in Chromium, compromise
+#   make soak    long soak against dist/ (SOAK_MINUTES, default 3)
 #   make setup   only install what is missing
 
 SHELL := /bin/bash
@@ -22,7 +23,7 @@ WASM := --target wasm32-unknown-unknown
 DIST ?= dist
 
 .PHONY: help setup setup-test serve test dist build postbuild size e2e fmt-check clippy \
-        test-native test-wasm eval bench clean
+        test-native test-wasm eval bench soak clean
 
 help:
 	@sed -n '/^#/!q;s/^# \{0,1\}//;p' Makefile
@@ -79,6 +80,10 @@ eval:
 
 bench: setup
 	bash scripts/bench.sh
+
+SOAK_MINUTES ?= 3
+soak:
+	node e2e/soak.mjs --minutes $(SOAK_MINUTES)
 
 clean:
 	rm -rf $(DIST) e2e/artifacts

@@ -14,6 +14,13 @@ pub fn document() -> Option<web_sys::Document> {
     window()?.document()
 }
 
+/// A named point on the page's performance timeline (read by the benchmarks).
+pub fn mark(name: &str) {
+    if let Some(p) = window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
 pub fn storage_get(key: &str) -> Option<String> {
     window()?.local_storage().ok()??.get_item(key).ok()?
 }

@@ -207,6 +207,9 @@ pub fn reader(props: &ReaderProps) -> Html {
         });
     }
 
+    // The article is on screen with its highlights: the page is interactive.
+    use_effect_with(article.slug.clone(), |_| dom::mark("dossier-interactive"));
+
     // Selecting an event scrolls the text to its sentence.
     use_effect_with(state.jump, |jump| {
         if *jump > 0 {

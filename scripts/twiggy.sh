@@ -3,9 +3,9 @@
 #
 #   bash scripts/twiggy.sh [WASM]
 #
-# WASM defaults to the release build's own output
-# ($CARGO_TARGET_DIR or target)/wasm32-unknown-unknown/release/dossier.wasm,
-# which `make dist` leaves behind. It is run through wasm-bindgen (keeping
+# WASM defaults to the release build's own output, brought up to date with
+# the project's article set first (cargo build --release, as trunk runs it):
+# ($CARGO_TARGET_DIR or target)/wasm32-unknown-unknown/release/dossier.wasm. It is run through wasm-bindgen (keeping
 # the names) and `wasm-opt -Oz -g`, the same optimisation as the release but
 # with the function names kept, so the sizes match dist/ (less the names).
 # Prints: the top functions and data segments (twiggy top), the code and data
@@ -17,7 +17,12 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 TARGET="${CARGO_TARGET_DIR:-target}"
-WASM="${1:-$TARGET/wasm32-unknown-unknown/release/dossier.wasm}"
+WASM="${1:-}"
+if [ -z "$WASM" ]; then
+  # The same cargo build as trunk's (up to date after make dist: seconds).
+  cargo build --release --target wasm32-unknown-unknown -p dossier --bin dossier >&2
+  WASM="$TARGET/wasm32-unknown-unknown/release/dossier.wasm"
+fi
 [ -f "$WASM" ] || { echo "no $WASM: run make dist first" >&2; exit 1; }
 command -v twiggy >/dev/null || { echo "twiggy is missing: cargo install twiggy --locked" >&2; exit 1; }
 command -v brotli >/dev/null || { echo "brotli is missing (apt-get install brotli)" >&2; exit 1; }
@@ -40,11 +45,36 @@ twiggy top -n 30 "$TMP/named.wasm"
 echo
 twiggy top -n 1000000 -f csv "$TMP/named.wasm" > "$TMP/top.csv"
 
+echo "## Code and data sections of the shipped WASM"
+python3 - "$TMP/stripped.wasm" "$TMP/sections" <<'EOF'
+import subprocess, sys
+b = open(sys.argv[1], "rb").read()
+def leb(i):
+    r = s = 0
+    while True:
+        x = b[i]; i += 1; r |= (x & 0x7F) << s; s += 7
+        if x < 0x80:
+            return r, i
+parts, i = {}, 8
+while i < len(b):
+    sid = b[i]; n, i = leb(i + 1)
+    name = {10: "code", 11: "data"}.get(sid, "other sections")
+    parts[name] = parts.get(name, b"") + b[i:i + n]; i += n
+br = lambda x: len(subprocess.run(["brotli", "-q", "11", "-c"], input=x, capture_output=True, check=True).stdout)
+print("| section | raw bytes | brotli bytes (alone) |\n|---|---:|---:|")
+sizes = {}
+for k, v in parts.items():
+    sizes[k] = br(v)
+    print(f"| {k} | {len(v)} | {sizes[k]} |")
+with open(sys.argv[2], "w") as f:
+    f.write(f"{sizes.get('code', 0)} {sizes.get('data', 0)}\n")
+EOF
+echo
 echo "## By crate (raw bytes; generic std code is counted under the crate of its type argument when one of ours)"
-python3 - "$TMP/top.csv" "$raw" "$br" <<'EOF'
+python3 - "$TMP/top.csv" "$TMP/sections" <<'EOF'
 import csv, re, sys, collections
 rows = list(csv.DictReader(open(sys.argv[1])))
-shipped, shipped_br = int(sys.argv[2]), int(sys.argv[3])
+code_br, data_br = map(int, open(sys.argv[2]).read().split())
 ours = [("dossier_core::", "engine (dossier-core)"), ("dossier::", "app (dossier components)"),
         ("yew::", "yew"), ("implicit_clone", "yew"), ("gloo", "yew"), ("prokio", "yew"),
         ("postcard", "serde/postcard"), ("serde", "serde/postcard"),
@@ -78,12 +108,16 @@ for r in rows:
     if g:
         sizes[g] += int(r["ShallowSize"])
 total = sum(sizes.values())
-print("| part | raw bytes | share | est. brotli KiB |")
+DATA = "data segments (gazetteers, article set, strings)"
+code_total = total - sizes[DATA]
+def est(k, v):
+    return data_br if k == DATA else v / code_total * code_br
+print("| part | raw bytes | share of raw | brotli KiB (est.) |")
 print("|---|---:|---:|---:|")
 for k, v in sizes.most_common():
-    print(f"| {k} | {v} | {100*v/total:.1f}% | {v/total*shipped_br/1024:.1f} |")
-print(f"| total (named build, names excluded) | {total} | 100% | {shipped_br/1024:.1f} |")
-print("\n(est. brotli = share of raw bytes x the shipped brotli size: data and code compress differently, see the gazetteers below)")
+    print(f"| {k} | {v} | {100*v/total:.1f}% | {est(k, v)/1024:.1f} |")
+print(f"| total (names excluded) | {total} | 100% | {(code_br + data_br)/1024:.1f} |")
+print("\n(brotli: the data section compressed alone; each code part its share of the code section compressed alone)")
 EOF
 echo
 echo "## Gazetteers (core/data) alone"

@@ -140,6 +140,45 @@ fn reading_part() -> Option<usize> {
     best.or(Some(1))
 }
 
+#[derive(Properties, PartialEq)]
+struct ReadingTimelineProps {
+    analysis: Rc<Analysis>,
+    visible: Rc<Vec<usize>>,
+    date: Option<String>,
+    /// The article's slug: the scroll-spy starts over with each article.
+    slug: String,
+}
+
+/// The timeline with the scroll-spy. The block being read is state of this
+/// component alone, so scrolling re-renders the timeline, never the text.
+#[function_component(ReadingTimeline)]
+fn reading_timeline(props: &ReadingTimelineProps) -> Html {
+    let reading = use_state_eq(|| None::<usize>);
+    // Scroll-spy: the block being read marks its events in the timeline.
+    {
+        let setter = reading.setter();
+        use_effect_with(props.slug.clone(), move |_| {
+            let update = move || setter.set(reading_part());
+            update();
+            let cb = Closure::<dyn Fn()>::new(update);
+            let win = dom::window();
+            if let Some(w) = &win {
+                let _ = w.add_event_listener_with_callback("scroll", cb.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = &win {
+                    let _ = w
+                        .remove_event_listener_with_callback("scroll", cb.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
+
+    html! {
+        <Timeline analysis={Rc::clone(&props.analysis)} visible={Rc::clone(&props.visible)} date={props.date.clone()} reading={*reading} />
+    }
+}
+
 #[function_component(Reader)]
 pub fn reader(props: &ReaderProps) -> Html {
     let state = use_reader();
@@ -161,7 +200,6 @@ pub fn reader(props: &ReaderProps) -> Html {
     let visible = use_memo((Rc::clone(&analysis), state.focus.clone()), |(a, f)| {
         visible_events(a, f.as_deref())
     });
-    let reading = use_state_eq(|| None::<usize>);
 
     // Keyboard.
     {
@@ -182,26 +220,6 @@ pub fn reader(props: &ReaderProps) -> Html {
                         "keydown",
                         cb.as_ref().unchecked_ref(),
                     );
-                }
-            }
-        });
-    }
-
-    // Scroll-spy: the block being read marks its events in the timeline.
-    {
-        let setter = reading.setter();
-        use_effect_with(article.slug.clone(), move |_| {
-            let update = move || setter.set(reading_part());
-            update();
-            let cb = Closure::<dyn Fn()>::new(update);
-            let win = dom::window();
-            if let Some(w) = &win {
-                let _ = w.add_event_listener_with_callback("scroll", cb.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(w) = &win {
-                    let _ = w
-                        .remove_event_listener_with_callback("scroll", cb.as_ref().unchecked_ref());
                 }
             }
         });
@@ -312,7 +330,7 @@ pub fn reader(props: &ReaderProps) -> Html {
                 }
             </main>
             <EntityPanel analysis={Rc::clone(&analysis)} />
-            <Timeline analysis={Rc::clone(&analysis)} visible={Rc::clone(&visible)} date={meta.date.clone()} reading={*reading} />
+            <ReadingTimeline analysis={Rc::clone(&analysis)} visible={Rc::clone(&visible)} date={meta.date.clone()} slug={article.slug.clone()} />
             <EntityCard analysis={Rc::clone(&analysis)} />
             if state.help {
                 <Help />

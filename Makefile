@@ -5,7 +5,8 @@
 #   make dist    release build into dist/ (+ CSP, + dist/dossier.html, + sizes)
 #   make e2e     end-to-end tests against the current dist/
 #   make eval    score the analysis on ../shared/eval/meantime-dev
-#   make bench   analysis throughput: native, WASM in Chromium, compromise
+#   make bench   analysis throughput (native, WASM in Chromium, compromise),
+#                then first paint, interaction and bundle breakdown
 #   make soak    long soak against dist/ (SOAK_MINUTES, default 3)
 #   make setup   only install what is missing
 
@@ -23,7 +24,7 @@ WASM := --target wasm32-unknown-unknown
 DIST ?= dist
 
 .PHONY: help setup setup-test serve test dist build postbuild size e2e fmt-check clippy \
-        test-native test-wasm eval bench soak clean
+        test-native test-wasm eval bench bench-browser soak clean
 
 help:
 	@sed -n '/^#/!q;s/^# \{0,1\}//;p' Makefile
@@ -80,6 +81,12 @@ eval:
 
 bench: setup
 	bash scripts/bench.sh
+	$(MAKE) --no-print-directory bench-browser
+
+bench-browser: dist
+	node bench/firstpaint.mjs --runs 15
+	node bench/interaction.mjs --reps 10 --big
+	bash scripts/twiggy.sh
 
 SOAK_MINUTES ?= 3
 soak:

@@ -24,7 +24,7 @@ if [ -z "$WASM" ]; then
   WASM="$TARGET/wasm32-unknown-unknown/release/dossier.wasm"
 fi
 [ -f "$WASM" ] || { echo "no $WASM: run make dist first" >&2; exit 1; }
-command -v twiggy >/dev/null || { echo "twiggy is missing: cargo install twiggy --locked" >&2; exit 1; }
+command -v twiggy >/dev/null || cargo install twiggy --locked
 command -v brotli >/dev/null || { echo "brotli is missing (apt-get install brotli)" >&2; exit 1; }
 
 TMP="$(mktemp -d)"

@@ -25,7 +25,11 @@ if [ -z "$WASM" ]; then
 fi
 [ -f "$WASM" ] || { echo "no $WASM: run make dist first" >&2; exit 1; }
 command -v twiggy >/dev/null || cargo install twiggy --locked
-command -v brotli >/dev/null || { echo "brotli is missing (apt-get install brotli)" >&2; exit 1; }
+if ! command -v brotli >/dev/null; then
+    sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq brotli </dev/null \
+        || { echo "brotli is missing (apt-get install brotli)" >&2; exit 1; }
+fi
 
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT

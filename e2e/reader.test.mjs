@@ -37,6 +37,20 @@ async function open(opts = {}, hash = "") {
   return g;
 }
 
+/** Waits until smooth scrolling (of the page and the panels) has come to rest. */
+async function settle(page) {
+  await page.waitForFunction(
+    () =>
+      new Promise((done) => {
+        const pos = () => [scrollY, ...[...document.querySelectorAll("aside")].map((a) => a.scrollTop)].join();
+        const at = pos();
+        setTimeout(() => done(pos() === at), 250);
+      }),
+    null,
+    { timeout: 5000 },
+  );
+}
+
 const shot = (page, name) => page.screenshot({ path: join(ARTIFACTS, `reader-${name}.png`) });
 const hash = (page) => page.evaluate(() => decodeURIComponent(location.hash));
 const articleText = (page) => page.locator("article").first().textContent();
@@ -210,7 +224,29 @@ describe("reading view of the seed article", () => {
           { timeout: 5000 },
         );
       await inView();
+      await settle(page);
+      await inView();
       assert.ok(await page.evaluate(() => scrollY > 0), "the page scrolled to the sentence");
+      const shown = await page
+        .waitForFunction(
+          () => {
+            const aside = document.querySelector("aside[aria-label=Timeline]").getBoundingClientRect();
+            const li = document.querySelector("aside[aria-label=Timeline] li[aria-current=true]")?.getBoundingClientRect();
+            return li && li.top >= aside.top - 1 && li.top < Math.min(aside.bottom, innerHeight);
+          },
+          null,
+          { timeout: 5000 },
+        )
+        .then(() => true)
+        .catch(async () =>
+          page.evaluate(() => {
+            const aside = document.querySelector("aside[aria-label=Timeline]");
+            const li = aside.querySelector("li[aria-current=true]")?.getBoundingClientRect();
+            const a = aside.getBoundingClientRect();
+            return JSON.stringify({ aside: [a.top, a.bottom, aside.scrollTop], li: li && [li.top, li.bottom], scrollY });
+          }),
+        );
+      assert.equal(shown, true, `the selected event is in view in the timeline: ${shown}`);
       await shot(page, "event");
 
       await page.locator("body").press("j");

@@ -22,6 +22,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { serve } from "../e2e/server.mjs";
+import { chromiumOptions } from "../e2e/browser.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -34,22 +35,8 @@ const DIST = resolve(ROOT, opt("--dist", "dist"));
 const ARTICLES = resolve(ROOT, opt("--articles", "assets/articles"));
 const JSON_OUT = opt("--json", null);
 
-export const BROWSER_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-dev-shm-usage",
-  "--no-first-run",
-];
-
 export function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    args: BROWSER_ARGS,
-  });
+  return chromium.launch(chromiumOptions());
 }
 
 /** The parser's view of one article file (slug, meta, blocks). */

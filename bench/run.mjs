@@ -18,6 +18,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import nlp from "compromise";
 import datesPlugin from "compromise-dates";
 import { chromium } from "playwright-core";
+import { chromiumOptions } from "../e2e/browser.mjs";
 
 import { measureCompromise, measureWasm } from "./measure.mjs";
 
@@ -111,19 +112,7 @@ function serve() {
 async function inChromium(files) {
   const server = await serve();
   const base = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-dev-shm-usage",
-      "--no-first-run",
-    ],
-  });
+  const browser = await chromium.launch(chromiumOptions());
   try {
     const page = await browser.newPage();
     page.setDefaultTimeout(600_000);

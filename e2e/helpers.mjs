@@ -7,6 +7,7 @@ import { join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
+import { chromiumOptions } from "./browser.mjs";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const DIST = resolve(ROOT, process.env.DIST ?? "dist");
@@ -18,19 +19,7 @@ export const APP_TIMEOUT = Number(process.env.E2E_APP_TIMEOUT_MS ?? 30000);
 mkdirSync(ARTIFACTS, { recursive: true });
 
 export function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-dev-shm-usage",
-      "--no-first-run",
-    ],
-  });
+  return chromium.launch(chromiumOptions());
 }
 
 /**

@@ -23,6 +23,7 @@ import { resolve, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { serve } from "./server.mjs";
+import { chromiumOptions } from "./browser.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -112,19 +113,7 @@ async function until(page, fn, arg, timeout = SHORT) {
 // --- the page -------------------------------------------------------------------
 
 const server = await serve({ root: DIST, prefix: "/" });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  headless: true,
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-    "--no-first-run",
-  ],
-});
+const browser = await chromium.launch(chromiumOptions());
 const context = await browser.newContext({
   viewport: { width: 1280, height: 900 },
   serviceWorkers: "block",

@@ -23,7 +23,7 @@ export CARGO_TERM_COLOR ?= never
 WASM := --target wasm32-unknown-unknown
 DIST ?= dist
 
-.PHONY: help setup setup-test serve test dist build postbuild size e2e fmt-check clippy \
+.PHONY: help setup setup-test serve test dist build prerender postbuild size e2e fmt-check clippy \
         test-native test-wasm eval bench bench-browser soak clean
 
 help:
@@ -53,19 +53,24 @@ fmt-check:
 	cargo fmt --all --check
 
 clippy:
-	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets --features dossier/ssr -- -D warnings
 	cargo clippy -p dossier --all-targets $(WASM) -- -D warnings
 
 test-native:
-	cargo test --workspace
+	cargo test --workspace --features dossier/ssr
 
 test-wasm:
 	cargo test -p dossier $(WASM)
 
-dist: setup build postbuild size
+dist: setup build prerender postbuild size
 
 build:
 	trunk build --release --offline --public-url ./
+
+# The default view rendered from the same components into index.html (the
+# browser hydrates it). The native test step has already built what it needs.
+prerender:
+	cargo run --quiet --features ssr --bin prerender -- $(DIST)/index.html
 
 postbuild:
 	node scripts/postbuild.mjs $(DIST)

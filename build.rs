@@ -1,6 +1,8 @@
 //! Embeds the article set: every `assets/articles/*.md` and `*.txt`, in file
-//! name order, parsed and serialised with postcard into `OUT_DIR`. A broken
-//! article fails the build with `path:line: what is wrong`.
+//! name order, parsed and analysed here, at build time, and serialised with
+//! postcard into `OUT_DIR` as `(Article, Analysis)` pairs. The page shows the
+//! engine's results without carrying the engine. A broken article fails the
+//! build with `path:line: what is wrong`.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -53,8 +55,15 @@ fn build() -> Result<(), String> {
             dir.display()
         ));
     }
+    let set: Vec<(dossier_core::Article, dossier_core::analysis::Analysis)> = articles
+        .into_iter()
+        .map(|a| {
+            let analysis = dossier_core::analyze(&a.parts(), a.meta.date.as_deref());
+            (a, analysis)
+        })
+        .collect();
     let bytes =
-        postcard::to_allocvec(&articles).map_err(|e| format!("serialising the articles: {e}"))?;
+        postcard::to_allocvec(&set).map_err(|e| format!("serialising the articles: {e}"))?;
     let out = std::env::var("OUT_DIR").map_err(|e| format!("OUT_DIR: {e}"))?;
     let target = Path::new(&out).join("articles.postcard");
     std::fs::write(&target, bytes).map_err(|e| format!("{}: {e}", target.display()))?;

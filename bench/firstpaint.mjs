@@ -6,6 +6,8 @@
 //   app    DIST/index.html#/a/SLUG (the release build)
 //   plain  a static HTML page with the same article text (from the parser,
 //          `analyze --article`) and the same CSS file, no script.
+//   html   the release index.html without its scripts and preloads: the
+//          build-time render alone (what a reader without JavaScript gets).
 // Each load is cold: a new browser context, the HTTP cache disabled. Loads
 // alternate app/plain. Reported per page, as medians over the runs:
 //   para   ms until the first paragraph of the article is in the DOM
@@ -16,7 +18,7 @@
 // and the ratio app/plain of each (target for LCP: at most 1.3).
 
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -121,9 +123,9 @@ async function load(browser, url, isApp) {
   await page.addInitScript(PROBE);
   await page.goto(url, { waitUntil: "load" });
   if (isApp) {
-    // The mark; a build without it is taken as ready when its highlights are in.
+    // The reader is live with its highlights and panels.
     await page.waitForFunction(
-      () => performance.getEntriesByName("dossier-interactive").length > 0 || document.querySelector("article.body mark"),
+      () => performance.getEntriesByName("dossier-interactive").length > 0,
       null,
       {
         timeout: 30000,
@@ -168,9 +170,13 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), "dossier-firstpaint-"));
   cpSync(DIST, dir, { recursive: true });
   writeFileSync(join(dir, "plain.html"), plainPage(article, css));
+  const noScript = readFileSync(join(DIST, "index.html"), "utf8")
+    .replace(/<script\b[\s\S]*?<\/script>/gi, "")
+    .replace(/<link\b[^>]*rel="(?:modulepreload|preload)"[^>]*>/gi, "");
+  writeFileSync(join(dir, "html.html"), noScript);
   const server = await serve({ root: dir });
   const browser = await launch();
-  const res = { app: [], plain: [] };
+  const res = { app: [], plain: [], html: [] };
   try {
     // One warm-up of each (the browser process itself), not counted.
     await load(browser, `${server.url}index.html#/a/${slug}`, true);
@@ -178,6 +184,7 @@ async function main() {
     for (let i = 0; i < RUNS; i++) {
       res.app.push(await load(browser, `${server.url}index.html#/a/${slug}`, true));
       res.plain.push(await load(browser, `${server.url}plain.html`, false));
+      res.html.push(await load(browser, `${server.url}html.html#/a/${slug}`, false));
     }
   } finally {
     await browser.close();
@@ -186,17 +193,19 @@ async function main() {
   }
   const med = (k, w) => median(res[w].map((r) => r[k]));
   const f = (x) => (x === null ? "-" : x.toFixed(1));
-  const out = { runs: RUNS, slug, app: {}, plain: {}, ratio: {} };
+  const out = { runs: RUNS, slug, app: {}, plain: {}, html: {}, ratio: {} };
   console.log(`first paint, ${slug}: median of ${RUNS} cold loads each (ms)`);
-  console.log("| metric | app | plain | app/plain |");
-  console.log("|---|---:|---:|---:|");
+  console.log("| metric | app | plain | app/plain | app HTML without scripts |");
+  console.log("|---|---:|---:|---:|---:|");
   for (const k of ["para", "fcp", "lcp", "ready", "load"]) {
     const a = med(k, "app");
     const p = med(k, "plain");
+    const h = med(k, "html");
     out.app[k] = a;
     out.plain[k] = p;
+    out.html[k] = h;
     out.ratio[k] = a !== null && p ? a / p : null;
-    console.log(`| ${k} | ${f(a)} | ${f(p)} | ${out.ratio[k] === null ? "-" : out.ratio[k].toFixed(2)} |`);
+    console.log(`| ${k} | ${f(a)} | ${f(p)} | ${out.ratio[k] === null ? "-" : out.ratio[k].toFixed(2)} | ${f(h)} |`);
   }
   const lcpRatio = out.ratio.lcp;
   console.log(`LCP ratio app/plain: ${lcpRatio === null ? "-" : lcpRatio.toFixed(2)} (target <= 1.3)`);

@@ -103,7 +103,7 @@ async function measure(browser, url, label) {
   });
   const t = Date.now();
   await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName("dossier-interactive").length > 0 || document.querySelector("article.body mark"), null, {
+  await page.waitForFunction(() => performance.getEntriesByName("dossier-interactive").length > 0, null, {
     timeout: 300000,
   });
   const openMs = Date.now() - t;
@@ -193,7 +193,7 @@ async function main() {
         // The first article of the set (the only one in a generated set).
         const page = await browser.newPage();
         await page.goto(server.url);
-        await page.waitForFunction(() => document.querySelector("article.body") || document.querySelector('a[href*="#/a/"]'), null, { timeout: 300000 });
+        await page.waitForFunction(() => document.documentElement.dataset.app === "ready", null, { timeout: 300000 });
         const href = await page.evaluate(() => document.querySelector('a[href*="#/a/"]')?.getAttribute("href") ?? location.hash);
         await page.close();
         const hash = href.slice(href.indexOf("#"));

@@ -114,6 +114,57 @@ for (const [name, prefix] of [
       }
     });
 
+    it("has the first view in the page itself: it reads without JavaScript", async () => {
+      const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
+      try {
+        const page = await context.newPage();
+        await page.goto(server.url, { waitUntil: "load" });
+        if (articles.length === 1) {
+          assert.deepEqual(await page.locator("h1").allTextContents(), [seed.title]);
+          assertContainsRun(await articleBlockTexts(page), seed.blocks, `${seed.slug} without JavaScript`);
+          assert.ok((await page.locator("article.body mark[data-type]").count()) > 0, "the highlights are in the page");
+        } else {
+          for (const a of articles) {
+            assert.equal(await page.locator(`a[href$="#/a/${a.slug}"]`).count(), 1, `library entry for ${a.slug}`);
+          }
+        }
+        assert.equal(await page.locator("[data-testid=timeline], [data-testid=entities]").count(), 0, "no panels that need the app");
+      } finally {
+        await context.close();
+      }
+    });
+
+    it("hydrates the page in place, then adds the panels", async () => {
+      const { context, page, guard } = await openGuarded(browser, { allow });
+      try {
+        // The first block (or library entry) the HTML parser puts in the page.
+        await page.addInitScript(() => {
+          new MutationObserver((_, obs) => {
+            const el = document.querySelector("#app article.body p, #app [data-testid=library] li");
+            if (el) {
+              window.__first = el;
+              obs.disconnect();
+            }
+          }).observe(document, { childList: true, subtree: true });
+        });
+        await page.goto(server.url);
+        await waitForApp(page);
+        const kept = await page.evaluate(() => ({
+          seen: Boolean(window.__first),
+          connected: window.__first?.isConnected === true,
+          views: document.querySelectorAll("#app [data-testid=reader], #app [data-testid=library]").length,
+        }));
+        assert.deepEqual(kept, { seen: true, connected: true, views: 1 }, "the prerendered element is the live one");
+        if (articles.length === 1) {
+          await page.locator("[data-testid=timeline]").waitFor({ timeout: 10000 });
+          await page.locator("[data-testid=entities]").waitFor({ timeout: 10000 });
+        }
+        await assertClean(page, guard, "hydration");
+      } finally {
+        await context.close();
+      }
+    });
+
     it("shows every article's paragraphs exactly as in the source", async () => {
       const { context, page, guard } = await openGuarded(browser, { allow });
       try {

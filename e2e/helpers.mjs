@@ -111,21 +111,31 @@ export async function assertClean(page, guard, what) {
   assert.deepEqual(guard.cspConsole, [], `${what}: CSP violations (console)`);
 }
 
-/** Waits until the app has rendered either view. */
+/** Waits until the app is live: the prerendered page has been hydrated. */
+export async function waitReady(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.app === "ready", null, { timeout: APP_TIMEOUT });
+}
+
+/**
+ * Waits until the app is live (`<html data-app="ready">`: the prerendered page
+ * has been hydrated) and shows either view.
+ */
 export async function waitForApp(page) {
   await page.waitForFunction(
-    () => document.querySelector("article") || document.querySelector('a[href*="#/a/"]'),
+    () =>
+      document.documentElement.dataset.app === "ready" &&
+      (document.querySelector("article") || document.querySelector('a[href*="#/a/"]')),
     null,
     { timeout: APP_TIMEOUT },
   );
 }
 
-/** Waits until the article view shows the article with this title. */
+/** Waits until the live app shows the article with this title. */
 export async function waitForArticle(page, title) {
   await page.waitForFunction(
     (t) => {
       const art = document.querySelector("article");
-      if (!art) return false;
+      if (!art || document.documentElement.dataset.app !== "ready") return false;
       return [...document.querySelectorAll("h1")].some((h) => h.textContent === t);
     },
     title,

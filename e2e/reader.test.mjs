@@ -8,7 +8,7 @@ import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { serve } from "./server.mjs";
-import { DIST, ARTIFACTS, launch, openGuarded, assertClean, fileExists, APP_TIMEOUT } from "./helpers.mjs";
+import { DIST, ARTIFACTS, launch, openGuarded, assertClean, fileExists, APP_TIMEOUT, waitReady } from "./helpers.mjs";
 
 assert.ok(fileExists(join(DIST, "index.html")), `${DIST}/index.html missing: run 'make dist' first`);
 
@@ -33,6 +33,7 @@ after(async () => {
 async function open(opts = {}, hash = "") {
   const g = await openGuarded(browser, { allow, ...opts });
   await g.page.goto(`${server.url}#/a/${SLUG}${hash}`);
+  await waitReady(g.page);
   await g.page.waitForSelector(`[data-testid=reader][data-slug="${SLUG}"] ${MARK}`, { timeout: APP_TIMEOUT });
   return g;
 }
@@ -121,6 +122,7 @@ describe("reading view of the seed article", () => {
       assert.ok((stored ?? "").split(",").includes("person"), `stored hidden types: ${stored}`);
 
       await page.reload();
+      await waitReady(page);
       await page.waitForSelector(MARK, { timeout: APP_TIMEOUT });
       assert.equal((await counts(page)).person, undefined, "still off after reload");
       assert.equal(await button.getAttribute("aria-pressed"), "false");
@@ -191,6 +193,7 @@ describe("reading view of the seed article", () => {
 
       // The deep link restores the focus after a reload.
       await page.reload();
+      await waitReady(page);
       await page.waitForFunction((id) => document.querySelector(`mark[data-entity="${id}"].focus`), PERSON, { timeout: APP_TIMEOUT });
       assert.equal(await page.locator("aside[aria-label=Timeline] li[data-index]").count(), events.length);
       assert.ok((await page.locator(`${MARK}.fade`).count()) > 0);
@@ -260,6 +263,7 @@ describe("reading view of the seed article", () => {
       assert.equal(await items.nth(pick - 1).getAttribute("aria-current"), "true");
 
       await page.reload();
+      await waitReady(page);
       await page.waitForSelector(".sent", { timeout: APP_TIMEOUT });
       assert.equal(await items.nth(pick - 1).getAttribute("aria-current"), "true", "selection restored");
       await inView();

@@ -207,7 +207,7 @@ async function calm() {
 
 async function librarySlugs() {
   await page.evaluate(() => (location.hash = "#/"));
-  await until(page, () => document.querySelector("[data-testid=library], [data-testid=reader]"), null, 30000);
+  await until(page, () => document.documentElement.dataset.app === "ready", null, 30000);
   return page.evaluate(() => {
     const lib = document.querySelector("[data-testid=library]");
     if (!lib) return [document.querySelector("[data-testid=reader]")?.getAttribute("data-slug")].filter(Boolean);
@@ -553,7 +553,7 @@ let after;
 let rounds = 0;
 try {
   await page.goto(server.url, { waitUntil: "load" });
-  await until(page, () => document.querySelector("[data-testid=library], [data-testid=reader]"), null, 30000);
+  await until(page, () => document.documentElement.dataset.app === "ready", null, 30000);
   await page.waitForLoadState("networkidle");
   loaded = true;
   const loadRequests = guard.requests;

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use dossier_core::analysis::EntityKind;
 use dossier_core::view::Route;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -13,15 +14,36 @@ use crate::data;
 use crate::dom;
 use crate::state::{hidden_from_string, hidden_to_string, Action, ReaderState, StateProvider};
 
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The page holds the app's HTML rendered at build time: the first
+    /// render must be that same default view (the browser's URL and storage
+    /// are read after hydration).
+    #[prop_or_default]
+    pub prerendered: bool,
+}
+
+/// The route and hidden types this visit starts from.
+fn saved() -> (Route, Vec<EntityKind>) {
+    let hidden = dom::storage_get(dom::HIDDEN_KEY)
+        .map(|s| hidden_from_string(&s))
+        .unwrap_or_default();
+    (Route::parse(&dom::hash()), hidden)
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
-    let initial = use_memo((), |_| {
+pub fn app(props: &AppProps) -> Html {
+    let initial = use_memo(props.prerendered, |&prerendered| {
         let set = data::articles();
         let only = (set.len() == 1).then(|| set[0].slug.clone());
-        let hidden = dom::storage_get(dom::HIDDEN_KEY)
-            .map(|s| hidden_from_string(&s))
-            .unwrap_or_default();
-        ReaderState::new(Route::parse(&dom::hash()), hidden, only)
+        if prerendered {
+            let mut s = ReaderState::new(Route::Library, Vec::new(), only);
+            s.restoring = true;
+            s
+        } else {
+            let (route, hidden) = saved();
+            ReaderState::new(route, hidden, only)
+        }
     });
     html! {
         <StateProvider initial={(*initial).clone()}>
@@ -34,6 +56,25 @@ pub fn app() -> Html {
 #[function_component(Shell)]
 pub fn shell() -> Html {
     let state = crate::state::use_reader();
+
+    // A hydrated page: now the URL and storage can be read.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with(state.restoring, move |&restoring| {
+            if restoring {
+                let (route, hidden) = saved();
+                dispatcher.dispatch(Action::Restore { route, hidden });
+            }
+        });
+    }
+
+    // The page answers input: `<html data-app="ready">` (the tests and
+    // benchmarks wait for it; a prerendered page shows text before this).
+    use_effect_with(state.restoring, |&restoring| {
+        if !restoring {
+            dom::set_ready();
+        }
+    });
 
     // Hash changes (back/forward, edited URL) become actions.
     {
@@ -61,7 +102,10 @@ pub fn shell() -> Html {
     // The URL records the route: a new entry when the article changes.
     {
         let route = state.route();
-        use_effect_with(route, |route| {
+        use_effect_with((route, state.restoring), |(route, restoring)| {
+            if *restoring {
+                return;
+            }
             let want = route.to_hash();
             let now = dom::hash();
             if now != want {
@@ -78,13 +122,19 @@ pub fn shell() -> Html {
     }
 
     // Type toggles persist.
-    use_effect_with(state.hidden.clone(), |hidden| {
-        dom::storage_set(dom::HIDDEN_KEY, &hidden_to_string(hidden));
-    });
+    use_effect_with(
+        (state.hidden.clone(), state.restoring),
+        |(hidden, restoring)| {
+            if !*restoring {
+                dom::storage_set(dom::HIDDEN_KEY, &hidden_to_string(hidden));
+            }
+        },
+    );
 
     // The document title follows the article.
     let slug = state.slug.clone();
-    let article = slug.as_deref().and_then(data::article);
+    let entry = slug.as_deref().and_then(data::entry);
+    let article = entry.as_ref().map(|e| Rc::clone(&e.article));
     {
         let title = article.as_ref().map(|a| a.meta.title.clone());
         use_effect_with(title, |title| {
@@ -97,10 +147,15 @@ pub fn shell() -> Html {
         });
     }
 
-    match (slug, article) {
+    match (slug, entry) {
         (None, _) => html! { <Library articles={data::articles()} /> },
-        (Some(_), Some(article)) => html! {
-            <Reader key={article.slug.clone()} article={Rc::clone(&article)} multiple={data::articles().len() > 1} />
+        (Some(slug), Some(entry)) => html! {
+            <Reader
+                key={slug}
+                article={entry.article}
+                analysis={entry.analysis}
+                multiple={data::articles().len() > 1}
+            />
         },
         (Some(slug), None) => html! {
             <main class="missing" data-testid="not-found">

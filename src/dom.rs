@@ -6,8 +6,13 @@ use web_sys::{Element, HtmlElement, ScrollBehavior, ScrollIntoViewOptions, Scrol
 
 pub const HIDDEN_KEY: &str = "dossier.hidden-types";
 
+/// The browser window; `None` outside a browser (the build-time render).
 pub fn window() -> Option<web_sys::Window> {
-    web_sys::window()
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()
+    } else {
+        None
+    }
 }
 
 pub fn document() -> Option<web_sys::Document> {
@@ -18,6 +23,13 @@ pub fn document() -> Option<web_sys::Document> {
 pub fn mark(name: &str) {
     if let Some(p) = window().and_then(|w| w.performance()) {
         let _ = p.mark(name);
+    }
+}
+
+/// Marks the page as live: `<html data-app="ready">`.
+pub fn set_ready() {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("data-app", "ready");
     }
 }
 

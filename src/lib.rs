@@ -1,13 +1,27 @@
-//! dossier: an in-browser news article viewer. The article set is embedded at
-//! build time; everything runs client side.
+//! dossier: an in-browser news article viewer. The article set is parsed and
+//! analysed at build time and embedded; everything runs client side.
 
 pub mod app;
 pub mod components;
 pub mod data;
 pub mod dom;
+pub mod prerender;
 pub mod state;
 
-/// Mounts the app on the page's body.
+/// The id of the element the app is mounted on (see `index.html`).
+pub const ROOT_ID: &str = "app";
+
+/// Mounts the app: hydrates the build-time render when the page holds one,
+/// else renders from scratch (`trunk serve`, or a page without it).
 pub fn run() {
-    yew::Renderer::<app::App>::new().render();
+    let Some(root) = dom::document().and_then(|d| d.get_element_by_id(ROOT_ID)) else {
+        yew::Renderer::<app::App>::new().render();
+        return;
+    };
+    if root.first_child().is_some() {
+        yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps { prerendered: true })
+            .hydrate();
+    } else {
+        yew::Renderer::<app::App>::with_root(root).render();
+    }
 }

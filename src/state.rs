@@ -33,11 +33,21 @@ pub struct ReaderState {
     /// Bumped when the selected event's sentence should be scrolled to.
     pub jump: u32,
     pub help: bool,
+    /// True on a prerendered page until the URL and storage have been read:
+    /// the first render matches the page's HTML, and nothing is written back
+    /// to the URL or storage before [`Action::Restore`].
+    pub restoring: bool,
 }
 
 pub enum Action {
     /// Go to a route (links, hash changes, reload).
     Navigate(Route),
+    /// After a prerendered page is hydrated: the route of the URL and the
+    /// hidden types of storage.
+    Restore {
+        route: Route,
+        hidden: Vec<EntityKind>,
+    },
     ToggleType(EntityKind),
     /// Focus an entity, or clear the focus.
     Focus(Option<String>),
@@ -133,6 +143,13 @@ impl Reducible for ReaderState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
+            Action::Restore { route, hidden } => {
+                s.restoring = false;
+                s.hidden = hidden;
+                if route != s.route() {
+                    s.go(route);
+                }
+            }
             Action::Navigate(route) => {
                 if route == s.route() {
                     return self;

@@ -152,7 +152,7 @@ struct HarnessProps {
 fn harness(p: &HarnessProps) -> Html {
     html! {
         <StateProvider initial={p.initial.clone()}>
-            <Reader article={Rc::clone(&p.article)} analysis={Some(Rc::clone(&p.analysis))} />
+            <Reader article={Rc::clone(&p.article)} analysis={Rc::clone(&p.analysis)} />
         </StateProvider>
     }
 }

@@ -10,10 +10,10 @@ pub mod sentences;
 pub mod time;
 pub mod timeline;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A byte range `start..end` inside part `part`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Span {
     pub part: usize,
     pub start: usize,
@@ -35,7 +35,7 @@ impl Span {
 }
 
 /// What kind of thing an entity is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityKind {
     Person,
@@ -81,7 +81,7 @@ impl EntityKind {
 }
 
 /// One entity of the article, with every mention of it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {
     /// Stable within the article, URL-safe (e.g. `bashar-al-assad`).
     pub id: String,
@@ -97,7 +97,7 @@ pub struct Entity {
 }
 
 /// TIMEX3 type of a time expression.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum TimexType {
     Date,
@@ -107,7 +107,7 @@ pub enum TimexType {
 }
 
 /// How fine a date value is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
     Century,
@@ -122,7 +122,7 @@ pub enum Precision {
 }
 
 /// A time expression found in the text.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimeExpr {
     pub span: Span,
     /// TIMEX3 value: `2025-04-23`, `2025-01`, `2015`, `201X`, `2025-SU`,
@@ -138,7 +138,7 @@ pub struct TimeExpr {
 }
 
 /// A dated statement of the article, for the timeline.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     /// TIMEX3 date value of the start (`2024-12`, `2015`, `2025-04-23`).
     pub date: String,
@@ -159,7 +159,7 @@ pub struct Event {
 }
 
 /// Everything the analysis finds in one article.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Analysis {
     pub sentences: Vec<Span>,
     pub entities: Vec<Entity>,

@@ -25,9 +25,8 @@ use crate::state::{use_reader, Action, ReaderContext};
 #[derive(Properties, PartialEq)]
 pub struct ReaderProps {
     pub article: Rc<Article>,
-    /// A ready analysis; computed from the article when absent.
-    #[prop_or_default]
-    pub analysis: Option<Rc<Analysis>>,
+    /// The engine's analysis of the article (computed by the build).
+    pub analysis: Rc<Analysis>,
     /// True when the set has other articles (shows the way back).
     #[prop_or_default]
     pub multiple: bool,
@@ -183,16 +182,7 @@ fn reading_timeline(props: &ReadingTimelineProps) -> Html {
 pub fn reader(props: &ReaderProps) -> Html {
     let state = use_reader();
     let article = Rc::clone(&props.article);
-    let analysis: Rc<Analysis> = {
-        let given = props.analysis.clone();
-        let a = Rc::clone(&article);
-        let memo = use_memo((Rc::clone(&article), given), move |(_, given)| {
-            given.clone().unwrap_or_else(|| {
-                Rc::new(dossier_core::analyze(&a.parts(), a.meta.date.as_deref()))
-            })
-        });
-        Rc::clone(&memo)
-    };
+    let analysis = Rc::clone(&props.analysis);
     let hits = use_memo((Rc::clone(&article), state.find.clone()), |(a, q)| {
         hits_by_block(a, q)
     });
@@ -226,7 +216,11 @@ pub fn reader(props: &ReaderProps) -> Html {
     }
 
     // The article is on screen with its highlights: the page is interactive.
-    use_effect_with(article.slug.clone(), |_| dom::mark("dossier-interactive"));
+    use_effect_with((article.slug.clone(), state.restoring), |(_, restoring)| {
+        if !*restoring {
+            dom::mark("dossier-interactive");
+        }
+    });
 
     // Selecting an event scrolls the text to its sentence.
     use_effect_with(state.jump, |jump| {
@@ -329,9 +323,13 @@ pub fn reader(props: &ReaderProps) -> Html {
                     <p class="license muted">{ license.clone() }</p>
                 }
             </main>
-            <EntityPanel analysis={Rc::clone(&analysis)} />
-            <ReadingTimeline analysis={Rc::clone(&analysis)} visible={Rc::clone(&visible)} date={meta.date.clone()} slug={article.slug.clone()} />
-            <EntityCard analysis={Rc::clone(&analysis)} />
+            // A prerendered page shows the text first; the panels come with
+            // the app (they do nothing without it).
+            if !state.restoring {
+                <EntityPanel analysis={Rc::clone(&analysis)} />
+                <ReadingTimeline analysis={Rc::clone(&analysis)} visible={Rc::clone(&visible)} date={meta.date.clone()} slug={article.slug.clone()} />
+                <EntityCard analysis={Rc::clone(&analysis)} />
+            }
             if state.help {
                 <Help />
             }

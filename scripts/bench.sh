@@ -54,44 +54,10 @@ if [ "$locked" != "$wbg" ]; then
     say "pinning the wasm-bindgen crate to the installed tool ($wbg)"
     cargo update --manifest-path "$manifest" -p wasm-bindgen --precise "$wbg"
 fi
-# The "as shipped" build follows the app's release profile in Cargo.toml
-# (including per-package overrides), passed on as --config settings.
-mapfile -t shipped < <(python3 - <<'PY'
-import re, tomllib
-with open("Cargo.toml", "rb") as f:
-    release = tomllib.load(f).get("profile", {}).get("release", {})
-def key(k):
-    return k if re.fullmatch(r"[A-Za-z0-9_-]+", k) else '"%s"' % k
-def value(v):
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    return str(v) if isinstance(v, int) else '"%s"' % v
-def emit(path, table):
-    for k, v in table.items():
-        if isinstance(v, dict):
-            emit(path + [key(k)], v)
-        else:
-            print("--config")
-            print("profile.release.%s=%s" % (".".join(path + [key(k)]), value(v)))
-emit([], release)
-PY
-)
-export BENCH_SHIPPED_LABEL
-BENCH_SHIPPED_LABEL=$(python3 - <<'PY'
-import tomllib
-with open("Cargo.toml", "rb") as f:
-    release = tomllib.load(f).get("profile", {}).get("release", {})
-core = release.get("package", {}).get("dossier-core", {}).get("opt-level")
-label = "opt-level %s" % release.get("opt-level", 3)
-print(label + (", dossier-core %s" % core if core is not None else ""))
-PY
-)
 for build in release:size speed:speed; do
     profile=${build%:*} name=${build#*:}
     say "WASM build ($profile profile)"
-    cfg=()
-    [ "$profile" = release ] && cfg=("${shipped[@]}")
-    cargo build --quiet --manifest-path "$manifest" --target-dir "$target" "${cfg[@]}" \
+    cargo build --quiet --manifest-path "$manifest" --target-dir "$target" \
         --profile "$profile" --target wasm32-unknown-unknown
     rm -rf "bench/pkg/$name"
     wasm-bindgen --target web --out-dir "bench/pkg/$name" \

@@ -12,6 +12,8 @@
 //! - Entities: legend counts, the panel's grouping and order, the card.
 //! - [`Route`]: the hash routes of the app.
 
+use crate::analysis::time::cal;
+use crate::analysis::timeline;
 use crate::analysis::{Analysis, EntityKind, Event, Span};
 use crate::article::{Style, StyleKind};
 
@@ -250,35 +252,21 @@ pub fn find_hits(text: &str, query: &str) -> Vec<(usize, usize)> {
 // ---------------------------------------------------------------------------
 // Dates and the time axis
 
-/// Days since 1970-01-01 of a proleptic Gregorian date.
-pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(m);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+/// The date of a day number (days since 1970-01-01), with the engine's
+/// calendar.
+fn civil_from_days(day: i64) -> (i64, u32, u32) {
+    let (y, m, d) = cal::civil_from_days(day);
+    (i64::from(y), u32::from(m), u32::from(d))
 }
 
-/// The date of a day number (inverse of [`days_from_civil`]).
-pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
-}
-
+/// The day number of the first day of month `m` of year `y`; `m` may run
+/// past 12 or below 1 (it carries into the year).
 fn month_start(y: i64, m: i64) -> i64 {
     let y = y + (m - 1).div_euclid(12);
     let m = (m - 1).rem_euclid(12) + 1;
-    days_from_civil(y, m as u32, 1)
+    // Years on a time axis come from four-digit values: they fit an i32.
+    let y = i32::try_from(y).unwrap_or(if y < 0 { i32::MIN } else { i32::MAX });
+    cal::days_from_civil(y, m as u8, 1)
 }
 
 fn digits(s: &str) -> Option<i64> {
@@ -287,77 +275,16 @@ fn digits(s: &str) -> Option<i64> {
         .flatten()
 }
 
-/// The days a TIMEX3 date value covers, as `start..end` (end exclusive).
-/// Understands `YYYY-MM-DD` (with an optional time), `YYYY-MM`, `YYYY`,
-/// decades `YYYX`, centuries `YYXX`, quarters `YYYY-Qn`, halves `YYYY-Hn`,
-/// seasons `YYYY-SP|SU|FA|WI` and ISO weeks `YYYY-Wnn`. Anything else
-/// (`PRESENT_REF`, unresolved `XXXX-..`) gives `None`.
+/// The days a TIMEX3 date value covers, as `start..end` (end exclusive), as
+/// the engine reads it ([`timeline::bounds`]): `YYYY-MM-DD` (with an optional
+/// time), `YYYY-MM`, `YYYY`, decades `YYYX`, centuries `YY`, quarters
+/// `YYYY-Qn`, halves `YYYY-Hn`, seasons `YYYY-SP|SU|FA|WI`, ISO weeks
+/// `YYYY-Wnn`. Anything else (`PRESENT_REF`, unresolved `XXXX-..`) gives
+/// `None`.
 pub fn parse_value(value: &str) -> Option<(i64, i64)> {
-    let value = value.split('T').next().unwrap_or(value);
-    let mut it = value.splitn(3, '-');
-    let year = it.next()?;
-    let second = it.next();
-    let third = it.next();
-    if year.len() != 4 {
-        return None;
-    }
-    if let Some(y) = digits(year) {
-        match (second, third) {
-            (None, None) => return Some((month_start(y, 1), month_start(y + 1, 1))),
-            (Some(mm), None) if mm.len() == 2 => {
-                if let Some(m) = digits(mm).filter(|m| (1..=12).contains(m)) {
-                    return Some((month_start(y, m), month_start(y, m + 1)));
-                }
-                let (tag, n) = mm.split_at(1);
-                let n = digits(n);
-                return match (tag, n) {
-                    ("Q", Some(q @ 1..=4)) => {
-                        Some((month_start(y, 3 * q - 2), month_start(y, 3 * q + 1)))
-                    }
-                    ("H", Some(h @ 1..=2)) => {
-                        Some((month_start(y, 6 * h - 5), month_start(y, 6 * h + 1)))
-                    }
-                    _ => match mm {
-                        "SP" => Some((month_start(y, 3), month_start(y, 6))),
-                        "SU" => Some((month_start(y, 6), month_start(y, 9))),
-                        "FA" => Some((month_start(y, 9), month_start(y, 12))),
-                        "WI" => Some((month_start(y, 12), month_start(y, 15))),
-                        _ => None,
-                    },
-                };
-            }
-            (Some(w), None) if w.len() == 3 && w.starts_with('W') => {
-                let week = digits(&w[1..]).filter(|w| (1..=53).contains(w))?;
-                // ISO week 1 holds January 4th; weeks start on Monday.
-                let jan4 = days_from_civil(y, 1, 4);
-                let weekday = (jan4 + 3).rem_euclid(7); // 0 = Monday
-                let start = jan4 - weekday + 7 * (week - 1);
-                return Some((start, start + 7));
-            }
-            (Some(mm), Some(dd)) if mm.len() == 2 && dd.len() == 2 => {
-                let m = digits(mm).filter(|m| (1..=12).contains(m))?;
-                let d = digits(dd).filter(|d| (1..=31).contains(d))?;
-                let day = days_from_civil(y, m as u32, d as u32);
-                // Reject 2025-02-30 and the like.
-                if civil_from_days(day) != (y, m as u32, d as u32) {
-                    return None;
-                }
-                return Some((day, day + 1));
-            }
-            _ => return None,
-        }
-    }
-    if second.is_some() {
-        return None;
-    }
-    // Decade "201X" and century "20XX".
-    if let Some(d) = year.strip_suffix('X').and_then(digits) {
-        return Some((month_start(d * 10, 1), month_start(d * 10 + 10, 1)));
-    }
-    if let Some(c) = year.strip_suffix("XX").and_then(digits) {
-        return Some((month_start(c * 100, 1), month_start(c * 100 + 100, 1)));
-    }
-    None
+    const DAY: i64 = 1440;
+    let (start, end) = timeline::bounds(value)?;
+    Some((start.div_euclid(DAY), (end + DAY - 1).div_euclid(DAY)))
 }
 
 const MONTHS: [&str; 12] = [
@@ -372,7 +299,7 @@ pub fn date_label(value: &str) -> Option<String> {
     let parts: Vec<&str> = v.split('-').collect();
     let year = parts[0];
     Some(match parts.as_slice() {
-        [_] if year.ends_with("XX") => format!("{}th century", digits(&year[..2])? + 1),
+        [_] if year.len() == 2 => ordinal_century(digits(year)? + 1),
         [_] if year.ends_with('X') => format!("the {}0s", &year[..3]),
         [_] => year.to_string(),
         [_, s] => match *s {
@@ -388,6 +315,18 @@ pub fn date_label(value: &str) -> Option<String> {
         [_, m, d] => format!("{} {} {year}", digits(d)?, MONTHS[digits(m)? as usize - 1]),
         _ => return None,
     })
+}
+
+/// "20th century", "21st century".
+fn ordinal_century(n: i64) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix} century")
 }
 
 /// The label of an event's date: `Dec 2024`, `since 2015 →`,

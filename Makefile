@@ -88,10 +88,15 @@ bench: setup
 	bash scripts/bench.sh
 	$(MAKE) --no-print-directory bench-browser
 
+BENCH_DIR ?= $(or $(CARGO_TARGET_DIR),target)/bench
+
 bench-browser: dist
-	node bench/firstpaint.mjs --runs 15
-	node bench/interaction.mjs --reps 10 --big
+	mkdir -p $(BENCH_DIR)
+	node bench/firstpaint.mjs --runs 15 --json $(BENCH_DIR)/firstpaint.json
+	node bench/interaction.mjs --reps 10 --big --json $(BENCH_DIR)/interaction.json
 	bash scripts/twiggy.sh
+	@echo "=== every figure, its target and its comparison"
+	@node bench/summary.mjs --dir $(BENCH_DIR)
 
 SOAK_MINUTES ?= 3
 soak:

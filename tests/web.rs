@@ -9,8 +9,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use dossier::components::library::Library;
-use dossier::components::reader::Reader;
-use dossier::state::{ReaderState, StateProvider};
+use dossier::state::ReaderState;
 use dossier_core::analysis::{Analysis, Entity, EntityKind, Event, Precision, Span};
 use dossier_core::article::parse_article;
 use dossier_core::view::Route;
@@ -19,6 +18,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
+
+mod common;
+use common::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -40,17 +42,6 @@ fn article() -> Rc<Article> {
         Ok(a) => Rc::new(a),
         Err(e) => panic!("test article does not parse: {e}"),
     }
-}
-
-/// The span of the `nth` occurrence of `needle` in part `part`.
-fn span(a: &Article, part: usize, needle: &str, nth: usize) -> Span {
-    let text = a.parts()[part];
-    let start = text
-        .match_indices(needle)
-        .nth(nth)
-        .map(|(i, _)| i)
-        .unwrap_or_else(|| panic!("{needle:?} #{nth} not in part {part}: {text:?}"));
-    Span::new(part, start, start + needle.len())
 }
 
 fn analysis(a: &Article) -> Rc<Analysis> {
@@ -141,86 +132,11 @@ fn analysis(a: &Article) -> Rc<Analysis> {
     })
 }
 
-#[derive(Properties, PartialEq)]
-struct HarnessProps {
-    article: Rc<Article>,
-    analysis: Rc<Analysis>,
-    initial: ReaderState,
-}
-
-#[function_component(Harness)]
-fn harness(p: &HarnessProps) -> Html {
-    html! {
-        <StateProvider initial={p.initial.clone()}>
-            <Reader article={Rc::clone(&p.article)} analysis={Rc::clone(&p.analysis)} />
-        </StateProvider>
-    }
-}
-
-fn root() -> Element {
-    let doc = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document");
-    let div = doc.create_element("div").expect("a div");
-    doc.body()
-        .expect("a body")
-        .append_child(&div)
-        .expect("appended");
-    div
-}
-
-async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(30)).await;
-}
-
-async fn mount_reader(initial: ReaderState) -> (Element, Rc<Article>, Rc<Analysis>) {
+async fn mount_reader(initial: ReaderState) -> (Mounted, Rc<Article>, Rc<Analysis>) {
     let a = article();
     let an = analysis(&a);
-    let div = root();
-    yew::Renderer::<Harness>::with_root_and_props(
-        div.clone(),
-        HarnessProps {
-            article: Rc::clone(&a),
-            analysis: Rc::clone(&an),
-            initial,
-        },
-    )
-    .render();
-    settle().await;
+    let div = mount(&a, &an, initial).await;
     (div, a, an)
-}
-
-fn state(slug: &str) -> ReaderState {
-    ReaderState::new(
-        Route::Article {
-            slug: slug.into(),
-            entity: None,
-            event: None,
-        },
-        Vec::new(),
-        None,
-    )
-}
-
-fn all(root: &Element, sel: &str) -> Vec<Element> {
-    let list = root.query_selector_all(sel).expect("valid selector");
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|n| n.dyn_into::<Element>().ok())
-        .collect()
-}
-
-fn text(e: &Element) -> String {
-    e.text_content().unwrap_or_default()
-}
-
-/// The texts of the body blocks, in order.
-fn block_texts(root: &Element) -> Vec<String> {
-    all(root, "article [data-part]").iter().map(text).collect()
-}
-
-fn source_texts(a: &Article) -> Vec<String> {
-    a.blocks.iter().map(|b| b.text.clone()).collect()
 }
 
 #[wasm_bindgen_test]
@@ -463,19 +379,6 @@ async fn library_lists_the_set() {
         .collect();
     assert_eq!(hrefs, ["#/a/talks", "#/a/other"]);
     assert!(text(&items[0]).contains("min read"));
-}
-
-fn press(key: &str) {
-    let init = web_sys::KeyboardEventInit::new();
-    init.set_key(key);
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init)
-        .expect("a keyboard event");
-    let doc = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document");
-    doc.dispatch_event(&event).expect("dispatched");
 }
 
 fn selected_date(div: &Element) -> Option<String> {

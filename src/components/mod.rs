@@ -38,6 +38,7 @@
 //!   shortcuts" button.
 //! - Local storage: `dossier.hidden-types` (comma-separated type names).
 
+pub mod block;
 pub mod body;
 pub mod card;
 pub mod entity_panel;

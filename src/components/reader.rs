@@ -1,6 +1,7 @@
 //! The reading view: header, find and legend, the body, the entity panel,
 //! the timeline, the card and the keyboard.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use dossier_core::analysis::Analysis;
@@ -18,7 +19,7 @@ use super::find::{Find, FIND_INPUT_ID};
 use super::help::Help;
 use super::legend::Legend;
 use super::library::date_text;
-use super::timeline::Timeline;
+use super::timeline::{ReadingSpy, Timeline};
 use crate::dom;
 use crate::state::{use_reader, Action, ReaderContext};
 
@@ -121,23 +122,47 @@ fn focus_find() {
     }
 }
 
-/// The block part nearest the reading line (a third down the viewport).
-fn reading_part() -> Option<usize> {
+/// The block part nearest the reading line (a third down the viewport):
+/// the last block whose top is above the line. Binary search over the
+/// body's chunks, then over the blocks of one chunk (in document order,
+/// tops only grow), so that only chunks near the line are laid out.
+/// `chunks` keeps the list between calls; it is read again when its chunks
+/// left the page.
+fn reading_part(chunks: &RefCell<Option<web_sys::NodeList>>) -> Option<usize> {
     let w = dom::window()?;
     let line = w.inner_height().ok()?.as_f64()? * 0.35;
-    let list = dom::document()?
-        .query_selector_all("article.body [data-part]")
-        .ok()?;
-    let mut best = None;
-    for i in 0..list.length() {
-        let el = list.item(i)?.dyn_into::<web_sys::Element>().ok()?;
-        if el.get_bounding_client_rect().top() <= line {
-            best = el.get_attribute("data-part").and_then(|p| p.parse().ok());
+    let stale = chunks
+        .borrow()
+        .as_ref()
+        .is_none_or(|l| !l.item(0).is_some_and(|n| n.is_connected()));
+    if stale {
+        let list = dom::document()?
+            .query_selector_all("article.body .chunk")
+            .ok()?;
+        *chunks.borrow_mut() = Some(list);
+    }
+    let cached = chunks.borrow();
+    let best = last_above(cached.as_ref()?, line)
+        .and_then(|chunk| chunk.query_selector_all("[data-part]").ok())
+        .and_then(|blocks| last_above(&blocks, line))
+        .and_then(|el| el.get_attribute("data-part"))
+        .and_then(|p| p.parse().ok());
+    best.or(Some(1))
+}
+
+/// The last element of `list` whose top is at or above `line`.
+fn last_above(list: &web_sys::NodeList, line: f64) -> Option<web_sys::Element> {
+    let at = |i: u32| list.item(i)?.dyn_into::<web_sys::Element>().ok();
+    let (mut lo, mut hi) = (0u32, list.length());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if at(mid)?.get_bounding_client_rect().top() <= line {
+            lo = mid + 1;
         } else {
-            break;
+            hi = mid;
         }
     }
-    best.or(Some(1))
+    at(lo.checked_sub(1)?)
 }
 
 #[derive(Properties, PartialEq)]
@@ -149,16 +174,21 @@ struct ReadingTimelineProps {
     slug: String,
 }
 
-/// The timeline with the scroll-spy. The block being read is state of this
-/// component alone, so scrolling re-renders the timeline, never the text.
+/// The timeline with the scroll-spy. The block being read goes to the
+/// timeline's rows and marks through a [`ReadingSpy`]: scrolling re-renders
+/// the few events that start or stop being read, never the text.
 #[function_component(ReadingTimeline)]
 fn reading_timeline(props: &ReadingTimelineProps) -> Html {
-    let reading = use_state_eq(|| None::<usize>);
+    let spy = use_memo(
+        (Rc::clone(&props.analysis), props.slug.clone()),
+        |(a, _)| ReadingSpy::new(a),
+    );
     // Scroll-spy: the block being read marks its events in the timeline.
     {
-        let setter = reading.setter();
-        use_effect_with(props.slug.clone(), move |_| {
-            let update = move || setter.set(reading_part());
+        use_effect_with((*spy).clone(), move |spy| {
+            let spy = spy.clone();
+            let blocks = RefCell::new(None);
+            let update = move || spy.set(reading_part(&blocks));
             update();
             let cb = Closure::<dyn Fn()>::new(update);
             let win = dom::window();
@@ -175,7 +205,7 @@ fn reading_timeline(props: &ReadingTimelineProps) -> Html {
     }
 
     html! {
-        <Timeline analysis={Rc::clone(&props.analysis)} visible={Rc::clone(&props.visible)} date={props.date.clone()} reading={*reading} />
+        <Timeline analysis={Rc::clone(&props.analysis)} visible={Rc::clone(&props.visible)} date={props.date.clone()} reading={(*spy).clone()} />
     }
 }
 

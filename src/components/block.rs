@@ -17,6 +17,7 @@ use dossier_core::{Article, BlockKind};
 use wasm_bindgen::JsCast;
 use yew::functional::UseReducerDispatcher;
 use yew::prelude::*;
+use yew::virtual_dom::{Key, VList};
 
 use crate::state::{Action, ReaderState};
 
@@ -246,7 +247,21 @@ pub fn block_view(p: &BlockProps) -> Html {
             sentence: p.sentence,
         },
     );
-    let content: Html = runs.iter().map(|run| render_run(run, p)).collect();
+    // Runs are keyed (a mark by its mention, plain text by where it starts)
+    // so that a mark shown or hidden inserts or removes that mark alone.
+    let mut at = 0;
+    let content: Html = runs
+        .iter()
+        .map(|run| {
+            let start = at;
+            at += run
+                .pieces()
+                .iter()
+                .map(|piece| piece.text.len())
+                .sum::<usize>();
+            render_run(run, start, p)
+        })
+        .collect();
     let part = part.to_string();
     match block.kind {
         BlockKind::Paragraph => html! { <p data-part={part}>{ content }</p> },
@@ -262,17 +277,19 @@ pub fn block_view(p: &BlockProps) -> Html {
     }
 }
 
-fn render_run(run: &Run<'_>, p: &BlockProps) -> Html {
-    let pieces: Html = run
+/// One run, starting at byte `start` of the block.
+fn render_run(run: &Run<'_>, start: usize, p: &BlockProps) -> Html {
+    let pieces: Vec<Html> = run
         .pieces()
         .iter()
         .map(|piece| render_piece(piece, p.current))
         .collect();
+    let plain = |pieces| Html::from(VList::with_children(pieces, Some(Key::from(start))));
     let Run::Mention { mark, .. } = run else {
-        return pieces;
+        return plain(pieces);
     };
     let Some(entity) = p.analysis.entities.get(mark.entity) else {
-        return pieces;
+        return plain(pieces);
     };
     let (focus, fade) = match p.focus {
         FocusHere::None => (false, false),
@@ -288,6 +305,7 @@ fn render_run(run: &Run<'_>, p: &BlockProps) -> Html {
     let h = &p.handlers;
     html! {
         <mark
+            key={format!("{}.{}", mark.entity, mark.ordinal)}
             class={class}
             data-entity={entity.id.clone()}
             data-type={entity.kind.as_str()}

@@ -1,6 +1,7 @@
-//! The article body: one memoised [`BlockView`] per block, so that a change
-//! of the reader state re-renders only the blocks it shows in. Text reaches
-//! the DOM only as text nodes; each mention is one `<mark>`.
+//! The article body: blocks in chunks, one memoised [`Chunk`] per chunk and
+//! one memoised [`BlockView`] per block, so that a change of the reader
+//! state re-renders only the chunks, and in them the blocks, it shows in.
+//! Text reaches the DOM only as text nodes; each mention is one `<mark>`.
 
 use std::rc::Rc;
 
@@ -9,7 +10,7 @@ use dossier_core::view::Hit;
 use dossier_core::{Article, BlockKind};
 use yew::prelude::*;
 
-use super::block::{index_blocks, kind_mask, BlockView, FocusHere, MarkHandlers};
+use super::block::{index_blocks, kind_mask, BlockIndex, BlockView, FocusHere, MarkHandlers};
 use crate::state::use_reader;
 
 /// Blocks per chunk (at least; a chunk ends before a paragraph).
@@ -26,6 +27,34 @@ pub struct BodyProps {
     pub children: Html,
 }
 
+/// The reader state as one block shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct BlockState {
+    /// Hidden types among those the block mentions.
+    hidden: u8,
+    focus: FocusHere,
+    sentence: Option<(usize, usize)>,
+    active: Option<(usize, usize)>,
+    current: Option<usize>,
+}
+
+/// The blocks cut into chunks of about [`CHUNK`], each cut before a
+/// paragraph (never inside a list): `(first, end)` block ranges.
+fn chunks(article: &Article) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (b, blk) in article.blocks.iter().enumerate() {
+        if b - start >= CHUNK && blk.kind == BlockKind::Paragraph {
+            out.push((start, b));
+            start = b;
+        }
+    }
+    if start < article.blocks.len() {
+        out.push((start, article.blocks.len()));
+    }
+    out
+}
+
 #[function_component(Body)]
 pub fn body(props: &BodyProps) -> Html {
     let state = use_reader();
@@ -34,6 +63,7 @@ pub fn body(props: &BodyProps) -> Html {
     let index = use_memo((Rc::clone(analysis), article.blocks.len()), |(a, n)| {
         index_blocks(a, *n)
     });
+    let ranges = use_memo(Rc::clone(article), |a| chunks(a));
     let focus = state
         .focus
         .as_deref()
@@ -64,69 +94,113 @@ pub fn body(props: &BodyProps) -> Html {
         .map(|b| (b, state.hit));
     let hidden = kind_mask(&state.hidden);
 
-    let block = |b: usize| -> Html {
-        let here = index.get(b);
-        let kinds = here.map_or(0, |x| x.kinds);
-        let shown = kinds & !hidden;
+    let block_state = |b: usize, here: &BlockIndex| -> BlockState {
+        let shown = here.kinds & !hidden;
         let focus = match focus {
             Some(_) if shown == 0 => FocusHere::None,
-            Some(f) if here.is_some_and(|x| x.entities.binary_search(&f).is_ok()) => {
-                FocusHere::Here(f)
-            }
+            Some(f) if here.entities.binary_search(&f).is_ok() => FocusHere::Here(f),
             Some(_) => FocusHere::Elsewhere,
             None => FocusHere::None,
         };
+        BlockState {
+            hidden: hidden & here.kinds,
+            focus,
+            sentence: sentence
+                .filter(|s| s.part == b + 1)
+                .map(|s| (s.start, s.end)),
+            active: active.filter(|a| a.0 == b).map(|a| a.1),
+            current: current.filter(|c| c.0 == b).map(|c| c.1),
+        }
+    };
+    let empty = BlockIndex::default();
+    let chunk_html = |&(start, end): &(usize, usize)| -> Html {
+        let states: Vec<BlockState> = (start..end)
+            .map(|b| block_state(b, index.get(b).unwrap_or(&empty)))
+            .collect();
         html! {
-            <BlockView
+            <Chunk
                 article={Rc::clone(article)}
                 analysis={Rc::clone(analysis)}
                 index={Rc::clone(&index)}
                 hits={Rc::clone(&props.hits)}
-                block={b}
-                hidden={hidden & kinds}
-                focus={focus}
-                sentence={sentence.filter(|s| s.part == b + 1).map(|s| (s.start, s.end))}
-                active={active.filter(|a| a.0 == b).map(|a| a.1)}
-                current={current.filter(|c| c.0 == b).map(|c| c.1)}
+                start={start}
+                states={states}
                 handlers={Rc::clone(&handlers)}
             />
         }
     };
+    html! {
+        <article class="body" aria-labelledby="title">
+            { props.children.clone() }
+            <div class="blocks">{ for ranges.iter().map(chunk_html) }</div>
+        </article>
+    }
+}
 
+#[derive(Properties)]
+struct ChunkProps {
+    article: Rc<Article>,
+    analysis: Rc<Analysis>,
+    index: Rc<Vec<BlockIndex>>,
+    hits: Rc<Vec<Vec<Hit>>>,
+    /// The chunk's first block.
+    start: usize,
+    /// The state of each of its blocks.
+    states: Vec<BlockState>,
+    handlers: Rc<MarkHandlers>,
+}
+
+impl PartialEq for ChunkProps {
+    fn eq(&self, o: &Self) -> bool {
+        let range = self.start..self.start + self.states.len();
+        self.start == o.start
+            && self.states == o.states
+            && Rc::ptr_eq(&self.article, &o.article)
+            && Rc::ptr_eq(&self.analysis, &o.analysis)
+            && Rc::ptr_eq(&self.index, &o.index)
+            && Rc::ptr_eq(&self.handlers, &o.handlers)
+            && (Rc::ptr_eq(&self.hits, &o.hits)
+                || self.hits.get(range.clone()) == o.hits.get(range))
+    }
+}
+
+/// A run of blocks that the browser lays out and paints only near the
+/// viewport (`content-visibility` in app.css).
+#[function_component(Chunk)]
+fn chunk(p: &ChunkProps) -> Html {
+    let block = |(k, s): (usize, &BlockState)| -> Html {
+        html! {
+            <BlockView
+                article={Rc::clone(&p.article)}
+                analysis={Rc::clone(&p.analysis)}
+                index={Rc::clone(&p.index)}
+                hits={Rc::clone(&p.hits)}
+                block={p.start + k}
+                hidden={s.hidden}
+                focus={s.focus}
+                sentence={s.sentence}
+                active={s.active}
+                current={s.current}
+                handlers={Rc::clone(&p.handlers)}
+            />
+        }
+    };
     // Consecutive list items share one list; every other block stands alone.
-    // Blocks go in chunks of about CHUNK, each cut before a paragraph: the
-    // browser lays out and paints only the chunks near the viewport
-    // (`content-visibility` in app.css).
-    let mut chunks: Vec<Html> = Vec::new();
     let mut out: Vec<Html> = Vec::new();
     let mut list: Vec<Html> = Vec::new();
-    let mut in_chunk = 0;
-    for (b, blk) in article.blocks.iter().enumerate() {
-        if blk.kind == BlockKind::ListItem {
-            list.push(block(b));
-            in_chunk += 1;
+    for (k, s) in p.states.iter().enumerate() {
+        let kind = p.article.blocks.get(p.start + k).map(|b| b.kind);
+        if kind == Some(BlockKind::ListItem) {
+            list.push(block((k, s)));
             continue;
         }
         if !list.is_empty() {
             out.push(html! { <ul>{ for list.drain(..) }</ul> });
         }
-        if in_chunk >= CHUNK && blk.kind == BlockKind::Paragraph {
-            chunks.push(html! { <div class="chunk">{ for out.drain(..) }</div> });
-            in_chunk = 0;
-        }
-        out.push(block(b));
-        in_chunk += 1;
+        out.push(block((k, s)));
     }
     if !list.is_empty() {
         out.push(html! { <ul>{ for list.drain(..) }</ul> });
     }
-    if !out.is_empty() {
-        chunks.push(html! { <div class="chunk">{ for out }</div> });
-    }
-    html! {
-        <article class="body" aria-labelledby="title">
-            { props.children.clone() }
-            <div class="blocks">{ for chunks }</div>
-        </article>
-    }
+    html! { <div class="chunk">{ for out }</div> }
 }

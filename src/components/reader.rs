@@ -1,7 +1,7 @@
 //! The reading view: header, find and legend, the body, the entity panel,
 //! the timeline, the card and the keyboard.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use dossier_core::analysis::Analysis;
@@ -174,6 +174,9 @@ struct ReadingTimelineProps {
     slug: String,
 }
 
+/// How often, at most, the scroll-spy looks for the block being read.
+const SPY_MS: i32 = 100;
+
 /// The timeline with the scroll-spy. The block being read goes to the
 /// timeline's rows and marks through a [`ReadingSpy`]: scrolling re-renders
 /// the few events that start or stop being read, never the text.
@@ -183,14 +186,25 @@ fn reading_timeline(props: &ReadingTimelineProps) -> Html {
         (Rc::clone(&props.analysis), props.slug.clone()),
         |(a, _)| ReadingSpy::new(a),
     );
-    // Scroll-spy: the block being read marks its events in the timeline.
+    // Scroll-spy: the block being read marks its events in the timeline, at
+    // most every SPY_MS while the page scrolls (and once it stops).
     {
         use_effect_with((*spy).clone(), move |spy| {
             let spy = spy.clone();
-            let blocks = RefCell::new(None);
-            let update = move || spy.set(reading_part(&blocks));
+            let chunks = RefCell::new(None);
+            let update = Rc::new(move || spy.set(reading_part(&chunks)));
             update();
-            let cb = Closure::<dyn Fn()>::new(update);
+            let pending = Rc::new(Cell::new(false));
+            let cb = Closure::<dyn Fn()>::new(move || {
+                if pending.replace(true) {
+                    return;
+                }
+                let (pending, update) = (Rc::clone(&pending), Rc::clone(&update));
+                dom::later(SPY_MS, move || {
+                    pending.set(false);
+                    update();
+                });
+            });
             let win = dom::window();
             if let Some(w) = &win {
                 let _ = w.add_event_listener_with_callback("scroll", cb.as_ref().unchecked_ref());
@@ -295,6 +309,7 @@ pub fn reader(props: &ReaderProps) -> Html {
     });
 
     let meta = &article.meta;
+    let minutes = use_memo(Rc::clone(&article), |a| a.reading_minutes());
     let counts = kind_counts(&analysis);
     let toggle_help = {
         let d = state.dispatcher();
@@ -341,7 +356,7 @@ pub fn reader(props: &ReaderProps) -> Html {
                                 }
                             }
                             <span aria-hidden="true">{ " · " }</span>
-                            <span class="reading-time" data-testid="reading-time">{ format!("{} min read", article.reading_minutes()) }</span>
+                            <span class="reading-time" data-testid="reading-time">{ format!("{} min read", *minutes) }</span>
                         </p>
                         if let Some(summary) = &meta.summary {
                             <p class="summary">{ summary.clone() }</p>

@@ -317,7 +317,7 @@ struct RowProps {
     analysis: Rc<Analysis>,
     /// The event's index.
     i: usize,
-    gap: Option<String>,
+    gap: Option<AttrValue>,
     selected: bool,
     spy: ReadingSpy,
     /// Takes the keyboard focus when the list is tabbed into.
@@ -397,6 +397,103 @@ fn keep_in_view_if_wide(item: &web_sys::Element) {
     }
 }
 
+#[derive(Properties)]
+struct AxisMarksProps {
+    analysis: Rc<Analysis>,
+    geometry: Rc<Geometry>,
+    visible: Rc<Vec<usize>>,
+    selected: Option<usize>,
+    spy: ReadingSpy,
+    on_select: Callback<usize>,
+}
+
+impl PartialEq for AxisMarksProps {
+    fn eq(&self, o: &Self) -> bool {
+        self.selected == o.selected
+            && Rc::ptr_eq(&self.analysis, &o.analysis)
+            && Rc::ptr_eq(&self.geometry, &o.geometry)
+            && self.visible == o.visible
+            && self.spy == o.spy
+            && self.on_select == o.on_select
+    }
+}
+
+/// The events' marks on the axis; re-rendered only when the selection or
+/// the shown events change, and then only the marks that change.
+#[function_component(AxisMarks)]
+fn axis_marks(p: &AxisMarksProps) -> Html {
+    let Some(g) = &p.geometry.axis else {
+        return html! {};
+    };
+    let events = &p.analysis.timeline;
+    let mut shown = vec![false; events.len()];
+    for &i in p.visible.iter() {
+        if let Some(s) = shown.get_mut(i) {
+            *s = true;
+        }
+    }
+    html! {
+        { for g.marks.iter().enumerate().map(|(k, m)| {
+            let i = m.event;
+            html! {
+                <AxisMark
+                    geometry={Rc::clone(&p.geometry)}
+                    k={k}
+                    selected={p.selected == Some(i)}
+                    dim={!shown.get(i).copied().unwrap_or(false)}
+                    open={events.get(i).is_some_and(|e| e.open_ended)}
+                    spy={p.spy.clone()}
+                    on_select={p.on_select.clone()}
+                />
+            }
+        }) }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct EventListProps {
+    analysis: Rc<Analysis>,
+    visible: Rc<Vec<usize>>,
+    /// The gap before each shown event, by position in `visible`.
+    gaps: Rc<Vec<Option<AttrValue>>>,
+    selected: Option<usize>,
+    roving: Option<usize>,
+    focus: Option<String>,
+    spy: ReadingSpy,
+    on_select: Callback<usize>,
+    on_chip: Callback<String>,
+}
+
+/// The list's rows; re-rendered only when the selection, the focus or the
+/// shown events change, and then only the rows that change.
+#[function_component(EventList)]
+fn event_list(p: &EventListProps) -> Html {
+    let events = &p.analysis.timeline;
+    html! {
+        { for p.visible.iter().enumerate().filter(|(_, &i)| i < events.len()).map(|(k, &i)| {
+            let focus = p
+                .focus
+                .as_ref()
+                .filter(|f| events.get(i).is_some_and(|ev| ev.entities.contains(f)))
+                .cloned();
+            html! {
+                <EventRow
+                    key={i}
+                    analysis={Rc::clone(&p.analysis)}
+                    i={i}
+                    gap={p.gaps.get(k).cloned().flatten()}
+                    selected={p.selected == Some(i)}
+                    spy={p.spy.clone()}
+                    roving={p.roving == Some(i)}
+                    focus={focus}
+                    on_select={p.on_select.clone()}
+                    on_chip={p.on_chip.clone()}
+                />
+            }
+        }) }
+    }
+}
+
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
     let state = use_reader();
@@ -473,6 +570,22 @@ pub fn timeline(props: &TimelineProps) -> Html {
             .map(|e| e.name.clone())
     });
     let selected = state.event;
+    // Between shown events, a long stretch of time is named.
+    let gaps = {
+        let geo = Rc::clone(&geo);
+        use_memo(
+            (Rc::clone(analysis), props.date.clone(), Rc::clone(&visible)),
+            move |(_, _, visible)| {
+                let at = |i: usize| geo.intervals.get(i).copied().flatten();
+                let mut out: Vec<Option<AttrValue>> = vec![None];
+                out.extend(visible.windows(2).map(|w| {
+                    let (a, b) = (at(w[0])?, at(w[1])?);
+                    gap_label(a.0, b.0).map(AttrValue::from)
+                }));
+                out
+            },
+        )
+    };
     let mut shown = vec![false; events.len()];
     for &i in visible.iter() {
         if let Some(s) = shown.get_mut(i) {
@@ -525,20 +638,14 @@ pub fn timeline(props: &TimelineProps) -> Html {
                             </g>
                         }
                     }) }
-                    { for g.marks.iter().enumerate().map(|(k, m)| {
-                        let i = m.event;
-                        html! {
-                            <AxisMark
-                                geometry={Rc::clone(&geo)}
-                                k={k}
-                                selected={selected == Some(i)}
-                                dim={!shown.get(i).copied().unwrap_or(false)}
-                                spy={props.reading.clone()}
-                                open={events.get(i).is_some_and(|e| e.open_ended)}
-                                on_select={(*on_select).clone()}
-                            />
-                        }
-                    }) }
+                    <AxisMarks
+                        analysis={Rc::clone(analysis)}
+                        geometry={Rc::clone(&geo)}
+                        visible={Rc::clone(&visible)}
+                        selected={selected}
+                        spy={props.reading.clone()}
+                        on_select={(*on_select).clone()}
+                    />
                 </svg>
             }
         }
@@ -567,33 +674,17 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <p class="muted">{ "No dated events found in this article." }</p>
             }
             <ol class="events" id="timeline-list" onkeydown={onkeydown}>
-                { for visible.iter().enumerate().filter(|(_, &i)| i < events.len()).map(|(k, &i)| {
-                    // Between shown events, a long stretch of time is named.
-                    let gap = k
-                        .checked_sub(1)
-                        .and_then(|p| visible.get(p))
-                        .and_then(|&p| Some((geo.intervals.get(p).copied()??, geo.intervals.get(i).copied()??)))
-                        .and_then(|(a, b)| gap_label(a.0, b.0));
-                    let focus = state
-                        .focus
-                        .as_ref()
-                        .filter(|f| events.get(i).is_some_and(|ev| ev.entities.contains(f)))
-                        .cloned();
-                    html! {
-                        <EventRow
-                            key={i}
-                            analysis={Rc::clone(analysis)}
-                            i={i}
-                            gap={gap}
-                            selected={selected == Some(i)}
-                            spy={props.reading.clone()}
-                            roving={roving == Some(i)}
-                            focus={focus}
-                            on_select={(*on_select).clone()}
-                            on_chip={(*on_chip).clone()}
-                        />
-                    }
-                }) }
+                <EventList
+                    analysis={Rc::clone(analysis)}
+                    visible={Rc::clone(&visible)}
+                    gaps={Rc::clone(&gaps)}
+                    selected={selected}
+                    roving={roving}
+                    focus={state.focus.clone()}
+                    spy={props.reading.clone()}
+                    on_select={(*on_select).clone()}
+                    on_chip={(*on_chip).clone()}
+                />
             </ol>
         </aside>
     }

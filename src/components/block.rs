@@ -191,6 +191,13 @@ pub struct BlockProps {
     pub hits: Rc<Vec<Vec<Hit>>>,
     /// The block (part `block + 1`).
     pub block: usize,
+    pub state: BlockState,
+    pub handlers: Rc<MarkHandlers>,
+}
+
+/// The reader state as one block shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BlockState {
     /// Hidden types among those the block mentions.
     pub hidden: u8,
     pub focus: FocusHere,
@@ -200,17 +207,12 @@ pub struct BlockProps {
     pub active: Option<(usize, usize)>,
     /// The current find hit, if it is in this block.
     pub current: Option<usize>,
-    pub handlers: Rc<MarkHandlers>,
 }
 
 impl PartialEq for BlockProps {
     fn eq(&self, o: &Self) -> bool {
         self.block == o.block
-            && self.hidden == o.hidden
-            && self.focus == o.focus
-            && self.sentence == o.sentence
-            && self.active == o.active
-            && self.current == o.current
+            && self.state == o.state
             && Rc::ptr_eq(&self.article, &o.article)
             && Rc::ptr_eq(&self.analysis, &o.analysis)
             && Rc::ptr_eq(&self.index, &o.index)
@@ -233,7 +235,7 @@ pub fn block_view(p: &BlockProps) -> Html {
             analysis
                 .entities
                 .get(m.entity)
-                .is_some_and(|e| p.hidden & kind_bit(e.kind) == 0)
+                .is_some_and(|e| p.state.hidden & kind_bit(e.kind) == 0)
         })
         .copied()
         .collect();
@@ -244,7 +246,7 @@ pub fn block_view(p: &BlockProps) -> Html {
             styles: &block.styles,
             mentions: &shown,
             hits,
-            sentence: p.sentence,
+            sentence: p.state.sentence,
         },
     );
     // Runs are keyed (a mark by its mention, plain text by where it starts)
@@ -282,7 +284,7 @@ fn render_run(run: &Run<'_>, start: usize, p: &BlockProps) -> Html {
     let pieces: Vec<Html> = run
         .pieces()
         .iter()
-        .map(|piece| render_piece(piece, p.current))
+        .map(|piece| render_piece(piece, p.state.current))
         .collect();
     let plain = |pieces| Html::from(VList::with_children(pieces, Some(Key::from(start))));
     let Run::Mention { mark, .. } = run else {
@@ -291,7 +293,7 @@ fn render_run(run: &Run<'_>, start: usize, p: &BlockProps) -> Html {
     let Some(entity) = p.analysis.entities.get(mark.entity) else {
         return plain(pieces);
     };
-    let (focus, fade) = match p.focus {
+    let (focus, fade) = match p.state.focus {
         FocusHere::None => (false, false),
         FocusHere::Here(f) => (f == mark.entity, f != mark.entity),
         FocusHere::Elsewhere => (false, true),
@@ -300,7 +302,7 @@ fn render_run(run: &Run<'_>, start: usize, p: &BlockProps) -> Html {
         "m",
         focus.then_some("focus"),
         fade.then_some("fade"),
-        (p.active == Some((mark.entity, mark.ordinal))).then_some("active"),
+        (p.state.active == Some((mark.entity, mark.ordinal))).then_some("active"),
     );
     let h = &p.handlers;
     html! {

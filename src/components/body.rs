@@ -10,7 +10,9 @@ use dossier_core::view::Hit;
 use dossier_core::{Article, BlockKind};
 use yew::prelude::*;
 
-use super::block::{index_blocks, kind_mask, BlockIndex, BlockView, FocusHere, MarkHandlers};
+use super::block::{
+    index_blocks, kind_mask, BlockIndex, BlockState, BlockView, FocusHere, MarkHandlers,
+};
 use crate::state::use_reader;
 
 /// Blocks per chunk (at least; a chunk ends before a paragraph).
@@ -25,17 +27,6 @@ pub struct BodyProps {
     /// The article's header, rendered first inside the `<article>`.
     #[prop_or_default]
     pub children: Html,
-}
-
-/// The reader state as one block shows it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct BlockState {
-    /// Hidden types among those the block mentions.
-    hidden: u8,
-    focus: FocusHere,
-    sentence: Option<(usize, usize)>,
-    active: Option<(usize, usize)>,
-    current: Option<usize>,
 }
 
 /// The blocks cut into chunks of about [`CHUNK`], each cut before a
@@ -176,11 +167,7 @@ fn chunk(p: &ChunkProps) -> Html {
                 index={Rc::clone(&p.index)}
                 hits={Rc::clone(&p.hits)}
                 block={p.start + k}
-                hidden={s.hidden}
-                focus={s.focus}
-                sentence={s.sentence}
-                active={s.active}
-                current={s.current}
+                state={*s}
                 handlers={Rc::clone(&p.handlers)}
             />
         }

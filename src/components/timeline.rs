@@ -8,7 +8,6 @@
 //! on changes a few rows, not the list.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use dossier_core::analysis::Analysis;
@@ -36,14 +35,18 @@ pub struct TimelineProps {
 #[derive(Clone, Default)]
 pub struct ReadingSpy(Rc<Spy>);
 
+/// An event index and what to tell it.
+type Listener = (usize, Callback<bool>);
+
 #[derive(Default)]
 struct Spy {
     part: Cell<Option<usize>>,
     /// Each event's block part.
     parts: Vec<usize>,
-    /// Listeners by event index, with an id to remove them.
-    listeners: RefCell<HashMap<u64, (usize, Callback<bool>)>>,
-    next: Cell<u64>,
+    /// Listeners with their event index; a listener's id is its slot,
+    /// free slots are reused.
+    listeners: RefCell<Vec<Option<Listener>>>,
+    free: RefCell<Vec<usize>>,
 }
 
 impl PartialEq for ReadingSpy {
@@ -78,7 +81,8 @@ impl ReadingSpy {
             .0
             .listeners
             .borrow()
-            .values()
+            .iter()
+            .flatten()
             .filter(|(i, _)| touched(self.0.parts.get(*i).copied()))
             .map(|(i, cb)| (self.reads(*i), cb.clone()))
             .collect();
@@ -101,15 +105,25 @@ impl ReadingSpy {
         }
     }
 
-    fn listen(&self, i: usize, cb: Callback<bool>) -> u64 {
-        let id = self.0.next.get();
-        self.0.next.set(id + 1);
-        self.0.listeners.borrow_mut().insert(id, (i, cb));
-        id
+    fn listen(&self, i: usize, cb: Callback<bool>) -> usize {
+        let mut all = self.0.listeners.borrow_mut();
+        match self.0.free.borrow_mut().pop() {
+            Some(slot) if slot < all.len() => {
+                all[slot] = Some((i, cb));
+                slot
+            }
+            _ => {
+                all.push(Some((i, cb)));
+                all.len() - 1
+            }
+        }
     }
 
-    fn forget(&self, id: u64) {
-        self.0.listeners.borrow_mut().remove(&id);
+    fn forget(&self, id: usize) {
+        if let Some(slot) = self.0.listeners.borrow_mut().get_mut(id) {
+            *slot = None;
+            self.0.free.borrow_mut().push(id);
+        }
     }
 }
 

@@ -7,6 +7,8 @@
 //! Every mark shares one set of handlers, created once per analysis: they
 //! read which mention they belong to from the mark's `data-entity` and
 //! `data-m`, so the handlers compare equal from one render to the next.
+//! Hovering is listened to on each mark (`mouseenter` does not bubble);
+//! clicks, keys and focus once per chunk of blocks, for all its marks.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -80,9 +82,11 @@ pub enum FocusHere {
     Elsewhere,
 }
 
-/// The handlers every mark shares.
+/// The handlers every mark shares: `enter` and `leave` go on each mark,
+/// the others on an element around the marks (events that bubble).
 #[derive(PartialEq)]
 pub struct MarkHandlers {
+    /// For `focusin`: a mark took the keyboard focus.
     pub focus: Callback<FocusEvent>,
     pub enter: Callback<MouseEvent>,
     pub leave: Callback<MouseEvent>,
@@ -110,7 +114,12 @@ impl MarkHandlers {
         let focus = {
             let (d, a) = (d.clone(), Rc::clone(&analysis));
             Callback::from(move |e: FocusEvent| {
-                if let Some(at) = mention_of(&e, &a) {
+                // The mark itself, not a link inside it.
+                let on_mark = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|el| el.tag_name().eq_ignore_ascii_case("mark"));
+                if let Some(at) = mention_of(&e, &a).filter(|_| on_mark) {
                     d.dispatch(Action::Card {
                         at: Some(at),
                         reveal: false,
@@ -139,10 +148,13 @@ impl MarkHandlers {
         };
         let select = {
             let a = Rc::clone(&analysis);
-            move |e: &Event| {
-                let Some(at) = mention_of(e, &a) else { return };
+            // False when the event is not in a mark.
+            move |e: &Event| -> bool {
+                let Some(at) = mention_of(e, &a) else {
+                    return false;
+                };
                 let Some(id) = a.entities.get(at.0).map(|x| x.id.clone()) else {
-                    return;
+                    return false;
                 };
                 let was = *focused.borrow() == Some(at.0);
                 d.dispatch(Action::Focus((!was).then_some(id)));
@@ -150,6 +162,7 @@ impl MarkHandlers {
                     at: Some(at),
                     reveal: false,
                 });
+                true
             }
         };
         let select = Rc::new(select);
@@ -167,9 +180,8 @@ impl MarkHandlers {
             })
         };
         let key = Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Enter" || e.key() == " " {
+            if (e.key() == "Enter" || e.key() == " ") && select(&e) {
                 e.prevent_default();
-                select(&e);
             }
         });
         MarkHandlers {
@@ -313,11 +325,8 @@ fn render_run(run: &Run<'_>, start: usize, p: &BlockProps) -> Html {
             data-type={entity.kind.as_str()}
             data-m={mark.ordinal.to_string()}
             tabindex="0"
-            onfocus={h.focus.clone()}
             onmouseenter={h.enter.clone()}
             onmouseleave={h.leave.clone()}
-            onclick={h.click.clone()}
-            onkeydown={h.key.clone()}
         >{ pieces }</mark>
     }
 }

@@ -189,5 +189,10 @@ fn chunk(p: &ChunkProps) -> Html {
     if !list.is_empty() {
         out.push(html! { <ul>{ for list.drain(..) }</ul> });
     }
-    html! { <div class="chunk">{ for out }</div> }
+    let h = &p.handlers;
+    html! {
+        <div class="chunk" onclick={h.click.clone()} onkeydown={h.key.clone()} onfocusin={h.focus.clone()}>
+            { for out }
+        </div>
+    }
 }

@@ -276,7 +276,7 @@ pub fn reader(props: &ReaderProps) -> Html {
     use_effect_with(state.jump, |jump| {
         if *jump > 0 {
             if let Some(el) = dom::query("article.body .sent") {
-                dom::scroll_to(&el, true);
+                bring_into_view(&el);
             }
         }
     });
@@ -292,7 +292,7 @@ pub fn reader(props: &ReaderProps) -> Html {
                         dom::attr_value(id)
                     );
                     if let Some(el) = dom::query(&sel) {
-                        dom::scroll_to(&el, true);
+                        bring_into_view(&el);
                         dom::focus(&el);
                     }
                 }
@@ -303,7 +303,7 @@ pub fn reader(props: &ReaderProps) -> Html {
     use_effect_with((state.find.clone(), state.hit), |(q, _)| {
         if !q.trim().is_empty() {
             if let Some(el) = dom::query("article.body .hit.current") {
-                dom::scroll_to(&el, true);
+                bring_into_view(&el);
             }
         }
     });
@@ -382,6 +382,30 @@ pub fn reader(props: &ReaderProps) -> Html {
             }
         </div>
     }
+}
+
+/// Scrolls `el` into view as [`dom::scroll_to`] does, smoothly when it is
+/// within two screens, at once when it is further: the chunks a long smooth
+/// scroll passes are laid out on the way (`content-visibility`), change
+/// height and would move the target out of view.
+fn bring_into_view(el: &web_sys::Element) {
+    let screen = dom::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(800.0);
+    let top = el.get_bounding_client_rect().top();
+    if (top - screen / 2.0).abs() <= 2.0 * screen {
+        dom::scroll_to(el, true);
+        return;
+    }
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_behavior(web_sys::ScrollBehavior::Instant);
+    opts.set_block(if dom::narrow() {
+        web_sys::ScrollLogicalPosition::Start
+    } else {
+        web_sys::ScrollLogicalPosition::Center
+    });
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
 }
 
 /// "example.org" for a source URL, else the text as given.

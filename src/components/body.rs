@@ -1,14 +1,22 @@
-//! The article body: blocks cut into runs by `dossier_core::view::segment`.
+//! The article body: blocks in chunks, one memoised [`Chunk`] per chunk and
+//! one memoised [`BlockView`] per block, so that a change of the reader
+//! state re-renders only the chunks, and in them the blocks, it shows in.
 //! Text reaches the DOM only as text nodes; each mention is one `<mark>`.
 
 use std::rc::Rc;
 
 use dossier_core::analysis::Analysis;
-use dossier_core::view::{segment, BlockMarks, Hit, MentionMark, Piece, Run};
+use dossier_core::view::Hit;
 use dossier_core::{Article, BlockKind};
 use yew::prelude::*;
 
-use crate::state::{use_reader, Action};
+use super::block::{
+    index_blocks, kind_mask, BlockIndex, BlockState, BlockView, FocusHere, MarkHandlers,
+};
+use crate::state::use_reader;
+
+/// Blocks per chunk (at least; a chunk ends before a paragraph).
+const CHUNK: usize = 32;
 
 #[derive(Properties, PartialEq)]
 pub struct BodyProps {
@@ -21,20 +29,19 @@ pub struct BodyProps {
     pub children: Html,
 }
 
-/// Every mention of the body, by block.
-pub fn mentions_by_block(analysis: &Analysis, blocks: usize) -> Vec<Vec<MentionMark>> {
-    let mut out = vec![Vec::new(); blocks];
-    for (entity, e) in analysis.entities.iter().enumerate() {
-        for (ordinal, m) in e.mentions.iter().enumerate() {
-            if let Some(list) = m.part.checked_sub(1).and_then(|b| out.get_mut(b)) {
-                list.push(MentionMark {
-                    entity,
-                    ordinal,
-                    start: m.start,
-                    end: m.end,
-                });
-            }
+/// The blocks cut into chunks of about [`CHUNK`], each cut before a
+/// paragraph (never inside a list): `(first, end)` block ranges.
+fn chunks(article: &Article) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (b, blk) in article.blocks.iter().enumerate() {
+        if b - start >= CHUNK && blk.kind == BlockKind::Paragraph {
+            out.push((start, b));
+            start = b;
         }
+    }
+    if start < article.blocks.len() {
+        out.push((start, article.blocks.len()));
     }
     out
 }
@@ -44,203 +51,148 @@ pub fn body(props: &BodyProps) -> Html {
     let state = use_reader();
     let article = &props.article;
     let analysis = &props.analysis;
-    let all = use_memo((Rc::clone(analysis), article.blocks.len()), |(a, n)| {
-        mentions_by_block(a, *n)
+    let index = use_memo((Rc::clone(analysis), article.blocks.len()), |(a, n)| {
+        index_blocks(a, *n)
     });
+    let ranges = use_memo(Rc::clone(article), |a| chunks(a));
     let focus = state
         .focus
         .as_deref()
         .and_then(|id| analysis.entities.iter().position(|e| e.id == id));
+    // The marks' handlers are made once per analysis and read the focus here.
+    let focused = use_mut_ref(|| None::<usize>);
+    *focused.borrow_mut() = focus;
+    let handlers = {
+        let d = state.dispatcher();
+        let focused = Rc::clone(&focused);
+        use_memo(Rc::clone(analysis), move |a| {
+            MarkHandlers::new(d, Rc::clone(a), focused)
+        })
+    };
     let sentence = state
         .event
         .and_then(|i| analysis.timeline.get(i))
         .map(|ev| ev.sentence);
+    // The card's mention and the current hit, by block.
+    let active = state.card.and_then(|(e, k)| {
+        let part = analysis.entities.get(e)?.mentions.get(k)?.part;
+        Some((part.checked_sub(1)?, (e, k)))
+    });
+    let current = props
+        .hits
+        .iter()
+        .position(|hs| hs.iter().any(|h| h.index == state.hit))
+        .map(|b| (b, state.hit));
+    let hidden = kind_mask(&state.hidden);
 
-    // Consecutive list items share one list; every other block stands alone.
-    let mut out: Vec<Html> = Vec::new();
-    let mut list: Vec<Html> = Vec::new();
-    for (b, block) in article.blocks.iter().enumerate() {
-        let part = b + 1;
-        let shown: Vec<MentionMark> = all
-            .get(b)
-            .map(|ms| {
-                ms.iter()
-                    .filter(|m| {
-                        analysis
-                            .entities
-                            .get(m.entity)
-                            .is_some_and(|e| !state.is_hidden(e.kind))
-                    })
-                    .copied()
-                    .collect()
-            })
-            .unwrap_or_default();
-        let hits = props.hits.get(b).map(Vec::as_slice).unwrap_or(&[]);
-        let runs = segment(
-            &block.text,
-            BlockMarks {
-                styles: &block.styles,
-                mentions: &shown,
-                hits,
-                sentence: sentence
-                    .filter(|s| s.part == part)
-                    .map(|s| (s.start, s.end)),
-            },
-        );
-        let content: Html = runs
-            .iter()
-            .map(|run| render_run(run, analysis, &state, focus))
-            .collect();
-        let html = match block.kind {
-            BlockKind::Paragraph => html! { <p data-part={part.to_string()}>{ content }</p> },
-            BlockKind::Quote => html! {
-                <blockquote><p data-part={part.to_string()}>{ content }</p></blockquote>
-            },
-            BlockKind::Heading(level) => {
-                // The title is the page's h1; body headings start at h2.
-                let tag = format!("h{}", (level + 1).clamp(2, 6));
-                html! { <@{tag} data-part={part.to_string()}>{ content }</@> }
-            }
-            BlockKind::ListItem => {
-                list.push(html! { <li data-part={part.to_string()}>{ content }</li> });
-                continue;
-            }
+    let block_state = |b: usize, here: &BlockIndex| -> BlockState {
+        let shown = here.kinds & !hidden;
+        let focus = match focus {
+            Some(_) if shown == 0 => FocusHere::None,
+            Some(f) if here.entities.binary_search(&f).is_ok() => FocusHere::Here(f),
+            Some(_) => FocusHere::Elsewhere,
+            None => FocusHere::None,
         };
-        if !list.is_empty() {
-            out.push(html! { <ul>{ for list.drain(..) }</ul> });
+        BlockState {
+            hidden: hidden & here.kinds,
+            focus,
+            sentence: sentence
+                .filter(|s| s.part == b + 1)
+                .map(|s| (s.start, s.end)),
+            active: active.filter(|a| a.0 == b).map(|a| a.1),
+            current: current.filter(|c| c.0 == b).map(|c| c.1),
         }
-        out.push(html);
-    }
-    if !list.is_empty() {
-        out.push(html! { <ul>{ for list.drain(..) }</ul> });
-    }
+    };
+    let empty = BlockIndex::default();
+    let chunk_html = |&(start, end): &(usize, usize)| -> Html {
+        let states: Vec<BlockState> = (start..end)
+            .map(|b| block_state(b, index.get(b).unwrap_or(&empty)))
+            .collect();
+        html! {
+            <Chunk
+                article={Rc::clone(article)}
+                analysis={Rc::clone(analysis)}
+                index={Rc::clone(&index)}
+                hits={Rc::clone(&props.hits)}
+                start={start}
+                states={states}
+                handlers={Rc::clone(&handlers)}
+            />
+        }
+    };
     html! {
         <article class="body" aria-labelledby="title">
             { props.children.clone() }
-            <div class="blocks">{ for out }</div>
+            <div class="blocks">{ for ranges.iter().map(chunk_html) }</div>
         </article>
     }
 }
 
-fn render_run(
-    run: &Run<'_>,
-    analysis: &Analysis,
-    state: &crate::state::ReaderContext,
-    focus: Option<usize>,
-) -> Html {
-    let pieces: Html = run
-        .pieces()
-        .iter()
-        .map(|p| render_piece(p, state.hit, !state.find.is_empty()))
-        .collect();
-    let Run::Mention { mark, .. } = run else {
-        return pieces;
-    };
-    let Some(entity) = analysis.entities.get(mark.entity) else {
-        return pieces;
-    };
-    let at = (mark.entity, mark.ordinal);
-    let id = entity.id.clone();
-    let class = classes!(
-        "m",
-        (focus == Some(mark.entity)).then_some("focus"),
-        focus.is_some_and(|f| f != mark.entity).then_some("fade"),
-        (state.card == Some(at)).then_some("active"),
-    );
-    let show = {
-        let d = state.dispatcher();
-        Callback::from(move |_: FocusEvent| {
-            d.dispatch(Action::Card {
-                at: Some(at),
-                reveal: false,
-            })
-        })
-    };
-    let hover = {
-        let d = state.dispatcher();
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::HoverCard(at)))
-    };
-    // A card opened by hovering closes shortly after the pointer leaves,
-    // unless the pointer has moved onto the card (which keeps it).
-    let leave = {
-        let d = state.dispatcher();
-        Callback::from(move |_: MouseEvent| {
-            let d = d.clone();
-            crate::dom::later(400, move || d.dispatch(Action::HoverEnd(at)));
-        })
-    };
-    let select = {
-        let d = state.dispatcher();
-        let focused = focus == Some(mark.entity);
-        let id = id.clone();
-        move || {
-            d.dispatch(Action::Focus((!focused).then(|| id.clone())));
-            d.dispatch(Action::Card {
-                at: Some(at),
-                reveal: false,
-            });
-        }
-    };
-    let onclick = {
-        let select = select.clone();
-        Callback::from(move |e: MouseEvent| {
-            // A link inside a mention still follows its target.
-            if e.target()
-                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-                .is_some_and(|el| el.closest("a").ok().flatten().is_some())
-            {
-                return;
-            }
-            select();
-        })
-    };
-    let onkeydown = Callback::from(move |e: KeyboardEvent| {
-        if e.key() == "Enter" || e.key() == " " {
-            e.prevent_default();
-            select();
-        }
-    });
-    html! {
-        <mark
-            class={class}
-            data-entity={id}
-            data-type={entity.kind.as_str()}
-            data-m={mark.ordinal.to_string()}
-            tabindex="0"
-            onfocus={show}
-            onmouseenter={hover}
-            onmouseleave={leave}
-            onclick={onclick}
-            onkeydown={onkeydown}
-        >{ pieces }</mark>
+#[derive(Properties)]
+struct ChunkProps {
+    article: Rc<Article>,
+    analysis: Rc<Analysis>,
+    index: Rc<Vec<BlockIndex>>,
+    hits: Rc<Vec<Vec<Hit>>>,
+    /// The chunk's first block.
+    start: usize,
+    /// The state of each of its blocks.
+    states: Vec<BlockState>,
+    handlers: Rc<MarkHandlers>,
+}
+
+impl PartialEq for ChunkProps {
+    fn eq(&self, o: &Self) -> bool {
+        let range = self.start..self.start + self.states.len();
+        self.start == o.start
+            && self.states == o.states
+            && Rc::ptr_eq(&self.article, &o.article)
+            && Rc::ptr_eq(&self.analysis, &o.analysis)
+            && Rc::ptr_eq(&self.index, &o.index)
+            && Rc::ptr_eq(&self.handlers, &o.handlers)
+            && (Rc::ptr_eq(&self.hits, &o.hits)
+                || self.hits.get(range.clone()) == o.hits.get(range))
     }
 }
 
-fn render_piece(piece: &Piece<'_>, current_hit: usize, finding: bool) -> Html {
-    let m = &piece.marks;
-    let mut node: Html = html! { { piece.text } };
-    if m.sentence {
-        node = html! { <span class="sent">{ node }</span> };
+/// A run of blocks that the browser lays out and paints only near the
+/// viewport (`content-visibility` in app.css).
+#[function_component(Chunk)]
+fn chunk(p: &ChunkProps) -> Html {
+    let block = |(k, s): (usize, &BlockState)| -> Html {
+        html! {
+            <BlockView
+                article={Rc::clone(&p.article)}
+                analysis={Rc::clone(&p.analysis)}
+                index={Rc::clone(&p.index)}
+                hits={Rc::clone(&p.hits)}
+                block={p.start + k}
+                state={*s}
+                handlers={Rc::clone(&p.handlers)}
+            />
+        }
+    };
+    // Consecutive list items share one list; every other block stands alone.
+    let mut out: Vec<Html> = Vec::new();
+    let mut list: Vec<Html> = Vec::new();
+    for (k, s) in p.states.iter().enumerate() {
+        let kind = p.article.blocks.get(p.start + k).map(|b| b.kind);
+        if kind == Some(BlockKind::ListItem) {
+            list.push(block((k, s)));
+            continue;
+        }
+        if !list.is_empty() {
+            out.push(html! { <ul>{ for list.drain(..) }</ul> });
+        }
+        out.push(block((k, s)));
     }
-    if let Some(h) = m.hit.filter(|_| finding) {
-        let current = h == current_hit;
-        node = html! {
-            <span class={classes!("hit", current.then_some("current"))} data-hit={h.to_string()}>{ node }</span>
-        };
+    if !list.is_empty() {
+        out.push(html! { <ul>{ for list.drain(..) }</ul> });
     }
-    if m.code {
-        node = html! { <code>{ node }</code> };
+    let h = &p.handlers;
+    html! {
+        <div class="chunk" onclick={h.click.clone()} onkeydown={h.key.clone()} onfocusin={h.focus.clone()}>
+            { for out }
+        </div>
     }
-    if m.emphasis {
-        node = html! { <em>{ node }</em> };
-    }
-    if m.strong {
-        node = html! { <strong>{ node }</strong> };
-    }
-    if let Some(url) = m.link.as_ref().filter(|u| dossier_core::view::safe_href(u)) {
-        node = html! {
-            <a href={url.clone()} rel="noopener noreferrer nofollow" target="_blank">{ node }</a>
-        };
-    }
-    node
 }

@@ -12,7 +12,9 @@
 //!   `[data-testid=section]`, `h1#title`, `[data-testid=date]` reading
 //!   "undated" when there is no date, `[data-testid=reading-time]`, the
 //!   legend and the find box), then the blocks, each `[data-part=N]` (part
-//!   `N` of the analysis) whose text content is exactly the block's text.
+//!   `N` of the analysis) whose text content is exactly the block's text,
+//!   grouped in `div.chunk`s of some 32 blocks (laid out near the viewport
+//!   only).
 //! - Each mention is `<mark data-entity=ID data-type=TYPE data-m=ORDINAL>`
 //!   around exactly the mention's text; classes `focus` (focused entity),
 //!   `fade` (other entities while one is focused), `active` (the card's).
@@ -38,6 +40,7 @@
 //!   shortcuts" button.
 //! - Local storage: `dossier.hidden-types` (comma-separated type names).
 
+pub mod block;
 pub mod body;
 pub mod card;
 pub mod entity_panel;

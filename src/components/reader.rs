@@ -1,6 +1,7 @@
 //! The reading view: header, find and legend, the body, the entity panel,
 //! the timeline, the card and the keyboard.
 
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use dossier_core::analysis::Analysis;
@@ -18,7 +19,7 @@ use super::find::{Find, FIND_INPUT_ID};
 use super::help::Help;
 use super::legend::Legend;
 use super::library::date_text;
-use super::timeline::Timeline;
+use super::timeline::{ReadingSpy, Timeline};
 use crate::dom;
 use crate::state::{use_reader, Action, ReaderContext};
 
@@ -120,23 +121,47 @@ fn focus_find() {
     }
 }
 
-/// The block part nearest the reading line (a third down the viewport).
-fn reading_part() -> Option<usize> {
+/// The block part nearest the reading line (a third down the viewport):
+/// the last block whose top is above the line. Binary search over the
+/// body's chunks, then over the blocks of one chunk (in document order,
+/// tops only grow), so that only chunks near the line are laid out.
+/// `chunks` keeps the list between calls; it is read again when its chunks
+/// left the page.
+fn reading_part(chunks: &RefCell<Option<web_sys::NodeList>>) -> Option<usize> {
     let w = dom::window()?;
     let line = w.inner_height().ok()?.as_f64()? * 0.35;
-    let list = dom::document()?
-        .query_selector_all("article.body [data-part]")
-        .ok()?;
-    let mut best = None;
-    for i in 0..list.length() {
-        let el = list.item(i)?.dyn_into::<web_sys::Element>().ok()?;
-        if el.get_bounding_client_rect().top() <= line {
-            best = el.get_attribute("data-part").and_then(|p| p.parse().ok());
+    let stale = chunks
+        .borrow()
+        .as_ref()
+        .is_none_or(|l| !l.item(0).is_some_and(|n| n.is_connected()));
+    if stale {
+        let list = dom::document()?
+            .query_selector_all("article.body .chunk")
+            .ok()?;
+        *chunks.borrow_mut() = Some(list);
+    }
+    let cached = chunks.borrow();
+    let best = last_above(cached.as_ref()?, line)
+        .and_then(|chunk| chunk.query_selector_all("[data-part]").ok())
+        .and_then(|blocks| last_above(&blocks, line))
+        .and_then(|el| el.get_attribute("data-part"))
+        .and_then(|p| p.parse().ok());
+    best.or(Some(1))
+}
+
+/// The last element of `list` whose top is at or above `line`.
+fn last_above(list: &web_sys::NodeList, line: f64) -> Option<web_sys::Element> {
+    let at = |i: u32| list.item(i)?.dyn_into::<web_sys::Element>().ok();
+    let (mut lo, mut hi) = (0u32, list.length());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if at(mid)?.get_bounding_client_rect().top() <= line {
+            lo = mid + 1;
         } else {
-            break;
+            hi = mid;
         }
     }
-    best.or(Some(1))
+    at(lo.checked_sub(1)?)
 }
 
 #[derive(Properties, PartialEq)]
@@ -148,18 +173,37 @@ struct ReadingTimelineProps {
     slug: String,
 }
 
-/// The timeline with the scroll-spy. The block being read is state of this
-/// component alone, so scrolling re-renders the timeline, never the text.
+/// How often, at most, the scroll-spy looks for the block being read.
+const SPY_MS: i32 = 100;
+
+/// The timeline with the scroll-spy. The block being read goes to the
+/// timeline's rows and marks through a [`ReadingSpy`]: scrolling re-renders
+/// the few events that start or stop being read, never the text.
 #[function_component(ReadingTimeline)]
 fn reading_timeline(props: &ReadingTimelineProps) -> Html {
-    let reading = use_state_eq(|| None::<usize>);
-    // Scroll-spy: the block being read marks its events in the timeline.
+    let spy = use_memo(
+        (Rc::clone(&props.analysis), props.slug.clone()),
+        |(a, _)| ReadingSpy::new(a),
+    );
+    // Scroll-spy: the block being read marks its events in the timeline, at
+    // most every SPY_MS while the page scrolls (and once it stops).
     {
-        let setter = reading.setter();
-        use_effect_with(props.slug.clone(), move |_| {
-            let update = move || setter.set(reading_part());
+        use_effect_with((*spy).clone(), move |spy| {
+            let spy = spy.clone();
+            let chunks = RefCell::new(None);
+            let update = Rc::new(move || spy.set(reading_part(&chunks)));
             update();
-            let cb = Closure::<dyn Fn()>::new(update);
+            let pending = Rc::new(Cell::new(false));
+            let cb = Closure::<dyn Fn()>::new(move || {
+                if pending.replace(true) {
+                    return;
+                }
+                let (pending, update) = (Rc::clone(&pending), Rc::clone(&update));
+                dom::later(SPY_MS, move || {
+                    pending.set(false);
+                    update();
+                });
+            });
             let win = dom::window();
             if let Some(w) = &win {
                 let _ = w.add_event_listener_with_callback("scroll", cb.as_ref().unchecked_ref());
@@ -174,7 +218,7 @@ fn reading_timeline(props: &ReadingTimelineProps) -> Html {
     }
 
     html! {
-        <Timeline analysis={Rc::clone(&props.analysis)} visible={Rc::clone(&props.visible)} date={props.date.clone()} reading={*reading} />
+        <Timeline analysis={Rc::clone(&props.analysis)} visible={Rc::clone(&props.visible)} date={props.date.clone()} reading={(*spy).clone()} />
     }
 }
 
@@ -226,7 +270,7 @@ pub fn reader(props: &ReaderProps) -> Html {
     use_effect_with(state.jump, |jump| {
         if *jump > 0 {
             if let Some(el) = dom::query("article.body .sent") {
-                dom::scroll_to(&el, true);
+                bring_into_view(&el);
             }
         }
     });
@@ -242,7 +286,7 @@ pub fn reader(props: &ReaderProps) -> Html {
                         dom::attr_value(id)
                     );
                     if let Some(el) = dom::query(&sel) {
-                        dom::scroll_to(&el, true);
+                        bring_into_view(&el);
                         dom::focus(&el);
                     }
                 }
@@ -253,12 +297,13 @@ pub fn reader(props: &ReaderProps) -> Html {
     use_effect_with((state.find.clone(), state.hit), |(q, _)| {
         if !q.trim().is_empty() {
             if let Some(el) = dom::query("article.body .hit.current") {
-                dom::scroll_to(&el, true);
+                bring_into_view(&el);
             }
         }
     });
 
     let meta = &article.meta;
+    let minutes = use_memo(Rc::clone(&article), |a| a.reading_minutes());
     let counts = kind_counts(&analysis);
     let toggle_help = {
         let d = state.dispatcher();
@@ -305,7 +350,7 @@ pub fn reader(props: &ReaderProps) -> Html {
                                 }
                             }
                             <span aria-hidden="true">{ " · " }</span>
-                            <span class="reading-time" data-testid="reading-time">{ format!("{} min read", article.reading_minutes()) }</span>
+                            <span class="reading-time" data-testid="reading-time">{ format!("{} min read", *minutes) }</span>
                         </p>
                         if let Some(summary) = &meta.summary {
                             <p class="summary">{ summary.clone() }</p>
@@ -335,6 +380,30 @@ pub fn reader(props: &ReaderProps) -> Html {
             }
         </div>
     }
+}
+
+/// Scrolls `el` into view as [`dom::scroll_to`] does, smoothly when it is
+/// within two screens, at once when it is further: the chunks a long smooth
+/// scroll passes are laid out on the way (`content-visibility`), change
+/// height and would move the target out of view.
+fn bring_into_view(el: &web_sys::Element) {
+    let screen = dom::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(800.0);
+    let top = el.get_bounding_client_rect().top();
+    if (top - screen / 2.0).abs() <= 2.0 * screen {
+        dom::scroll_to(el, true);
+        return;
+    }
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_behavior(web_sys::ScrollBehavior::Instant);
+    opts.set_block(if dom::narrow() {
+        web_sys::ScrollLogicalPosition::Start
+    } else {
+        web_sys::ScrollLogicalPosition::Center
+    });
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
 }
 
 /// "example.org" for a source URL, else the text as given.

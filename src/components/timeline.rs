@@ -1,7 +1,13 @@
 //! The timeline: the article's dated events on a real time axis, then as a
 //! list with their labels and entity chips. Selecting an event scrolls the
 //! text to its sentence.
+//!
+//! The geometry is computed once per analysis; each list row and each mark
+//! of the axis is a memoised component whose props are only its own state
+//! (selected, read, shown, focused chip), so selecting an event or reading
+//! on changes a few rows, not the list.
 
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use dossier_core::analysis::Analysis;
@@ -19,9 +25,120 @@ pub struct TimelineProps {
     /// The article's date, `YYYY-MM-DD`, which ends open ranges.
     #[prop_or_default]
     pub date: Option<String>,
-    /// The block part being read, for the scroll-spy.
+    /// The block being read, for the scroll-spy.
     #[prop_or_default]
-    pub reading: Option<usize>,
+    pub reading: ReadingSpy,
+}
+
+/// The block part being read, shared with the rows and marks of its events:
+/// a new part re-renders those few, never the timeline.
+#[derive(Clone, Default)]
+pub struct ReadingSpy(Rc<Spy>);
+
+/// An event index and what to tell it.
+type Listener = (usize, Callback<bool>);
+
+#[derive(Default)]
+struct Spy {
+    part: Cell<Option<usize>>,
+    /// Each event's block part.
+    parts: Vec<usize>,
+    /// Listeners with their event index; a listener's id is its slot,
+    /// free slots are reused.
+    listeners: RefCell<Vec<Option<Listener>>>,
+    free: RefCell<Vec<usize>>,
+}
+
+impl PartialEq for ReadingSpy {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &o.0)
+    }
+}
+
+impl ReadingSpy {
+    pub fn new(analysis: &Analysis) -> Self {
+        ReadingSpy(Rc::new(Spy {
+            parts: analysis.timeline.iter().map(|e| e.sentence.part).collect(),
+            ..Default::default()
+        }))
+    }
+
+    /// True when event `i` is in the block being read.
+    pub fn reads(&self, i: usize) -> bool {
+        let part = self.0.part.get();
+        part.is_some() && self.0.parts.get(i).copied() == part
+    }
+
+    /// The block part now read; tells the events that start or stop being
+    /// read, and keeps the first of them in view in the panel.
+    pub fn set(&self, part: Option<usize>) {
+        let old = self.0.part.replace(part);
+        if old == part {
+            return;
+        }
+        let touched = |p: Option<usize>| p.is_some() && (p == old || p == part);
+        let calls: Vec<(bool, Callback<bool>)> = self
+            .0
+            .listeners
+            .borrow()
+            .iter()
+            .flatten()
+            .filter(|(i, _)| touched(self.0.parts.get(*i).copied()))
+            .map(|(i, cb)| (self.reads(*i), cb.clone()))
+            .collect();
+        for (on, cb) in calls {
+            cb.emit(on);
+        }
+        if part.is_some() && dom::query("[data-testid=timeline] li.selected").is_none() {
+            let first = self
+                .0
+                .parts
+                .iter()
+                .enumerate()
+                .filter(|(_, &p)| Some(p) == part)
+                .find_map(|(i, _)| {
+                    dom::query(&format!("[data-testid=timeline] li[data-index=\"{i}\"]"))
+                });
+            if let Some(li) = first {
+                keep_in_view_if_wide(&li);
+            }
+        }
+    }
+
+    fn listen(&self, i: usize, cb: Callback<bool>) -> usize {
+        let mut all = self.0.listeners.borrow_mut();
+        match self.0.free.borrow_mut().pop() {
+            Some(slot) if slot < all.len() => {
+                all[slot] = Some((i, cb));
+                slot
+            }
+            _ => {
+                all.push(Some((i, cb)));
+                all.len() - 1
+            }
+        }
+    }
+
+    fn forget(&self, id: usize) {
+        if let Some(slot) = self.0.listeners.borrow_mut().get_mut(id) {
+            *slot = None;
+            self.0.free.borrow_mut().push(id);
+        }
+    }
+}
+
+/// Whether event `i` is in the block being read, kept current.
+#[hook]
+fn use_read(spy: &ReadingSpy, i: usize) -> bool {
+    let on = use_state_eq(|| spy.reads(i));
+    let setter = on.setter();
+    use_effect_with((spy.clone(), i), move |(spy, i)| {
+        setter.set(spy.reads(*i));
+        let id = spy.listen(*i, Callback::from(move |b| setter.set(b)));
+        let spy = spy.clone();
+        move || spy.forget(id)
+    });
+    *on
 }
 
 /// Selects event `i` and moves keyboard focus to it.
@@ -56,37 +173,370 @@ fn keep_in_view(panel: &web_sys::Element, item: &web_sys::Element) {
     }
 }
 
+/// What the timeline draws that depends on the analysis and the date only.
+struct Geometry {
+    /// Each event's interval in days, `None` when it cannot be placed.
+    intervals: Vec<Option<(i64, i64)>>,
+    published: Option<i64>,
+    axis: Option<AxisGeometry>,
+}
+
+struct AxisGeometry {
+    axis: Axis,
+    /// One per placed event, in event order.
+    marks: Vec<MarkShape>,
+    base: f64,
+    height: f64,
+    /// Label every `every`-th tick.
+    every: usize,
+}
+
+struct MarkShape {
+    event: usize,
+    bar: bool,
+    left: f64,
+    width: f64,
+    y: f64,
+    tip: String,
+}
+
+const LANE_H: f64 = 12.0;
+const TOP: f64 = 4.0;
+
+fn geometry(analysis: &Analysis, date: Option<&str>) -> Geometry {
+    let events = &analysis.timeline;
+    let published = date.and_then(parse_value).map(|d| d.0);
+    // The axis covers every event so that focusing does not rescale it.
+    let present = published.or_else(|| {
+        events
+            .iter()
+            .filter(|e| !e.open_ended)
+            .filter_map(|e| event_interval(e, None))
+            .map(|i| i.1)
+            .max()
+    });
+    let intervals: Vec<Option<(i64, i64)>> =
+        events.iter().map(|e| event_interval(e, present)).collect();
+    // The publication date is on the axis too, as the reader's "now".
+    let mut covered: Vec<(i64, i64)> = intervals.iter().flatten().copied().collect();
+    if let (Some(day), false) = (published, covered.is_empty()) {
+        covered.push((day, day + 1));
+    }
+    let axis = Axis::fit(&covered).map(|axis| {
+        let places: Vec<(usize, (f64, f64))> = intervals
+            .iter()
+            .enumerate()
+            .filter_map(|(i, iv)| iv.map(|iv| (i, axis.place(iv))))
+            .collect();
+        let lane_of = lanes(&places.iter().map(|p| p.1).collect::<Vec<_>>(), 0.03);
+        // Past four lanes, marks share a lane (same-day events overlap).
+        let lane_of: Vec<usize> = lane_of.into_iter().map(|l| l.min(3)).collect();
+        let n_lanes = lane_of.iter().max().map_or(1, |m| m + 1);
+        // Label at most four ticks so the labels never collide.
+        let every = axis.ticks.len().div_ceil(4).max(1);
+        let base = TOP + n_lanes as f64 * LANE_H + 2.0;
+        let marks = places
+            .iter()
+            .zip(&lane_of)
+            .filter_map(|(&(event, (left, width)), &lane)| {
+                let ev = events.get(event)?;
+                Some(MarkShape {
+                    event,
+                    bar: width > 0.012,
+                    left,
+                    width,
+                    y: TOP + lane as f64 * LANE_H,
+                    tip: format!("{} — {}", event_label(ev), ev.label),
+                })
+            })
+            .collect();
+        AxisGeometry {
+            axis,
+            marks,
+            base,
+            height: base + 20.0,
+            every,
+        }
+    });
+    Geometry {
+        intervals,
+        published,
+        axis,
+    }
+}
+
+#[derive(Properties)]
+struct AxisMarkProps {
+    geometry: Rc<Geometry>,
+    /// Index into the axis's marks.
+    k: usize,
+    selected: bool,
+    dim: bool,
+    open: bool,
+    spy: ReadingSpy,
+    on_select: Callback<usize>,
+}
+
+impl PartialEq for AxisMarkProps {
+    fn eq(&self, o: &Self) -> bool {
+        self.k == o.k
+            && self.selected == o.selected
+            && self.dim == o.dim
+            && self.open == o.open
+            && self.spy == o.spy
+            && Rc::ptr_eq(&self.geometry, &o.geometry)
+            && self.on_select == o.on_select
+    }
+}
+
+#[function_component(AxisMark)]
+fn axis_mark(p: &AxisMarkProps) -> Html {
+    let i = p
+        .geometry
+        .axis
+        .as_ref()
+        .and_then(|a| a.marks.get(p.k))
+        .map_or(usize::MAX, |m| m.event);
+    let reading = use_read(&p.spy, i);
+    let Some(shape) = p.geometry.axis.as_ref().and_then(|a| a.marks.get(p.k)) else {
+        return html! {};
+    };
+    let i = shape.event;
+    let class = classes!(
+        "mark",
+        shape.bar.then_some("bar"),
+        p.open.then_some("open"),
+        p.selected.then_some("selected"),
+        p.dim.then_some("dim"),
+        reading.then_some("reading"),
+    );
+    let onclick = p.on_select.reform(move |_: MouseEvent| i);
+    let tip = shape.tip.clone();
+    if shape.bar {
+        html! {
+            <rect class={class} data-index={i.to_string()} onclick={onclick}
+                x={format!("{:.3}%", shape.left * 100.0)} width={format!("{:.3}%", shape.width * 100.0)}
+                y={format!("{:.0}", shape.y)} height="8" rx="4"><title>{ tip }</title></rect>
+        }
+    } else {
+        html! {
+            <circle class={class} data-index={i.to_string()} onclick={onclick}
+                cx={format!("{:.3}%", (shape.left + shape.width / 2.0) * 100.0)} cy={format!("{:.0}", shape.y + 4.0)} r="4.5"><title>{ tip }</title></circle>
+        }
+    }
+}
+
+#[derive(Properties)]
+struct RowProps {
+    analysis: Rc<Analysis>,
+    /// The event's index.
+    i: usize,
+    gap: Option<AttrValue>,
+    selected: bool,
+    spy: ReadingSpy,
+    /// Takes the keyboard focus when the list is tabbed into.
+    roving: bool,
+    /// The focused entity, only when it is one of the event's.
+    focus: Option<String>,
+    on_select: Callback<usize>,
+    on_chip: Callback<String>,
+}
+
+impl PartialEq for RowProps {
+    fn eq(&self, o: &Self) -> bool {
+        self.i == o.i
+            && self.selected == o.selected
+            && self.spy == o.spy
+            && self.roving == o.roving
+            && self.gap == o.gap
+            && self.focus == o.focus
+            && Rc::ptr_eq(&self.analysis, &o.analysis)
+            && self.on_select == o.on_select
+            && self.on_chip == o.on_chip
+    }
+}
+
+#[function_component(EventRow)]
+fn event_row(p: &RowProps) -> Html {
+    let i = p.i;
+    let reading = use_read(&p.spy, i);
+    let Some(ev) = p.analysis.timeline.get(i) else {
+        return html! {};
+    };
+    let onclick = p.on_select.reform(move |_: MouseEvent| i);
+    let chips: Vec<Html> = ev
+        .entities
+        .iter()
+        .filter_map(|id| {
+            let e = p.analysis.entities.iter().find(|e| &e.id == id)?;
+            let focused = p.focus.as_deref() == Some(id.as_str());
+            let id = id.clone();
+            let onclick = p.on_chip.reform(move |_: MouseEvent| id.clone());
+            Some(html! {
+                <li>
+                    <button type="button" class="chip" data-type={e.kind.as_str()} data-entity={e.id.clone()}
+                        aria-pressed={focused.to_string()} onclick={onclick}>{ e.name.clone() }</button>
+                </li>
+            })
+        })
+        .collect();
+    html! {
+        <li data-date={ev.date.clone()}
+            data-index={i.to_string()}
+            data-until={ev.until.clone()}
+            data-gap={p.gap.clone()}
+            class={classes!("event", p.selected.then_some("selected"), reading.then_some("reading"), ev.open_ended.then_some("open"), p.gap.is_some().then_some("after-gap"))}
+            aria-current={p.selected.then_some("true")}>
+            <button type="button" class="ev" onclick={onclick} tabindex={if p.roving { "0" } else { "-1" }}>
+                <span class="ev-date">{ event_label(ev) }</span>
+                <span class="ev-label">{ ev.label.clone() }</span>
+            </button>
+            if !chips.is_empty() {
+                <ul class="chips" aria-label="Entities in this event">{ for chips }</ul>
+            }
+        </li>
+    }
+}
+
+/// Keeps `item` in view in the timeline panel, where the panel scrolls on
+/// its own (wide screens).
+fn keep_in_view_if_wide(item: &web_sys::Element) {
+    let wide = dom::window()
+        .and_then(|w| w.match_media("(min-width: 1180px)").ok().flatten())
+        .is_some_and(|m| m.matches());
+    if wide {
+        if let Some(panel) = dom::query("[data-testid=timeline]") {
+            keep_in_view(&panel, item);
+        }
+    }
+}
+
+#[derive(Properties)]
+struct AxisMarksProps {
+    analysis: Rc<Analysis>,
+    geometry: Rc<Geometry>,
+    visible: Rc<Vec<usize>>,
+    selected: Option<usize>,
+    spy: ReadingSpy,
+    on_select: Callback<usize>,
+}
+
+impl PartialEq for AxisMarksProps {
+    fn eq(&self, o: &Self) -> bool {
+        self.selected == o.selected
+            && Rc::ptr_eq(&self.analysis, &o.analysis)
+            && Rc::ptr_eq(&self.geometry, &o.geometry)
+            && self.visible == o.visible
+            && self.spy == o.spy
+            && self.on_select == o.on_select
+    }
+}
+
+/// The events' marks on the axis; re-rendered only when the selection or
+/// the shown events change, and then only the marks that change.
+#[function_component(AxisMarks)]
+fn axis_marks(p: &AxisMarksProps) -> Html {
+    let Some(g) = &p.geometry.axis else {
+        return html! {};
+    };
+    let events = &p.analysis.timeline;
+    let mut shown = vec![false; events.len()];
+    for &i in p.visible.iter() {
+        if let Some(s) = shown.get_mut(i) {
+            *s = true;
+        }
+    }
+    html! {
+        { for g.marks.iter().enumerate().map(|(k, m)| {
+            let i = m.event;
+            html! {
+                <AxisMark
+                    geometry={Rc::clone(&p.geometry)}
+                    k={k}
+                    selected={p.selected == Some(i)}
+                    dim={!shown.get(i).copied().unwrap_or(false)}
+                    open={events.get(i).is_some_and(|e| e.open_ended)}
+                    spy={p.spy.clone()}
+                    on_select={p.on_select.clone()}
+                />
+            }
+        }) }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct EventListProps {
+    analysis: Rc<Analysis>,
+    visible: Rc<Vec<usize>>,
+    /// The gap before each shown event, by position in `visible`.
+    gaps: Rc<Vec<Option<AttrValue>>>,
+    selected: Option<usize>,
+    roving: Option<usize>,
+    focus: Option<String>,
+    spy: ReadingSpy,
+    on_select: Callback<usize>,
+    on_chip: Callback<String>,
+}
+
+/// The list's rows; re-rendered only when the selection, the focus or the
+/// shown events change, and then only the rows that change.
+#[function_component(EventList)]
+fn event_list(p: &EventListProps) -> Html {
+    let events = &p.analysis.timeline;
+    html! {
+        { for p.visible.iter().enumerate().filter(|(_, &i)| i < events.len()).map(|(k, &i)| {
+            let focus = p
+                .focus
+                .as_ref()
+                .filter(|f| events.get(i).is_some_and(|ev| ev.entities.contains(f)))
+                .cloned();
+            html! {
+                <EventRow
+                    key={i}
+                    analysis={Rc::clone(&p.analysis)}
+                    i={i}
+                    gap={p.gaps.get(k).cloned().flatten()}
+                    selected={p.selected == Some(i)}
+                    spy={p.spy.clone()}
+                    roving={p.roving == Some(i)}
+                    focus={focus}
+                    on_select={p.on_select.clone()}
+                    on_chip={p.on_chip.clone()}
+                />
+            }
+        }) }
+    }
+}
+
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
     let state = use_reader();
     let open = use_state(|| false);
     let analysis = &props.analysis;
     let events = &analysis.timeline;
+    let geo = use_memo((Rc::clone(analysis), props.date.clone()), |(a, d)| {
+        geometry(a, d.as_deref())
+    });
 
-    let published = props.date.as_deref().and_then(parse_value).map(|d| d.0);
-    // The axis covers every event so that focusing does not rescale it.
-    let present = props
-        .date
-        .as_deref()
-        .and_then(parse_value)
-        .map(|d| d.0)
-        .or_else(|| {
-            events
-                .iter()
-                .filter(|e| !e.open_ended)
-                .filter_map(|e| event_interval(e, None))
-                .map(|i| i.1)
-                .max()
-        });
-    let intervals: Vec<Option<(i64, i64)>> =
-        events.iter().map(|e| event_interval(e, present)).collect();
-    let placed: Vec<(i64, i64)> = intervals.iter().flatten().copied().collect();
-    // The publication date is on the axis too, as the reader's "now".
-    let mut covered = placed;
-    if let (Some(day), false) = (published, covered.is_empty()) {
-        covered.push((day, day + 1));
-    }
-    let axis = Axis::fit(&covered);
+    // Handlers made once: rows and marks compare equal across renders.
+    let focus_now = use_mut_ref(|| None::<String>);
+    focus_now.borrow_mut().clone_from(&state.focus);
+    let on_select = {
+        let d = state.dispatcher();
+        use_memo((), move |_| {
+            Callback::from(move |i: usize| d.dispatch(Action::SelectEvent(Some(i))))
+        })
+    };
+    let on_chip = {
+        let d = state.dispatcher();
+        let focus_now: Rc<RefCell<Option<String>>> = Rc::clone(&focus_now);
+        use_memo((), move |_| {
+            Callback::from(move |id: String| {
+                let focused = focus_now.borrow().as_deref() == Some(id.as_str());
+                d.dispatch(Action::Focus((!focused).then_some(id)));
+            })
+        })
+    };
 
     let toggle = {
         let open = open.clone();
@@ -119,23 +569,13 @@ pub fn timeline(props: &TimelineProps) -> Html {
             }
         })
     };
-    // Keep the selected (or else the read) event in view inside the panel.
-    {
-        let key = (state.event, props.reading);
-        use_effect_with(key, |_| {
-            let wide = dom::window()
-                .and_then(|w| w.match_media("(min-width: 1180px)").ok().flatten())
-                .is_some_and(|m| m.matches());
-            if wide {
-                let sel = "[data-testid=timeline] li.selected, [data-testid=timeline] li.reading";
-                if let (Some(li), Some(panel)) =
-                    (dom::query(sel), dom::query("[data-testid=timeline]"))
-                {
-                    keep_in_view(&panel, &li);
-                }
-            }
-        });
-    }
+    // Keep the selected event in view inside the panel (the read one is
+    // kept in view by the scroll-spy).
+    use_effect_with(state.event, |_| {
+        if let Some(li) = dom::query("[data-testid=timeline] li.selected") {
+            keep_in_view_if_wide(&li);
+        }
+    });
     let focus_name = state.focus.as_deref().and_then(|id| {
         analysis
             .entities
@@ -144,28 +584,42 @@ pub fn timeline(props: &TimelineProps) -> Html {
             .map(|e| e.name.clone())
     });
     let selected = state.event;
+    // Between shown events, a long stretch of time is named.
+    let gaps = {
+        let geo = Rc::clone(&geo);
+        use_memo(
+            (Rc::clone(analysis), props.date.clone(), Rc::clone(&visible)),
+            move |(_, _, visible)| {
+                let at = |i: usize| geo.intervals.get(i).copied().flatten();
+                let mut out: Vec<Option<AttrValue>> = vec![None];
+                out.extend(visible.windows(2).map(|w| {
+                    let (a, b) = (at(w[0])?, at(w[1])?);
+                    gap_label(a.0, b.0).map(AttrValue::from)
+                }));
+                out
+            },
+        )
+    };
+    let mut shown = vec![false; events.len()];
+    for &i in visible.iter() {
+        if let Some(s) = shown.get_mut(i) {
+            *s = true;
+        }
+    }
     let roving = selected
-        .filter(|s| visible.contains(s))
+        .filter(|&s| shown.get(s).copied().unwrap_or(false))
         .or(visible.first().copied());
-    let summary = match (selected.and_then(|i| events.get(i)), props.reading) {
-        (Some(ev), _) => format!("{} · {}", event_label(ev), ev.label),
-        (None, _) => format!("{} events", visible.len()),
+    let summary = match selected.and_then(|i| events.get(i)) {
+        Some(ev) => format!("{} · {}", event_label(ev), ev.label),
+        None => format!("{} events", visible.len()),
     };
 
-    let axis_html = match &axis {
+    let axis_html = match &geo.axis {
         None => html! {},
-        Some(axis) => {
-            let places: Vec<(usize, (f64, f64))> = events
-                .iter()
-                .enumerate()
-                .filter_map(|(i, _)| intervals[i].map(|iv| (i, axis.place(iv))))
-                .collect();
-            let lane_of = lanes(&places.iter().map(|p| p.1).collect::<Vec<_>>(), 0.03);
-            // Past four lanes, marks share a lane (same-day events overlap).
-            let lane_of: Vec<usize> = lane_of.into_iter().map(|l| l.min(3)).collect();
-            let n_lanes = lane_of.iter().max().map_or(1, |m| m + 1);
-            // Label at most four ticks so the labels never collide.
-            let every = axis.ticks.len().div_ceil(4).max(1);
+        Some(g) => {
+            let axis = &g.axis;
+            let every = g.every;
+            let base = g.base;
             let first = axis
                 .ticks
                 .first()
@@ -176,15 +630,11 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 .last()
                 .map(|t| t.label.clone())
                 .unwrap_or_default();
-            let lane_h = 12.0;
-            let top = 4.0;
-            let base = top + n_lanes as f64 * lane_h + 2.0;
-            let height = base + 20.0;
             html! {
                 <svg class="axis" role="img" aria-label={format!("Time axis from {first} to {last}")}
-                    width="100%" height={format!("{height:.0}")}>
+                    width="100%" height={format!("{:.0}", g.height)}>
                     <line class="base" x1="0" x2="100%" y1={format!("{base:.0}")} y2={format!("{base:.0}")} />
-                    if let Some(day) = published {
+                    if let Some(day) = geo.published {
                         <line class="published" x1={format!("{:.3}%", axis.at(day) * 100.0)} x2={format!("{:.3}%", axis.at(day) * 100.0)}
                             y1="0" y2={format!("{:.0}", base + 4.0)}>
                             <title>{ "Publication date" }</title>
@@ -202,36 +652,14 @@ pub fn timeline(props: &TimelineProps) -> Html {
                             </g>
                         }
                     }) }
-                    { for places.iter().zip(&lane_of).map(|((i, (left, width)), lane)| {
-                        let i = *i;
-                        let ev = &events[i];
-                        let shown = visible.contains(&i);
-                        let bar = *width > 0.012;
-                        let class = classes!(
-                            "mark",
-                            bar.then_some("bar"),
-                            ev.open_ended.then_some("open"),
-                            (selected == Some(i)).then_some("selected"),
-                            (!shown).then_some("dim"),
-                            (props.reading == Some(ev.sentence.part)).then_some("reading"),
-                        );
-                        let d = state.dispatcher();
-                        let onclick = Callback::from(move |_: MouseEvent| d.dispatch(Action::SelectEvent(Some(i))));
-                        let y = top + *lane as f64 * lane_h;
-                        let tip = format!("{} — {}", event_label(ev), ev.label);
-                        if bar {
-                            html! {
-                                <rect class={class} data-index={i.to_string()} onclick={onclick}
-                                    x={format!("{:.3}%", left * 100.0)} width={format!("{:.3}%", width * 100.0)}
-                                    y={format!("{y:.0}")} height="8" rx="4"><title>{ tip }</title></rect>
-                            }
-                        } else {
-                            html! {
-                                <circle class={class} data-index={i.to_string()} onclick={onclick}
-                                    cx={format!("{:.3}%", (left + width / 2.0) * 100.0)} cy={format!("{:.0}", y + 4.0)} r="4.5"><title>{ tip }</title></circle>
-                            }
-                        }
-                    }) }
+                    <AxisMarks
+                        analysis={Rc::clone(analysis)}
+                        geometry={Rc::clone(&geo)}
+                        visible={Rc::clone(&visible)}
+                        selected={selected}
+                        spy={props.reading.clone()}
+                        on_select={(*on_select).clone()}
+                    />
                 </svg>
             }
         }
@@ -260,48 +688,17 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <p class="muted">{ "No dated events found in this article." }</p>
             }
             <ol class="events" id="timeline-list" onkeydown={onkeydown}>
-                { for visible.iter().enumerate().filter_map(|(k, &i)| events.get(i).map(|ev| (k, i, ev))).map(|(k, i, ev)| {
-                    // Between shown events, a long stretch of time is named.
-                    let gap = k
-                        .checked_sub(1)
-                        .and_then(|p| visible.get(p))
-                        .and_then(|&p| Some((intervals.get(p).copied()??, intervals.get(i).copied()??)))
-                        .and_then(|(a, b)| gap_label(a.0, b.0));
-                    let is_sel = selected == Some(i);
-                    let reading = props.reading == Some(ev.sentence.part);
-                    let d = state.dispatcher();
-                    let onclick = Callback::from(move |_: MouseEvent| d.dispatch(Action::SelectEvent(Some(i))));
-                    let chips: Vec<Html> = ev.entities.iter().filter_map(|id| {
-                        let e = analysis.entities.iter().find(|e| &e.id == id)?;
-                        let d = state.dispatcher();
-                        let id = id.clone();
-                        let focused = state.focus.as_deref() == Some(id.as_str());
-                        let onclick = Callback::from(move |_: MouseEvent| d.dispatch(Action::Focus((!focused).then(|| id.clone()))));
-                        Some(html! {
-                            <li>
-                                <button type="button" class="chip" data-type={e.kind.as_str()} data-entity={e.id.clone()}
-                                    aria-pressed={focused.to_string()} onclick={onclick}>{ e.name.clone() }</button>
-                            </li>
-                        })
-                    }).collect();
-                    html! {
-                        <li key={i}
-                            data-date={ev.date.clone()}
-                            data-index={i.to_string()}
-                            data-until={ev.until.clone()}
-                            data-gap={gap.clone()}
-                            class={classes!("event", is_sel.then_some("selected"), reading.then_some("reading"), ev.open_ended.then_some("open"), gap.is_some().then_some("after-gap"))}
-                            aria-current={is_sel.then_some("true")}>
-                            <button type="button" class="ev" onclick={onclick} tabindex={if roving == Some(i) { "0" } else { "-1" }}>
-                                <span class="ev-date">{ event_label(ev) }</span>
-                                <span class="ev-label">{ ev.label.clone() }</span>
-                            </button>
-                            if !chips.is_empty() {
-                                <ul class="chips" aria-label="Entities in this event">{ for chips }</ul>
-                            }
-                        </li>
-                    }
-                }) }
+                <EventList
+                    analysis={Rc::clone(analysis)}
+                    visible={Rc::clone(&visible)}
+                    gaps={Rc::clone(&gaps)}
+                    selected={selected}
+                    roving={roving}
+                    focus={state.focus.clone()}
+                    spy={props.reading.clone()}
+                    on_select={(*on_select).clone()}
+                    on_chip={(*on_chip).clone()}
+                />
             </ol>
         </aside>
     }

@@ -179,11 +179,21 @@ describe("reading view of the seed article", () => {
       await page.locator(`aside[aria-label=Entities] button.entity[data-entity="${PERSON}"]`).click();
       await page.waitForFunction((id) => document.querySelector(`mark[data-entity="${id}"].focus`), PERSON);
       assert.equal(await hash(page), `#/a/${SLUG}/e/${PERSON}`);
-      const cls = await page.$$eval(MARK, (ms) => ms.map((m) => [m.dataset.entity, m.classList.contains("focus"), m.classList.contains("fade")]));
-      for (const [id, focus, fade] of cls) {
-        assert.equal(focus, id === PERSON, `${id}: focus class`);
-        assert.equal(fade, id !== PERSON, `${id}: fade class`);
-      }
+      // The other marks fade (after the colour transition).
+      await page.waitForFunction(
+        (sel) => [...document.querySelectorAll(`article.body.focusing ${sel}:not(.focus)`)].every((m) => getComputedStyle(m).backgroundColor === "rgba(0, 0, 0, 0)"),
+        MARK,
+        { timeout: 5000 },
+      ).catch(() => {});
+      const cls = await page.$$eval(MARK, (ms) =>
+        ms.map((m) => [m.dataset.entity, m.classList.contains("focus"), getComputedStyle(m).backgroundColor]),
+      );
+      const faded = cls.filter(([id]) => id !== PERSON).map(([, , bg]) => bg);
+      const lit = cls.filter(([id]) => id === PERSON).map(([, , bg]) => bg);
+      for (const [id, focus] of cls) assert.equal(focus, id === PERSON, `${id}: focus class`);
+      assert.ok(await page.locator("article.body.focusing").count(), "the article says an entity is focused");
+      assert.ok(faded.length > 0 && faded.every((bg) => bg === "rgba(0, 0, 0, 0)"), `other marks fade: ${faded}`);
+      assert.ok(lit.every((bg) => bg !== "rgba(0, 0, 0, 0)"), `the focused entity's marks stay lit: ${lit}`);
       const events = await page.$$eval("aside[aria-label=Timeline] li[data-index]", (ls) =>
         ls.map((l) => [...l.querySelectorAll("button.chip[data-entity]")].map((c) => c.dataset.entity)),
       );
@@ -196,7 +206,7 @@ describe("reading view of the seed article", () => {
       await waitReady(page);
       await page.waitForFunction((id) => document.querySelector(`mark[data-entity="${id}"].focus`), PERSON, { timeout: APP_TIMEOUT });
       assert.equal(await page.locator("aside[aria-label=Timeline] li[data-index]").count(), events.length);
-      assert.ok((await page.locator(`${MARK}.fade`).count()) > 0);
+      assert.ok((await page.locator(`article.body.focusing ${MARK}:not(.focus)`).count()) > 0);
       await assertClean(page, guard, "focus");
     } finally {
       await context.close();

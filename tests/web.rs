@@ -267,7 +267,7 @@ async fn timeline_lists_events_and_filters_on_focus() {
         .collect();
     assert_eq!(dates, ["2024-03", "2025-04"]);
     assert_eq!(all(&div, "mark.focus").len(), 3);
-    assert_eq!(all(&div, "mark.fade").len(), 5);
+    assert_eq!(all(&div, "article.focusing mark:not(.focus)").len(), 5);
 }
 
 #[wasm_bindgen_test]
@@ -466,7 +466,7 @@ async fn an_unknown_focus_filters_nothing() {
     ))
     .await;
     assert_eq!(all(&div, "[aria-label=Timeline] li[data-date]").len(), 3);
-    assert!(all(&div, "mark.fade").is_empty());
+    assert!(all(&div, "article.focusing").is_empty());
 }
 
 #[wasm_bindgen_test]

@@ -76,10 +76,10 @@ pub fn index_blocks(analysis: &Analysis, blocks: usize) -> Vec<BlockIndex> {
 pub enum FocusHere {
     /// Nothing focused, or nothing of the block highlighted.
     None,
-    /// The focused entity (an index) is mentioned in the block.
+    /// The focused entity (an index) is mentioned in the block. (The
+    /// other marks fade through the article's `focusing` class, so a block
+    /// that does not mention it is not redrawn when the focus moves.)
     Here(usize),
-    /// An entity is focused but not mentioned here: every mark fades.
-    Elsewhere,
 }
 
 /// The handlers every mark shares: `enter` and `leave` go on each mark,
@@ -305,15 +305,10 @@ fn render_run(run: &Run<'_>, start: usize, p: &BlockProps) -> Html {
     let Some(entity) = p.analysis.entities.get(mark.entity) else {
         return plain(pieces);
     };
-    let (focus, fade) = match p.state.focus {
-        FocusHere::None => (false, false),
-        FocusHere::Here(f) => (f == mark.entity, f != mark.entity),
-        FocusHere::Elsewhere => (false, true),
-    };
+    let focus = p.state.focus == FocusHere::Here(mark.entity);
     let class = classes!(
         "m",
         focus.then_some("focus"),
-        fade.then_some("fade"),
         (p.state.active == Some((mark.entity, mark.ordinal))).then_some("active"),
     );
     let h = &p.handlers;

@@ -88,10 +88,8 @@ pub fn body(props: &BodyProps) -> Html {
     let block_state = |b: usize, here: &BlockIndex| -> BlockState {
         let shown = here.kinds & !hidden;
         let focus = match focus {
-            Some(_) if shown == 0 => FocusHere::None,
-            Some(f) if here.entities.binary_search(&f).is_ok() => FocusHere::Here(f),
-            Some(_) => FocusHere::Elsewhere,
-            None => FocusHere::None,
+            Some(f) if shown != 0 && here.entities.binary_search(&f).is_ok() => FocusHere::Here(f),
+            _ => FocusHere::None,
         };
         BlockState {
             hidden: hidden & here.kinds,
@@ -121,7 +119,7 @@ pub fn body(props: &BodyProps) -> Html {
         }
     };
     html! {
-        <article class="body" aria-labelledby="title">
+        <article class={classes!("body", focus.is_some().then_some("focusing"))} aria-labelledby="title">
             { props.children.clone() }
             <div class="blocks">{ for ranges.iter().map(chunk_html) }</div>
         </article>

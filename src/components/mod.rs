@@ -16,8 +16,9 @@
 //!   grouped in `div.chunk`s of some 32 blocks (laid out near the viewport
 //!   only).
 //! - Each mention is `<mark data-entity=ID data-type=TYPE data-m=ORDINAL>`
-//!   around exactly the mention's text; classes `focus` (focused entity),
-//!   `fade` (other entities while one is focused), `active` (the card's).
+//!   around exactly the mention's text; classes `focus` (focused entity)
+//!   and `active` (the card's). While an entity is focused the article is
+//!   `article.body.focusing`, and its other marks (`mark:not(.focus)`) fade.
 //!   The selected event's sentence is wrapped in `.sent` pieces; find hits
 //!   are `span.hit[data-hit=K]`, the current one `.hit.current`.
 //! - Legend: `[role=group][aria-label=Highlights]`, one

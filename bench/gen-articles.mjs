@@ -46,7 +46,8 @@ export function generate({ out, size = 1_000_000, count = 1, src } = {}) {
   const width = String(count).length;
   const paths = [];
   for (let k = 0; k < count; k++) {
-    const p = join(out, `${String(k).padStart(width, "0")}-bench-${size}.md`);
+    const name = `bench-${size}${count > 1 ? `-${k + 1}` : ""}`;
+    const p = join(out, `${String(k).padStart(width, "0")}-${name}.md`);
     writeFileSync(p, article(bodies, size, k));
     paths.push(p);
   }

@@ -4,7 +4,6 @@
 //! does not fetch it again.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use dossier_core::{Analysis, Article};
@@ -37,26 +36,23 @@ struct Store {
     /// `Some(build)` when the set is split.
     split: Option<u64>,
     /// Embedded entries, then those read from article files.
-    entries: RefCell<HashMap<String, Entry>>,
+    entries: RefCell<Vec<Entry>>,
 }
 
 fn store(set: Set) -> Store {
     match set {
         Set::Whole(list) => {
-            let mut entries = HashMap::with_capacity(list.len());
+            let mut entries = Vec::with_capacity(list.len());
             let mut articles = Vec::with_capacity(list.len());
             let mut index = Vec::with_capacity(list.len());
             for (article, analysis) in list {
                 let article = Rc::new(article);
                 index.push(Rc::new(Summary::of(&article)));
                 articles.push(Rc::clone(&article));
-                entries.insert(
-                    article.slug.clone(),
-                    Entry {
-                        article,
-                        analysis: Rc::new(analysis),
-                    },
-                );
+                entries.push(Entry {
+                    article,
+                    analysis: Rc::new(analysis),
+                });
             }
             Store {
                 index: index.into(),
@@ -69,7 +65,7 @@ fn store(set: Set) -> Store {
             index: index.into_iter().map(Rc::new).collect(),
             articles: Rc::from(Vec::new()),
             split: Some(build),
-            entries: RefCell::new(HashMap::new()),
+            entries: RefCell::new(Vec::new()),
         },
     }
 }
@@ -105,7 +101,13 @@ pub fn split() -> Option<u64> {
 /// The article with this slug and its analysis, if it is at hand: embedded,
 /// or already read from its file.
 pub fn entry(slug: &str) -> Option<Entry> {
-    STORE.with(|s| s.entries.borrow().get(slug).cloned())
+    STORE.with(|s| {
+        s.entries
+            .borrow()
+            .iter()
+            .find(|e| e.article.slug == slug)
+            .cloned()
+    })
 }
 
 /// Reads the article file of `slug` (a split set) and keeps the article.
@@ -117,11 +119,17 @@ pub fn accept(slug: &str, bytes: &[u8]) -> Result<Entry, BlobError> {
         analysis: Rc::new(analysis),
     };
     STORE.with(|s| {
-        s.entries
-            .borrow_mut()
-            .insert(slug.to_string(), entry.clone())
+        let mut entries = s.entries.borrow_mut();
+        if !entries.iter().any(|e| e.article.slug == slug) {
+            entries.push(entry.clone());
+        }
     });
     Ok(entry)
+}
+
+/// How many bytes of the set the WebAssembly embeds.
+pub fn embedded_bytes() -> usize {
+    BYTES.len()
 }
 
 /// The article files of a split set, `(slug, bytes)`, for the build-time

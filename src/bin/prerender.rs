@@ -28,8 +28,12 @@ fn main() -> ExitCode {
     match run(&path) {
         Ok((bytes, files)) => {
             println!("prerender: {path}: {bytes} bytes of prerendered HTML");
+            let set = dossier::data::index().len();
+            let embedded = dossier::data::embedded_bytes();
             if files > 0 {
-                println!("prerender: the set is split: {files} article files in articles/");
+                println!("prerender: set of {set} articles split: index {embedded} bytes embedded, {files} article files in articles/");
+            } else {
+                println!("prerender: set of {set} articles embedded whole: {embedded} bytes");
             }
             ExitCode::SUCCESS
         }

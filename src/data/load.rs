@@ -6,7 +6,6 @@
 //! elements holding base64, and read from there instead.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -36,9 +35,9 @@ pub fn inline_id(slug: &str) -> String {
 thread_local! {
     /// Files being read, so that going back and forth does not start a
     /// second request for the same article.
-    static PENDING: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
+    static PENDING: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
     /// Files that could not be read, until the reader tries again.
-    static FAILED: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    static FAILED: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The state of the article `slug` right now.
@@ -49,10 +48,19 @@ pub fn state(slug: &str) -> Load {
     if data::split().is_none() || data::summary(slug).is_none() {
         return Load::Missing;
     }
-    match FAILED.with(|f| f.borrow().get(slug).cloned()) {
+    match failure(slug) {
         Some(why) => Load::Failed(why),
         None => Load::Loading,
     }
+}
+
+fn failure(slug: &str) -> Option<String> {
+    FAILED.with(|f| {
+        f.borrow()
+            .iter()
+            .find(|(s, _)| s == slug)
+            .map(|(_, why)| why.clone())
+    })
 }
 
 /// The article the route names, read from its file when the set is split,
@@ -77,7 +85,7 @@ pub fn use_entry(slug: Option<String>) -> (Option<Load>, Callback<()>) {
         let attempt = attempt.clone();
         Callback::from(move |()| {
             if let Some(slug) = &slug {
-                FAILED.with(|f| f.borrow_mut().remove(slug));
+                FAILED.with(|f| f.borrow_mut().retain(|(s, _)| s != slug));
             }
             attempt.set(attempt.wrapping_add(1));
         })
@@ -87,7 +95,15 @@ pub fn use_entry(slug: Option<String>) -> (Option<Load>, Callback<()>) {
 
 /// Reads the file of `slug` unless it is already being read, then re-renders.
 fn start(slug: String, done: UseForceUpdateHandle) {
-    if !PENDING.with(|p| p.borrow_mut().insert(slug.clone())) {
+    let fresh = PENDING.with(|p| {
+        let mut p = p.borrow_mut();
+        let fresh = !p.contains(&slug);
+        if fresh {
+            p.push(slug.clone());
+        }
+        fresh
+    });
+    if !fresh {
         return;
     }
     wasm_bindgen_futures::spawn_local(async move {
@@ -97,9 +113,9 @@ fn start(slug: String, done: UseForceUpdateHandle) {
                 .map_err(|e| e.to_string()),
             Err(e) => Err(e),
         };
-        PENDING.with(|p| p.borrow_mut().remove(&slug));
+        PENDING.with(|p| p.borrow_mut().retain(|s| *s != slug));
         if let Err(why) = result {
-            FAILED.with(|f| f.borrow_mut().insert(slug, why));
+            FAILED.with(|f| f.borrow_mut().push((slug, why)));
         }
         done.force_update();
     });

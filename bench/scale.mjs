@@ -1,10 +1,11 @@
 // How cost grows with the size of an article and with the number of articles.
 //
-//   node bench/scale.mjs [--runs 5] [--cases 1k,10k,100k,1m,n1,n10,n100,n1000] [--json FILE]
+//   node bench/scale.mjs [--runs 5] [--cases 1k,10k,100k,1m,n1,n10,n20,n40,n100,n1000] [--json FILE]
 //
 // Cases: one generated article of about 1 KB, 10 KB, 100 KB, 1 MB (1k … 1m);
-// sets of 1, 10, 100, 1000 generated articles of about 3 KB each (n1 … n1000),
-// all from the dev-set bodies (bench/gen-articles.mjs). Each case is built as
+// sets of 1, 10, 20, 40, 100, 1000 generated articles of about 3 KB each (n1 …
+// n1000; 20 and 40 lie either side of the split threshold), all from the
+// dev-set bodies (bench/gen-articles.mjs). Each case is built as
 // a release, like `make dist` (trunk build --release, the build-time render,
 // postbuild), in one temporary copy of the project (sources only, never
 // assets/articles of this project) that is reused from case to case and
@@ -51,6 +52,8 @@ export const CASES = {
   "1m": { label: "1 article, 1 MB", size: 1_000_000, count: 1 },
   n1: { label: "1 article of 3 KB", size: 3_000, count: 1 },
   n10: { label: "10 articles of 3 KB", size: 3_000, count: 10 },
+  n20: { label: "20 articles of 3 KB", size: 3_000, count: 20 },
+  n40: { label: "40 articles of 3 KB", size: 3_000, count: 40 },
   n100: { label: "100 articles of 3 KB", size: 3_000, count: 100 },
   n1000: { label: "1000 articles of 3 KB", size: 3_000, count: 1000 },
 };

@@ -216,6 +216,13 @@ describe("a split set", () => {
       await page.route(isArticleFile, (route) => route.fulfill({ status: 200, body: other }));
       await page.click('[data-testid="load-error"] button');
       await page.waitForFunction(() => /another article/.test(document.querySelector('[data-testid="load-error"]')?.textContent ?? ""));
+      // Leaving and opening it again tries again (the real file this time).
+      await page.unroute(isArticleFile);
+      await page.click('[data-testid="load-error"] a[href="#/"]');
+      await page.waitForSelector('[data-testid="library"]');
+      await page.click(`li.library-item[data-slug="${b.slug}"] a`);
+      await waitForArticle(page, b.title);
+      assertContainsRun(await articleBlockTexts(page), b.blocks, `${b.slug} opened again`);
       assert.deepEqual(guard.pageErrors, [], "no uncaught error");
     } finally {
       await context.close();

@@ -63,6 +63,10 @@ fn failure(slug: &str) -> Option<String> {
     })
 }
 
+fn forget_failure(slug: &str) {
+    FAILED.with(|f| f.borrow_mut().retain(|(s, _)| s != slug));
+}
+
 /// The article the route names, read from its file when the set is split,
 /// and a callback that tries again after a failure. Re-renders the caller
 /// when the file has been read (or has failed).
@@ -78,6 +82,14 @@ pub fn use_entry(slug: Option<String>) -> (Option<Load>, Callback<()>) {
                     start(slug.clone(), update);
                 }
             }
+            // Leaving a failed article forgets the failure: opening it
+            // again tries again.
+            let slug = slug.clone();
+            move || {
+                if let Some(slug) = slug {
+                    forget_failure(&slug);
+                }
+            }
         });
     }
     let retry = {
@@ -85,7 +97,7 @@ pub fn use_entry(slug: Option<String>) -> (Option<Load>, Callback<()>) {
         let attempt = attempt.clone();
         Callback::from(move |()| {
             if let Some(slug) = &slug {
-                FAILED.with(|f| f.borrow_mut().retain(|(s, _)| s != slug));
+                forget_failure(slug);
             }
             attempt.set(attempt.wrapping_add(1));
         })

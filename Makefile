@@ -8,7 +8,7 @@
 #   make bench   analysis throughput (native, WASM in Chromium, compromise),
 #                then first paint, interaction and bundle breakdown
 #   make bench-scale  build time, size and first paint against article size
-#                and set size (10 release builds of generated sets, ~8 min)
+#                and set size (10 release builds of generated sets, ~5 min)
 #   make soak    long soak against dist/ (SOAK_MINUTES, default 3)
 #   make setup   only install what is missing
 

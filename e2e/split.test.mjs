@@ -46,7 +46,8 @@ function splitBuild() {
   if (process.env.SPLIT_DIST) {
     return { dist: process.env.SPLIT_DIST, articles: process.env.SPLIT_ARTICLES };
   }
-  const work = join(tmpdir(), "dossier-e2e-split");
+  // One kept build per checkout (two checkouts must not share it).
+  const work = join(tmpdir(), `dossier-e2e-split-${createHash("sha256").update(ROOT).digest("hex").slice(0, 8)}`);
   const articles = join(work, "generated");
   const stamp = join(work, "built-from");
   const key = sourceKey();

@@ -32,6 +32,9 @@ pub fn inline_id(slug: &str) -> String {
     format!("dossier-article-{slug}")
 }
 
+/// The type of that element (data, never run).
+pub const INLINE_TYPE: &str = "application/x-dossier-article";
+
 thread_local! {
     /// Files being read, so that going back and forth does not start a
     /// second request for the same article.
@@ -135,7 +138,13 @@ fn start(slug: String, done: UseForceUpdateHandle) {
 
 /// The bytes of an article file: inlined in the page, or fetched.
 async fn bytes(slug: &str) -> Result<Vec<u8>, String> {
-    if let Some(el) = dom::document().and_then(|d| d.get_element_by_id(&inline_id(slug))) {
+    let inline = dom::document()
+        .and_then(|d| d.get_element_by_id(&inline_id(slug)))
+        .filter(|el| {
+            el.tag_name().eq_ignore_ascii_case("script")
+                && el.get_attribute("type").as_deref() == Some(INLINE_TYPE)
+        });
+    if let Some(el) = inline {
         return inline_bytes(&el.text_content().unwrap_or_default());
     }
     let build = data::split().unwrap_or_default();

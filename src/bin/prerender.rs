@@ -33,7 +33,8 @@ fn main() -> ExitCode {
             if files > 0 {
                 println!("prerender: set of {set} articles split: index {embedded} bytes embedded, {files} article files in articles/");
             } else {
-                println!("prerender: set of {set} articles embedded whole: {embedded} bytes");
+                let s = if set == 1 { "" } else { "s" };
+                println!("prerender: set of {set} article{s} embedded whole: {embedded} bytes");
             }
             ExitCode::SUCCESS
         }

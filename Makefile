@@ -7,6 +7,8 @@
 #   make eval    score the analysis on ../shared/eval/meantime-dev
 #   make bench   analysis throughput (native, WASM in Chromium, compromise),
 #                then first paint, interaction and bundle breakdown
+#   make bench-scale  build time, size and first paint against article size
+#                and set size (10 release builds of generated sets, ~5 min)
 #   make soak    long soak against dist/ (SOAK_MINUTES, default 3)
 #   make setup   only install what is missing
 
@@ -24,7 +26,7 @@ WASM := --target wasm32-unknown-unknown
 DIST ?= dist
 
 .PHONY: help setup setup-test serve test dist build prerender postbuild size e2e fmt-check clippy \
-        test-native test-wasm eval bench bench-browser soak clean
+        test-native test-wasm eval bench bench-browser bench-scale soak clean
 
 help:
 	@sed -n '/^#/!q;s/^# \{0,1\}//;p' Makefile
@@ -68,7 +70,8 @@ build:
 	trunk build --release --offline --public-url ./
 
 # The default view rendered from the same components into index.html (the
-# browser hydrates it). The native test step has already built what it needs.
+# browser hydrates it); for a split set, also one file per article in
+# $(DIST)/articles/. The native test step has already built what it needs.
 prerender:
 	cargo run --quiet --features ssr --bin prerender -- $(DIST)/index.html
 
@@ -97,6 +100,10 @@ bench-browser: dist
 	bash scripts/twiggy.sh
 	@echo "=== every figure, its target and its comparison"
 	@node bench/summary.mjs --dir $(BENCH_DIR)
+
+# Generated sets built in a temporary copy of the project (never assets/articles).
+bench-scale: setup
+	node bench/scale.mjs --runs 5
 
 SOAK_MINUTES ?= 3
 soak:

@@ -1,11 +1,19 @@
 //! Embeds the article set: every `assets/articles/*.md` and `*.txt`, in file
 //! name order, parsed and analysed here, at build time, and serialised with
-//! postcard into `OUT_DIR` as `(Article, Analysis)` pairs. The page shows the
-//! engine's results without carrying the engine. A broken article fails the
-//! build with `path:line: what is wrong`.
+//! postcard into `OUT_DIR` (see `src/data/format.rs`): the whole set as
+//! `(Article, Analysis)` pairs, or, for a large set, only the library's index,
+//! with one file per article in `OUT_DIR/blobs/` (listed in `OUT_DIR/blobs.rs`
+//! for the build-time render, which copies them into `dist/articles/`). The
+//! page shows the engine's results without carrying the engine. A broken
+//! article fails the build with `path:line: what is wrong`.
 
+use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
+
+#[allow(dead_code)]
+#[path = "src/data/format.rs"]
+mod format;
 
 fn main() -> ExitCode {
     println!("cargo:rerun-if-changed=assets/articles");
@@ -62,10 +70,27 @@ fn build() -> Result<(), String> {
             (a, analysis)
         })
         .collect();
-    let bytes =
-        postcard::to_allocvec(&set).map_err(|e| format!("serialising the articles: {e}"))?;
+    let encoded = format::encode(&set, format::SPLIT_ABOVE)?;
     let out = std::env::var("OUT_DIR").map_err(|e| format!("OUT_DIR: {e}"))?;
-    let target = Path::new(&out).join("articles.postcard");
-    std::fs::write(&target, bytes).map_err(|e| format!("{}: {e}", target.display()))?;
+    let out = Path::new(&out);
+    let target = out.join("articles.postcard");
+    std::fs::write(&target, &encoded.embedded).map_err(|e| format!("{}: {e}", target.display()))?;
+    let blobs = out.join("blobs");
+    if blobs.exists() {
+        std::fs::remove_dir_all(&blobs).map_err(|e| format!("{}: {e}", blobs.display()))?;
+    }
+    let mut list = String::from("pub static BLOBS: &[(&str, &[u8])] = &[\n");
+    if !encoded.files.is_empty() {
+        std::fs::create_dir_all(&blobs).map_err(|e| format!("{}: {e}", blobs.display()))?;
+    }
+    for (slug, bytes) in &encoded.files {
+        let path = blobs.join(format::blob_file(slug));
+        std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        let shown = path.display().to_string();
+        let _ = writeln!(list, "    ({slug:?}, include_bytes!({shown:?})),");
+    }
+    list.push_str("];\n");
+    let target = out.join("blobs.rs");
+    std::fs::write(&target, list).map_err(|e| format!("{}: {e}", target.display()))?;
     Ok(())
 }

@@ -97,15 +97,18 @@ export function plainPage(article, cssFile) {
 
 // Installed before any of the page's own code: records when the first
 // paragraph enters the DOM, and every LCP / paint entry.
-const PROBE = () => {
-  window.__fp = { para: null, lcp: [], fcp: null };
+export const PROBE = () => {
+  window.__fp = { para: null, lcp: [], fcp: null, live: null };
   const sel = "article.body p[data-part]";
   const check = () => {
     if (window.__fp.para === null && document.querySelector(sel)) {
       window.__fp.para = performance.now();
     }
+    if (window.__fp.live === null && document.documentElement.dataset.app === "ready") {
+      window.__fp.live = performance.now();
+    }
   };
-  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-app"] });
   new PerformanceObserver((l) => {
     for (const e of l.getEntries()) window.__fp.lcp.push(e.startTime);
   }).observe({ type: "largest-contentful-paint", buffered: true });
@@ -114,7 +117,11 @@ const PROBE = () => {
   }).observe({ type: "paint", buffered: true });
 };
 
-async function load(browser, url, isApp) {
+/**
+ * One cold load of `url`. Waits for the reader (`isApp`), the plain page's
+ * first paragraph, or `until` (a function run in the page) when given.
+ */
+export async function load(browser, url, isApp, until = null) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -122,7 +129,9 @@ async function load(browser, url, isApp) {
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
   await page.addInitScript(PROBE);
   await page.goto(url, { waitUntil: "load" });
-  if (isApp) {
+  if (until) {
+    await page.waitForFunction(until, null, { timeout: 300000 });
+  } else if (isApp) {
     // The reader is live with its highlights and panels.
     await page.waitForFunction(
       () => performance.getEntriesByName("dossier-interactive").length > 0,
@@ -145,6 +154,7 @@ async function load(browser, url, isApp) {
       fcp: window.__fp.fcp,
       ready: m ? m.startTime : null,
       load: nav ? nav.loadEventEnd : null,
+      live: window.__fp.live,
     };
   });
   await context.close();

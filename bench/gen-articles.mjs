@@ -4,10 +4,12 @@
 //
 // Writes N articles (default 1) of about BYTES each (default 1 MB) into DIR,
 // as Markdown with TOML front matter. Each body is the dev-set bodies
-// (../shared/eval/meantime-dev/*.md, front matter removed) in turn, repeated
-// until the size is reached; article k starts k bodies further on, so the
-// articles differ. Never write into assets/articles: the set is built from a
-// temporary copy of the project (see bench/interaction.mjs).
+// (../shared/eval/meantime-dev/*.md, front matter removed), paragraph by
+// paragraph, repeated until the size is reached; article k starts k bodies
+// further on, so the articles differ. Each article has its own slug
+// (`bench-SIZE`, or `bench-SIZE-K` when there are several). Never write into
+// assets/articles: the set is built from a temporary copy of the project (see
+// bench/interaction.mjs and bench/scale.mjs).
 
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -29,12 +31,16 @@ export function devBodies(src = join(ROOT, "..", "shared", "eval", "meantime-dev
 /** One article of about `size` bytes; `k` picks where in the bodies it starts. */
 export function article(bodies, size, k = 0) {
   const head = `+++\ntitle = "Benchmark article ${k + 1}: ${size} bytes of news"\ndate = "2010-01-01"\nsection = "Benchmark"\n+++\n\n`;
+  // Whole paragraphs, so that an article can be smaller than one body.
+  const paras = bodies.flatMap((b) => b.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean));
+  let at = 0;
+  for (let i = 0; i < k % bodies.length; i++) at += bodies[i].split(/\n\s*\n/).filter((p) => p.trim()).length;
   const parts = [];
   let n = head.length;
-  for (let i = k; n < size; i++) {
-    const b = bodies[i % bodies.length];
-    parts.push(b);
-    n += Buffer.byteLength(b) + 2;
+  for (let i = at; n < size || !parts.length; i++) {
+    const p = paras[i % paras.length];
+    parts.push(p);
+    n += Buffer.byteLength(p) + 2;
   }
   return head + parts.join("\n\n") + "\n";
 }
@@ -46,7 +52,8 @@ export function generate({ out, size = 1_000_000, count = 1, src } = {}) {
   const width = String(count).length;
   const paths = [];
   for (let k = 0; k < count; k++) {
-    const p = join(out, `${String(k).padStart(width, "0")}-bench-${size}.md`);
+    const name = `bench-${size}${count > 1 ? `-${k + 1}` : ""}`;
+    const p = join(out, `${String(k).padStart(width, "0")}-${name}.md`);
     writeFileSync(p, article(bodies, size, k));
     paths.push(p);
   }

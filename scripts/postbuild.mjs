@@ -13,14 +13,19 @@
 // 2. dist/dossier.html is written: one self-contained page (stylesheets inlined,
 //    wasm-bindgen's JS glue and the WebAssembly module as base64 in one inline
 //    module script, icons as data: URLs) under a hash-only CSP, so that it works
-//    when opened from disk (file://) as well as from any server.
+//    when opened from disk (file://) as well as from any server. When the set
+//    is split (dist/articles/<slug>.bin, written by the prerender step), every
+//    article file is inlined too, as base64 in a non-executed
+//    <script type="application/x-dossier-article" id="dossier-article-SLUG">
+//    at the end of <body>: the app reads an article from there instead of
+//    fetching it, so the single file still holds the whole set.
 //
 // It is idempotent: running it twice gives the same files. Anything it does not
 // understand (an external script, a style attribute, a JS snippet import) makes
 // it fail loudly rather than write a page that would break under the CSP.
 
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { readFileSync, writeFileSync, existsSync, readdirSync } from "node:fs";
 import { join, resolve, extname } from "node:path";
 
 const SINGLE_FILE = "dossier.html";
@@ -63,6 +68,9 @@ function distFile(href) {
 }
 
 const SCRIPT_RE = /<script\b[^>]*>([\s\S]*?)<\/script\s*>/gi;
+// Article files inlined into the single file: data, never run, so no CSP hash.
+const ARTICLE_TYPE = "application/x-dossier-article";
+const isArticleData = (scriptTag) => attrs(scriptTag.slice(0, scriptTag.indexOf(">") + 1)).get("type") === ARTICLE_TYPE;
 const STYLE_RE = /<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi;
 const CSP_META_RE = /[ \t]*<meta\s+http-equiv=["']?content-security-policy["']?[^>]*>\n?/gi;
 const REFERRER_META_RE = /[ \t]*<meta\s+name=["']?referrer["']?[^>]*>\n?/gi;
@@ -204,11 +212,25 @@ single = single.replace(/<link\b[^>]*>/gi, (tag) => {
 // The loader script becomes the whole program. Use a function replacement so
 // `$` sequences in the code are not read as replacement patterns.
 single = single.replace(loader[0], () => `<script type="module">${inlineCode}</script>`);
+// A split set: every article file, inline (the page cannot fetch from disk).
+const articlesDir = join(dist, "articles");
+const articleFiles = existsSync(articlesDir) ? readdirSync(articlesDir).filter((f) => f.endsWith(".bin")).sort() : [];
+if (articleFiles.length) {
+  const blocks = articleFiles.map((f) => {
+    const slug = f.slice(0, -".bin".length);
+    if (!/^[a-z0-9-]+$/.test(slug)) fail(`an article file with an unexpected name: ${f}`);
+    const b64 = readFileSync(join(articlesDir, f)).toString("base64");
+    return `<script type="${ARTICLE_TYPE}" id="dossier-article-${slug}">${b64}</script>`;
+  });
+  const end = single.lastIndexOf("</body>");
+  if (end < 0) fail("no </body> in index.html");
+  single = single.slice(0, end) + blocks.join("\n") + "\n" + single.slice(end);
+}
 for (const m of single.matchAll(/<(?:img|source|video|audio)\b[^>]*\bsrc=["']?([^"'\s>]+)/gi)) {
   if (!m[1].startsWith("data:")) fail(`an element refers to a file that is not inlined: ${m[0]}`);
 }
 
-const singleScripts = [...single.matchAll(SCRIPT_RE)].map((m) => {
+const singleScripts = [...single.matchAll(SCRIPT_RE)].filter((m) => !isArticleData(m[0])).map((m) => {
   if (/\ssrc\s*=/i.test(m[0].slice(0, m[0].indexOf(">")))) fail("an external script is left in the single file");
   return sha256(m[1]);
 });
@@ -229,5 +251,6 @@ console.log(
   `postbuild: ${indexPath}: CSP with ${scriptHashes.length} script hash(es), ${styleHashes.length} style hash(es)`,
 );
 console.log(
-  `postbuild: ${join(dist, SINGLE_FILE)}: ${kib(Buffer.byteLength(single))} self-contained (wasm ${kib(wasmBytes.length)})`,
+  `postbuild: ${join(dist, SINGLE_FILE)}: ${kib(Buffer.byteLength(single))} self-contained (wasm ${kib(wasmBytes.length)}` +
+    `${articleFiles.length ? `, ${articleFiles.length} article files inline` : ""})`,
 );

@@ -1,8 +1,6 @@
 //! The app shell: builds the first state from the URL and storage, keeps the
 //! URL and storage in step with the state, and shows the library or a reader.
 
-use std::rc::Rc;
-
 use dossier_core::analysis::EntityKind;
 use dossier_core::view::Route;
 use wasm_bindgen::closure::Closure;
@@ -11,6 +9,7 @@ use yew::prelude::*;
 
 use crate::components::{library::Library, reader::Reader};
 use crate::data;
+use crate::data::load::Load;
 use crate::dom;
 use crate::state::{hidden_from_string, hidden_to_string, Action, ReaderState, StateProvider};
 
@@ -34,7 +33,7 @@ fn saved() -> (Route, Vec<EntityKind>) {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let initial = use_memo(props.prerendered, |&prerendered| {
-        let set = data::articles();
+        let set = data::index();
         let only = (set.len() == 1).then(|| set[0].slug.clone());
         if prerendered {
             let mut s = ReaderState::new(Route::Library, Vec::new(), only);
@@ -131,12 +130,14 @@ pub fn shell() -> Html {
         },
     );
 
-    // The document title follows the article.
+    // The article: at hand, or (a split set) read from its file.
     let slug = state.slug.clone();
-    let entry = slug.as_deref().and_then(data::entry);
-    let article = entry.as_ref().map(|e| Rc::clone(&e.article));
+    let (load, retry) = data::load::use_entry(slug.clone());
+    let summary = slug.as_deref().and_then(data::summary);
+
+    // The document title follows the article.
     {
-        let title = article.as_ref().map(|a| a.meta.title.clone());
+        let title = summary.as_ref().map(|a| a.meta.title.clone());
         use_effect_with(title, |title| {
             if let Some(d) = dom::document() {
                 d.set_title(&match title {
@@ -147,17 +148,36 @@ pub fn shell() -> Html {
         });
     }
 
-    match (slug, entry) {
-        (None, _) => html! { <Library articles={data::articles()} /> },
-        (Some(slug), Some(entry)) => html! {
+    let title = summary.map(|s| s.meta.title.clone()).unwrap_or_default();
+    match (slug, load) {
+        (None, _) | (_, None) => html! { <Library articles={data::index()} /> },
+        (Some(slug), Some(Load::Ready(entry))) => html! {
             <Reader
                 key={slug}
                 article={entry.article}
                 analysis={entry.analysis}
-                multiple={data::articles().len() > 1}
+                multiple={data::index().len() > 1}
             />
         },
-        (Some(slug), None) => html! {
+        (Some(_), Some(Load::Loading)) => html! {
+            <main class="missing loading" data-testid="loading" aria-busy="true">
+                <h1>{ title }</h1>
+                <p role="status">{ "Loading the article…" }</p>
+                <p><a href="#/">{ "All articles" }</a></p>
+            </main>
+        },
+        (Some(_), Some(Load::Failed(why))) => html! {
+            <main class="missing" data-testid="load-error">
+                <h1>{ "The article could not be opened" }</h1>
+                <p role="alert">{ format!("“{title}”: {why}.") }</p>
+                <p>
+                    <button type="button" onclick={retry.reform(|_| ())}>{ "Try again" }</button>
+                    { " · " }
+                    <a href="#/">{ "All articles" }</a>
+                </p>
+            </main>
+        },
+        (Some(slug), Some(Load::Missing)) => html! {
             <main class="missing" data-testid="not-found">
                 <h1>{ "Article not found" }</h1>
                 <p>{ format!("There is no article “{slug}” in this set.") }</p>

@@ -1,10 +1,26 @@
-//! The article set, parsed and analysed by the build script and embedded.
+//! The article set, parsed and analysed by the build script and embedded:
+//! either whole, or (a large set) as the library's index, each article then
+//! read from its own file when it is opened (see [`format`] and [`load`]). Articles read that way are kept here, so reopening one
+//! does not fetch it again.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use dossier_core::{Analysis, Article};
 
+pub mod format;
+pub mod load;
+
+use format::{BlobError, Set, Summary};
+
 static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/articles.postcard"));
+
+/// The article files of a split set, for the build-time render to write into
+/// `dist/articles/` (empty when the set is embedded whole).
+#[cfg(feature = "ssr")]
+mod blobs {
+    include!(concat!(env!("OUT_DIR"), "/blobs.rs"));
+}
 
 /// One article of the set with the analysis the build computed for it.
 #[derive(Clone, Debug, PartialEq)]
@@ -13,29 +29,112 @@ pub struct Entry {
     pub analysis: Rc<Analysis>,
 }
 
+struct Store {
+    index: Rc<[Rc<Summary>]>,
+    /// The embedded articles: the whole set, or none when it is split.
+    articles: Rc<[Rc<Article>]>,
+    /// `Some(build)` when the set is split.
+    split: Option<u64>,
+    /// Embedded entries, then those read from article files.
+    entries: RefCell<Vec<Entry>>,
+}
+
+fn store(set: Set) -> Store {
+    match set {
+        Set::Whole(list) => {
+            let mut entries = Vec::with_capacity(list.len());
+            let mut articles = Vec::with_capacity(list.len());
+            let mut index = Vec::with_capacity(list.len());
+            for (article, analysis) in list {
+                let article = Rc::new(article);
+                index.push(Rc::new(Summary::of(&article)));
+                articles.push(Rc::clone(&article));
+                entries.push(Entry {
+                    article,
+                    analysis: Rc::new(analysis),
+                });
+            }
+            Store {
+                index: index.into(),
+                articles: articles.into(),
+                split: None,
+                entries: RefCell::new(entries),
+            }
+        }
+        Set::Split { build, index } => Store {
+            index: index.into_iter().map(Rc::new).collect(),
+            articles: Rc::from(Vec::new()),
+            split: Some(build),
+            entries: RefCell::new(Vec::new()),
+        },
+    }
+}
+
 thread_local! {
-    static SET: (Rc<[Rc<Article>]>, Rc<[Entry]>) = {
-        // The bytes come from our own build script; a mismatch would show as
-        // an empty library rather than a crash.
-        let list: Vec<(Article, Analysis)> = postcard::from_bytes(BYTES).unwrap_or_default();
-        let entries: Rc<[Entry]> = list
-            .into_iter()
-            .map(|(article, analysis)| Entry {
-                article: Rc::new(article),
-                analysis: Rc::new(analysis),
-            })
-            .collect();
-        let articles = entries.iter().map(|e| Rc::clone(&e.article)).collect();
-        (articles, entries)
-    };
+    // The bytes come from our own build script; a mismatch would show as
+    // an empty library rather than a crash.
+    static STORE: Store = store(format::decode_set(BYTES).unwrap_or(Set::Whole(Vec::new())));
 }
 
-/// Every article of the set, in file name order.
+/// What the library lists: every article of the set, in file name order.
+pub fn index() -> Rc<[Rc<Summary>]> {
+    STORE.with(|s| Rc::clone(&s.index))
+}
+
+/// The library's entry for this slug.
+pub fn summary(slug: &str) -> Option<Rc<Summary>> {
+    STORE.with(|s| s.index.iter().find(|e| e.slug == slug).cloned())
+}
+
+/// The embedded articles: the whole set, or none when the set is split
+/// (then [`index`] lists it and [`load`] reads each article).
 pub fn articles() -> Rc<[Rc<Article>]> {
-    SET.with(|s| Rc::clone(&s.0))
+    STORE.with(|s| Rc::clone(&s.articles))
 }
 
-/// The article with this slug, and its analysis.
+/// The build tag of a split set's article files; `None` when the set is
+/// embedded whole.
+pub fn split() -> Option<u64> {
+    STORE.with(|s| s.split)
+}
+
+/// The article with this slug and its analysis, if it is at hand: embedded,
+/// or already read from its file.
 pub fn entry(slug: &str) -> Option<Entry> {
-    SET.with(|s| s.1.iter().find(|e| e.article.slug == slug).cloned())
+    STORE.with(|s| {
+        s.entries
+            .borrow()
+            .iter()
+            .find(|e| e.article.slug == slug)
+            .cloned()
+    })
+}
+
+/// Reads the article file of `slug` (a split set) and keeps the article.
+pub fn accept(slug: &str, bytes: &[u8]) -> Result<Entry, BlobError> {
+    let build = split().ok_or(BlobError::OtherBuild)?;
+    let (article, analysis) = format::decode_blob(bytes, build, slug)?;
+    let entry = Entry {
+        article: Rc::new(article),
+        analysis: Rc::new(analysis),
+    };
+    STORE.with(|s| {
+        let mut entries = s.entries.borrow_mut();
+        if !entries.iter().any(|e| e.article.slug == slug) {
+            entries.push(entry.clone());
+        }
+    });
+    Ok(entry)
+}
+
+/// How many bytes of the set the WebAssembly embeds.
+pub fn embedded_bytes() -> usize {
+    BYTES.len()
+}
+
+/// The article files of a split set, `(slug, bytes)`, for the build-time
+/// render to write out; empty when the set is embedded whole.
+#[cfg(feature = "ssr")]
+pub fn blobs() -> &'static [(&'static str, &'static [u8])] {
+    blobs::BLOBS
 }

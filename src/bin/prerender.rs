@@ -7,10 +7,17 @@
 //! The page must hold the mount point `<div id="app"></div>` (empty, or
 //! holding an earlier render, which is replaced: running it twice gives the
 //! same file).
+//!
+//! When the set is split (see `src/data/format.rs`), it also writes each
+//! article's file next to the page, `articles/<slug>.bin`, replacing that
+//! folder; when the set is embedded whole, it removes a folder left there by
+//! an earlier build.
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use dossier::app::{App, AppProps};
+use dossier::data::format;
 use dossier::ROOT_ID;
 
 fn main() -> ExitCode {
@@ -19,8 +26,16 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     };
     match run(&path) {
-        Ok(bytes) => {
+        Ok((bytes, files)) => {
             println!("prerender: {path}: {bytes} bytes of prerendered HTML");
+            let set = dossier::data::index().len();
+            let embedded = dossier::data::embedded_bytes();
+            if files > 0 {
+                println!("prerender: set of {set} articles split: index {embedded} bytes embedded, {files} article files in articles/");
+            } else {
+                let s = if set == 1 { "" } else { "s" };
+                println!("prerender: set of {set} article{s} embedded whole: {embedded} bytes");
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -30,12 +45,35 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(path: &str) -> Result<usize, String> {
+fn run(path: &str) -> Result<(usize, usize), String> {
     let page = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
     let html = futures::executor::block_on(
         yew::ServerRenderer::<App>::with_props(|| AppProps { prerendered: true }).render(),
     );
     let page = dossier::prerender::insert(&page, ROOT_ID, &html)?;
     std::fs::write(path, page).map_err(|e| e.to_string())?;
-    Ok(html.len())
+    let files = write_articles(path)?;
+    Ok((html.len(), files))
+}
+
+/// Writes the split set's article files beside the page; returns how many.
+fn write_articles(page: &str) -> Result<usize, String> {
+    let dir = Path::new(page)
+        .parent()
+        .unwrap_or(Path::new("."))
+        .join("articles");
+    let shown = |e: std::io::Error| format!("{}: {e}", dir.display());
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir).map_err(shown)?;
+    }
+    let blobs = dossier::data::blobs();
+    if blobs.is_empty() {
+        return Ok(0);
+    }
+    std::fs::create_dir_all(&dir).map_err(shown)?;
+    for (slug, bytes) in blobs {
+        let file = dir.join(format::blob_file(slug));
+        std::fs::write(&file, bytes).map_err(|e| format!("{}: {e}", file.display()))?;
+    }
+    Ok(blobs.len())
 }

@@ -4,11 +4,32 @@ use std::rc::Rc;
 
 use dossier_core::view::Route;
 use dossier_core::Article;
+use yew::html::IntoPropValue;
 use yew::prelude::*;
+
+use crate::data::format::Summary;
+
+/// The articles the library lists: the set's index (which a split set embeds
+/// instead of the articles).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Index(pub Rc<[Rc<Summary>]>);
+
+impl IntoPropValue<Index> for Rc<[Rc<Summary>]> {
+    fn into_prop_value(self) -> Index {
+        Index(self)
+    }
+}
+
+/// Articles at hand list as their summaries.
+impl IntoPropValue<Index> for Rc<[Rc<Article>]> {
+    fn into_prop_value(self) -> Index {
+        Index(self.iter().map(|a| Rc::new(Summary::of(a))).collect())
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct LibraryProps {
-    pub articles: Rc<[Rc<Article>]>,
+    pub articles: Index,
 }
 
 /// "23 Apr 2025" for an ISO date, or "undated".
@@ -19,17 +40,18 @@ pub fn date_text(date: Option<&str>) -> String {
 
 #[function_component(Library)]
 pub fn library(props: &LibraryProps) -> Html {
+    let list = &props.articles.0;
     html! {
         <main class="library" data-testid="library">
             <header class="library-head">
                 <h1>{ "dossier" }</h1>
-                <p class="lede">{ format!("{} article{}, read with their people, places and dates.", props.articles.len(), if props.articles.len() == 1 { "" } else { "s" }) }</p>
+                <p class="lede">{ format!("{} article{}, read with their people, places and dates.", list.len(), if list.len() == 1 { "" } else { "s" }) }</p>
             </header>
-            if props.articles.is_empty() {
+            if list.is_empty() {
                 <p>{ "No articles in this set." }</p>
             }
             <ol class="library-list">
-                { for props.articles.iter().map(|a| html! { <LibraryItem key={a.slug.clone()} article={Rc::clone(a)} /> }) }
+                { for list.iter().map(|a| html! { <LibraryItem key={a.slug.clone()} article={Rc::clone(a)} /> }) }
             </ol>
         </main>
     }
@@ -37,7 +59,7 @@ pub fn library(props: &LibraryProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct ItemProps {
-    pub article: Rc<Article>,
+    pub article: Rc<Summary>,
 }
 
 #[function_component(LibraryItem)]
@@ -61,9 +83,9 @@ fn library_item(props: &ItemProps) -> Html {
                     }
                     <span class={classes!("date", a.meta.date.is_none().then_some("undated"))}>{ date }</span>
                     <span aria-hidden="true">{ " · " }</span>
-                    <span class="reading-time">{ format!("{} min read", a.reading_minutes()) }</span>
+                    <span class="reading-time">{ format!("{} min read", a.minutes) }</span>
                 </p>
-                <p class="teaser">{ a.teaser(240) }</p>
+                <p class="teaser">{ a.teaser.clone() }</p>
             </div>
         </li>
     }

@@ -1,0 +1,252 @@
+// A large set is split: the page embeds the library's index and fetches each
+// article's file (articles/<slug>.bin, same origin, relative URL) when it is
+// opened, with a loading state, an error view and a cache.
+//
+// The split set is generated (bench/gen-articles.mjs, from the dev-set bodies)
+// and built as a release in a temporary copy of the project (bench/scale.mjs),
+// which is kept, keyed by the sources, so a second run reuses it. SPLIT_DIST
+// names an already built split dist/ (with SPLIT_ARTICLES, the folder of its
+// generated articles) instead.
+
+import { describe, it, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
+import { serve } from "./server.mjs";
+import { ROOT, launch, openGuarded, assertClean, waitForApp, waitForArticle, articleBlockTexts, assertContainsRun } from "./helpers.mjs";
+import { generate } from "../bench/gen-articles.mjs";
+import { prepareCopy, buildRelease } from "../bench/scale.mjs";
+
+const COUNT = 80;
+const SIZE = 3000;
+
+/** A hash of everything the build reads, so that a kept build is reused only while it is current. */
+function sourceKey() {
+  const h = createHash("sha256");
+  h.update(`${COUNT}x${SIZE}\n`);
+  const walk = (p) => {
+    if (!existsSync(p)) return;
+    const rel = relative(ROOT, p);
+    if (rel === join("assets", "articles")) return;
+    if (statSync(p).isDirectory()) for (const n of readdirSync(p).sort()) walk(join(p, n));
+    else h.update(`${rel}\n`).update(readFileSync(p));
+  };
+  for (const p of ["Cargo.toml", "Cargo.lock", "build.rs", "index.html", "Trunk.toml", "src", "core/src", "core/Cargo.toml", "core/data", "assets", "scripts/postbuild.mjs", "bench/gen-articles.mjs"]) {
+    walk(join(ROOT, p));
+  }
+  return h.digest("hex").slice(0, 16);
+}
+
+/** The split build: { dist, articles (folder of the generated files) }. */
+function splitBuild() {
+  if (process.env.SPLIT_DIST) {
+    return { dist: process.env.SPLIT_DIST, articles: process.env.SPLIT_ARTICLES };
+  }
+  // One kept build per checkout (two checkouts must not share it).
+  const work = join(tmpdir(), `dossier-e2e-split-${createHash("sha256").update(ROOT).digest("hex").slice(0, 8)}`);
+  const articles = join(work, "generated");
+  const stamp = join(work, "built-from");
+  const key = sourceKey();
+  const dist = join(work, "copy", "dist");
+  if (existsSync(stamp) && readFileSync(stamp, "utf8") === key && existsSync(join(dist, "index.html"))) {
+    return { dist, articles };
+  }
+  rmSync(articles, { recursive: true, force: true });
+  mkdirSync(articles, { recursive: true });
+  const paths = generate({ out: articles, size: SIZE, count: COUNT });
+  console.error(`split: building ${COUNT} generated articles in ${work} (release) ...`);
+  prepareCopy(join(work, "copy"), paths);
+  buildRelease(join(work, "copy"));
+  writeFileSync(stamp, key);
+  return { dist, articles };
+}
+
+/** The parser's view of the generated articles: slug, title, block texts. */
+function parse(dir) {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".md"))
+    .sort()
+    .map((f) => join(dir, f));
+  const [cmd, args] = process.env.ANALYZE_BIN
+    ? [process.env.ANALYZE_BIN, ["--article", ...files]]
+    : ["cargo", ["run", "-q", "-p", "dossier-core", "--bin", "analyze", "--", "--article", ...files]];
+  const out = spawnSync(cmd, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 28 });
+  assert.equal(out.status, 0, `analyze --article failed:\n${out.stderr}`);
+  return out.stdout
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => {
+      const a = JSON.parse(l);
+      const lead = a.blocks.find((b) => b.kind === "Paragraph") ?? a.blocks[0];
+      return { slug: a.slug, title: a.meta.title, blocks: a.blocks.map((b) => b.text), lead: lead?.text };
+    });
+}
+
+let browser;
+let build;
+let articles;
+
+before(async () => {
+  build = splitBuild();
+  articles = parse(build.articles);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const isArticleFile = (u) => /\/articles\/[a-z0-9-]+\.bin(\?|$)/.test(u);
+
+describe("a split set", () => {
+  it("ships an index in the page and one file per article", () => {
+    const files = readdirSync(join(build.dist, "articles")).sort();
+    assert.deepEqual(files, articles.map((a) => `${a.slug}.bin`).sort());
+    const html = readFileSync(join(build.dist, "index.html"), "utf8");
+    for (const a of articles) assert.ok(html.includes(`href="#/a/${a.slug}"`), `the prerendered library links ${a.slug}`);
+    const wasm = readdirSync(build.dist).find((f) => f.endsWith(".wasm"));
+    const wasmBytes = statSync(join(build.dist, wasm)).size;
+    const fileBytes = files.reduce((n, f) => n + statSync(join(build.dist, "articles", f)).size, 0);
+    assert.ok(fileBytes > 150 * 1024, `the set is over the split threshold (${fileBytes} bytes of article files)`);
+    // The WebAssembly does not carry the articles' text: a paragraph that
+    // opens no article (the index holds the openings, as teasers) is not in it.
+    const leads = new Set(articles.map((a) => a.lead));
+    const sample = articles[articles.length >> 1].blocks.find((b) => b.length > 60 && !leads.has(b));
+    assert.ok(sample, "a paragraph that opens no article");
+    assert.ok(!readFileSync(join(build.dist, wasm)).includes(Buffer.from(sample)), "an article's paragraph is not in the WebAssembly");
+    assert.ok(wasmBytes < 1024 * 1024);
+  });
+
+  it("fetches an article when it is opened, shows it loading, and keeps it", async () => {
+    const server = await serve({ root: build.dist });
+    const { context, page, guard } = await openGuarded(browser, { allow: (u) => u.startsWith(server.origin) });
+    try {
+      let release;
+      const gate = new Promise((r) => (release = r));
+      await page.route(isArticleFile, async (route) => {
+        await gate;
+        await route.continue();
+      });
+      await page.goto(server.url, { waitUntil: "load" });
+      await waitForApp(page);
+      await page.waitForLoadState("networkidle");
+      assert.equal(await page.locator("li.library-item").count(), articles.length);
+      assert.deepEqual(guard.requests.filter(isArticleFile), [], "no article file before one is opened");
+
+      const a = articles[3];
+      await page.click(`li.library-item[data-slug="${a.slug}"] a`);
+      await page.waitForSelector('[data-testid="loading"]');
+      assert.equal(await page.locator('[data-testid="loading"] h1').textContent(), a.title);
+      assert.equal(await page.title(), `${a.title} — dossier`);
+      release();
+      await waitForArticle(page, a.title);
+      assertContainsRun(await articleBlockTexts(page), a.blocks, a.slug);
+      assert.ok((await page.locator("article mark[data-entity]").count()) > 0, "with its highlights");
+      const fetched = guard.requests.filter(isArticleFile);
+      assert.equal(fetched.length, 1);
+      assert.match(fetched[0], new RegExp(`^${server.url}articles/${a.slug}\\.bin\\?b=[0-9a-f]{16}$`));
+
+      // Back to the library and in again: no second request.
+      await page.goBack();
+      await page.waitForSelector('[data-testid="library"]');
+      await page.click(`li.library-item[data-slug="${a.slug}"] a`);
+      await waitForArticle(page, a.title);
+      // Another article: its own file.
+      const b = articles[articles.length - 1];
+      await page.evaluate((h) => (location.hash = h), `#/a/${b.slug}`);
+      await waitForArticle(page, b.title);
+      assertContainsRun(await articleBlockTexts(page), b.blocks, b.slug);
+      assert.deepEqual(
+        guard.requests.filter(isArticleFile).map((u) => u.split("?")[0]),
+        [`${server.url}articles/${a.slug}.bin`, `${server.url}articles/${b.slug}.bin`],
+      );
+      await assertClean(page, guard, "split set");
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+
+  it("opens a deep link under a sub-path, with the file fetched from there", async () => {
+    const server = await serve({ root: build.dist, prefix: "/sub/dossier/" });
+    const { context, page, guard } = await openGuarded(browser, { allow: (u) => u.startsWith(server.origin) });
+    try {
+      const a = articles[1];
+      await page.goto(`${server.url}#/a/${a.slug}`, { waitUntil: "load" });
+      await waitForArticle(page, a.title);
+      assertContainsRun(await articleBlockTexts(page), a.blocks, `${a.slug} under a sub-path`);
+      assert.deepEqual(guard.requests.filter(isArticleFile).map((u) => u.split("?")[0]), [`${server.origin}/sub/dossier/articles/${a.slug}.bin`]);
+      await page.reload();
+      await waitForArticle(page, a.title);
+      await assertClean(page, guard, "sub-path");
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+
+  it("says so when a file is missing or damaged, and tries again on request", async () => {
+    const server = await serve({ root: build.dist });
+    const { context, page, guard } = await openGuarded(browser, { allow: (u) => u.startsWith(server.origin) });
+    try {
+      const [a, b] = [articles[5], articles[6]];
+      await page.route(isArticleFile, (route) => route.fulfill({ status: 404, body: "not found" }));
+      await page.goto(`${server.url}#/a/${a.slug}`, { waitUntil: "load" });
+      await page.waitForSelector('[data-testid="load-error"]', { timeout: 30000 });
+      const text = await page.locator('[data-testid="load-error"]').textContent();
+      assert.match(text, /could not be opened/);
+      assert.ok(text.includes(a.title), "names the article");
+      assert.match(text, /404/);
+      // The server is back: "Try again" loads it.
+      await page.unroute(isArticleFile);
+      await page.click('[data-testid="load-error"] button');
+      await waitForArticle(page, a.title);
+      assertContainsRun(await articleBlockTexts(page), a.blocks, `${a.slug} after trying again`);
+
+      // A file that is not an article file (e.g. an HTML error page with 200).
+      await page.route(isArticleFile, (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><p>Oops</p>" }));
+      await page.evaluate((h) => (location.hash = h), `#/a/${b.slug}`);
+      await page.waitForSelector('[data-testid="load-error"]');
+      assert.match(await page.locator('[data-testid="load-error"]').textContent(), /damaged or not an article/);
+      // Another article's file under this name.
+      const other = readFileSync(join(build.dist, "articles", `${a.slug}.bin`));
+      await page.unroute(isArticleFile);
+      await page.route(isArticleFile, (route) => route.fulfill({ status: 200, body: other }));
+      await page.click('[data-testid="load-error"] button');
+      await page.waitForFunction(() => /another article/.test(document.querySelector('[data-testid="load-error"]')?.textContent ?? ""));
+      // Leaving and opening it again tries again (the real file this time).
+      await page.unroute(isArticleFile);
+      await page.click('[data-testid="load-error"] a[href="#/"]');
+      await page.waitForSelector('[data-testid="library"]');
+      await page.click(`li.library-item[data-slug="${b.slug}"] a`);
+      await waitForArticle(page, b.title);
+      assertContainsRun(await articleBlockTexts(page), b.blocks, `${b.slug} opened again`);
+      assert.deepEqual(guard.pageErrors, [], "no uncaught error");
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+
+  it("dossier.html holds the whole set and opens its articles from file:// without a request", async () => {
+    const url = pathToFileURL(join(build.dist, "dossier.html")).href;
+    const { context, page, guard } = await openGuarded(browser, { allow: (u) => u.split("#")[0] === url });
+    try {
+      await page.goto(url);
+      await waitForApp(page);
+      for (const a of [articles[0], articles[articles.length >> 1], articles[articles.length - 1]]) {
+        await page.evaluate((h) => (location.hash = h), `#/a/${a.slug}`);
+        await waitForArticle(page, a.title);
+        assertContainsRun(await articleBlockTexts(page), a.blocks, `${a.slug} (file://)`);
+      }
+      const network = (u) => !u.startsWith("data:") && !u.startsWith("blob:");
+      assert.deepEqual(guard.requests.filter(network), [url], "the file itself is all that is loaded");
+      await assertClean(page, guard, "file://");
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,302 @@
+//! The article set as the build writes it and the app reads it back (postcard).
+//!
+//! A small set is embedded whole in the WebAssembly: every article with its
+//! analysis. A large one is split: the WebAssembly carries only the index the
+//! library shows ([`Summary`] per article), and each article with its analysis
+//! is a file of its own, `articles/<slug>.bin`, fetched when it is opened.
+//! The rule and its threshold are [`split_above`] and [`SPLIT_ABOVE`]; the
+//! reasons are in `docs/performance.md` ("How cost grows with the set").
+//!
+//! This file is also compiled into the build script (`build.rs`), so it uses
+//! nothing of the app: only `dossier-core`, `serde` and `postcard`.
+
+use dossier_core::{Analysis, Article, Meta};
+use serde::{Deserialize, Serialize};
+
+/// A set whose encoded articles take more than this many bytes (and that has
+/// more than one article) is split.
+pub const SPLIT_ABOVE: usize = 150 * 1024;
+
+/// How long a library teaser may be, in bytes.
+pub const TEASER_BYTES: usize = 240;
+
+/// What the library shows of an article.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    pub slug: String,
+    pub meta: Meta,
+    pub minutes: u32,
+    pub teaser: String,
+}
+
+impl Summary {
+    pub fn of(article: &Article) -> Self {
+        Summary {
+            slug: article.slug.clone(),
+            meta: article.meta.clone(),
+            minutes: u32::try_from(article.reading_minutes()).unwrap_or(u32::MAX),
+            teaser: article.teaser(TEASER_BYTES),
+        }
+    }
+}
+
+/// What the app embeds.
+#[derive(Debug, PartialEq, Deserialize)]
+pub enum Set {
+    /// Every article with its analysis, in file name order.
+    Whole(Vec<(Article, Analysis)>),
+    /// The index only; each article is a separate file tagged with `build`.
+    Split { build: u64, index: Vec<Summary> },
+}
+
+/// [`Set`] as it is written, without copying the articles (same encoding).
+#[derive(Serialize)]
+enum SetRef<'a> {
+    Whole(&'a [(Article, Analysis)]),
+    Split { build: u64, index: &'a [Summary] },
+}
+
+/// One article file of a split set.
+#[derive(Deserialize)]
+struct Blob {
+    build: u64,
+    article: Article,
+    analysis: Analysis,
+}
+
+#[derive(Serialize)]
+struct BlobRef<'a> {
+    build: u64,
+    article: &'a Article,
+    analysis: &'a Analysis,
+}
+
+/// The build's output: the bytes to embed, and for a split set one file per
+/// article, `(slug, bytes)`, in set order.
+#[derive(Debug)]
+pub struct Encoded {
+    pub embedded: Vec<u8>,
+    pub files: Vec<(String, Vec<u8>)>,
+    /// Bytes of the whole set encoded as one (what decides the split).
+    pub whole: usize,
+}
+
+/// Whether a set of `count` articles whose encoding takes `bytes` is split.
+/// A single article is never split: it is the first view, so it belongs in
+/// the first download (and in the build-time render the page hydrates).
+pub fn split_above(count: usize, bytes: usize, threshold: usize) -> bool {
+    count > 1 && bytes > threshold
+}
+
+/// Encodes the set, split or whole by [`split_above`] with `threshold`.
+pub fn encode(set: &[(Article, Analysis)], threshold: usize) -> Result<Encoded, String> {
+    let err = |e: postcard::Error| format!("serialising the articles: {e}");
+    let whole_bytes = postcard::to_allocvec(&SetRef::Whole(set)).map_err(err)?;
+    let whole = whole_bytes.len();
+    if !split_above(set.len(), whole, threshold) {
+        return Ok(Encoded {
+            embedded: whole_bytes,
+            files: Vec::new(),
+            whole,
+        });
+    }
+    let build = fnv1a(&whole_bytes);
+    let index: Vec<Summary> = set.iter().map(|(a, _)| Summary::of(a)).collect();
+    let embedded = postcard::to_allocvec(&SetRef::Split {
+        build,
+        index: &index,
+    })
+    .map_err(err)?;
+    let files = set
+        .iter()
+        .map(|(article, analysis)| {
+            let blob = BlobRef {
+                build,
+                article,
+                analysis,
+            };
+            postcard::to_allocvec(&blob)
+                .map(|bytes| (article.slug.clone(), bytes))
+                .map_err(err)
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(Encoded {
+        embedded,
+        files,
+        whole,
+    })
+}
+
+/// Reads back what [`encode`] embedded.
+pub fn decode_set(bytes: &[u8]) -> Result<Set, postcard::Error> {
+    postcard::from_bytes(bytes)
+}
+
+/// Why an article file could not be read.
+#[derive(Debug, PartialEq, Eq)]
+pub enum BlobError {
+    /// Not an article file of this format.
+    Corrupt,
+    /// An article file of another build of the set (a stale copy).
+    OtherBuild,
+    /// The file holds another article.
+    OtherArticle(String),
+}
+
+impl std::fmt::Display for BlobError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BlobError::Corrupt => write!(f, "the article file is damaged or not an article"),
+            BlobError::OtherBuild => {
+                write!(f, "the article file belongs to another version of the site")
+            }
+            BlobError::OtherArticle(slug) => {
+                write!(f, "the article file holds another article (“{slug}”)")
+            }
+        }
+    }
+}
+
+/// Reads one article file of the split set `build`, which must hold `slug`.
+pub fn decode_blob(bytes: &[u8], build: u64, slug: &str) -> Result<(Article, Analysis), BlobError> {
+    let blob: Blob = postcard::from_bytes(bytes).map_err(|_| BlobError::Corrupt)?;
+    if blob.build != build {
+        return Err(BlobError::OtherBuild);
+    }
+    if blob.article.slug != slug {
+        return Err(BlobError::OtherArticle(blob.article.slug));
+    }
+    Ok((blob.article, blob.analysis))
+}
+
+/// Where an article file lives, relative to the page (so that a site under a
+/// sub-path works); `build` in the query keeps a stale HTTP cache out.
+pub fn blob_url(slug: &str, build: u64) -> String {
+    format!("articles/{slug}.bin?b={build:016x}")
+}
+
+/// The file name of an article in `dist/articles/`.
+pub fn blob_file(slug: &str) -> String {
+    format!("{slug}.bin")
+}
+
+/// 64-bit FNV-1a: identifies a build of the set.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(n: usize, words: usize) -> Vec<(Article, Analysis)> {
+        (0..n)
+            .map(|i| {
+                let body: String = (0..words)
+                    .map(|w| {
+                        format!("Anna Berg met Paolo Conte in Vienna on 3 May 2021, word {w}. ")
+                    })
+                    .collect();
+                let src = format!(
+                    "+++\ntitle = \"Story {i}\"\ndate = \"2021-05-0{}\"\n+++\n\n{body}\n",
+                    1 + i % 9
+                );
+                let a = dossier_core::article::parse_article(
+                    &format!("{i:03}-story-{i}.md"),
+                    src.as_bytes(),
+                )
+                .expect("a valid article");
+                let analysis = dossier_core::analyze(&a.parts(), a.meta.date.as_deref());
+                (a, analysis)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_small_set_is_embedded_whole_and_reads_back_the_same() {
+        let s = set(3, 5);
+        let e = encode(&s, SPLIT_ABOVE).expect("encodes");
+        assert!(e.files.is_empty());
+        assert_eq!(e.embedded.len(), e.whole);
+        assert_eq!(decode_set(&e.embedded), Ok(Set::Whole(s)));
+    }
+
+    #[test]
+    fn a_large_set_is_split_into_an_index_and_one_file_per_article() {
+        let s = set(4, 40);
+        let e = encode(&s, 1000).expect("encodes");
+        assert!(e.whole > 1000);
+        let Ok(Set::Split { build, index }) = decode_set(&e.embedded) else {
+            panic!("not split")
+        };
+        assert!(
+            e.embedded.len() < e.whole / 4,
+            "the index is a fraction of the set"
+        );
+        assert_eq!(index.len(), 4);
+        assert_eq!(e.files.len(), 4);
+        for ((a, analysis), (summary, (slug, bytes))) in s.iter().zip(index.iter().zip(&e.files)) {
+            assert_eq!(summary, &Summary::of(a));
+            assert_eq!(summary.minutes as usize, a.reading_minutes());
+            assert_eq!(summary.teaser, a.teaser(TEASER_BYTES));
+            assert_eq!(slug, &a.slug);
+            let back = decode_blob(bytes, build, slug).expect("reads back");
+            assert_eq!(&back.0, a);
+            assert_eq!(&back.1, analysis);
+        }
+    }
+
+    #[test]
+    fn the_threshold_decides_and_a_single_article_is_never_split() {
+        let s = set(2, 10);
+        let bytes = encode(&s, usize::MAX).expect("encodes").whole;
+        assert!(encode(&s, bytes).expect("encodes").files.is_empty());
+        assert_eq!(encode(&s, bytes - 1).expect("encodes").files.len(), 2);
+        let one = set(1, 200);
+        let e = encode(&one, 10).expect("encodes");
+        assert!(e.files.is_empty());
+        assert!(matches!(decode_set(&e.embedded), Ok(Set::Whole(v)) if v.len() == 1));
+    }
+
+    #[test]
+    fn a_wrong_damaged_or_stale_file_is_refused() {
+        let s = set(3, 40);
+        let e = encode(&s, 10).expect("encodes");
+        let Ok(Set::Split { build, .. }) = decode_set(&e.embedded) else {
+            panic!("not split")
+        };
+        let (slug0, bytes0) = &e.files[0];
+        let (slug1, _) = &e.files[1];
+        assert_eq!(
+            decode_blob(bytes0, build, slug1),
+            Err(BlobError::OtherArticle(slug0.clone()))
+        );
+        assert_eq!(
+            decode_blob(bytes0, build ^ 1, slug0),
+            Err(BlobError::OtherBuild)
+        );
+        assert_eq!(
+            decode_blob(&bytes0[..bytes0.len() / 2], build, slug0),
+            Err(BlobError::Corrupt)
+        );
+        assert_eq!(
+            decode_blob(b"<!doctype html>", build, slug0),
+            Err(BlobError::Corrupt)
+        );
+        assert_eq!(decode_blob(&[], build, slug0), Err(BlobError::Corrupt));
+        // Another build of the same articles gets another tag.
+        let other = encode(&set(3, 41), 10).expect("encodes");
+        let Ok(Set::Split { build: b2, .. }) = decode_set(&other.embedded) else {
+            panic!("not split")
+        };
+        assert_ne!(build, b2);
+    }
+
+    #[test]
+    fn urls_are_relative_and_carry_the_build() {
+        assert_eq!(blob_url("a-b", 0xab), "articles/a-b.bin?b=00000000000000ab");
+        assert_eq!(blob_file("a-b"), "a-b.bin");
+    }
+}

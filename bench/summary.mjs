@@ -50,7 +50,7 @@ if (existsSync(join(DIST, "index.html"))) {
   const html = readFileSync(join(DIST, "index.html"), "utf8");
   const names = new Set(["index.html"]);
   for (const m of html.matchAll(/(?:href|src|module_or_path:\s*)=?\s*["']\.?\/?([^"'#?]+\.(?:css|js|wasm))["']/g)) names.add(m[1]);
-  for (const m of html.matchAll(/from\s+["']\.?\/?([^"']+\.js)["']/g)) names.add(m[1]);
+  for (const m of html.matchAll(/(?:from\s+|import\(\s*)["']\.?\/?([^"']+\.js)["']/g)) names.add(m[1]);
   let total = 0;
   const parts = [];
   for (const n of [...names].filter((n) => existsSync(join(DIST, n))).sort()) {

@@ -3,8 +3,11 @@
 //
 //   node scripts/postbuild.mjs [DIST]        (DIST defaults to dist)
 //
-// 1. dist/index.html gets its icons inlined as data: URLs (Chromium fetches the
-//    icon again on every in-page navigation) and a strict Content-Security-Policy
+// 1. dist/index.html gets trunk's loader rewritten to start the app after the
+//    first paint (the page holds the prerendered first view; the module and the
+//    WASM are not preloaded, so they do not compete with it), its icons inlined
+//    as data: URLs (Chromium fetches the icon again on every in-page
+//    navigation) and a strict Content-Security-Policy
 //    <meta>: scripts only
 //    from the page's own origin plus the sha256 hash of each inline script
 //    (trunk's module loader) and 'wasm-unsafe-eval'; styles and images from the
@@ -132,13 +135,40 @@ for (const m of html.matchAll(SCRIPT_RE)) {
     distFile(a.get("src")); // must be a local file
     continue;
   }
-  scriptHashes.push(sha256(m[1]));
-  if (/\bimport\s+init\b/.test(m[1])) {
+  if (/\bimport\s+init\b/.test(m[1]) || /\bimport\(\s*["'][^"']+\.js["']\s*\)/.test(m[1])) {
     if (loader) fail("more than one wasm loader script in index.html");
     loader = m;
+  } else {
+    scriptHashes.push(sha256(m[1]));
   }
 }
 if (!loader) fail("no trunk loader script (import init ...) found in index.html");
+const loaderCode = loader[1];
+const jsHref =
+  loaderCode.match(/import\s+init\b[^'"]*from\s+['"]([^'"]+)['"]/)?.[1] ??
+  loaderCode.match(/import\(\s*["']([^"']+\.js)["']\s*\)/)?.[1];
+const wasmHref =
+  loaderCode.match(/module_or_path:\s*['"]([^'"]+\.wasm)['"]/)?.[1] ??
+  loaderCode.match(/init\(\s*['"]([^'"]+\.wasm)['"]\s*\)/)?.[1];
+if (!jsHref || !wasmHref) fail("cannot find the JS glue and the .wasm in the loader script");
+if (/__trunkInitializer/.test(loaderCode)) fail("a custom trunk initializer is not supported");
+
+// The page holds the prerendered first view: the app starts after the first
+// paint (or after 100 ms, should the page be hidden and never paint), so that
+// the text is on screen before any script is compiled. Nothing is preloaded
+// for the same reason; the module and the WASM are fetched on start.
+const AFTER_PAINT =
+  "await new Promise((go) => { requestAnimationFrame(() => setTimeout(go, 0)); setTimeout(go, 100); });\n";
+const deferredLoader =
+  "\n// Start after the first paint: the page is readable before the app runs.\n" +
+  AFTER_PAINT +
+  `const bindings = await import(${JSON.stringify(jsHref)});\n` +
+  `const wasm = await bindings.default({ module_or_path: ${JSON.stringify(wasmHref)} });\n` +
+  "window.wasmBindings = bindings;\n" +
+  'dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));\n';
+html = html.replace(loader[0], () => `<script type="module">${deferredLoader}</script>`);
+html = html.replace(/[ \t]*<link\b[^>]*\brel=["']?(modulepreload|preload)["']?[^>]*>\n?/gi, "");
+scriptHashes.push(sha256(deferredLoader));
 const styleHashes = [...html.matchAll(STYLE_RE)].map((m) => sha256(m[1]));
 
 for (const m of html.matchAll(/<link\b[^>]*>/gi)) {
@@ -160,14 +190,6 @@ writeFileSync(indexPath, insertHeadMeta(html, metaTags(indexCsp)));
 // ---------------------------------------------------------------------------
 // 2. dossier.html: one self-contained file that also works from file://
 // ---------------------------------------------------------------------------
-const loaderCode = loader[1];
-const jsHref = loaderCode.match(/import\s+init\b[^'"]*from\s+['"]([^'"]+)['"]/)?.[1];
-const wasmHref =
-  loaderCode.match(/module_or_path:\s*['"]([^'"]+\.wasm)['"]/)?.[1] ??
-  loaderCode.match(/init\(\s*['"]([^'"]+\.wasm)['"]\s*\)/)?.[1];
-if (!jsHref || !wasmHref) fail("cannot find the JS glue and the .wasm in the loader script");
-if (/__trunkInitializer/.test(loaderCode)) fail("a custom trunk initializer is not supported");
-
 let glue = readFileSync(distFile(jsHref), "utf8");
 const wasmBytes = readFileSync(distFile(wasmHref));
 
@@ -186,6 +208,7 @@ if (/^\s*export\b/m.test(glue)) fail("the JS glue has an export this step does n
 
 const inlineCode =
   `\n${glue}\n` +
+  AFTER_PAINT +
   `const __dossierWasm = Uint8Array.from(atob("${wasmBytes.toString("base64")}"), (c) => c.charCodeAt(0));\n` +
   `const __dossierExports = await ${defaultExport}({ module_or_path: __dossierWasm });\n` +
   `dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: __dossierExports } }));\n`;
@@ -211,7 +234,7 @@ single = single.replace(/<link\b[^>]*>/gi, (tag) => {
 });
 // The loader script becomes the whole program. Use a function replacement so
 // `$` sequences in the code are not read as replacement patterns.
-single = single.replace(loader[0], () => `<script type="module">${inlineCode}</script>`);
+single = single.replace(/<script type="module">[\s\S]*?<\/script>/, () => `<script type="module">${inlineCode}</script>`);
 // A split set: every article file, inline (the page cannot fetch from disk).
 const articlesDir = join(dist, "articles");
 const articleFiles = existsSync(articlesDir) ? readdirSync(articlesDir).filter((f) => f.endsWith(".bin")).sort() : [];

@@ -38,9 +38,9 @@ fn text_of(html: &str) -> String {
 fn the_first_view_holds_the_article_or_the_library() {
     let html = render();
     let text = text_of(&html);
-    let set = data::articles();
+    let set = data::index();
     if set.len() == 1 {
-        let entry = data::entry(&set[0].slug).expect("the only article has an entry");
+        let entry = data::entry(&set[0].slug).expect("the only article is embedded");
         assert!(text.contains(&entry.article.meta.title), "the title");
         for block in &entry.article.blocks {
             assert!(

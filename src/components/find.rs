@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::state::{use_reader, Action};
 
 pub const FIND_INPUT_ID: &str = "find";
+const PLACEHOLDER: &str = "Find in article  ( / )";
 
 #[derive(Properties, PartialEq)]
 pub struct FindProps {
@@ -63,13 +64,26 @@ pub fn find(props: &FindProps) -> Html {
     } else {
         format!("{} of {}", state.hit.min(total - 1) + 1, total)
     };
+    // A prerendered page shows the box without the text field until the app
+    // is live: a field that does nothing yet, and the most costly element of
+    // the first paint.
+    if state.restoring {
+        return html! {
+            <div class="find" data-testid="find" aria-hidden="true">
+                <span class="find-box">{ PLACEHOLDER }</span>
+                <span class="find-count"></span>
+                <button type="button" class="icon" tabindex="-1" disabled={true}>{ "↑" }</button>
+                <button type="button" class="icon" tabindex="-1" disabled={true}>{ "↓" }</button>
+            </div>
+        };
+    }
     html! {
         <div class="find" role="search" data-testid="find">
             <label class="visually-hidden" for={FIND_INPUT_ID}>{ "Find in article" }</label>
             <input
                 id={FIND_INPUT_ID}
                 type="search"
-                placeholder="Find in article  ( / )"
+                placeholder={PLACEHOLDER}
                 autocomplete="off"
                 spellcheck="false"
                 value={state.find.clone()}

@@ -78,3 +78,81 @@ fn the_first_view_holds_the_article_or_the_library() {
 fn the_render_is_the_same_every_time() {
     assert_eq!(render(), render());
 }
+
+mod hostile {
+    use std::rc::Rc;
+
+    use dossier::components::reader::Reader;
+    use dossier::state::{ReaderState, StateProvider};
+    use dossier_core::view::Route;
+    use dossier_core::{analyze, Analysis, Article};
+    use yew::prelude::*;
+
+    const FILE: &str =
+        "+++\ntitle = \"<script>alert(1)</script> & Co\"\ndate = \"2025-03-04\"\n+++\n\n\
+        President Maria Lopez met <img src=x onerror=alert(2)> in Paris on 3 March 2025.\n\n\
+        <iframe src=\"https://evil.example/\"></iframe> \"quoted\" & 'single' ]]> <!-- c -->\n";
+
+    #[derive(Properties, PartialEq)]
+    struct Props {
+        article: Rc<Article>,
+        analysis: Rc<Analysis>,
+    }
+
+    #[function_component(Page)]
+    fn page(p: &Props) -> Html {
+        let initial = ReaderState::new(
+            Route::Article {
+                slug: p.article.slug.clone(),
+                entity: None,
+                event: None,
+            },
+            Vec::new(),
+            None,
+        );
+        html! {
+            <StateProvider initial={initial}>
+                <Reader article={Rc::clone(&p.article)} analysis={Rc::clone(&p.analysis)} />
+            </StateProvider>
+        }
+    }
+
+    #[test]
+    fn markup_in_the_text_is_rendered_as_text() {
+        let article = dossier_core::article::parse_article("hostile.md", FILE.as_bytes())
+            .expect("the test article parses");
+        let analysis = analyze(&article.parts(), article.meta.date.as_deref());
+        assert!(
+            !analysis.entities.is_empty(),
+            "the analysis finds names to highlight"
+        );
+        let (a, an) = (Rc::new(article), Rc::new(analysis));
+        let html = futures::executor::block_on(
+            yew::LocalServerRenderer::<Page>::with_props(Props {
+                article: Rc::clone(&a),
+                analysis: Rc::clone(&an),
+            })
+            .render(),
+        );
+        for raw in ["<script", "<img", "<iframe", "<!-- c -->"] {
+            assert!(!html.contains(raw), "{raw} reached the page as markup");
+        }
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "the title as text"
+        );
+        assert!(
+            html.contains("&lt;img src=x onerror=alert(2)&gt;"),
+            "the block as text"
+        );
+        assert!(html.contains("<mark"), "the highlights are rendered");
+        let text = super::text_of(&html);
+        for block in &a.blocks {
+            assert!(
+                text.contains(&block.text),
+                "block text intact: {:?}",
+                block.text
+            );
+        }
+    }
+}

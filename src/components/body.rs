@@ -16,7 +16,7 @@ use super::block::{
 use crate::state::use_reader;
 
 /// Blocks per chunk (at least; a chunk ends before a paragraph).
-const CHUNK: usize = 32;
+const CHUNK: usize = 16;
 
 #[derive(Properties, PartialEq)]
 pub struct BodyProps {

@@ -13,7 +13,7 @@
 //!   "undated" when there is no date, `[data-testid=reading-time]`, the
 //!   legend and the find box), then the blocks, each `[data-part=N]` (part
 //!   `N` of the analysis) whose text content is exactly the block's text,
-//!   grouped in `div.chunk`s of some 32 blocks (laid out near the viewport
+//!   grouped in `div.chunk`s of some 16 blocks (laid out near the viewport
 //!   only).
 //! - Each mention is `<mark data-entity=ID data-type=TYPE data-m=ORDINAL>`
 //!   around exactly the mention's text; classes `focus` (focused entity)

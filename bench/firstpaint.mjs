@@ -25,13 +25,9 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { serve } from "../e2e/server.mjs";
 import { chromiumOptions } from "../e2e/browser.mjs";
+import { opt } from "./args.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i < 0 ? dflt : args[i + 1];
-};
 const RUNS = Number(opt("--runs", "15"));
 const DIST = resolve(ROOT, opt("--dist", "dist"));
 const ARTICLES = resolve(ROOT, opt("--articles", "assets/articles"));

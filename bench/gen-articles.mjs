@@ -14,6 +14,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { opt } from "./args.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -61,11 +62,6 @@ export function generate({ out, size = 1_000_000, count = 1, src } = {}) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const args = process.argv.slice(2);
-  const opt = (name, dflt) => {
-    const i = args.indexOf(name);
-    return i < 0 ? dflt : args[i + 1];
-  };
   const out = opt("--out", null);
   if (!out) {
     console.error("usage: node bench/gen-articles.mjs --out DIR [--size BYTES] [--count N] [--src DIR]");

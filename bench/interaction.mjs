@@ -26,13 +26,9 @@ import { fileURLToPath } from "node:url";
 import { serve } from "../e2e/server.mjs";
 import { launch, median } from "./firstpaint.mjs";
 import { generate } from "./gen-articles.mjs";
+import { opt, flag } from "./args.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i < 0 ? dflt : args[i + 1];
-};
 const REPS = Number(opt("--reps", "10"));
 const DIST = resolve(ROOT, opt("--dist", "dist"));
 const JSON_OUT = opt("--json", null);
@@ -171,7 +167,7 @@ async function main() {
   const targets = [{ label: "seed", dist: DIST, slug: null, limit: 16 }];
   let cleanup = null;
   let build = null;
-  if (args.includes("--big") || opt("--big-dist", null)) {
+  if (flag("--big") || opt("--big-dist", null)) {
     let big = opt("--big-dist", null);
     if (!big) {
       const gen = mkdtempSync(join(tmpdir(), "dossier-articles-"));

@@ -39,6 +39,7 @@ import { brotliCompressSync, constants } from "node:zlib";
 import { serve } from "../e2e/server.mjs";
 import { launch, load, median } from "./firstpaint.mjs";
 import { generate } from "./gen-articles.mjs";
+import { opt } from "./args.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -220,11 +221,6 @@ async function openOne(browser, url, split) {
 }
 
 async function main() {
-  const args = process.argv.slice(2);
-  const opt = (name, dflt) => {
-    const i = args.indexOf(name);
-    return i < 0 ? dflt : args[i + 1];
-  };
   const runs = Number(opt("--runs", "5"));
   const names = opt("--cases", Object.keys(CASES).join(",")).split(",");
   for (const n of names) if (!CASES[n]) throw new Error(`unknown case ${n} (known: ${Object.keys(CASES).join(", ")})`);

@@ -12,13 +12,9 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants } from "node:zlib";
+import { opt } from "./args.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i < 0 ? dflt : args[i + 1];
-};
 const DIR = resolve(ROOT, opt("--dir", join(process.env.CARGO_TARGET_DIR ?? join(ROOT, "target"), "bench")));
 const DIST = resolve(ROOT, opt("--dist", "dist"));
 const THROUGHPUT = resolve(ROOT, opt("--throughput", "bench/results.json"));

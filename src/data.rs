@@ -31,8 +31,6 @@ pub struct Entry {
 
 struct Store {
     index: Rc<[Rc<Summary>]>,
-    /// The embedded articles: the whole set, or none when it is split.
-    articles: Rc<[Rc<Article>]>,
     /// `Some(build)` when the set is split.
     split: Option<u64>,
     /// Embedded entries, then those read from article files.
@@ -43,12 +41,10 @@ fn store(set: Set) -> Store {
     match set {
         Set::Whole(list) => {
             let mut entries = Vec::with_capacity(list.len());
-            let mut articles = Vec::with_capacity(list.len());
             let mut index = Vec::with_capacity(list.len());
             for (article, analysis) in list {
                 let article = Rc::new(article);
                 index.push(Rc::new(Summary::of(&article)));
-                articles.push(Rc::clone(&article));
                 entries.push(Entry {
                     article,
                     analysis: Rc::new(analysis),
@@ -56,14 +52,12 @@ fn store(set: Set) -> Store {
             }
             Store {
                 index: index.into(),
-                articles: articles.into(),
                 split: None,
                 entries: RefCell::new(entries),
             }
         }
         Set::Split { build, index } => Store {
             index: index.into_iter().map(Rc::new).collect(),
-            articles: Rc::from(Vec::new()),
             split: Some(build),
             entries: RefCell::new(Vec::new()),
         },
@@ -84,12 +78,6 @@ pub fn index() -> Rc<[Rc<Summary>]> {
 /// The library's entry for this slug.
 pub fn summary(slug: &str) -> Option<Rc<Summary>> {
     STORE.with(|s| s.index.iter().find(|e| e.slug == slug).cloned())
-}
-
-/// The embedded articles: the whole set, or none when the set is split
-/// (then [`index`] lists it and [`load`] reads each article).
-pub fn articles() -> Rc<[Rc<Article>]> {
-    STORE.with(|s| Rc::clone(&s.articles))
 }
 
 /// The build tag of a split set's article files; `None` when the set is

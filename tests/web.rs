@@ -471,8 +471,10 @@ async fn an_unknown_focus_filters_nothing() {
 
 #[wasm_bindgen_test]
 async fn the_app_opens_the_embedded_article_from_the_hash() {
-    let set = dossier::data::articles();
-    let first = Rc::clone(&set[0]);
+    let slug = dossier::data::index()[0].slug.clone();
+    let first = dossier::data::entry(&slug)
+        .expect("the default set is embedded")
+        .article;
     let w = web_sys::window().expect("a window");
     w.location()
         .set_hash(&format!("#/a/{}", first.slug))

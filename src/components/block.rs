@@ -306,9 +306,13 @@ fn render_run(run: &Run<'_>, start: usize, p: &BlockProps) -> Html {
         return plain(pieces);
     };
     let focus = p.state.focus == FocusHere::Here(mark.entity);
+    // A name inside the selected sentence is framed by it (a class, not a
+    // `:has()` rule: that selector makes every parse and style pass slower).
+    let in_sentence = run.pieces().iter().any(|piece| piece.marks.sentence);
     let class = classes!(
         "m",
         focus.then_some("focus"),
+        in_sentence.then_some("in-sent"),
         (p.state.active == Some((mark.entity, mark.ordinal))).then_some("active"),
     );
     let h = &p.handlers;

@@ -535,9 +535,11 @@ fn drop_overlaps(ents: &mut [Ent]) {
     }
 }
 
-/// An adjective of nationality typed as a place ("the Syrian government")
-/// joins the entity of its country ("Syria") when the text names that
-/// country too: one place, one card, with the adjective among its aliases.
+/// The names of one country become one entity: an adjective of nationality
+/// typed as a place ("the Syrian government") joins its country ("Syria"),
+/// and another name of a country ("US", "America") joins the entity of its
+/// usual name ("the United States") or, without it, the first name the text
+/// uses. One place, one card, with the other names among its aliases.
 fn merge_demonyms(out: &mut Vec<Entity>) {
     let lex = lexicon::get();
     let country_of = |e: &Entity| -> Option<&'static str> {
@@ -545,15 +547,32 @@ fn merge_demonyms(out: &mut Vec<Entity>) {
             .then(|| lex.countries.get(e.name.as_str()).copied())
             .flatten()
     };
+    // Where entity `i` belongs, if it is another name of a country the text
+    // also names: a demonym joins any name of its country; a country's other
+    // name joins its usual name, or else the earliest other name.
+    let target_of = |out: &[Entity], i: usize| -> Option<usize> {
+        let e = &out[i];
+        if e.kind != EntityKind::Place {
+            return None;
+        }
+        if let Some(&country) = lex.demonyms.get(e.name.as_str()) {
+            return out
+                .iter()
+                .position(|x| country_of(x) == Some(country))
+                .filter(|&t| t != i);
+        }
+        let country = country_of(e)?;
+        if e.name == country {
+            return None;
+        }
+        out.iter()
+            .position(|x| x.name == country && x.kind == EntityKind::Place)
+            .or_else(|| out[..i].iter().position(|x| country_of(x) == Some(country)))
+    };
     let mut merged = false;
     let mut i = 0;
     while i < out.len() {
-        let target = (out[i].kind == EntityKind::Place)
-            .then(|| lex.demonyms.get(out[i].name.as_str()).copied())
-            .flatten()
-            .and_then(|country| out.iter().position(|e| country_of(e) == Some(country)))
-            .filter(|&t| t != i);
-        let Some(t) = target else {
+        let Some(t) = target_of(out, i) else {
             i += 1;
             continue;
         };

@@ -517,3 +517,31 @@ fn nationality_adjective_joins_its_country() {
     let ents = run(&parts);
     assert!(ents.iter().any(|e| e.name == "Peruvian"), "{ents:?}");
 }
+
+#[test]
+fn names_of_one_country_are_one_place() {
+    let parts = [
+        "Apple's iTunes replaces Wal-Mart as top US music retailer",
+        "The service became the largest music seller in the United States. Sales in America grew, and American buyers spent more. The U.S. market leads.",
+    ];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    let us = find(&ents, &parts, "United States").map(|e| e.id.clone());
+    assert!(us.is_some(), "{ents:?}");
+    for name in ["US", "America", "U.S.", "American"] {
+        assert_eq!(
+            find(&ents, &parts, name).map(|e| e.id.clone()),
+            us,
+            "{name} is another name of the United States: {ents:?}"
+        );
+    }
+    let e = find(&ents, &parts, "United States").expect("found above");
+    assert_eq!(e.name, "United States");
+    assert_eq!(e.kind, EntityKind::Place);
+    // without its usual name, the first name the text uses is the entity's
+    let parts = ["Britain said talks would resume. The UK will wait."];
+    let ents = run(&parts);
+    let uk = find(&ents, &parts, "UK").expect("UK");
+    assert_eq!(uk.name, "Britain", "{ents:?}");
+    assert_eq!(texts(uk, &parts), vec!["Britain", "The UK"]);
+}

@@ -391,6 +391,29 @@ fn modifier_cut(w: &str) -> Option<usize> {
     (known && name.chars().next().is_some_and(|c| c.is_uppercase())).then_some(name.len())
 }
 
+/// For a word like "US-China" or "Israel-Hamas", where the hyphen joins two
+/// names: the byte offset of that hyphen. Both halves must be known alone,
+/// from the place gazetteers or from the text writing them on their own,
+/// and the whole must not be a name itself ("Guinea-Bissau", "Coca-Cola",
+/// "al-Assad").
+fn compound_cut(cx: &Ctx, w: &str) -> Option<usize> {
+    let cut = w.find('-')?;
+    let (left, right) = (&w[..cut], &w[cut + 1..]);
+    let capital = |s: &str| s.chars().next().is_some_and(|c| c.is_uppercase());
+    if left.len() < 2
+        || right.len() < 2
+        || right.contains('-')
+        || !capital(left)
+        || !capital(right)
+        || lexicon::strip_name_prefix(w) != w
+        || gazetteer_place(w)
+    {
+        return None;
+    }
+    let known = |s: &str| gazetteer_place(s) || cx.stats.capall(s) > 0;
+    (known(left) && known(right)).then_some(cut)
+}
+
 /// Words that open sentences and never start a name.
 fn sentence_opener(w: &str) -> bool {
     matches!(
@@ -743,6 +766,35 @@ fn segment(
             });
         }
         return segment(cx, a + 1, b, out, pending_link, first_in_part);
+    }
+    // "US-China talks", "the Israel-Hamas war": two names joined by a
+    // hyphen, each of which the gazetteers or the text itself know alone
+    if b == a + 1 {
+        if let Some(cut) = compound_cut(cx, cx.w(a)) {
+            let t = cx.toks[a];
+            let w = cx.w(a);
+            for (name, start) in [(&w[..cut], t.start), (&w[cut + 1..], t.start + cut + 1)] {
+                let (kind, conf, gazetteer) = if gazetteer_place(name) {
+                    (EntityKind::Place, 3, true)
+                } else {
+                    (EntityKind::Organization, 1, false)
+                };
+                out.push(Cand {
+                    part: cx.part,
+                    start,
+                    end: start + name.len(),
+                    kind,
+                    conf,
+                    ntok: 1,
+                    key: key_of(std::iter::once(name)),
+                    link: None,
+                    gazetteer,
+                    aka: false,
+                    name_start: start,
+                });
+            }
+            return;
+        }
     }
     // "Air France Flight 447": the airline's name
     if b - a > 1 && cx.w(b - 1) == "Flight" && cx.toks.get(b).is_some_and(|t| t.kind == Kind::Num) {

@@ -545,3 +545,39 @@ fn names_of_one_country_are_one_place() {
     assert_eq!(uk.name, "Britain", "{ents:?}");
     assert_eq!(texts(uk, &parts), vec!["Britain", "The UK"]);
 }
+
+#[test]
+fn hyphen_between_two_known_names_splits_them() {
+    let parts = [
+        "US-China trade talks resumed as the Israel-Hamas war went on. Hamas said little.",
+        "Coca-Cola and Guinea-Bissau stay whole, and so does Bashar al-Assad.",
+    ];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    for (name, kind) in [
+        ("US", EntityKind::Place),
+        ("China", EntityKind::Place),
+        ("Israel", EntityKind::Place),
+        ("Hamas", EntityKind::Organization),
+    ] {
+        let e = find(&ents, &parts, name).unwrap_or_else(|| panic!("{name}: {ents:?}"));
+        assert_eq!(e.kind, kind, "{name}");
+    }
+    assert_eq!(
+        texts(find(&ents, &parts, "Hamas").expect("Hamas"), &parts),
+        vec!["Hamas", "Hamas"]
+    );
+    for whole in ["Coca-Cola", "Guinea-Bissau", "Bashar al-Assad"] {
+        assert!(find(&ents, &parts, whole).is_some(), "{whole}: {ents:?}");
+    }
+    for half in [
+        "Coca",
+        "Cola",
+        "Guinea",
+        "Bissau",
+        "US-China",
+        "Israel-Hamas",
+    ] {
+        assert!(find(&ents, &parts, half).is_none(), "{half}: {ents:?}");
+    }
+}

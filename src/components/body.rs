@@ -154,7 +154,8 @@ impl PartialEq for ChunkProps {
 }
 
 /// A run of blocks that the browser lays out and paints only near the
-/// viewport (`content-visibility` in app.css).
+/// viewport (`content-visibility` in app.css; all but the first chunk, which
+/// is on screen when the page opens).
 #[function_component(Chunk)]
 fn chunk(p: &ChunkProps) -> Html {
     let block = |(k, s): (usize, &BlockState)| -> Html {

@@ -54,6 +54,11 @@ async function settle(page) {
 
 const shot = (page, name) => page.screenshot({ path: join(ARTIFACTS, `reader-${name}.png`) });
 const hash = (page) => page.evaluate(() => decodeURIComponent(location.hash));
+/** Waits for the URL's hash (the app writes a new history entry after the frame that shows the change). */
+const untilHash = (page, want) =>
+  page
+    .waitForFunction((h) => decodeURIComponent(location.hash) === h, want, { timeout: 5000 })
+    .catch(async () => assert.equal(await hash(page), want));
 const articleText = (page) => page.locator("article").first().textContent();
 const counts = (page) =>
   page.evaluate((sel) => {
@@ -178,7 +183,7 @@ describe("reading view of the seed article", () => {
       const total = await page.locator("aside[aria-label=Timeline] li[data-index]").count();
       await page.locator(`aside[aria-label=Entities] button.entity[data-entity="${PERSON}"]`).click();
       await page.waitForFunction((id) => document.querySelector(`mark[data-entity="${id}"].focus`), PERSON);
-      assert.equal(await hash(page), `#/a/${SLUG}/e/${PERSON}`);
+      await untilHash(page, `#/a/${SLUG}/e/${PERSON}`);
       // The other marks fade (after the colour transition).
       await page.waitForFunction(
         (sel) => [...document.querySelectorAll(`article.body.focusing ${sel}:not(.focus)`)].every((m) => getComputedStyle(m).backgroundColor === "rgba(0, 0, 0, 0)"),
@@ -225,6 +230,8 @@ describe("reading view of the seed article", () => {
       await waitReady(page);
       await page.waitForSelector(`[data-testid=reader][data-slug="${SLUG}"] ${MARK}`, { timeout: APP_TIMEOUT });
       const entries = () => page.evaluate(() => history.length);
+      const untilEntries = (n, what) =>
+        page.waitForFunction((n) => history.length === n, n, { timeout: 5000 }).catch(async () => assert.equal(await entries(), n, what));
       const start = await entries();
       assert.equal(start, await page.evaluate(() => window.__entries), "hydration and the first render add no history entry");
       const items = page.locator("aside[aria-label=Timeline] li[data-index]");
@@ -244,8 +251,8 @@ describe("reading view of the seed article", () => {
       // Focus an entity: a new entry.
       await page.locator(`aside[aria-label=Entities] button.entity[data-entity="${PERSON}"]`).click();
       await until({ focused: true, selected: null });
-      assert.equal(await hash(page), `#/a/${SLUG}/e/${PERSON}`);
-      assert.equal(await entries(), start + 1, "the focus is a history entry");
+      await untilHash(page, `#/a/${SLUG}/e/${PERSON}`);
+      await untilEntries(start + 1, "the focus is a history entry");
       const filtered = await items.count();
       assert.ok(filtered < total, `the timeline is filtered: ${filtered} of ${total}`);
 
@@ -255,7 +262,7 @@ describe("reading view of the seed article", () => {
       await until({ focused: true, selected: index });
       const both = await state();
       assert.deepEqual(both, { hash: `#/a/${SLUG}/e/${PERSON}`, focused: true, selected: index, sentence: true });
-      assert.equal(await entries(), start + 2, "the selection is a history entry");
+      await untilEntries(start + 2, "the selection is a history entry");
 
       // Back: the selection is undone, the focus stays.
       await page.goBack();
@@ -294,7 +301,7 @@ describe("reading view of the seed article", () => {
       const index = await items.nth(pick).getAttribute("data-index");
       await items.nth(pick).locator("button.ev").click();
       await page.waitForFunction(() => document.querySelector(".sent"));
-      assert.equal(await hash(page), `#/a/${SLUG}/t/${index}`);
+      await untilHash(page, `#/a/${SLUG}/t/${index}`);
       assert.equal(await items.nth(pick).getAttribute("aria-current"), "true");
       const inView = () =>
         page.waitForFunction(

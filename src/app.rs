@@ -111,18 +111,45 @@ pub fn shell() -> Html {
     // The URL records the place: a new history entry when the reader moved
     // (focus, selection), so that Back undoes it; in place when the state
     // only follows the URL (the first visit, a restore, back and forward).
+    // A new entry is written after the frame that shows the move (the
+    // browser's history bookkeeping takes about a millisecond); `queued`
+    // holds the place the URL shows once the writes still queued are done.
     {
         let place = (state.route(), state.held_event());
+        let queued = use_mut_ref(|| (0u32, None::<(String, Option<usize>)>));
         use_effect_with(
             (place, state.restoring, state.by_reader),
-            |((route, held), restoring, by_reader)| {
+            move |((route, held), restoring, by_reader)| {
                 if *restoring {
                     return;
                 }
-                let want = route.to_hash();
-                if dom::hash() != want || dom::history_held() != *held {
-                    dom::set_location(&want, *held, *by_reader);
+                let want = (route.to_hash(), *held);
+                let shown = queued
+                    .borrow()
+                    .1
+                    .clone()
+                    .unwrap_or_else(|| (dom::hash(), dom::history_held()));
+                if shown == want {
+                    return;
                 }
+                if !*by_reader && queued.borrow().0 == 0 {
+                    dom::set_location(&want.0, want.1, false);
+                    return;
+                }
+                let push = *by_reader;
+                {
+                    let mut q = queued.borrow_mut();
+                    q.0 += 1;
+                    q.1 = Some(want.clone());
+                }
+                dom::after_paint(move || {
+                    dom::set_location(&want.0, want.1, push);
+                    let mut q = queued.borrow_mut();
+                    q.0 = q.0.saturating_sub(1);
+                    if q.0 == 0 {
+                        q.1 = None;
+                    }
+                });
             },
         );
     }

@@ -82,6 +82,15 @@ pub fn later(ms: i32, f: impl FnOnce() + 'static) {
     }
 }
 
+/// Runs `f` once the next frame has been painted (a task queued from a
+/// `requestAnimationFrame` callback): work the reader does not see is kept
+/// out of the frame that answers an input.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    let Some(w) = window() else { return };
+    let cb = wasm_bindgen::closure::Closure::once_into_js(move || later(0, f));
+    let _ = w.request_animation_frame(cb.unchecked_ref());
+}
+
 pub fn reduced_motion() -> bool {
     window()
         .and_then(|w| {

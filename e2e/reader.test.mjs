@@ -54,6 +54,11 @@ async function settle(page) {
 
 const shot = (page, name) => page.screenshot({ path: join(ARTIFACTS, `reader-${name}.png`) });
 const hash = (page) => page.evaluate(() => decodeURIComponent(location.hash));
+/** Waits for the URL's hash (the app writes a new history entry after the frame that shows the change). */
+const untilHash = (page, want) =>
+  page
+    .waitForFunction((h) => decodeURIComponent(location.hash) === h, want, { timeout: 5000 })
+    .catch(async () => assert.equal(await hash(page), want));
 const articleText = (page) => page.locator("article").first().textContent();
 const counts = (page) =>
   page.evaluate((sel) => {
@@ -178,7 +183,7 @@ describe("reading view of the seed article", () => {
       const total = await page.locator("aside[aria-label=Timeline] li[data-index]").count();
       await page.locator(`aside[aria-label=Entities] button.entity[data-entity="${PERSON}"]`).click();
       await page.waitForFunction((id) => document.querySelector(`mark[data-entity="${id}"].focus`), PERSON);
-      assert.equal(await hash(page), `#/a/${SLUG}/e/${PERSON}`);
+      await untilHash(page, `#/a/${SLUG}/e/${PERSON}`);
       // The other marks fade (after the colour transition).
       await page.waitForFunction(
         (sel) => [...document.querySelectorAll(`article.body.focusing ${sel}:not(.focus)`)].every((m) => getComputedStyle(m).backgroundColor === "rgba(0, 0, 0, 0)"),
@@ -213,6 +218,78 @@ describe("reading view of the seed article", () => {
     }
   });
 
+  it("Back undoes a focus and an event selection, Forward redoes them; loading adds no history entry", async () => {
+    const g = await openGuarded(browser, { allow });
+    const { context, page, guard } = g;
+    try {
+      // The number of history entries before the app runs.
+      await page.addInitScript(() => {
+        window.__entries = history.length;
+      });
+      await page.goto(`${server.url}#/a/${SLUG}`);
+      await waitReady(page);
+      await page.waitForSelector(`[data-testid=reader][data-slug="${SLUG}"] ${MARK}`, { timeout: APP_TIMEOUT });
+      const entries = () => page.evaluate(() => history.length);
+      const untilEntries = (n, what) =>
+        page.waitForFunction((n) => history.length === n, n, { timeout: 5000 }).catch(async () => assert.equal(await entries(), n, what));
+      const start = await entries();
+      assert.equal(start, await page.evaluate(() => window.__entries), "hydration and the first render add no history entry");
+      const items = page.locator("aside[aria-label=Timeline] li[data-index]");
+      const total = await items.count();
+      const focused = () => page.evaluate((id) => !!document.querySelector(`mark[data-entity="${id}"].focus`), PERSON);
+      const selected = () => page.evaluate(() => document.querySelector("aside[aria-label=Timeline] li[aria-current=true]")?.dataset.index ?? null);
+      const state = async () => ({ hash: await hash(page), focused: await focused(), selected: await selected(), sentence: (await page.locator(".sent").count()) > 0 });
+      const until = (want) =>
+        page.waitForFunction(
+          ([id, want]) =>
+            !!document.querySelector(`mark[data-entity="${id}"].focus`) === want.focused &&
+            (document.querySelector("aside[aria-label=Timeline] li[aria-current=true]")?.dataset.index ?? null) === want.selected,
+          [PERSON, want],
+          { timeout: 5000 },
+        );
+
+      // Focus an entity: a new entry.
+      await page.locator(`aside[aria-label=Entities] button.entity[data-entity="${PERSON}"]`).click();
+      await until({ focused: true, selected: null });
+      await untilHash(page, `#/a/${SLUG}/e/${PERSON}`);
+      await untilEntries(start + 1, "the focus is a history entry");
+      const filtered = await items.count();
+      assert.ok(filtered < total, `the timeline is filtered: ${filtered} of ${total}`);
+
+      // Select one of its events: another entry (the hash names the entity only).
+      const index = await items.first().getAttribute("data-index");
+      await items.first().locator("button.ev").click();
+      await until({ focused: true, selected: index });
+      const both = await state();
+      assert.deepEqual(both, { hash: `#/a/${SLUG}/e/${PERSON}`, focused: true, selected: index, sentence: true });
+      await untilEntries(start + 2, "the selection is a history entry");
+
+      // Back: the selection is undone, the focus stays.
+      await page.goBack();
+      await until({ focused: true, selected: null });
+      assert.deepEqual(await state(), { hash: `#/a/${SLUG}/e/${PERSON}`, focused: true, selected: null, sentence: false });
+      assert.equal(await items.count(), filtered);
+
+      // Back again: the focus is undone, the whole timeline is back.
+      await page.goBack();
+      await until({ focused: false, selected: null });
+      assert.deepEqual(await state(), { hash: `#/a/${SLUG}`, focused: false, selected: null, sentence: false });
+      assert.equal(await items.count(), total);
+
+      // Forward twice: the focus, then the selection with it.
+      await page.goForward();
+      await until({ focused: true, selected: null });
+      await page.goForward();
+      await until({ focused: true, selected: index });
+      assert.deepEqual(await state(), both);
+      // Following the URL added no entry.
+      assert.equal(await entries(), start + 2);
+      await assertClean(page, guard, "history");
+    } finally {
+      await context.close();
+    }
+  });
+
   it("selects an event: scrolls to its sentence, j/k step, the deep link reloads", async () => {
     const { context, page, guard } = await open();
     try {
@@ -224,7 +301,7 @@ describe("reading view of the seed article", () => {
       const index = await items.nth(pick).getAttribute("data-index");
       await items.nth(pick).locator("button.ev").click();
       await page.waitForFunction(() => document.querySelector(".sent"));
-      assert.equal(await hash(page), `#/a/${SLUG}/t/${index}`);
+      await untilHash(page, `#/a/${SLUG}/t/${index}`);
       assert.equal(await items.nth(pick).getAttribute("aria-current"), "true");
       const inView = () =>
         page.waitForFunction(

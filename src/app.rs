@@ -22,12 +22,12 @@ pub struct AppProps {
     pub prerendered: bool,
 }
 
-/// The route and hidden types this visit starts from.
-fn saved() -> (Route, Vec<EntityKind>) {
+/// The place (route and held event) and hidden types this visit starts from.
+fn saved() -> (Route, Option<usize>, Vec<EntityKind>) {
     let hidden = dom::storage_get(dom::HIDDEN_KEY)
         .map(|s| hidden_from_string(&s))
         .unwrap_or_default();
-    (Route::parse(&dom::hash()), hidden)
+    (Route::parse(&dom::hash()), dom::history_held(), hidden)
 }
 
 #[function_component(App)]
@@ -40,8 +40,8 @@ pub fn app(props: &AppProps) -> Html {
             s.restoring = true;
             s
         } else {
-            let (route, hidden) = saved();
-            ReaderState::new(route, hidden, only)
+            let (route, held, hidden) = saved();
+            ReaderState::at(route, held, hidden, only)
         }
     });
     html! {
@@ -61,8 +61,12 @@ pub fn shell() -> Html {
         let dispatcher = state.dispatcher();
         use_effect_with(state.restoring, move |&restoring| {
             if restoring {
-                let (route, hidden) = saved();
-                dispatcher.dispatch(Action::Restore { route, hidden });
+                let (route, held, hidden) = saved();
+                dispatcher.dispatch(Action::Restore {
+                    route,
+                    held,
+                    hidden,
+                });
             }
         });
     }
@@ -75,49 +79,79 @@ pub fn shell() -> Html {
         }
     });
 
-    // Hash changes (back/forward, edited URL) become actions.
+    // Back and forward (popstate; hashchange too, for an edited URL or a
+    // link) become actions. Both may come for one step: the second finds
+    // the state already there.
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
             let cb = Closure::<dyn Fn()>::new(move || {
-                dispatcher.dispatch(Action::Navigate(Route::parse(&dom::hash())));
+                dispatcher.dispatch(Action::Navigate {
+                    route: Route::parse(&dom::hash()),
+                    held: dom::history_held(),
+                });
             });
             let win = dom::window();
             if let Some(w) = &win {
-                let _ =
-                    w.add_event_listener_with_callback("hashchange", cb.as_ref().unchecked_ref());
+                for name in ["hashchange", "popstate"] {
+                    let _ = w.add_event_listener_with_callback(name, cb.as_ref().unchecked_ref());
+                }
             }
             move || {
                 if let Some(w) = &win {
-                    let _ = w.remove_event_listener_with_callback(
-                        "hashchange",
-                        cb.as_ref().unchecked_ref(),
-                    );
+                    for name in ["hashchange", "popstate"] {
+                        let _ = w
+                            .remove_event_listener_with_callback(name, cb.as_ref().unchecked_ref());
+                    }
                 }
             }
         });
     }
 
-    // The URL records the route: a new entry when the article changes.
+    // The URL records the place: a new history entry when the reader moved
+    // (focus, selection), so that Back undoes it; in place when the state
+    // only follows the URL (the first visit, a restore, back and forward).
+    // A new entry is written after the frame that shows the move (the
+    // browser's history bookkeeping takes about a millisecond); `queued`
+    // holds the place the URL shows once the writes still queued are done.
     {
-        let route = state.route();
-        use_effect_with((route, state.restoring), |(route, restoring)| {
-            if *restoring {
-                return;
-            }
-            let want = route.to_hash();
-            let now = dom::hash();
-            if now != want {
-                let slug_of = |r: &Route| match r {
-                    Route::Article { slug, .. } => Some(slug.clone()),
-                    Route::Library => None,
-                };
-                let push = slug_of(&Route::parse(&now)) != slug_of(route)
-                    && !now.is_empty()
-                    && now != "#/";
-                dom::set_hash(&want, push);
-            }
-        });
+        let place = (state.route(), state.held_event());
+        let queued = use_mut_ref(|| (0u32, None::<(String, Option<usize>)>));
+        use_effect_with(
+            (place, state.restoring, state.by_reader),
+            move |((route, held), restoring, by_reader)| {
+                if *restoring {
+                    return;
+                }
+                let want = (route.to_hash(), *held);
+                let shown = queued
+                    .borrow()
+                    .1
+                    .clone()
+                    .unwrap_or_else(|| (dom::hash(), dom::history_held()));
+                if shown == want {
+                    return;
+                }
+                if !*by_reader && queued.borrow().0 == 0 {
+                    dom::set_location(&want.0, want.1, false);
+                    return;
+                }
+                let push = *by_reader;
+                {
+                    let mut q = queued.borrow_mut();
+                    q.0 += 1;
+                    q.1 = Some(want.clone());
+                }
+                dom::after_paint(move || {
+                    dom::set_location(&want.0, want.1, push);
+                    let mut q = queued.borrow_mut();
+                    q.0 = q.0.saturating_sub(1);
+                    if q.0 == 0 {
+                        q.1 = None;
+                    }
+                });
+            },
+        );
     }
 
     // Type toggles persist.

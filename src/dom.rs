@@ -50,14 +50,28 @@ pub fn hash() -> String {
         .unwrap_or_default()
 }
 
-/// Writes the hash: a new history entry when `push`, else in place.
-pub fn set_hash(hash: &str, push: bool) {
-    let Some(w) = window() else { return };
-    if push {
-        let _ = w.location().set_hash(hash);
-    } else if let Ok(h) = w.history() {
-        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
-    }
+/// Writes the hash, with `held` (an event index) as the history entry's
+/// state: a new history entry when `push`, else in place.
+pub fn set_location(hash: &str, held: Option<usize>, push: bool) {
+    let Some(Ok(h)) = window().map(|w| w.history()) else {
+        return;
+    };
+    let state = held.map_or(wasm_bindgen::JsValue::NULL, |i| {
+        wasm_bindgen::JsValue::from_f64(i as f64)
+    });
+    let _ = if push {
+        h.push_state_with_url(&state, "", Some(hash))
+    } else {
+        h.replace_state_with_url(&state, "", Some(hash))
+    };
+}
+
+/// The event index the current history entry holds (see [`set_location`]);
+/// `None` for anything else there.
+pub fn history_held() -> Option<usize> {
+    let state = window()?.history().ok()?.state().ok()?;
+    let n = state.as_f64()?;
+    (n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n < u32::MAX as f64).then_some(n as usize)
 }
 
 /// Runs `f` once after `ms` milliseconds.
@@ -66,6 +80,15 @@ pub fn later(ms: i32, f: impl FnOnce() + 'static) {
     if let Some(w) = window() {
         let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), ms);
     }
+}
+
+/// Runs `f` once the next frame has been painted (a task queued from a
+/// `requestAnimationFrame` callback): work the reader does not see is kept
+/// out of the frame that answers an input.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    let Some(w) = window() else { return };
+    let cb = wasm_bindgen::closure::Closure::once_into_js(move || later(0, f));
+    let _ = w.request_animation_frame(cb.unchecked_ref());
 }
 
 pub fn reduced_motion() -> bool {

@@ -37,15 +37,25 @@ pub struct ReaderState {
     /// the first render matches the page's HTML, and nothing is written back
     /// to the URL or storage before [`Action::Restore`].
     pub restoring: bool,
+    /// True when the route last changed by the reader's doing in the page
+    /// (a focus, a selection, Escape) rather than by the URL: the URL then
+    /// records it as a new history entry, so that Back undoes it.
+    pub by_reader: bool,
 }
 
 pub enum Action {
-    /// Go to a route (links, hash changes, reload).
-    Navigate(Route),
-    /// After a prerendered page is hydrated: the route of the URL and the
+    /// Go to the place the URL names (links, back and forward, an edited
+    /// URL): its route and the event its history entry holds (see
+    /// [`ReaderState::held_event`]).
+    Navigate {
+        route: Route,
+        held: Option<usize>,
+    },
+    /// After a prerendered page is hydrated: the place of the URL and the
     /// hidden types of storage.
     Restore {
         route: Route,
+        held: Option<usize>,
         hidden: Vec<EntityKind>,
     },
     ToggleType(EntityKind),
@@ -78,16 +88,27 @@ pub enum Action {
 
 impl ReaderState {
     pub fn new(route: Route, hidden: Vec<EntityKind>, only: Option<String>) -> Self {
+        Self::at(route, None, hidden, only)
+    }
+
+    /// The state of a visit that starts at `route`, with the event `held`
+    /// by the history entry (see [`ReaderState::held_event`]).
+    pub fn at(
+        route: Route,
+        held: Option<usize>,
+        hidden: Vec<EntityKind>,
+        only: Option<String>,
+    ) -> Self {
         let mut s = ReaderState {
             hidden,
             only,
             ..Default::default()
         };
-        s.go(route);
+        s.go(route, held);
         s
     }
 
-    fn go(&mut self, route: Route) {
+    fn go(&mut self, route: Route, held: Option<usize>) {
         match route {
             Route::Library => {
                 self.slug = self.only.clone();
@@ -99,6 +120,8 @@ impl ReaderState {
                 entity,
                 event,
             } => {
+                // The hash names the event only when no entity is focused.
+                let event = if entity.is_some() { held } else { event };
                 if self.slug.as_deref() != Some(slug.as_str()) {
                     self.find.clear();
                     self.hit = 0;
@@ -132,6 +155,16 @@ impl ReaderState {
         }
     }
 
+    /// The selected event when an entity is focused: the hash names only
+    /// the entity, so the history entry keeps the event (Back and Forward
+    /// then restore both).
+    pub fn held_event(&self) -> Option<usize> {
+        match (&self.slug, &self.focus) {
+            (Some(_), Some(_)) => self.event,
+            _ => None,
+        }
+    }
+
     pub fn is_hidden(&self, kind: EntityKind) -> bool {
         self.hidden.contains(&kind)
     }
@@ -143,18 +176,24 @@ impl Reducible for ReaderState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            Action::Restore { route, hidden } => {
+            Action::Restore {
+                route,
+                held,
+                hidden,
+            } => {
                 s.restoring = false;
+                s.by_reader = false;
                 s.hidden = hidden;
-                if route != s.route() {
-                    s.go(route);
+                if route != s.route() || held != s.held_event() {
+                    s.go(route, held);
                 }
             }
-            Action::Navigate(route) => {
-                if route == s.route() {
+            Action::Navigate { route, held } => {
+                if route == s.route() && held == s.held_event() {
                     return self;
                 }
-                s.go(route);
+                s.by_reader = false;
+                s.go(route, held);
             }
             Action::ToggleType(kind) => {
                 if let Some(i) = s.hidden.iter().position(|&k| k == kind) {
@@ -169,9 +208,11 @@ impl Reducible for ReaderState {
                     s.event = None;
                 }
                 s.focus = id;
+                s.by_reader = true;
             }
             Action::SelectEvent(ev) => {
                 s.event = ev;
+                s.by_reader = true;
                 if ev.is_some() {
                     s.jump += 1;
                 }
@@ -231,6 +272,7 @@ impl Reducible for ReaderState {
                 } else {
                     s.focus = None;
                     s.event = None;
+                    s.by_reader = true;
                 }
             }
         }

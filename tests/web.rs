@@ -526,3 +526,93 @@ async fn a_hovered_card_closes_when_the_pointer_leaves_unless_it_moves_onto_the_
         "kept: the pointer is on it"
     );
 }
+
+fn button(div: &Element, sel: &str) -> HtmlElement {
+    all(div, sel)
+        .pop()
+        .unwrap_or_else(|| panic!("no {sel}"))
+        .dyn_into::<HtmlElement>()
+        .expect("a button")
+}
+
+fn reading_rows(div: &Element) -> Vec<String> {
+    all(div, "[aria-label=Timeline] li.reading")
+        .iter()
+        .filter_map(|li| li.get_attribute("data-index"))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_selected_event_is_the_one_read_while_the_page_scrolls_to_it() {
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+    let (div, _, _) = mount_reader(state("talks")).await;
+    // Here the scroll-spy finds the first block at the reading line: the
+    // event of part 1 is read.
+    assert_eq!(reading_rows(&div), ["1"]);
+
+    // Selecting the event of part 3 marks it read in the same update.
+    button(&div, "[aria-label=Timeline] li[data-index=\"2\"] button.ev").click();
+    settle().await;
+    assert_eq!(selected_date(&div).as_deref(), Some("2025-04"));
+    assert_eq!(reading_rows(&div), ["2"]);
+
+    // The page scrolling to the sentence does not move the mark.
+    let scroll = || {
+        if let Some(w) = web_sys::window() {
+            let e = web_sys::Event::new("scroll").expect("an event");
+            let _ = w.dispatch_event(&e);
+        }
+    };
+    scroll();
+    yew::platform::time::sleep(Duration::from_millis(150)).await;
+    scroll();
+    yew::platform::time::sleep(Duration::from_millis(150)).await;
+    assert_eq!(reading_rows(&div), ["2"]);
+
+    // Once that scroll is over (here the page may scroll smoothly to the
+    // sentence for a while), scrolling moves it again: back at the top, the
+    // first block is read.
+    yew::platform::time::sleep(Duration::from_millis(1200)).await;
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+    scroll();
+    yew::platform::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(reading_rows(&div), ["1"]);
+}
+
+#[wasm_bindgen_test]
+async fn entity_rows_render_only_when_their_focus_changes() {
+    use dossier::components::entity_panel::row_renders;
+    let (div, _, _) = mount_reader(state("talks")).await;
+    assert_eq!(all(&div, "[aria-label=Entities] button.entity").len(), 4);
+    let start = row_renders();
+
+    // Selecting an event, a find query, a card: no row renders.
+    button(&div, "[aria-label=Timeline] li[data-index=\"1\"] button.ev").click();
+    settle().await;
+    assert_eq!(selected_date(&div).as_deref(), Some("2024-03"));
+    press("n");
+    settle().await;
+    assert_eq!(all(&div, "[data-testid=entity-card]").len(), 1);
+    assert_eq!(row_renders(), start);
+
+    // Focusing an entity renders its row; moving the focus, two rows.
+    let maria = "[aria-label=Entities] button[data-entity=maria-lopez]";
+    button(&div, maria).click();
+    settle().await;
+    assert_eq!(
+        button(&div, maria).get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    assert_eq!(row_renders(), start + 1);
+    button(&div, "[aria-label=Entities] button[data-entity=vienna]").click();
+    settle().await;
+    assert_eq!(
+        button(&div, maria).get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
+    assert_eq!(row_renders(), start + 3);
+}

@@ -1,6 +1,7 @@
 //! The entity panel: the article's entities grouped by type, most mentioned
 //! first, with a filter box. Selecting one focuses it.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use dossier_core::analysis::Analysis;
@@ -16,19 +17,87 @@ pub struct PanelProps {
     pub analysis: Rc<Analysis>,
 }
 
+thread_local! {
+    static ROW_RENDERS: Cell<u64> = const { Cell::new(0) };
+}
+
+/// How many times entity rows have been rendered so far in this page (the
+/// tests read it: a change that concerns no row renders none).
+pub fn row_renders() -> u64 {
+    ROW_RENDERS.with(Cell::get)
+}
+
+#[derive(Properties)]
+struct RowProps {
+    analysis: Rc<Analysis>,
+    /// The entity's index.
+    i: usize,
+    focused: bool,
+    /// Focuses the entity whose id it is given, or clears the focus when
+    /// that entity is the focused one.
+    on_focus: Callback<String>,
+}
+
+impl PartialEq for RowProps {
+    fn eq(&self, o: &Self) -> bool {
+        self.i == o.i
+            && self.focused == o.focused
+            && Rc::ptr_eq(&self.analysis, &o.analysis)
+            && self.on_focus == o.on_focus
+    }
+}
+
+/// One entity of the list: re-rendered only when it gains or loses the
+/// focus (or the analysis changes), never for the rest of the state.
+#[function_component(EntityRow)]
+fn entity_row(p: &RowProps) -> Html {
+    ROW_RENDERS.with(|n| n.set(n.get() + 1));
+    let Some(e) = p.analysis.entities.get(p.i) else {
+        return html! {};
+    };
+    let count = e.mentions.iter().filter(|m| m.part > 0).count();
+    let id = e.id.clone();
+    let onclick = p.on_focus.reform(move |_: MouseEvent| id.clone());
+    html! {
+        <li>
+            <button
+                type="button"
+                class={classes!("entity", p.focused.then_some("focus"))}
+                data-entity={e.id.clone()}
+                data-type={e.kind.as_str()}
+                aria-pressed={p.focused.to_string()}
+                onclick={onclick}
+            >
+                <span class="swatch" aria-hidden="true"></span>
+                <span class="name">{ e.name.clone() }</span>
+                <span class="count" aria-label={format!("{count} mentions")}>{ count }</span>
+            </button>
+        </li>
+    }
+}
+
 #[function_component(EntityPanel)]
 pub fn entity_panel(props: &PanelProps) -> Html {
     let state = use_reader();
     let filter = use_state(String::new);
     let open = use_state(|| false);
     let analysis = &props.analysis;
-    let groups = entity_groups(analysis, &filter);
-    let body_count = |i: usize| {
-        analysis.entities[i]
-            .mentions
-            .iter()
-            .filter(|m| m.part > 0)
-            .count()
+    let groups = use_memo((Rc::clone(analysis), (*filter).clone()), |(a, f)| {
+        entity_groups(a, f)
+    });
+    // The rows' handler is made once and reads the focus here, so that the
+    // rows' props stay equal across renders.
+    let focus_now = use_mut_ref(|| None::<String>);
+    focus_now.borrow_mut().clone_from(&state.focus);
+    let on_focus = {
+        let d = state.dispatcher();
+        let focus_now = Rc::clone(&focus_now);
+        use_memo((), move |_| {
+            Callback::from(move |id: String| {
+                let focused = focus_now.borrow().as_deref() == Some(id.as_str());
+                d.dispatch(Action::Focus((!focused).then_some(id)));
+            })
+        })
     };
     let oninput = {
         let filter = filter.clone();
@@ -88,28 +157,18 @@ pub fn entity_panel(props: &PanelProps) -> Html {
                         <h3>{ kind_plural(*kind) }<span class="muted">{ format!(" {}", ids.len()) }</span></h3>
                         <ul>
                             { for ids.iter().map(|&i| {
-                                let e = &analysis.entities[i];
-                                let is_focus = focused.as_deref() == Some(e.id.as_str());
-                                let d = state.dispatcher();
-                                let id = e.id.clone();
-                                let onclick = Callback::from(move |_: MouseEvent| {
-                                    d.dispatch(Action::Focus((!is_focus).then(|| id.clone())));
-                                });
+                                let focused = analysis
+                                    .entities
+                                    .get(i)
+                                    .is_some_and(|e| focused.as_deref() == Some(e.id.as_str()));
                                 html! {
-                                    <li key={e.id.clone()}>
-                                        <button
-                                            type="button"
-                                            class={classes!("entity", is_focus.then_some("focus"))}
-                                            data-entity={e.id.clone()}
-                                            data-type={kind.as_str()}
-                                            aria-pressed={is_focus.to_string()}
-                                            onclick={onclick}
-                                        >
-                                            <span class="swatch" aria-hidden="true"></span>
-                                            <span class="name">{ e.name.clone() }</span>
-                                            <span class="count" aria-label={format!("{} mentions", body_count(i))}>{ body_count(i) }</span>
-                                        </button>
-                                    </li>
+                                    <EntityRow
+                                        key={i}
+                                        analysis={Rc::clone(analysis)}
+                                        i={i}
+                                        focused={focused}
+                                        on_focus={(*on_focus).clone()}
+                                    />
                                 }
                             }) }
                         </ul>

@@ -169,56 +169,96 @@ struct ReadingTimelineProps {
     analysis: Rc<Analysis>,
     visible: Rc<Vec<usize>>,
     date: Option<String>,
-    /// The article's slug: the scroll-spy starts over with each article.
-    slug: String,
+    /// The block being read (one per article: it starts over with each).
+    spy: ReadingSpy,
 }
 
 /// How often, at most, the scroll-spy looks for the block being read.
 const SPY_MS: i32 = 100;
 
+/// What the reader does that moves the page or the selection: each ends a
+/// hold of the scroll-spy ([`ReadingSpy::release`]). Listened to on the
+/// window in the capture phase, so before the key or click is handled.
+const INPUT_EVENTS: [&str; 4] = ["wheel", "touchstart", "keydown", "pointerdown"];
+
 /// The timeline with the scroll-spy. The block being read goes to the
 /// timeline's rows and marks through a [`ReadingSpy`]: scrolling re-renders
-/// the few events that start or stop being read, never the text.
+/// the few events that start or stop being read, never the text. While the
+/// page scrolls to a selected event the spy holds still (the selection has
+/// already marked the event's block).
 #[function_component(ReadingTimeline)]
 fn reading_timeline(props: &ReadingTimelineProps) -> Html {
-    let spy = use_memo(
-        (Rc::clone(&props.analysis), props.slug.clone()),
-        |(a, _)| ReadingSpy::new(a),
-    );
     // Scroll-spy: the block being read marks its events in the timeline, at
     // most every SPY_MS while the page scrolls (and once it stops).
     {
-        use_effect_with((*spy).clone(), move |spy| {
-            let spy = spy.clone();
+        use_effect_with(props.spy.clone(), move |spy| {
             let chunks = RefCell::new(None);
-            let update = Rc::new(move || spy.set(reading_part(&chunks)));
+            let update = {
+                let spy = spy.clone();
+                Rc::new(move || {
+                    if !spy.held() {
+                        spy.set(reading_part(&chunks));
+                    }
+                })
+            };
             update();
             let pending = Rc::new(Cell::new(false));
-            let cb = Closure::<dyn Fn()>::new(move || {
-                if pending.replace(true) {
-                    return;
-                }
-                let (pending, update) = (Rc::clone(&pending), Rc::clone(&update));
-                dom::later(SPY_MS, move || {
-                    pending.set(false);
-                    update();
-                });
-            });
+            let on_scroll = {
+                let spy = spy.clone();
+                Closure::<dyn Fn()>::new(move || {
+                    if spy.held() {
+                        spy.still_scrolling();
+                        return;
+                    }
+                    if pending.replace(true) {
+                        return;
+                    }
+                    let (pending, update) = (Rc::clone(&pending), Rc::clone(&update));
+                    dom::later(SPY_MS, move || {
+                        pending.set(false);
+                        update();
+                    });
+                })
+            };
+            let on_input = {
+                let spy = spy.clone();
+                Closure::<dyn Fn()>::new(move || spy.release())
+            };
             let win = dom::window();
             if let Some(w) = &win {
-                let _ = w.add_event_listener_with_callback("scroll", cb.as_ref().unchecked_ref());
+                let _ = w
+                    .add_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref());
+                let opts = web_sys::AddEventListenerOptions::new();
+                opts.set_capture(true);
+                opts.set_passive(true);
+                for name in INPUT_EVENTS {
+                    let _ = w.add_event_listener_with_callback_and_add_event_listener_options(
+                        name,
+                        on_input.as_ref().unchecked_ref(),
+                        &opts,
+                    );
+                }
             }
             move || {
                 if let Some(w) = &win {
-                    let _ = w
-                        .remove_event_listener_with_callback("scroll", cb.as_ref().unchecked_ref());
+                    let _ = w.remove_event_listener_with_callback(
+                        "scroll",
+                        on_scroll.as_ref().unchecked_ref(),
+                    );
+                    for name in INPUT_EVENTS {
+                        let _ = w.remove_event_listener_with_callback_and_bool(
+                            name,
+                            on_input.as_ref().unchecked_ref(),
+                            true,
+                        );
+                    }
                 }
             }
         });
     }
 
     html! {
-        <Timeline analysis={Rc::clone(&props.analysis)} visible={Rc::clone(&props.visible)} date={props.date.clone()} reading={(*spy).clone()} />
+        <Timeline analysis={Rc::clone(&props.analysis)} visible={Rc::clone(&props.visible)} date={props.date.clone()} reading={props.spy.clone()} />
     }
 }
 
@@ -266,14 +306,28 @@ pub fn reader(props: &ReaderProps) -> Html {
         }
     });
 
-    // Selecting an event scrolls the text to its sentence.
-    use_effect_with(state.jump, |jump| {
-        if *jump > 0 {
-            if let Some(el) = dom::query("article.body .sent") {
-                bring_into_view(&el);
+    // The block being read, for the timeline's scroll-spy.
+    let spy = use_memo(Rc::clone(&analysis), |a| ReadingSpy::new(a));
+    // Selecting an event scrolls the text to its sentence. Its block is the
+    // one read from now on: marked in this same update, so that the scroll
+    // does not re-render the timeline on the way.
+    {
+        let spy = (*spy).clone();
+        let part = state
+            .event
+            .and_then(|i| analysis.timeline.get(i))
+            .map(|ev| ev.sentence.part);
+        use_effect_with(state.jump, move |jump| {
+            if *jump > 0 {
+                if let Some(part) = part {
+                    spy.jump(part);
+                }
+                if let Some(el) = dom::query("article.body .sent") {
+                    bring_into_view(&el);
+                }
             }
-        }
-    });
+        });
+    }
     // n / p and the card's arrows move to a mention and focus it.
     {
         let ids: Vec<String> = analysis.entities.iter().map(|e| e.id.clone()).collect();
@@ -372,7 +426,7 @@ pub fn reader(props: &ReaderProps) -> Html {
             // the app (they do nothing without it).
             if !state.restoring {
                 <EntityPanel analysis={Rc::clone(&analysis)} />
-                <ReadingTimeline analysis={Rc::clone(&analysis)} visible={Rc::clone(&visible)} date={meta.date.clone()} slug={article.slug.clone()} />
+                <ReadingTimeline analysis={Rc::clone(&analysis)} visible={Rc::clone(&visible)} date={meta.date.clone()} spy={(*spy).clone()} />
                 <EntityCard analysis={Rc::clone(&analysis)} />
             }
             if state.help {

@@ -35,12 +35,21 @@ pub struct TimelineProps {
 #[derive(Clone, Default)]
 pub struct ReadingSpy(Rc<Spy>);
 
+/// How long the scroll-spy holds still after the last scroll of a jump to
+/// a selected event.
+pub const HOLD_MS: i32 = 200;
+
 /// An event index and what to tell it.
 type Listener = (usize, Callback<bool>);
 
 #[derive(Default)]
 struct Spy {
     part: Cell<Option<usize>>,
+    /// True while the page scrolls to a selected event: the scroll-spy
+    /// leaves the block marked by [`ReadingSpy::jump`] as it is.
+    held: Cell<bool>,
+    /// Bumped by each hold and release: a timer ends only its own hold.
+    hold: Cell<u32>,
     /// Each event's block part.
     parts: Vec<usize>,
     /// Listeners with their event index; a listener's id is its slot,
@@ -103,6 +112,48 @@ impl ReadingSpy {
                 keep_in_view_if_wide(&li);
             }
         }
+    }
+
+    /// An event of block `part` was selected and the page scrolls to its
+    /// sentence: that block is the one read, now, in the same update as the
+    /// selection. The scroll-spy then holds still until the scroll is over
+    /// (no scroll for [`HOLD_MS`]) or the reader scrolls, so that the scroll
+    /// does not re-render the timeline.
+    pub fn jump(&self, part: usize) {
+        self.set(Some(part));
+        self.0.held.set(true);
+        self.rearm();
+    }
+
+    /// True while the scroll-spy holds still after [`ReadingSpy::jump`].
+    pub fn held(&self) -> bool {
+        self.0.held.get()
+    }
+
+    /// The page scrolled during a hold: the hold lasts until the scroll ends.
+    pub fn still_scrolling(&self) {
+        if self.held() {
+            self.rearm();
+        }
+    }
+
+    /// The reader scrolls or types: the scroll-spy follows again.
+    pub fn release(&self) {
+        if self.held() {
+            self.0.held.set(false);
+            self.0.hold.set(self.0.hold.get().wrapping_add(1));
+        }
+    }
+
+    fn rearm(&self) {
+        let hold = self.0.hold.get().wrapping_add(1);
+        self.0.hold.set(hold);
+        let spy = self.clone();
+        dom::later(HOLD_MS, move || {
+            if spy.0.hold.get() == hold {
+                spy.0.held.set(false);
+            }
+        });
     }
 
     fn listen(&self, i: usize, cb: Callback<bool>) -> usize {

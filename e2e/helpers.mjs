@@ -181,7 +181,7 @@ export function assertContainsRun(actual, expected, what) {
 export async function exercise(page, limit = 10) {
   const kinds = [
     "mark[data-entity]",
-    '[aria-label="Timeline"] li[data-date]',
+    '#timeline-list li[data-date]',
     '[aria-label="Entities"] button, [aria-label="Entities"] a[href^="#"]',
     '[aria-label="Timeline"] button',
     '[role="group"] button, main button:not([type="submit"])',

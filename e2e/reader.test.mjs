@@ -180,7 +180,7 @@ describe("reading view of the seed article", () => {
   it("focuses an entity from the panel and filters the timeline", async () => {
     const { context, page, guard } = await open();
     try {
-      const total = await page.locator("aside[aria-label=Timeline] li[data-index]").count();
+      const total = await page.locator("#timeline-list li[data-index]").count();
       await page.locator(`aside[aria-label=Entities] button.entity[data-entity="${PERSON}"]`).click();
       await page.waitForFunction((id) => document.querySelector(`mark[data-entity="${id}"].focus`), PERSON);
       await untilHash(page, `#/a/${SLUG}/e/${PERSON}`);
@@ -199,7 +199,7 @@ describe("reading view of the seed article", () => {
       assert.ok(await page.locator("article.body.focusing").count(), "the article says an entity is focused");
       assert.ok(faded.length > 0 && faded.every((bg) => bg === "rgba(0, 0, 0, 0)"), `other marks fade: ${faded}`);
       assert.ok(lit.every((bg) => bg !== "rgba(0, 0, 0, 0)"), `the focused entity's marks stay lit: ${lit}`);
-      const events = await page.$$eval("aside[aria-label=Timeline] li[data-index]", (ls) =>
+      const events = await page.$$eval("#timeline-list li[data-index]", (ls) =>
         ls.map((l) => [...l.querySelectorAll("button.chip[data-entity]")].map((c) => c.dataset.entity)),
       );
       assert.ok(events.length > 0 && events.length < total, `timeline filtered: ${events.length} of ${total}`);
@@ -210,7 +210,7 @@ describe("reading view of the seed article", () => {
       await page.reload();
       await waitReady(page);
       await page.waitForFunction((id) => document.querySelector(`mark[data-entity="${id}"].focus`), PERSON, { timeout: APP_TIMEOUT });
-      assert.equal(await page.locator("aside[aria-label=Timeline] li[data-index]").count(), events.length);
+      assert.equal(await page.locator("#timeline-list li[data-index]").count(), events.length);
       assert.ok((await page.locator(`article.body.focusing ${MARK}:not(.focus)`).count()) > 0);
       await assertClean(page, guard, "focus");
     } finally {
@@ -234,7 +234,7 @@ describe("reading view of the seed article", () => {
         page.waitForFunction((n) => history.length === n, n, { timeout: 5000 }).catch(async () => assert.equal(await entries(), n, what));
       const start = await entries();
       assert.equal(start, await page.evaluate(() => window.__entries), "hydration and the first render add no history entry");
-      const items = page.locator("aside[aria-label=Timeline] li[data-index]");
+      const items = page.locator("#timeline-list li[data-index]");
       const total = await items.count();
       const focused = () => page.evaluate((id) => !!document.querySelector(`mark[data-entity="${id}"].focus`), PERSON);
       const selected = () => page.evaluate(() => document.querySelector("aside[aria-label=Timeline] li[aria-current=true]")?.dataset.index ?? null);
@@ -293,7 +293,7 @@ describe("reading view of the seed article", () => {
   it("selects an event: scrolls to its sentence, j/k step, the deep link reloads", async () => {
     const { context, page, guard } = await open();
     try {
-      const items = page.locator("aside[aria-label=Timeline] li[data-index]");
+      const items = page.locator("#timeline-list li[data-index]");
       const n = await items.count();
       assert.ok(n >= 3, `at least three events, got ${n}`);
       // An event late in the list, whose sentence is below the first screen.
@@ -445,7 +445,7 @@ describe("reading view of the seed article", () => {
       const toggle = page.locator("aside[aria-label=Timeline] .drawer-toggle");
       assert.ok(await toggle.isVisible(), "the timeline has a drawer toggle");
       assert.equal(await toggle.getAttribute("aria-expanded"), "false");
-      assert.equal(await page.locator("aside[aria-label=Timeline] li[data-index]").first().isVisible(), false, "closed strip");
+      assert.equal(await page.locator("#timeline-list li[data-index]").first().isVisible(), false, "closed strip");
       const tl = await page.locator("aside[aria-label=Timeline]").boundingBox();
       assert.ok(tl && tl.height <= 64, `the closed strip is compact (${tl?.height} px)`);
       assert.ok(tl.y + tl.height <= 740 + 1 && tl.y >= 740 - 64, `the strip sits at the bottom of the screen: ${JSON.stringify(tl)}`);
@@ -469,7 +469,7 @@ describe("reading view of the seed article", () => {
       await shot(page, "phone");
       await toggle.click();
       assert.equal(await toggle.getAttribute("aria-expanded"), "true");
-      await page.locator("aside[aria-label=Timeline] li[data-index]").first().waitFor({ state: "visible", timeout: 5000 });
+      await page.locator("#timeline-list li[data-index]").first().waitFor({ state: "visible", timeout: 5000 });
       await shot(page, "phone-drawer");
       const overflow2 = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow2 <= 0, `no horizontal overflow with the drawer open (${overflow2} px)`);
@@ -526,7 +526,7 @@ describe("reading view of the seed article", () => {
       const layout = await page.evaluate(() => {
         const art = document.querySelector("article");
         const tl = document.querySelector("aside[aria-label=Timeline]");
-        const items = [...(tl?.querySelectorAll("li[data-index]") ?? [])];
+        const items = [...(tl?.querySelectorAll("#timeline-list li[data-index]") ?? [])];
         return {
           after: !!(tl && art.compareDocumentPosition(tl) & Node.DOCUMENT_POSITION_FOLLOWING),
           below: tl ? tl.getBoundingClientRect().top >= art.getBoundingClientRect().bottom - 1 : false,

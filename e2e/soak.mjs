@@ -401,7 +401,7 @@ const selectedEvent = () =>
 async function timeline(slug) {
   await calm();
   const events = await page.evaluate(() =>
-    [...document.querySelectorAll("[data-testid=timeline] li[data-index]")].map((li) => li.getAttribute("data-index")),
+    [...document.querySelectorAll("#timeline-list li[data-index]")].map((li) => li.getAttribute("data-index")),
   );
   for (const index of events) {
     await page.locator(`[data-testid=timeline] li[data-index="${index}"] button.ev`).click({ timeout: SHORT });

@@ -261,11 +261,19 @@ async fn timeline_lists_events_and_filters_on_focus() {
     .expect("a button");
     button.click();
     settle().await;
-    let dates: Vec<String> = all(&div, "[aria-label=Timeline] li[data-date]")
+    let dates: Vec<String> = all(&div, "#timeline-list li[data-date]")
         .iter()
         .filter_map(|li| li.get_attribute("data-date"))
         .collect();
     assert_eq!(dates, ["2024-03", "2025-04"]);
+    // The whole list is kept, set aside (not drawn, not focusable), for when
+    // the focus is released.
+    let kept = all(
+        &div,
+        "[aria-label=Timeline] ol.events.off[inert] li[data-date]",
+    );
+    assert_eq!(kept.len(), 3);
+    assert_eq!(all(&div, "[aria-label=Timeline] ol.events").len(), 2);
     assert_eq!(all(&div, "mark.focus").len(), 3);
     assert_eq!(all(&div, "article.focusing mark:not(.focus)").len(), 5);
 }
@@ -536,7 +544,7 @@ fn button(div: &Element, sel: &str) -> HtmlElement {
 }
 
 fn reading_rows(div: &Element) -> Vec<String> {
-    all(div, "[aria-label=Timeline] li.reading")
+    all(div, "#timeline-list li.reading")
         .iter()
         .filter_map(|li| li.get_attribute("data-index"))
         .collect()

@@ -98,16 +98,14 @@ impl ReadingSpy {
         for (on, cb) in calls {
             cb.emit(on);
         }
-        if part.is_some() && dom::query("[data-testid=timeline] li.selected").is_none() {
+        if part.is_some() && dom::query("#timeline-list li.selected").is_none() {
             let first = self
                 .0
                 .parts
                 .iter()
                 .enumerate()
                 .filter(|(_, &p)| Some(p) == part)
-                .find_map(|(i, _)| {
-                    dom::query(&format!("[data-testid=timeline] li[data-index=\"{i}\"]"))
-                });
+                .find_map(|(i, _)| dom::query(&format!("#timeline-list li[data-index=\"{i}\"]")));
             if let Some(li) = first {
                 keep_in_view_if_wide(&li);
             }
@@ -198,9 +196,7 @@ fn select_and_focus(
     i: usize,
 ) {
     d.dispatch(Action::SelectEvent(Some(i)));
-    if let Some(b) = dom::query(&format!(
-        "[data-testid=timeline] li[data-index=\"{i}\"] button.ev"
-    )) {
+    if let Some(b) = dom::query(&format!("#timeline-list li[data-index=\"{i}\"] button.ev")) {
         dom::focus(&b);
     }
 }
@@ -322,7 +318,6 @@ struct AxisMarkProps {
     /// Index into the axis's marks.
     k: usize,
     selected: bool,
-    dim: bool,
     open: bool,
     spy: ReadingSpy,
     on_select: Callback<usize>,
@@ -332,7 +327,6 @@ impl PartialEq for AxisMarkProps {
     fn eq(&self, o: &Self) -> bool {
         self.k == o.k
             && self.selected == o.selected
-            && self.dim == o.dim
             && self.open == o.open
             && self.spy == o.spy
             && Rc::ptr_eq(&self.geometry, &o.geometry)
@@ -358,7 +352,6 @@ fn axis_mark(p: &AxisMarkProps) -> Html {
         shape.bar.then_some("bar"),
         p.open.then_some("open"),
         p.selected.then_some("selected"),
-        p.dim.then_some("dim"),
         reading.then_some("reading"),
     );
     let onclick = p.on_select.reform(move |_: MouseEvent| i);
@@ -414,6 +407,54 @@ fn event_row(p: &RowProps) -> Html {
     let Some(ev) = p.analysis.timeline.get(i) else {
         return html! {};
     };
+    html! {
+        <li data-date={ev.date.clone()}
+            data-index={i.to_string()}
+            data-until={ev.until.clone()}
+            data-gap={p.gap.clone()}
+            class={classes!("event", p.selected.then_some("selected"), reading.then_some("reading"), ev.open_ended.then_some("open"), p.gap.is_some().then_some("after-gap"))}
+            aria-current={p.selected.then_some("true")}>
+            <EventBody
+                analysis={Rc::clone(&p.analysis)}
+                i={i}
+                roving={p.roving}
+                focus={p.focus.clone()}
+                on_select={p.on_select.clone()}
+                on_chip={p.on_chip.clone()}
+            />
+        </li>
+    }
+}
+
+#[derive(Properties)]
+struct BodyProps {
+    analysis: Rc<Analysis>,
+    i: usize,
+    roving: bool,
+    focus: Option<String>,
+    on_select: Callback<usize>,
+    on_chip: Callback<String>,
+}
+
+impl PartialEq for BodyProps {
+    fn eq(&self, o: &Self) -> bool {
+        self.i == o.i
+            && self.roving == o.roving
+            && self.focus == o.focus
+            && Rc::ptr_eq(&self.analysis, &o.analysis)
+            && self.on_select == o.on_select
+            && self.on_chip == o.on_chip
+    }
+}
+
+/// A row's button and entity chips: not redrawn when only the row's place
+/// in the list (shown, selected, read, the gap before it) changes.
+#[function_component(EventBody)]
+fn event_body(p: &BodyProps) -> Html {
+    let i = p.i;
+    let Some(ev) = p.analysis.timeline.get(i) else {
+        return html! {};
+    };
     let onclick = p.on_select.reform(move |_: MouseEvent| i);
     let chips: Vec<Html> = ev
         .entities
@@ -432,12 +473,7 @@ fn event_row(p: &RowProps) -> Html {
         })
         .collect();
     html! {
-        <li data-date={ev.date.clone()}
-            data-index={i.to_string()}
-            data-until={ev.until.clone()}
-            data-gap={p.gap.clone()}
-            class={classes!("event", p.selected.then_some("selected"), reading.then_some("reading"), ev.open_ended.then_some("open"), p.gap.is_some().then_some("after-gap"))}
-            aria-current={p.selected.then_some("true")}>
+        <>
             <button type="button" class="ev" onclick={onclick} tabindex={if p.roving { "0" } else { "-1" }}>
                 <span class="ev-date">{ event_label(ev) }</span>
                 <span class="ev-label">{ ev.label.clone() }</span>
@@ -445,7 +481,7 @@ fn event_row(p: &RowProps) -> Html {
             if !chips.is_empty() {
                 <ul class="chips" aria-label="Entities in this event">{ for chips }</ul>
             }
-        </li>
+        </>
     }
 }
 
@@ -466,7 +502,6 @@ fn keep_in_view_if_wide(item: &web_sys::Element) {
 struct AxisMarksProps {
     analysis: Rc<Analysis>,
     geometry: Rc<Geometry>,
-    visible: Rc<Vec<usize>>,
     selected: Option<usize>,
     spy: ReadingSpy,
     on_select: Callback<usize>,
@@ -477,26 +512,20 @@ impl PartialEq for AxisMarksProps {
         self.selected == o.selected
             && Rc::ptr_eq(&self.analysis, &o.analysis)
             && Rc::ptr_eq(&self.geometry, &o.geometry)
-            && self.visible == o.visible
             && self.spy == o.spy
             && self.on_select == o.on_select
     }
 }
 
-/// The events' marks on the axis; re-rendered only when the selection or
-/// the shown events change, and then only the marks that change.
+/// The events' marks on the axis; re-rendered only when the selection
+/// changes, and then only the marks that change. The marks of events a
+/// focus leaves out are dimmed by [`show_only`], not by a render.
 #[function_component(AxisMarks)]
 fn axis_marks(p: &AxisMarksProps) -> Html {
     let Some(g) = &p.geometry.axis else {
         return html! {};
     };
     let events = &p.analysis.timeline;
-    let mut shown = vec![false; events.len()];
-    for &i in p.visible.iter() {
-        if let Some(s) = shown.get_mut(i) {
-            *s = true;
-        }
-    }
     html! {
         { for g.marks.iter().enumerate().map(|(k, m)| {
             let i = m.event;
@@ -505,7 +534,6 @@ fn axis_marks(p: &AxisMarksProps) -> Html {
                     geometry={Rc::clone(&p.geometry)}
                     k={k}
                     selected={p.selected == Some(i)}
-                    dim={!shown.get(i).copied().unwrap_or(false)}
                     open={events.get(i).is_some_and(|e| e.open_ended)}
                     spy={p.spy.clone()}
                     on_select={p.on_select.clone()}
@@ -518,8 +546,9 @@ fn axis_marks(p: &AxisMarksProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct EventListProps {
     analysis: Rc<Analysis>,
-    visible: Rc<Vec<usize>>,
-    /// The gap before each shown event, by position in `visible`.
+    /// The events listed, in order.
+    events: Rc<Vec<usize>>,
+    /// The gap before each listed event, by position in `events`.
     gaps: Rc<Vec<Option<AttrValue>>>,
     selected: Option<usize>,
     roving: Option<usize>,
@@ -530,12 +559,12 @@ struct EventListProps {
 }
 
 /// The list's rows; re-rendered only when the selection, the focus or the
-/// shown events change, and then only the rows that change.
+/// listed events change, and then only the rows that change.
 #[function_component(EventList)]
 fn event_list(p: &EventListProps) -> Html {
     let events = &p.analysis.timeline;
     html! {
-        { for p.visible.iter().enumerate().filter(|(_, &i)| i < events.len()).map(|(k, &i)| {
+        { for p.events.iter().enumerate().filter(|(_, &i)| i < events.len()).map(|(k, &i)| {
             let focus = p
                 .focus
                 .as_ref()
@@ -623,7 +652,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     // Keep the selected event in view inside the panel (the read one is
     // kept in view by the scroll-spy).
     use_effect_with(state.event, |_| {
-        if let Some(li) = dom::query("[data-testid=timeline] li.selected") {
+        if let Some(li) = dom::query("#timeline-list li.selected") {
             keep_in_view_if_wide(&li);
         }
     });
@@ -640,17 +669,43 @@ pub fn timeline(props: &TimelineProps) -> Html {
         let geo = Rc::clone(&geo);
         use_memo(
             (Rc::clone(analysis), props.date.clone(), Rc::clone(&visible)),
-            move |(_, _, visible)| {
-                let at = |i: usize| geo.intervals.get(i).copied().flatten();
-                let mut out: Vec<Option<AttrValue>> = vec![None];
-                out.extend(visible.windows(2).map(|w| {
-                    let (a, b) = (at(w[0])?, at(w[1])?);
-                    gap_label(a.0, b.0).map(AttrValue::from)
-                }));
-                out
-            },
+            move |(_, _, visible)| gaps_between(&geo, visible),
         )
     };
+    // Every event, for the whole list (kept while a focus shows its own).
+    let all = use_memo(Rc::clone(analysis), |a| {
+        (0..a.timeline.len()).collect::<Vec<_>>()
+    });
+    let all_gaps = {
+        let geo = Rc::clone(&geo);
+        use_memo((Rc::clone(analysis), props.date.clone()), move |(a, _)| {
+            gaps_between(&geo, &(0..a.timeline.len()).collect::<Vec<_>>())
+        })
+    };
+    let filtered = visible.len() != events.len();
+    // The axis marks of the events a focus shows are marked in place, after
+    // the render; the axis dims the others.
+    let axis_ref = use_node_ref();
+    let marked = use_mut_ref(Vec::<bool>::new);
+    {
+        let (axis_ref, geo) = (axis_ref.clone(), Rc::clone(&geo));
+        // the analysis by identity: comparing it whole would cost more than
+        // the update
+        let id = Rc::as_ptr(analysis) as usize;
+        use_effect_with(
+            (id, events.len(), Rc::clone(&visible)),
+            move |(_, n, visible)| {
+                mark_shown(
+                    &axis_ref,
+                    &geo,
+                    &mut marked.borrow_mut(),
+                    n != &visible.len(),
+                    *n,
+                    visible,
+                )
+            },
+        );
+    }
     let mut shown = vec![false; events.len()];
     for &i in visible.iter() {
         if let Some(s) = shown.get_mut(i) {
@@ -682,7 +737,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 .map(|t| t.label.clone())
                 .unwrap_or_default();
             html! {
-                <svg class="axis" role="img" aria-label={format!("Time axis from {first} to {last}")}
+                <svg ref={axis_ref.clone()} class={classes!("axis", filtered.then_some("filtering"))} role="img" aria-label={format!("Time axis from {first} to {last}")}
                     width="100%" height={format!("{:.0}", g.height)}>
                     <line class="base" x1="0" x2="100%" y1={format!("{base:.0}")} y2={format!("{base:.0}")} />
                     if let Some(day) = geo.published {
@@ -706,7 +761,6 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     <AxisMarks
                         analysis={Rc::clone(analysis)}
                         geometry={Rc::clone(&geo)}
-                        visible={Rc::clone(&visible)}
                         selected={selected}
                         spy={props.reading.clone()}
                         on_select={(*on_select).clone()}
@@ -738,19 +792,107 @@ pub fn timeline(props: &TimelineProps) -> Html {
             if events.is_empty() {
                 <p class="muted">{ "No dated events found in this article." }</p>
             }
-            <ol class="events" id="timeline-list" onkeydown={onkeydown}>
+            // The whole list stays while a focus lists its own events: set
+            // aside (`off`: not rendered, not focusable, its layout kept), so
+            // that a focus and its release do not rebuild thousands of rows.
+            <ol class={classes!("events", filtered.then_some("off"))}
+                id={(!filtered).then_some("timeline-list")}
+                aria-hidden={filtered.then_some("true")}
+                inert={filtered}
+                onkeydown={(!filtered).then(|| onkeydown.clone())}>
                 <EventList
                     analysis={Rc::clone(analysis)}
-                    visible={Rc::clone(&visible)}
-                    gaps={Rc::clone(&gaps)}
-                    selected={selected}
-                    roving={roving}
-                    focus={state.focus.clone()}
+                    events={Rc::clone(&all)}
+                    gaps={Rc::clone(&all_gaps)}
+                    selected={selected.filter(|_| !filtered)}
+                    roving={roving.filter(|_| !filtered)}
+                    focus={None::<String>}
                     spy={props.reading.clone()}
                     on_select={(*on_select).clone()}
                     on_chip={(*on_chip).clone()}
                 />
             </ol>
+            if filtered {
+                <ol class="events" id="timeline-list" onkeydown={onkeydown}>
+                    <EventList
+                        analysis={Rc::clone(analysis)}
+                        events={Rc::clone(&visible)}
+                        gaps={Rc::clone(&gaps)}
+                        selected={selected}
+                        roving={roving}
+                        focus={state.focus.clone()}
+                        spy={props.reading.clone()}
+                        on_select={(*on_select).clone()}
+                        on_chip={(*on_chip).clone()}
+                    />
+                </ol>
+            }
         </aside>
     }
+}
+
+/// The gap named before each event of `shown` (by position), from the one
+/// before it.
+fn gaps_between(geo: &Geometry, shown: &[usize]) -> Vec<Option<AttrValue>> {
+    let at = |i: usize| geo.intervals.get(i).copied().flatten();
+    let mut out: Vec<Option<AttrValue>> = vec![None];
+    out.extend(shown.windows(2).map(|w| {
+        let (a, b) = (at(w[0])?, at(w[1])?);
+        gap_label(a.0, b.0).map(AttrValue::from)
+    }));
+    out
+}
+
+/// While a focus filters the events (`filtered`), marks the axis marks of
+/// the events in `visible` (`data-on`; the axis dims the others). The
+/// attribute is not part of what the marks render, so that a focus and its
+/// release cost one attribute per mark of the focus, not a render of every
+/// mark. `on` is what the marks show now (empty before the first call),
+/// updated here.
+fn mark_shown(
+    axis: &NodeRef,
+    geo: &Geometry,
+    on: &mut Vec<bool>,
+    filtered: bool,
+    n: usize,
+    visible: &[usize],
+) {
+    use wasm_bindgen::JsCast;
+    let mut want = vec![false; n];
+    if filtered {
+        for &i in visible {
+            if let Some(w) = want.get_mut(i) {
+                *w = true;
+            }
+        }
+    }
+    // marks are drawn without it, and each article gets a new reader (keyed
+    // by its slug): a new axis starts from none marked
+    if on.len() != n {
+        *on = vec![false; n];
+    }
+    if want == *on {
+        return;
+    }
+    let marks = axis
+        .cast::<web_sys::Element>()
+        .and_then(|a| a.query_selector_all(".mark").ok());
+    // one mark per entry of the geometry's marks, in order
+    if let (Some(marks), Some(g)) = (marks, &geo.axis) {
+        for (k, m) in g.marks.iter().enumerate() {
+            let (Some(&now), Some(&was)) = (want.get(m.event), on.get(m.event)) else {
+                continue;
+            };
+            if now == was {
+                continue;
+            }
+            let el = marks
+                .item(k as u32)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok());
+            if let Some(el) = el {
+                let _ = el.toggle_attribute_with_force("data-on", now);
+            }
+        }
+    }
+    *on = want;
 }

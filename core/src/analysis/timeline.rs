@@ -410,12 +410,21 @@ fn label<'t>(parts: &[&'t str], sentence: Span, times: &[TimeExpr], spans: &[Spa
     let base = sentence.start;
     // Clause boundaries: byte offsets (in `text`) of separators.
     let mut cuts = vec![0];
-    let mut chars = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    let mut k = 0;
     let mut prev_space = false;
-    while let Some((k, c)) = chars.next() {
-        let next_space = chars.peek().is_none_or(|&(_, n)| n.is_whitespace());
+    while let Some(&x) = bytes.get(k) {
+        let c = if x.is_ascii() {
+            char::from(x)
+        } else {
+            match text.get(k..).and_then(|rest| rest.chars().next()) {
+                Some(c) => c,
+                None => break,
+            }
+        };
+        let cl = c.len_utf8();
         // A subordinate clause starts a clause of its own.
-        if prev_space && c.is_ascii_lowercase() {
+        if prev_space && x.is_ascii_lowercase() {
             let word = text[k..]
                 .split(|ch: char| !ch.is_ascii_alphabetic())
                 .next()
@@ -427,15 +436,18 @@ fn label<'t>(parts: &[&'t str], sentence: Span, times: &[TimeExpr], spans: &[Spa
         }
         prev_space = c.is_whitespace();
         let cut = match c {
-            ',' => next_space,
-            ';' | ':' => next_space,
+            ',' | ';' | ':' => text
+                .get(k + cl..)
+                .and_then(|rest| rest.chars().next())
+                .is_none_or(char::is_whitespace),
             '(' | ')' | '—' | '–' | '[' | ']' => true,
             _ => false,
         };
         if cut {
             cuts.push(k);
-            cuts.push(k + c.len_utf8());
+            cuts.push(k + cl);
         }
+        k += cl;
     }
     cuts.push(text.len());
     // Clauses as (start, end) pairs.

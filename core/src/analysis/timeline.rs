@@ -408,8 +408,9 @@ fn label<'t>(parts: &[&'t str], sentence: Span, times: &[TimeExpr], spans: &[Spa
         return String::new();
     };
     let base = sentence.start;
-    // Clause boundaries: byte offsets (in `text`) of separators.
-    let mut cuts = vec![0];
+    // Clauses as (start, end) pairs (in `text`), between separators.
+    let mut clauses: Vec<(usize, usize)> = Vec::with_capacity(8);
+    let mut from = 0;
     let bytes = text.as_bytes();
     let mut k = 0;
     let mut prev_space = false;
@@ -430,8 +431,8 @@ fn label<'t>(parts: &[&'t str], sentence: Span, times: &[TimeExpr], spans: &[Spa
                 .next()
                 .unwrap_or("");
             if is_subordinator(word) {
-                cuts.push(k);
-                cuts.push(k);
+                clauses.push((from, k));
+                from = k;
             }
         }
         prev_space = c.is_whitespace();
@@ -444,17 +445,12 @@ fn label<'t>(parts: &[&'t str], sentence: Span, times: &[TimeExpr], spans: &[Spa
             _ => false,
         };
         if cut {
-            cuts.push(k);
-            cuts.push(k + cl);
+            clauses.push((from, k));
+            from = k + cl;
         }
         k += cl;
     }
-    cuts.push(text.len());
-    // Clauses as (start, end) pairs.
-    let clauses: Vec<(usize, usize)> = cuts
-        .chunks(2)
-        .filter_map(|c| Some((c[0], *c.get(1)?)))
-        .collect();
+    clauses.push((from, text.len()));
     // Date words to leave out (relative to `text`).
     let from =
         times.partition_point(|t| (t.span.part, t.span.start) < (sentence.part, sentence.start));

@@ -141,9 +141,9 @@ fn scan_word(s: &str, start: usize, numeric: bool) -> usize {
     let bytes = s.as_bytes();
     loop {
         // a run of ASCII letters and digits at once
-        let run = bytes
-            .get(j..)
-            .map_or(0, |r| r.iter().take_while(|b| b.is_ascii_alphanumeric()).count());
+        let run = bytes.get(j..).map_or(0, |r| {
+            r.iter().take_while(|b| b.is_ascii_alphanumeric()).count()
+        });
         if run > 0 {
             j += run;
             end = j;

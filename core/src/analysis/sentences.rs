@@ -11,6 +11,18 @@ use super::Span;
 
 const ELLIPSIS: &[u8] = "…".as_bytes();
 
+/// Bytes that may end a sentence: newline, terminators and the first byte
+/// of `…`.
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[ELLIPSIS[0] as usize] = true;
+    t
+};
+
 /// Splits every part into sentences, in order. Each sentence is trimmed of
 /// surrounding white space; together they cover every non-blank character of
 /// every part.
@@ -42,6 +54,10 @@ fn split_part(part: usize, text: &str, out: &mut Vec<Span>) {
         let c = b[i];
         // Fast path: only terminators, newlines and the first byte of `…`
         // (E2 80 A6) need a look.
+        if !SPECIAL[usize::from(c)] {
+            i += 1;
+            continue;
+        }
         if c == b'\n' {
             // A blank line (only white space between two newlines) ends a sentence.
             let mut j = i + 1;

@@ -303,10 +303,19 @@ fn entities_in(
         .collect()
 }
 
+/// `w` in ASCII lower case, in `buf`; `None` when it does not fit (no
+/// keyword compared with it is that long).
+fn ascii_lower<'b>(w: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+    let out = buf.get_mut(..w.len())?;
+    out.copy_from_slice(w.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
 /// Words dropped at the start of a label.
 fn is_lead(w: &str) -> bool {
     matches!(
-        w.to_ascii_lowercase().as_str(),
+        ascii_lower(w, &mut [0; 16]).unwrap_or(""),
         "and"
             | "but"
             | "or"
@@ -351,7 +360,7 @@ fn is_lead(w: &str) -> bool {
 /// Words dropped at the end of a label.
 fn is_tail(w: &str) -> bool {
     matches!(
-        w.to_ascii_lowercase().as_str(),
+        ascii_lower(w, &mut [0; 16]).unwrap_or(""),
         "and"
             | "but"
             | "or"
@@ -391,7 +400,7 @@ fn is_tail(w: &str) -> bool {
 }
 
 /// A short label from the clause of the sentence that carries `spans`.
-fn label(parts: &[&str], sentence: Span, times: &[TimeExpr], spans: &[Span]) -> String {
+fn label<'t>(parts: &[&'t str], sentence: Span, times: &[TimeExpr], spans: &[Span]) -> String {
     let Some(text) = parts
         .get(sentence.part)
         .and_then(|p| p.get(sentence.start..sentence.end))
@@ -399,41 +408,49 @@ fn label(parts: &[&str], sentence: Span, times: &[TimeExpr], spans: &[Span]) -> 
         return String::new();
     };
     let base = sentence.start;
-    // Clause boundaries: byte offsets (in `text`) of separators.
-    let mut cuts = vec![0];
-    let mut chars = text.char_indices().peekable();
+    // Clauses as (start, end) pairs (in `text`), between separators.
+    let mut clauses: Vec<(usize, usize)> = Vec::with_capacity(8);
+    let mut from = 0;
+    let bytes = text.as_bytes();
+    let mut k = 0;
     let mut prev_space = false;
-    while let Some((k, c)) = chars.next() {
-        let next_space = chars.peek().is_none_or(|&(_, n)| n.is_whitespace());
+    while let Some(&x) = bytes.get(k) {
+        let c = if x.is_ascii() {
+            char::from(x)
+        } else {
+            match text.get(k..).and_then(|rest| rest.chars().next()) {
+                Some(c) => c,
+                None => break,
+            }
+        };
+        let cl = c.len_utf8();
         // A subordinate clause starts a clause of its own.
-        if prev_space && c.is_ascii_lowercase() {
+        if prev_space && x.is_ascii_lowercase() {
             let word = text[k..]
                 .split(|ch: char| !ch.is_ascii_alphabetic())
                 .next()
                 .unwrap_or("");
             if is_subordinator(word) {
-                cuts.push(k);
-                cuts.push(k);
+                clauses.push((from, k));
+                from = k;
             }
         }
         prev_space = c.is_whitespace();
         let cut = match c {
-            ',' => next_space,
-            ';' | ':' => next_space,
+            ',' | ';' | ':' => text
+                .get(k + cl..)
+                .and_then(|rest| rest.chars().next())
+                .is_none_or(char::is_whitespace),
             '(' | ')' | '—' | '–' | '[' | ']' => true,
             _ => false,
         };
         if cut {
-            cuts.push(k);
-            cuts.push(k + c.len_utf8());
+            clauses.push((from, k));
+            from = k + cl;
         }
+        k += cl;
     }
-    cuts.push(text.len());
-    // Clauses as (start, end) pairs.
-    let clauses: Vec<(usize, usize)> = cuts
-        .chunks(2)
-        .filter_map(|c| Some((c[0], *c.get(1)?)))
-        .collect();
+    clauses.push((from, text.len()));
     // Date words to leave out (relative to `text`).
     let from =
         times.partition_point(|t| (t.span.part, t.span.start) < (sentence.part, sentence.start));
@@ -452,35 +469,51 @@ fn label(parts: &[&str], sentence: Span, times: &[TimeExpr], spans: &[Span]) -> 
         .iter()
         .position(|&(s, e)| first >= s && first < e)
         .unwrap_or(0);
-    let cleaned: Vec<(Vec<&str>, bool)> = clauses
-        .iter()
-        .map(|&(s, e)| clean_words(text, s, e, &hidden))
-        .collect();
+    // Clauses are cleaned on demand: the label usually needs one or two.
+    let mut cleaned: Vec<Option<(Vec<&str>, bool)>> = vec![None; clauses.len()];
+    let clean = |cleaned: &mut [Option<(Vec<&'t str>, bool)>], c: usize| -> (usize, bool) {
+        let (words, adjunct) = cleaned[c].get_or_insert_with(|| {
+            let (s, e) = clauses[c];
+            clean_words(text, s, e, &hidden)
+        });
+        (words.len(), *adjunct)
+    };
     // A clause fit for a label: a few words, not a prepositional phrase
     // ("according to Reuters", "in an interview").
-    let fit = |c: usize| cleaned[c].0.len() >= 3 && !cleaned[c].1;
     // The home clause, else the ones after it, else the ones before it.
-    let pick = (home..clauses.len())
-        .chain((0..home).rev())
-        .find(|&c| fit(c));
+    let pick = (home..clauses.len()).chain((0..home).rev()).find(|&c| {
+        let (n, adjunct) = clean(&mut cleaned, c);
+        n >= 3 && !adjunct
+    });
     let mut best: Vec<&str> = match pick {
         Some(c) => {
-            let words = &cleaned[c].0;
             // A predicate without its subject ("made its first flight",
             // "which was sold"): put the sentence's subject in front.
-            let subject = (0..c).find(|&k| !cleaned[k].1 && !cleaned[k].0.is_empty());
-            match subject {
-                Some(k) if starts_with_predicate(words) && cleaned[k].0.len() <= 6 => {
-                    cleaned[k].0.iter().chain(words.iter()).copied().collect()
+            let predicate = cleaned[c]
+                .as_ref()
+                .is_some_and(|(words, _)| starts_with_predicate(words));
+            let subject = if predicate {
+                (0..c).find(|&k| {
+                    let (n, adjunct) = clean(&mut cleaned, k);
+                    !adjunct && n > 0
+                })
+            } else {
+                None
+            };
+            let words = cleaned[c].as_ref().map_or(&[][..], |(w, _)| w.as_slice());
+            match subject.and_then(|k| cleaned[k].as_ref()) {
+                Some((subj, _)) if subj.len() <= 6 => {
+                    subj.iter().chain(words.iter()).copied().collect()
                 }
-                _ => words.clone(),
+                _ => words.to_vec(),
             }
         }
+        // No clause fits: every clause has been cleaned.
         None => cleaned
             .iter()
-            .map(|(w, _)| w)
             .skip(home)
-            .chain(cleaned.iter().map(|(w, _)| w).take(home).rev())
+            .chain(cleaned.iter().take(home).rev())
+            .filter_map(|c| c.as_ref().map(|(w, _)| w))
             .find(|w| !w.is_empty())
             .cloned()
             .unwrap_or_default(),
@@ -516,7 +549,7 @@ fn starts_with_predicate(words: &[&str]) -> bool {
         return false;
     }
     !matches!(
-        first.to_ascii_lowercase().as_str(),
+        ascii_lower(first, &mut [0; 16]).unwrap_or(""),
         "the"
             | "a"
             | "an"
@@ -578,7 +611,7 @@ fn is_subordinator(w: &str) -> bool {
 /// Words that open a prepositional phrase or a side remark.
 fn is_adjunct_opener(w: &str) -> bool {
     matches!(
-        w.to_ascii_lowercase().as_str(),
+        ascii_lower(w, &mut [0; 16]).unwrap_or(""),
         "according"
             | "including"
             | "in"

@@ -289,7 +289,13 @@ impl BlockBuilder {
         let at = self.text.len();
         self.text.push_str(s);
         if let Some(raw) = src.get(range.clone()) {
-            if let Some(i) = raw.find(s) {
+            // Text events are mostly their source verbatim: no search then.
+            let found = if raw.starts_with(s) {
+                Some(0)
+            } else {
+                raw.find(s)
+            };
+            if let Some(i) = found {
                 self.source.push(SourceRun {
                     text: at,
                     source: range.start + i,

@@ -167,7 +167,7 @@ pub fn is_name_word(w: &str) -> bool {
     if c.is_uppercase() {
         return !lexicon::never_entity(w);
     }
-    lexicon::strip_name_prefix(w) != w || is_camel(w)
+    lexicon::strip_name_prefix(w).len() != w.len() || is_camel(w)
 }
 
 /// True for headline-style parts: every word is capitalised except short
@@ -234,7 +234,7 @@ fn title_lowercase(w: &str) -> bool {
                 | "s"
                 | "t"
         ))
-        || lexicon::strip_name_prefix(w) != w
+        || lexicon::strip_name_prefix(w).len() != w.len()
 }
 
 /// True when `acr` ("HTS", "USAF") can abbreviate the name made of `words`:
@@ -405,7 +405,7 @@ fn compound_cut(cx: &Ctx, w: &str) -> Option<usize> {
         || right.contains('-')
         || !capital(left)
         || !capital(right)
-        || lexicon::strip_name_prefix(w) != w
+        || lexicon::strip_name_prefix(w).len() != w.len()
         || gazetteer_place(w)
     {
         return None;
@@ -1758,7 +1758,7 @@ fn classify(
         if given_first && b - a <= 4 {
             return (Person, 1, false);
         }
-        if b - a == 2 && lexicon::strip_name_prefix(last) != last {
+        if b - a == 2 && lexicon::strip_name_prefix(last).len() != last.len() {
             return (Person, 1, false);
         }
         // "Jusman Syafii Djamal said" (but "analysts at Goldman Sachs said")

@@ -138,9 +138,22 @@ fn scan_word(s: &str, start: usize, numeric: bool) -> usize {
     let mut seg_len = 0usize; // letters since the last '.'
     let mut dotted = false; // "U.S" pattern so far
     let mut j = start;
-    while let Some(c) = char_at(s, j) {
+    let bytes = s.as_bytes();
+    loop {
+        // a run of ASCII letters and digits at once
+        let run = bytes.get(j..).map_or(0, |r| {
+            r.iter().take_while(|b| b.is_ascii_alphanumeric()).count()
+        });
+        if run > 0 {
+            j += run;
+            end = j;
+            seg_len += run;
+        }
+        let Some(c) = char_at(s, j) else {
+            break;
+        };
         let cl = c.len_utf8();
-        if c.is_ascii_alphanumeric() || (!c.is_ascii() && is_word_char(c)) {
+        if !c.is_ascii() && is_word_char(c) {
             j += cl;
             end = j;
             seg_len += 1;

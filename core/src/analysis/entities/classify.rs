@@ -722,6 +722,32 @@ fn joins(cx: &Ctx, a: usize, k: usize, j: usize) -> bool {
     }
 }
 
+/// The candidate for `name`, a name cut out of one word at byte `start` of
+/// part `part` ("UK" of "UK-based", "China" of "US-China"): a place when
+/// the gazetteers know it as one, else an organisation, by default.
+fn word_cand(part: usize, name: &str, start: usize) -> Cand {
+    let (kind, conf, gazetteer) = if gazetteer_place(name) {
+        (EntityKind::Place, 3, true)
+    } else if lexicon::get().demonyms.contains_key(name) {
+        (EntityKind::Place, 2, true)
+    } else {
+        (EntityKind::Organization, 1, false)
+    };
+    Cand {
+        part,
+        start,
+        end: start + name.len(),
+        kind,
+        conf,
+        ntok: 1,
+        key: key_of(std::iter::once(name)),
+        link: None,
+        gazetteer,
+        aka: false,
+        name_start: start,
+    }
+}
+
 /// Trims, types and records the candidate made of tokens `a..b`.
 fn segment(
     cx: &mut Ctx,
@@ -744,26 +770,7 @@ fn segment(
         let t = cx.toks[a];
         let name = &cx.w(a)[..cut];
         if name.chars().count() >= 2 {
-            let (kind, conf, gazetteer) = if gazetteer_place(name) {
-                (EntityKind::Place, 3, true)
-            } else if lex.demonyms.contains_key(name) {
-                (EntityKind::Place, 2, true)
-            } else {
-                (EntityKind::Organization, 1, false)
-            };
-            out.push(Cand {
-                part: cx.part,
-                start: t.start,
-                end: t.start + cut,
-                kind,
-                conf,
-                ntok: 1,
-                key: key_of(std::iter::once(name)),
-                link: None,
-                gazetteer,
-                aka: false,
-                name_start: t.start,
-            });
+            out.push(word_cand(cx.part, name, t.start));
         }
         return segment(cx, a + 1, b, out, pending_link, first_in_part);
     }
@@ -774,24 +781,7 @@ fn segment(
             let t = cx.toks[a];
             let w = cx.w(a);
             for (name, start) in [(&w[..cut], t.start), (&w[cut + 1..], t.start + cut + 1)] {
-                let (kind, conf, gazetteer) = if gazetteer_place(name) {
-                    (EntityKind::Place, 3, true)
-                } else {
-                    (EntityKind::Organization, 1, false)
-                };
-                out.push(Cand {
-                    part: cx.part,
-                    start,
-                    end: start + name.len(),
-                    kind,
-                    conf,
-                    ntok: 1,
-                    key: key_of(std::iter::once(name)),
-                    link: None,
-                    gazetteer,
-                    aka: false,
-                    name_start: start,
-                });
+                out.push(word_cand(cx.part, name, start));
             }
             return;
         }

@@ -407,54 +407,6 @@ fn event_row(p: &RowProps) -> Html {
     let Some(ev) = p.analysis.timeline.get(i) else {
         return html! {};
     };
-    html! {
-        <li data-date={ev.date.clone()}
-            data-index={i.to_string()}
-            data-until={ev.until.clone()}
-            data-gap={p.gap.clone()}
-            class={classes!("event", p.selected.then_some("selected"), reading.then_some("reading"), ev.open_ended.then_some("open"), p.gap.is_some().then_some("after-gap"))}
-            aria-current={p.selected.then_some("true")}>
-            <EventBody
-                analysis={Rc::clone(&p.analysis)}
-                i={i}
-                roving={p.roving}
-                focus={p.focus.clone()}
-                on_select={p.on_select.clone()}
-                on_chip={p.on_chip.clone()}
-            />
-        </li>
-    }
-}
-
-#[derive(Properties)]
-struct BodyProps {
-    analysis: Rc<Analysis>,
-    i: usize,
-    roving: bool,
-    focus: Option<String>,
-    on_select: Callback<usize>,
-    on_chip: Callback<String>,
-}
-
-impl PartialEq for BodyProps {
-    fn eq(&self, o: &Self) -> bool {
-        self.i == o.i
-            && self.roving == o.roving
-            && self.focus == o.focus
-            && Rc::ptr_eq(&self.analysis, &o.analysis)
-            && self.on_select == o.on_select
-            && self.on_chip == o.on_chip
-    }
-}
-
-/// A row's button and entity chips: not redrawn when only the row's place
-/// in the list (shown, selected, read, the gap before it) changes.
-#[function_component(EventBody)]
-fn event_body(p: &BodyProps) -> Html {
-    let i = p.i;
-    let Some(ev) = p.analysis.timeline.get(i) else {
-        return html! {};
-    };
     let onclick = p.on_select.reform(move |_: MouseEvent| i);
     let chips: Vec<Html> = ev
         .entities
@@ -473,7 +425,12 @@ fn event_body(p: &BodyProps) -> Html {
         })
         .collect();
     html! {
-        <>
+        <li data-date={ev.date.clone()}
+            data-index={i.to_string()}
+            data-until={ev.until.clone()}
+            data-gap={p.gap.clone()}
+            class={classes!("event", p.selected.then_some("selected"), reading.then_some("reading"), ev.open_ended.then_some("open"), p.gap.is_some().then_some("after-gap"))}
+            aria-current={p.selected.then_some("true")}>
             <button type="button" class="ev" onclick={onclick} tabindex={if p.roving { "0" } else { "-1" }}>
                 <span class="ev-date">{ event_label(ev) }</span>
                 <span class="ev-label">{ ev.label.clone() }</span>
@@ -481,7 +438,7 @@ fn event_body(p: &BodyProps) -> Html {
             if !chips.is_empty() {
                 <ul class="chips" aria-label="Entities in this event">{ for chips }</ul>
             }
-        </>
+        </li>
     }
 }
 
@@ -677,9 +634,9 @@ pub fn timeline(props: &TimelineProps) -> Html {
         (0..a.timeline.len()).collect::<Vec<_>>()
     });
     let all_gaps = {
-        let geo = Rc::clone(&geo);
-        use_memo((Rc::clone(analysis), props.date.clone()), move |(a, _)| {
-            gaps_between(&geo, &(0..a.timeline.len()).collect::<Vec<_>>())
+        let (geo, all) = (Rc::clone(&geo), Rc::clone(&all));
+        use_memo((Rc::clone(analysis), props.date.clone()), move |_| {
+            gaps_between(&geo, &all)
         })
     };
     let filtered = visible.len() != events.len();
@@ -689,18 +646,14 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let marked = use_mut_ref(Vec::<bool>::new);
     {
         let (axis_ref, geo) = (axis_ref.clone(), Rc::clone(&geo));
-        // the analysis by identity: comparing it whole would cost more than
-        // the update
-        let id = Rc::as_ptr(analysis) as usize;
         use_effect_with(
-            (id, events.len(), Rc::clone(&visible)),
-            move |(_, n, visible)| {
+            (Rc::clone(analysis), Rc::clone(&visible)),
+            move |(a, visible)| {
                 mark_shown(
                     &axis_ref,
                     &geo,
                     &mut marked.borrow_mut(),
-                    n != &visible.len(),
-                    *n,
+                    a.timeline.len(),
                     visible,
                 )
             },
@@ -843,23 +796,16 @@ fn gaps_between(geo: &Geometry, shown: &[usize]) -> Vec<Option<AttrValue>> {
     out
 }
 
-/// While a focus filters the events (`filtered`), marks the axis marks of
-/// the events in `visible` (`data-on`; the axis dims the others). The
+/// While a focus filters the `n` events down to `visible`, marks the axis
+/// marks of the events in `visible` (`data-on`; the axis dims the others). The
 /// attribute is not part of what the marks render, so that a focus and its
 /// release cost one attribute per mark of the focus, not a render of every
 /// mark. `on` is what the marks show now (empty before the first call),
 /// updated here.
-fn mark_shown(
-    axis: &NodeRef,
-    geo: &Geometry,
-    on: &mut Vec<bool>,
-    filtered: bool,
-    n: usize,
-    visible: &[usize],
-) {
+fn mark_shown(axis: &NodeRef, geo: &Geometry, on: &mut Vec<bool>, n: usize, visible: &[usize]) {
     use wasm_bindgen::JsCast;
     let mut want = vec![false; n];
-    if filtered {
+    if visible.len() != n {
         for &i in visible {
             if let Some(w) = want.get_mut(i) {
                 *w = true;

@@ -1,4 +1,6 @@
-//! The time axis: ticks, the publication date and the events' marks.
+//! The time axis: ticks, the publication date and the events' marks. Drawn
+//! by the timeline (a function and a hook, not a component of its own: the
+//! marks are the memoised part).
 //!
 //! While a focus shows some events only, the marks of those events are
 //! marked in place (`data-on`, after the render; the axis dims the others).
@@ -17,49 +19,63 @@ use super::axis_marks::AxisMarks;
 use crate::ptr::Ptr;
 use crate::spy::ReadingSpy;
 
-#[derive(Properties, PartialEq)]
-pub struct AxisProps {
-    pub analysis: Ptr<Analysis>,
-    pub geometry: Ptr<Geometry>,
+/// What the axis is drawn from.
+pub struct AxisView<'a> {
+    pub analysis: &'a Ptr<Analysis>,
+    pub geometry: &'a Ptr<Geometry>,
     /// The events shown (all, or those of the focused entity).
-    pub visible: Rc<Vec<usize>>,
+    pub visible: &'a Rc<Vec<usize>>,
     pub selected: Option<usize>,
-    pub spy: ReadingSpy,
-    pub on_select: Callback<usize>,
+    pub spy: &'a ReadingSpy,
+    pub on_select: &'a Callback<usize>,
+    /// Given the `<svg>`, for [`use_shown_marks`].
+    pub svg: &'a NodeRef,
 }
 
-#[function_component(TimeAxis)]
-pub fn time_axis(p: &AxisProps) -> Html {
-    let svg = use_node_ref();
+/// While a focus shows `visible` of the `n` events, marks their marks in
+/// the axis `svg` holds (after the render).
+#[hook]
+pub fn use_shown_marks(
+    svg: &NodeRef,
+    geometry: &Ptr<Geometry>,
+    n: usize,
+    visible: &Rc<Vec<usize>>,
+) {
     // What the marks show now, by event (empty before the first mark-up;
     // each article gets a new reader, so a new axis starts from none).
     let marked = use_mut_ref(Vec::<bool>::new);
     {
-        let (svg, geo) = (svg.clone(), p.geometry.clone());
-        let n = p.analysis.timeline.len();
-        use_effect_with(Rc::clone(&p.visible), move |visible| {
-            let mut on = marked.borrow_mut();
-            if on.len() != n {
-                *on = vec![false; n];
-            }
-            let want = shown_events(n, visible);
-            let marks = svg
-                .cast::<web_sys::Element>()
-                .and_then(|a| a.query_selector_all(".mark").ok());
-            // one mark per entry of the geometry's marks, in order
-            if let Some(marks) = marks {
-                for (k, now) in geo.changed_marks(&on, &want) {
-                    let el = marks
-                        .item(k as u32)
-                        .and_then(|n| n.dyn_into::<web_sys::Element>().ok());
-                    if let Some(el) = el {
-                        let _ = el.toggle_attribute_with_force("data-on", now);
+        let svg = svg.clone();
+        use_effect_with(
+            (Rc::clone(visible), geometry.clone()),
+            move |(visible, geo)| {
+                let mut on = marked.borrow_mut();
+                if on.len() != n {
+                    *on = vec![false; n];
+                }
+                let want = shown_events(n, visible);
+                let marks = svg
+                    .cast::<web_sys::Element>()
+                    .and_then(|a| a.query_selector_all(".mark").ok());
+                // one mark per entry of the geometry's marks, in order
+                if let Some(marks) = marks {
+                    for (k, now) in geo.changed_marks(&on, &want) {
+                        let el = marks
+                            .item(k as u32)
+                            .and_then(|n| n.dyn_into::<web_sys::Element>().ok());
+                        if let Some(el) = el {
+                            let _ = el.toggle_attribute_with_force("data-on", now);
+                        }
                     }
                 }
-            }
-            *on = want;
-        });
+                *on = want;
+            },
+        );
     }
+}
+
+/// The axis, or nothing when no event can be placed.
+pub fn time_axis(p: AxisView<'_>) -> Html {
     let Some(g) = &p.geometry.axis else {
         return html! {};
     };
@@ -77,7 +93,7 @@ pub fn time_axis(p: &AxisProps) -> Html {
         .map(|t| t.label.clone())
         .unwrap_or_default();
     html! {
-        <svg ref={svg} class={classes!("axis", filtered.then_some("filtering"))} role="img" aria-label={format!("Time axis from {first} to {last}")}
+        <svg ref={p.svg.clone()} class={classes!("axis", filtered.then_some("filtering"))} role="img" aria-label={format!("Time axis from {first} to {last}")}
             width="100%" height={format!("{:.0}", g.height)}>
             <line class="base" x1="0" x2="100%" y1={format!("{base:.0}")} y2={format!("{base:.0}")} />
             if let Some(day) = p.geometry.published {

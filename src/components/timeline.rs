@@ -16,7 +16,7 @@ use dossier_core::view::{event_label, step};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::axis::TimeAxis;
+use super::axis::{time_axis, use_shown_marks, AxisView};
 use super::event_list::EventList;
 use crate::dom;
 use crate::ptr::Ptr;
@@ -197,6 +197,9 @@ pub fn timeline(props: &TimelineProps) -> Html {
         )
     };
     let filtered = visible.len() != events.len();
+    // The axis marks of the events a focus shows are marked in place.
+    let svg = use_node_ref();
+    use_shown_marks(&svg, &geo, events.len(), &visible);
     let mut shown = vec![false; events.len()];
     for &i in visible.iter() {
         if let Some(s) = shown.get_mut(i) {
@@ -229,14 +232,15 @@ pub fn timeline(props: &TimelineProps) -> Html {
             if let Some(name) = focus_name {
                 <p class="focus-note">{ format!("Events with {name}: {} of {}", visible.len(), events.len()) }</p>
             }
-            <TimeAxis
-                analysis={analysis.clone()}
-                geometry={geo.clone()}
-                visible={Rc::clone(&visible)}
-                selected={selected}
-                spy={props.reading.clone()}
-                on_select={(*on_select).clone()}
-            />
+            { time_axis(AxisView {
+                analysis: &analysis,
+                geometry: &geo,
+                visible: &visible,
+                selected,
+                spy: &props.reading,
+                on_select: &on_select,
+                svg: &svg,
+            }) }
             if events.is_empty() {
                 <p class="muted">{ "No dated events found in this article." }</p>
             }

@@ -3,8 +3,7 @@
 
 use dossier_core::analysis::EntityKind;
 use dossier_core::view::Route;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use gloo_events::EventListener;
 use yew::prelude::*;
 
 use crate::components::{library::Library, reader::Reader};
@@ -85,26 +84,24 @@ pub fn shell() -> Html {
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
-            let cb = Closure::<dyn Fn()>::new(move || {
-                dispatcher.dispatch(Action::Navigate {
-                    route: Route::parse(&dom::hash()),
-                    held: dom::history_held(),
-                });
-            });
-            let win = dom::window();
-            if let Some(w) = &win {
-                for name in ["hashchange", "popstate"] {
-                    let _ = w.add_event_listener_with_callback(name, cb.as_ref().unchecked_ref());
-                }
-            }
-            move || {
-                if let Some(w) = &win {
-                    for name in ["hashchange", "popstate"] {
-                        let _ = w
-                            .remove_event_listener_with_callback(name, cb.as_ref().unchecked_ref());
-                    }
-                }
-            }
+            // Removed when the guards are dropped.
+            let listeners: Vec<EventListener> = dom::window()
+                .map(|w| {
+                    ["hashchange", "popstate"]
+                        .into_iter()
+                        .map(|name| {
+                            let dispatcher = dispatcher.clone();
+                            EventListener::new(&w, name, move |_| {
+                                dispatcher.dispatch(Action::Navigate {
+                                    route: Route::parse(&dom::hash()),
+                                    held: dom::history_held(),
+                                });
+                            })
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            move || drop(listeners)
         });
     }
 

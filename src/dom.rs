@@ -105,11 +105,31 @@ pub fn query(selector: &str) -> Option<Element> {
     document()?.query_selector(selector).ok()?
 }
 
+/// The first element matching `selector` inside the element `node` holds.
+pub fn query_in(node: &yew::NodeRef, selector: &str) -> Option<Element> {
+    node.cast::<Element>()?.query_selector(selector).ok()?
+}
+
+/// The narrowest viewport, in CSS pixels, of the wide layout: the panels
+/// beside the text, each scrolling on its own. `assets/app.css` uses the
+/// same width in its two layout media queries.
+pub const WIDE_MIN_PX: u32 = 1180;
+
+/// Whether the viewport has the wide layout; `None` outside a browser.
+fn wide_layout() -> Option<bool> {
+    let query = format!("(min-width: {WIDE_MIN_PX}px)");
+    let m = window()?.match_media(&query).ok()??;
+    Some(m.matches())
+}
+
+/// True in the wide layout, where the panels scroll on their own.
+pub fn wide() -> bool {
+    wide_layout() == Some(true)
+}
+
 /// True below the wide layout, where the timeline is a strip at the bottom.
 pub fn narrow() -> bool {
-    window()
-        .and_then(|w| w.match_media("(max-width: 1179.98px)").ok().flatten())
-        .is_some_and(|m| m.matches())
+    wide_layout() == Some(false)
 }
 
 /// Scrolls an element into view (smoothly unless the reader prefers reduced

@@ -6,6 +6,9 @@ pub mod components;
 pub mod data;
 pub mod dom;
 pub mod prerender;
+pub mod ptr;
+pub mod renders;
+pub mod spy;
 pub mod state;
 
 /// The id of the element the app is mounted on (see `index.html`).

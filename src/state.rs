@@ -61,6 +61,8 @@ pub enum Action {
     ToggleType(EntityKind),
     /// Focus an entity, or clear the focus.
     Focus(Option<String>),
+    /// Focus an entity, or clear the focus when it is the focused one.
+    ToggleFocus(String),
     /// Select a timeline event (and scroll the text to its sentence).
     SelectEvent(Option<usize>),
     SetFind(String),
@@ -168,6 +170,15 @@ impl ReaderState {
     pub fn is_hidden(&self, kind: EntityKind) -> bool {
         self.hidden.contains(&kind)
     }
+
+    /// Focuses `id` (a focus clears the selected event), or clears the focus.
+    fn set_focus(&mut self, id: Option<String>) {
+        if id.is_some() {
+            self.event = None;
+        }
+        self.focus = id;
+        self.by_reader = true;
+    }
 }
 
 impl Reducible for ReaderState {
@@ -203,12 +214,10 @@ impl Reducible for ReaderState {
                     s.hidden.sort();
                 }
             }
-            Action::Focus(id) => {
-                if id.is_some() {
-                    s.event = None;
-                }
-                s.focus = id;
-                s.by_reader = true;
+            Action::Focus(id) => s.set_focus(id),
+            Action::ToggleFocus(id) => {
+                let id = (s.focus.as_deref() != Some(id.as_str())).then_some(id);
+                s.set_focus(id);
             }
             Action::SelectEvent(ev) => {
                 s.event = ev;
@@ -324,3 +333,6 @@ pub fn hidden_from_string(s: &str) -> Vec<EntityKind> {
     v.dedup();
     v
 }
+
+#[cfg(test)]
+mod tests;

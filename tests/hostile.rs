@@ -77,11 +77,8 @@ fn hostile_article() -> Rc<Article> {
 
 fn entity(id: &str, name: &str, kind: EntityKind, mentions: Vec<Span>) -> Entity {
     Entity {
-        id: id.into(),
-        name: name.into(),
-        kind,
         aliases: vec!["<script>alert(10)</script>".into(), "\u{202e}alias".into()],
-        mentions,
+        ..Entity::new(id, name, kind, mentions)
     }
 }
 

@@ -46,11 +46,8 @@ fn article() -> Rc<Article> {
 
 fn analysis(a: &Article) -> Rc<Analysis> {
     let entity = |id: &str, name: &str, kind, aliases: &[&str], mentions: Vec<Span>| Entity {
-        id: id.into(),
-        name: name.into(),
-        kind,
         aliases: aliases.iter().map(|s| s.to_string()).collect(),
-        mentions,
+        ..Entity::new(id, name, kind, mentions)
     };
     let sentence = |part: usize, start: &str, end: &str| {
         let s = span(a, part, start, 0);
@@ -514,7 +511,10 @@ async fn a_hovered_card_closes_when_the_pointer_leaves_unless_it_moves_onto_the_
         1
     );
     mouse(&mark, "mouseleave");
-    yew::platform::time::sleep(Duration::from_millis(600)).await;
+    until("the card closes", || {
+        all(&div, "[data-testid=entity-card]").is_empty()
+    })
+    .await;
     assert!(
         all(&div, "[data-testid=entity-card]").is_empty(),
         "closed after leaving"
@@ -587,7 +587,7 @@ async fn a_selected_event_is_the_one_read_while_the_page_scrolls_to_it() {
         w.scroll_to_with_x_and_y(0.0, 0.0);
     }
     scroll();
-    yew::platform::time::sleep(Duration::from_millis(200)).await;
+    until("the first block is read", || reading_rows(&div) == ["1"]).await;
     assert_eq!(reading_rows(&div), ["1"]);
 }
 

@@ -5,6 +5,7 @@
 //! and the article's publication date if it has one. Every position in the
 //! output is a [`Span`]: a part index plus a UTF-8 byte range inside that part.
 
+pub mod check;
 pub mod entities;
 pub mod sentences;
 pub mod time;
@@ -94,6 +95,19 @@ pub struct Entity {
     /// Mentions in document order; they never overlap each other, nor
     /// mentions of other entities.
     pub mentions: Vec<Span>,
+}
+
+impl Entity {
+    /// An entity without aliases (tests build their analyses with it).
+    pub fn new(id: &str, name: &str, kind: EntityKind, mentions: Vec<Span>) -> Self {
+        Entity {
+            id: id.to_string(),
+            name: name.to_string(),
+            kind,
+            aliases: Vec::new(),
+            mentions,
+        }
+    }
 }
 
 /// TIMEX3 type of a time expression.

@@ -6,6 +6,9 @@
 
 pub mod analysis;
 pub mod article;
+#[cfg(test)]
+mod score;
+pub mod set;
 pub mod view;
 
 pub use analysis::{analyze, Analysis};

@@ -797,5 +797,8 @@ impl Route {
     }
 }
 
+pub mod axis;
+pub mod reading;
+
 #[cfg(test)]
 mod tests;

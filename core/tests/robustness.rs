@@ -14,9 +14,10 @@
 //! `cargo test -p dossier-core --test robustness` runs 256 cases per
 //! property; set `PROPTEST_CASES=100000` (with `--release`) for a long run.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::time::Instant;
 
+use dossier_core::analysis::check::{check_no_overlap, check_span};
 use dossier_core::analysis::{Analysis, Span};
 use dossier_core::article::{parse_article, Article};
 use dossier_core::Block;
@@ -26,34 +27,6 @@ use proptest::test_runner::{FileFailurePersistence, TestCaseError};
 // ---------------------------------------------------------------------------
 // Invariants
 // ---------------------------------------------------------------------------
-
-fn check_span(parts: &[&str], span: Span, what: &str, non_empty: bool) -> Result<(), String> {
-    let Some(text) = parts.get(span.part) else {
-        return Err(format!(
-            "{what} {span:?} names part {} of {}",
-            span.part,
-            parts.len()
-        ));
-    };
-    if span.start > span.end || span.end > text.len() {
-        return Err(format!(
-            "{what} {span:?} is outside its part of {} bytes",
-            text.len()
-        ));
-    }
-    if non_empty && span.start == span.end {
-        return Err(format!("{what} {span:?} is empty"));
-    }
-    if !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
-        let from = span.start.saturating_sub(16);
-        let to = (span.end + 16).min(text.len());
-        let around = String::from_utf8_lossy(&text.as_bytes()[from..to]);
-        return Err(format!(
-            "{what} {span:?} is not on char boundaries (bytes {from}..{to}: {around:?})"
-        ));
-    }
-    Ok(())
-}
 
 /// Start and end of a TIMEX3 date value as day ordinals, when the value is
 /// anchored in calendar time; `None` for values the check cannot place
@@ -126,65 +99,10 @@ fn timex_interval(value: &str) -> Option<(i64, i64)> {
     }
 }
 
-/// Mentions (of all entities together) never overlap.
-fn check_no_overlap(parts: &[&str], mut mentions: Vec<Span>) -> Result<(), String> {
-    mentions.sort();
-    for w in mentions.windows(2) {
-        if w[0].part == w[1].part && w[0].end > w[1].start {
-            let text = w[0].text(parts);
-            let other = w[1].text(parts);
-            return Err(format!(
-                "mentions overlap: {:?} {text:?} and {:?} {other:?}",
-                w[0], w[1]
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// Every property the analysis promises, whatever its input.
+/// Every property the analysis promises, whatever its input: those of
+/// [`Analysis::check`], then the timeline's order.
 fn check_analysis(parts: &[&str], a: &Analysis) -> Result<(), String> {
-    for s in &a.sentences {
-        check_span(parts, *s, "sentence", false)?;
-    }
-    let mut ids = HashSet::new();
-    let mut all_mentions: Vec<Span> = Vec::new();
-    for e in &a.entities {
-        if !ids.insert(e.id.as_str()) {
-            return Err(format!("two entities share the id {:?}", e.id));
-        }
-        for m in &e.mentions {
-            check_span(parts, *m, &format!("mention of {:?}", e.id), true)?;
-        }
-        if e.mentions.windows(2).any(|w| w[0] > w[1]) {
-            return Err(format!(
-                "mentions of {:?} are not in document order: {:?}",
-                e.id, e.mentions
-            ));
-        }
-        all_mentions.extend(e.mentions.iter().copied());
-    }
-    check_no_overlap(parts, all_mentions)?;
-    for t in &a.times {
-        check_span(parts, t.span, &format!("time {:?}", t.value), true)?;
-    }
-    for ev in &a.timeline {
-        check_span(parts, ev.sentence, &format!("event {:?}", ev.date), false)?;
-        if ev.time >= a.times.len() {
-            return Err(format!(
-                "event {:?} refers to time {} of {}",
-                ev.date,
-                ev.time,
-                a.times.len()
-            ));
-        }
-        if let Some(unknown) = ev.entities.iter().find(|id| !ids.contains(id.as_str())) {
-            return Err(format!(
-                "event {:?} names an unknown entity {unknown:?}",
-                ev.date
-            ));
-        }
-    }
+    a.check(parts)?;
     let events: Vec<Ev> = a
         .timeline
         .iter()

@@ -9,50 +9,15 @@
 //! finding.
 #![no_main]
 
-use dossier_core::analysis::{Analysis, Span};
+use dossier_core::analysis::Analysis;
 use dossier_core::article::parse_article;
 use libfuzzer_sys::fuzz_target;
-
-fn check_span(parts: &[&str], s: Span) {
-    let text = parts.get(s.part).copied();
-    let ok = text.is_some_and(|t| {
-        s.start <= s.end
-            && s.end <= t.len()
-            && t.is_char_boundary(s.start)
-            && t.is_char_boundary(s.end)
-    });
-    assert!(ok, "span {s:?} is not inside its part on char boundaries");
-}
 
 fn check(parts: &[&str], dct: Option<&str>) -> Analysis {
     let a = dossier_core::analyze(parts, dct);
     assert_eq!(a, dossier_core::analyze(parts, dct), "two runs differ");
-    let mut mentions = Vec::new();
-    for e in &a.entities {
-        for m in &e.mentions {
-            check_span(parts, *m);
-            assert!(m.start < m.end, "empty mention {m:?}");
-            mentions.push(*m);
-        }
-    }
-    mentions.sort();
-    for w in mentions.windows(2) {
-        assert!(
-            w[0].part != w[1].part || w[0].end <= w[1].start,
-            "mentions overlap: {:?} and {:?}",
-            w[0],
-            w[1]
-        );
-    }
-    for s in &a.sentences {
-        check_span(parts, *s);
-    }
-    for t in &a.times {
-        check_span(parts, t.span);
-    }
-    for ev in &a.timeline {
-        check_span(parts, ev.sentence);
-        assert!(ev.time < a.times.len(), "event refers to a missing time");
+    if let Err(broken) = a.check(parts) {
+        panic!("{broken}");
     }
     a
 }

@@ -10,10 +10,11 @@
 //! Hovering is listened to on each mark (`mouseenter` does not bubble);
 //! clicks, keys and focus once per chunk of blocks, for all its marks.
 
-use std::cell::RefCell;
+use std::ops::Range;
 use std::rc::Rc;
 
-use dossier_core::analysis::{Analysis, EntityKind};
+use dossier_core::analysis::Analysis;
+use dossier_core::view::reading::{kind_bit, BlockIndex};
 use dossier_core::view::{segment, BlockMarks, Hit, MentionMark, Piece, Run};
 use dossier_core::{Article, BlockKind};
 use wasm_bindgen::JsCast;
@@ -21,54 +22,47 @@ use yew::functional::UseReducerDispatcher;
 use yew::prelude::*;
 use yew::virtual_dom::{Key, VList};
 
+use crate::ptr::Ptr;
 use crate::state::{Action, ReaderState};
 
-/// One bit per entity type (its place in [`EntityKind::ALL`]).
-pub fn kind_bit(kind: EntityKind) -> u8 {
-    EntityKind::ALL
-        .iter()
-        .position(|&k| k == kind)
-        .map_or(0, |i| 1 << i)
+/// The find hits of a range of blocks, out of those of the whole article
+/// (numbered across it). Equal when the hits of the range are: a new query
+/// re-renders only the blocks whose hits it changes.
+#[derive(Clone, Debug)]
+pub struct BlockHits {
+    all: Rc<Vec<Vec<Hit>>>,
+    range: Range<usize>,
 }
 
-/// A set of types as bits.
-pub fn kind_mask(kinds: &[EntityKind]) -> u8 {
-    kinds.iter().fold(0, |m, &k| m | kind_bit(k))
-}
-
-/// What the body knows of one block without the reader state.
-#[derive(Debug, Default)]
-pub struct BlockIndex {
-    /// The block's mentions (every type).
-    pub marks: Vec<MentionMark>,
-    /// The types mentioned in the block.
-    pub kinds: u8,
-    /// The entities mentioned in the block, sorted.
-    pub entities: Vec<usize>,
-}
-
-/// Every mention of the body, by block, with each block's types and entities.
-pub fn index_blocks(analysis: &Analysis, blocks: usize) -> Vec<BlockIndex> {
-    let mut out: Vec<BlockIndex> = (0..blocks).map(|_| BlockIndex::default()).collect();
-    for (entity, e) in analysis.entities.iter().enumerate() {
-        let bit = kind_bit(e.kind);
-        for (ordinal, m) in e.mentions.iter().enumerate() {
-            if let Some(b) = m.part.checked_sub(1).and_then(|b| out.get_mut(b)) {
-                b.marks.push(MentionMark {
-                    entity,
-                    ordinal,
-                    start: m.start,
-                    end: m.end,
-                });
-                b.kinds |= bit;
-                if b.entities.last() != Some(&entity) {
-                    b.entities.push(entity);
-                }
-            }
+impl BlockHits {
+    /// The hits of blocks `range` (block `b` is part `b + 1`).
+    pub fn new(all: &Rc<Vec<Vec<Hit>>>, range: Range<usize>) -> Self {
+        BlockHits {
+            all: Rc::clone(all),
+            range,
         }
     }
-    // Entities are visited in order, so each list is already sorted.
-    out
+
+    /// The hits of the range, by block.
+    pub fn blocks(&self) -> &[Vec<Hit>] {
+        self.all.get(self.range.clone()).unwrap_or(&[])
+    }
+
+    /// The hits of block `b` alone (empty outside the range).
+    pub fn block(&self, b: usize) -> Self {
+        let range = if self.range.contains(&b) {
+            b..b + 1
+        } else {
+            b..b
+        };
+        BlockHits::new(&self.all, range)
+    }
+}
+
+impl PartialEq for BlockHits {
+    fn eq(&self, o: &Self) -> bool {
+        self.range == o.range && (Rc::ptr_eq(&self.all, &o.all) || self.blocks() == o.blocks())
+    }
 }
 
 /// The focus as one block sees it.
@@ -105,12 +99,7 @@ fn mention_of(e: &Event, analysis: &Analysis) -> Option<(usize, usize)> {
 }
 
 impl MarkHandlers {
-    /// `focused` holds the focused entity's index as of the last render.
-    pub fn new(
-        d: UseReducerDispatcher<ReaderState>,
-        analysis: Rc<Analysis>,
-        focused: Rc<RefCell<Option<usize>>>,
-    ) -> Self {
+    pub fn new(d: UseReducerDispatcher<ReaderState>, analysis: Rc<Analysis>) -> Self {
         let focus = {
             let (d, a) = (d.clone(), Rc::clone(&analysis));
             Callback::from(move |e: FocusEvent| {
@@ -156,8 +145,7 @@ impl MarkHandlers {
                 let Some(id) = a.entities.get(at.0).map(|x| x.id.clone()) else {
                     return false;
                 };
-                let was = *focused.borrow() == Some(at.0);
-                d.dispatch(Action::Focus((!was).then_some(id)));
+                d.dispatch(Action::ToggleFocus(id));
                 d.dispatch(Action::Card {
                     at: Some(at),
                     reveal: false,
@@ -194,17 +182,17 @@ impl MarkHandlers {
     }
 }
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct BlockProps {
-    pub article: Rc<Article>,
-    pub analysis: Rc<Analysis>,
-    pub index: Rc<Vec<BlockIndex>>,
-    /// Find hits per block, numbered across the article.
-    pub hits: Rc<Vec<Vec<Hit>>>,
+    pub article: Ptr<Article>,
+    pub analysis: Ptr<Analysis>,
+    pub index: Ptr<Vec<BlockIndex>>,
+    /// The block's find hits, numbered across the article.
+    pub hits: BlockHits,
     /// The block (part `block + 1`).
     pub block: usize,
     pub state: BlockState,
-    pub handlers: Rc<MarkHandlers>,
+    pub handlers: Ptr<MarkHandlers>,
 }
 
 /// The reader state as one block shows it.
@@ -219,18 +207,6 @@ pub struct BlockState {
     pub active: Option<(usize, usize)>,
     /// The current find hit, if it is in this block.
     pub current: Option<usize>,
-}
-
-impl PartialEq for BlockProps {
-    fn eq(&self, o: &Self) -> bool {
-        self.block == o.block
-            && self.state == o.state
-            && Rc::ptr_eq(&self.article, &o.article)
-            && Rc::ptr_eq(&self.analysis, &o.analysis)
-            && Rc::ptr_eq(&self.index, &o.index)
-            && Rc::ptr_eq(&self.handlers, &o.handlers)
-            && (Rc::ptr_eq(&self.hits, &o.hits) || self.hits.get(self.block) == o.hits.get(o.block))
-    }
 }
 
 #[function_component(BlockView)]
@@ -251,7 +227,7 @@ pub fn block_view(p: &BlockProps) -> Html {
         })
         .copied()
         .collect();
-    let hits = p.hits.get(p.block).map_or(&[][..], Vec::as_slice);
+    let hits = p.hits.blocks().first().map_or(&[][..], Vec::as_slice);
     let runs = segment(
         &block.text,
         BlockMarks {

@@ -14,6 +14,9 @@ use crate::state::{use_reader, Action};
 #[derive(Properties, PartialEq)]
 pub struct CardProps {
     pub analysis: Rc<Analysis>,
+    /// The article body, where the card finds its mention to stand by.
+    #[prop_or_default]
+    pub body: NodeRef,
 }
 
 /// Places the card under its mention, inside the viewport's width.
@@ -56,7 +59,7 @@ pub fn entity_card(props: &CardProps) -> Html {
     let analysis = &props.analysis;
     let data = at.and_then(|(e, k)| card(analysis, e, Some(k)).map(|c| (e, c)));
     {
-        let node = node.clone();
+        let (node, body) = (node.clone(), props.body.clone());
         let key = (
             at,
             state.hidden.clone(),
@@ -71,7 +74,7 @@ pub fn entity_card(props: &CardProps) -> Html {
                         "mark[data-entity=\"{}\"][data-m=\"{k}\"]",
                         dom::attr_value(id)
                     );
-                    if let Some(anchor) = dom::query(&sel) {
+                    if let Some(anchor) = dom::query_in(&body, &sel) {
                         position(&card, &anchor);
                     }
                 }

@@ -1,7 +1,6 @@
 //! The entity panel: the article's entities grouped by type, most mentioned
 //! first, with a filter box. Selecting one focuses it.
 
-use std::cell::Cell;
 use std::rc::Rc;
 
 use dossier_core::analysis::Analysis;
@@ -10,70 +9,17 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::entity_row::EntityRow;
+use crate::ptr::Ptr;
 use crate::state::{use_reader, Action};
+
+/// How many times entity rows have been rendered (debug builds; see
+/// [`crate::renders`]).
+pub use crate::renders::entity_rows as row_renders;
 
 #[derive(Properties, PartialEq)]
 pub struct PanelProps {
     pub analysis: Rc<Analysis>,
-}
-
-thread_local! {
-    static ROW_RENDERS: Cell<u64> = const { Cell::new(0) };
-}
-
-/// How many times entity rows have been rendered so far in this page (the
-/// tests read it: a change that concerns no row renders none).
-pub fn row_renders() -> u64 {
-    ROW_RENDERS.with(Cell::get)
-}
-
-#[derive(Properties)]
-struct RowProps {
-    analysis: Rc<Analysis>,
-    /// The entity's index.
-    i: usize,
-    focused: bool,
-    /// Focuses the entity whose id it is given, or clears the focus when
-    /// that entity is the focused one.
-    on_focus: Callback<String>,
-}
-
-impl PartialEq for RowProps {
-    fn eq(&self, o: &Self) -> bool {
-        self.i == o.i
-            && self.focused == o.focused
-            && Rc::ptr_eq(&self.analysis, &o.analysis)
-            && self.on_focus == o.on_focus
-    }
-}
-
-/// One entity of the list: re-rendered only when it gains or loses the
-/// focus (or the analysis changes), never for the rest of the state.
-#[function_component(EntityRow)]
-fn entity_row(p: &RowProps) -> Html {
-    ROW_RENDERS.with(|n| n.set(n.get() + 1));
-    let Some(e) = p.analysis.entities.get(p.i) else {
-        return html! {};
-    };
-    let count = e.mentions.iter().filter(|m| m.part > 0).count();
-    let id = e.id.clone();
-    let onclick = p.on_focus.reform(move |_: MouseEvent| id.clone());
-    html! {
-        <li>
-            <button
-                type="button"
-                class={classes!("entity", p.focused.then_some("focus"))}
-                data-entity={e.id.clone()}
-                data-type={e.kind.as_str()}
-                aria-pressed={p.focused.to_string()}
-                onclick={onclick}
-            >
-                <span class="swatch" aria-hidden="true"></span>
-                <span class="name">{ e.name.clone() }</span>
-                <span class="count" aria-label={format!("{count} mentions")}>{ count }</span>
-            </button>
-        </li>
-    }
 }
 
 #[function_component(EntityPanel)]
@@ -85,20 +31,15 @@ pub fn entity_panel(props: &PanelProps) -> Html {
     let groups = use_memo((Rc::clone(analysis), (*filter).clone()), |(a, f)| {
         entity_groups(a, f)
     });
-    // The rows' handler is made once and reads the focus here, so that the
-    // rows' props stay equal across renders.
-    let focus_now = use_mut_ref(|| None::<String>);
-    focus_now.borrow_mut().clone_from(&state.focus);
+    // The rows' handler is made once, so that the rows' props stay equal
+    // across renders.
     let on_focus = {
         let d = state.dispatcher();
-        let focus_now = Rc::clone(&focus_now);
         use_memo((), move |_| {
-            Callback::from(move |id: String| {
-                let focused = focus_now.borrow().as_deref() == Some(id.as_str());
-                d.dispatch(Action::Focus((!focused).then_some(id)));
-            })
+            Callback::from(move |id: String| d.dispatch(Action::ToggleFocus(id)))
         })
     };
+    let analysis_ptr = Ptr::from(analysis);
     let oninput = {
         let filter = filter.clone();
         Callback::from(move |e: InputEvent| {
@@ -164,7 +105,7 @@ pub fn entity_panel(props: &PanelProps) -> Html {
                                 html! {
                                     <EntityRow
                                         key={i}
-                                        analysis={Rc::clone(analysis)}
+                                        analysis={analysis_ptr.clone()}
                                         i={i}
                                         focused={focused}
                                         on_focus={(*on_focus).clone()}

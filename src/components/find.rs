@@ -13,6 +13,9 @@ const PLACEHOLDER: &str = "Find in article  ( / )";
 pub struct FindProps {
     /// Number of hits of the current query.
     pub total: usize,
+    /// Given the input, for the keys that move the focus to it.
+    #[prop_or_default]
+    pub input: NodeRef,
 }
 
 #[function_component(Find)]
@@ -81,6 +84,7 @@ pub fn find(props: &FindProps) -> Html {
         <div class="find" role="search" data-testid="find">
             <label class="visually-hidden" for={FIND_INPUT_ID}>{ "Find in article" }</label>
             <input
+                ref={props.input.clone()}
                 id={FIND_INPUT_ID}
                 type="search"
                 placeholder={PLACEHOLDER}

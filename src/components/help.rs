@@ -19,11 +19,15 @@ const KEYS: [(&str, &str); 8] = [
 #[function_component(Help)]
 pub fn help() -> Html {
     let state = use_reader();
-    use_effect_with((), |_| {
-        if let Some(b) = dom::query("#help-close") {
-            dom::focus(&b);
-        }
-    });
+    let close_button = use_node_ref();
+    {
+        let close_button = close_button.clone();
+        use_effect_with((), move |_| {
+            if let Some(b) = close_button.cast::<web_sys::Element>() {
+                dom::focus(&b);
+            }
+        });
+    }
     let close = {
         let d = state.dispatcher();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::ToggleHelp))
@@ -50,7 +54,7 @@ pub fn help() -> Html {
                         <div class="key-row"><dt><kbd>{ *k }</kbd></dt><dd>{ *what }</dd></div>
                     }) }
                 </dl>
-                <button id="help-close" type="button" onclick={close}>{ "Close" }</button>
+                <button ref={close_button} id="help-close" type="button" onclick={close}>{ "Close" }</button>
             </div>
         </div>
     }

@@ -2,11 +2,11 @@
 
 use std::rc::Rc;
 
-use dossier_core::view::Route;
 use dossier_core::Article;
 use yew::html::IntoPropValue;
 use yew::prelude::*;
 
+use super::library_item::LibraryItem;
 use crate::data::format::Summary;
 
 /// The articles the library lists: the set's index (which a split set embeds
@@ -54,39 +54,5 @@ pub fn library(props: &LibraryProps) -> Html {
                 { for list.iter().map(|a| html! { <LibraryItem key={a.slug.clone()} article={Rc::clone(a)} /> }) }
             </ol>
         </main>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct ItemProps {
-    pub article: Rc<Summary>,
-}
-
-#[function_component(LibraryItem)]
-fn library_item(props: &ItemProps) -> Html {
-    let a = &props.article;
-    let href = Route::Article {
-        slug: a.slug.clone(),
-        entity: None,
-        event: None,
-    }
-    .to_hash();
-    let date = date_text(a.meta.date.as_deref());
-    html! {
-        <li class="library-item" data-slug={a.slug.clone()}>
-            <div class="item">
-                <h2><a href={href}>{ a.meta.title.clone() }</a></h2>
-                <p class="meta">
-                    if let Some(section) = &a.meta.section {
-                        <span class="section">{ section.clone() }</span>
-                        <span aria-hidden="true">{ " · " }</span>
-                    }
-                    <span class={classes!("date", a.meta.date.is_none().then_some("undated"))}>{ date }</span>
-                    <span aria-hidden="true">{ " · " }</span>
-                    <span class="reading-time">{ format!("{} min read", a.minutes) }</span>
-                </p>
-                <p class="teaser">{ a.teaser.clone() }</p>
-            </div>
-        </li>
     }
 }

@@ -1,5 +1,16 @@
 //! Function components, one per file. They read the shared state through
 //! [`crate::state::use_reader`] and change it only by dispatching actions.
+//! What they show is computed in `dossier_core::view` (tested natively);
+//! they find the elements of other components through node refs handed
+//! down by the component that owns both (the reader's `<article>`), never
+//! through test ids.
+//!
+//! - The reader: [`reader`] (header, keys, the effects that scroll),
+//!   [`body`] → [`chunk`] → [`block`]; [`entity_panel`] → [`entity_row`];
+//!   [`reading_timeline`] (the scroll-spy, [`crate::spy`]) → [`timeline`]
+//!   → [`axis`] → [`axis_marks`] → [`axis_mark`], and [`event_list`] →
+//!   [`event_row`]; [`card`], [`find`], [`legend`], [`help`].
+//! - The set: [`library`] → [`library_item`].
 //!
 //! # Stable hooks
 //!
@@ -41,13 +52,22 @@
 //!   shortcuts" button.
 //! - Local storage: `dossier.hidden-types` (comma-separated type names).
 
+pub mod axis;
+pub mod axis_mark;
+pub mod axis_marks;
 pub mod block;
 pub mod body;
 pub mod card;
+pub mod chunk;
 pub mod entity_panel;
+pub mod entity_row;
+pub mod event_list;
+pub mod event_row;
 pub mod find;
 pub mod help;
 pub mod legend;
 pub mod library;
+pub mod library_item;
 pub mod reader;
+pub mod reading_timeline;
 pub mod timeline;

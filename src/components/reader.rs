@@ -1,13 +1,13 @@
 //! The reading view: header, find and legend, the body, the entity panel,
 //! the timeline, the card and the keyboard.
 
-use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use dossier_core::analysis::Analysis;
-use dossier_core::view::{find_hits, kind_counts, mention_order, safe_href, step, Hit};
+use dossier_core::view::reading::{hits_by_block, visible_events};
+use dossier_core::view::{kind_counts, mention_order, safe_href, step};
 use dossier_core::Article;
-use wasm_bindgen::closure::Closure;
+use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
@@ -15,12 +15,13 @@ use yew::prelude::*;
 use super::body::Body;
 use super::card::EntityCard;
 use super::entity_panel::EntityPanel;
-use super::find::{Find, FIND_INPUT_ID};
+use super::find::Find;
 use super::help::Help;
 use super::legend::Legend;
 use super::library::date_text;
-use super::timeline::{ReadingSpy, Timeline};
+use super::reading_timeline::ReadingTimeline;
 use crate::dom;
+use crate::spy::ReadingSpy;
 use crate::state::{use_reader, Action, ReaderContext};
 
 #[derive(Properties, PartialEq)]
@@ -33,41 +34,12 @@ pub struct ReaderProps {
     pub multiple: bool,
 }
 
-/// Find hits per block, numbered across the article.
-pub fn hits_by_block(article: &Article, query: &str) -> Vec<Vec<Hit>> {
-    let mut index = 0;
-    article
-        .blocks
-        .iter()
-        .map(|b| {
-            find_hits(&b.text, query)
-                .into_iter()
-                .map(|(start, end)| {
-                    index += 1;
-                    Hit {
-                        start,
-                        end,
-                        index: index - 1,
-                    }
-                })
-                .collect()
-        })
-        .collect()
-}
-
-/// Events shown in the timeline: all, or those of the focused entity.
-pub fn visible_events(analysis: &Analysis, focus: Option<&str>) -> Vec<usize> {
-    // An id that names no entity (an old link) filters nothing.
-    let focus = focus.filter(|id| analysis.entities.iter().any(|e| e.id == *id));
-    (0..analysis.timeline.len())
-        .filter(|&i| focus.is_none_or(|id| analysis.timeline[i].entities.iter().any(|e| e == id)))
-        .collect()
-}
-
 struct Keys {
     state: ReaderContext,
     analysis: Rc<Analysis>,
     visible: Rc<Vec<usize>>,
+    /// The find box's input.
+    find: NodeRef,
 }
 
 impl Keys {
@@ -76,7 +48,7 @@ impl Keys {
         let s = &self.state;
         if (e.ctrl_key() || e.meta_key()) && key.eq_ignore_ascii_case("f") {
             e.prevent_default();
-            focus_find();
+            focus_find(&self.find);
             return;
         }
         if e.ctrl_key() || e.meta_key() || e.alt_key() || dom::typing_in(e.target()) {
@@ -85,7 +57,7 @@ impl Keys {
         match key.as_str() {
             "/" => {
                 e.prevent_default();
-                focus_find();
+                focus_find(&self.find);
             }
             "?" => s.dispatch(Action::ToggleHelp),
             "Escape" => s.dispatch(Action::Clear),
@@ -112,153 +84,10 @@ impl Keys {
     }
 }
 
-fn focus_find() {
-    if let Some(el) = dom::document().and_then(|d| d.get_element_by_id(FIND_INPUT_ID)) {
-        dom::focus(&el);
-        if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-            input.select();
-        }
-    }
-}
-
-/// The block part nearest the reading line (a third down the viewport):
-/// the last block whose top is above the line. Binary search over the
-/// body's chunks, then over the blocks of one chunk (in document order,
-/// tops only grow), so that only chunks near the line are laid out.
-/// `chunks` keeps the list between calls; it is read again when its chunks
-/// left the page.
-fn reading_part(chunks: &RefCell<Option<web_sys::NodeList>>) -> Option<usize> {
-    let w = dom::window()?;
-    let line = w.inner_height().ok()?.as_f64()? * 0.35;
-    let stale = chunks
-        .borrow()
-        .as_ref()
-        .is_none_or(|l| !l.item(0).is_some_and(|n| n.is_connected()));
-    if stale {
-        let list = dom::document()?
-            .query_selector_all("article.body .chunk")
-            .ok()?;
-        *chunks.borrow_mut() = Some(list);
-    }
-    let cached = chunks.borrow();
-    let best = last_above(cached.as_ref()?, line)
-        .and_then(|chunk| chunk.query_selector_all("[data-part]").ok())
-        .and_then(|blocks| last_above(&blocks, line))
-        .and_then(|el| el.get_attribute("data-part"))
-        .and_then(|p| p.parse().ok());
-    best.or(Some(1))
-}
-
-/// The last element of `list` whose top is at or above `line`.
-fn last_above(list: &web_sys::NodeList, line: f64) -> Option<web_sys::Element> {
-    let at = |i: u32| list.item(i)?.dyn_into::<web_sys::Element>().ok();
-    let (mut lo, mut hi) = (0u32, list.length());
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        if at(mid)?.get_bounding_client_rect().top() <= line {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    at(lo.checked_sub(1)?)
-}
-
-#[derive(Properties, PartialEq)]
-struct ReadingTimelineProps {
-    analysis: Rc<Analysis>,
-    visible: Rc<Vec<usize>>,
-    date: Option<String>,
-    /// The block being read (one per article: it starts over with each).
-    spy: ReadingSpy,
-}
-
-/// How often, at most, the scroll-spy looks for the block being read.
-const SPY_MS: i32 = 100;
-
-/// What the reader does that moves the page or the selection: each ends a
-/// hold of the scroll-spy ([`ReadingSpy::release`]). Listened to on the
-/// window in the capture phase, so before the key or click is handled.
-const INPUT_EVENTS: [&str; 4] = ["wheel", "touchstart", "keydown", "pointerdown"];
-
-/// The timeline with the scroll-spy. The block being read goes to the
-/// timeline's rows and marks through a [`ReadingSpy`]: scrolling re-renders
-/// the few events that start or stop being read, never the text. While the
-/// page scrolls to a selected event the spy holds still (the selection has
-/// already marked the event's block).
-#[function_component(ReadingTimeline)]
-fn reading_timeline(props: &ReadingTimelineProps) -> Html {
-    // Scroll-spy: the block being read marks its events in the timeline, at
-    // most every SPY_MS while the page scrolls (and once it stops).
-    {
-        use_effect_with(props.spy.clone(), move |spy| {
-            let chunks = RefCell::new(None);
-            let update = {
-                let spy = spy.clone();
-                Rc::new(move || {
-                    if !spy.held() {
-                        spy.set(reading_part(&chunks));
-                    }
-                })
-            };
-            update();
-            let pending = Rc::new(Cell::new(false));
-            let on_scroll = {
-                let spy = spy.clone();
-                Closure::<dyn Fn()>::new(move || {
-                    if spy.held() {
-                        spy.still_scrolling();
-                        return;
-                    }
-                    if pending.replace(true) {
-                        return;
-                    }
-                    let (pending, update) = (Rc::clone(&pending), Rc::clone(&update));
-                    dom::later(SPY_MS, move || {
-                        pending.set(false);
-                        update();
-                    });
-                })
-            };
-            let on_input = {
-                let spy = spy.clone();
-                Closure::<dyn Fn()>::new(move || spy.release())
-            };
-            let win = dom::window();
-            if let Some(w) = &win {
-                let _ = w
-                    .add_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref());
-                let opts = web_sys::AddEventListenerOptions::new();
-                opts.set_capture(true);
-                opts.set_passive(true);
-                for name in INPUT_EVENTS {
-                    let _ = w.add_event_listener_with_callback_and_add_event_listener_options(
-                        name,
-                        on_input.as_ref().unchecked_ref(),
-                        &opts,
-                    );
-                }
-            }
-            move || {
-                if let Some(w) = &win {
-                    let _ = w.remove_event_listener_with_callback(
-                        "scroll",
-                        on_scroll.as_ref().unchecked_ref(),
-                    );
-                    for name in INPUT_EVENTS {
-                        let _ = w.remove_event_listener_with_callback_and_bool(
-                            name,
-                            on_input.as_ref().unchecked_ref(),
-                            true,
-                        );
-                    }
-                }
-            }
-        });
-    }
-
-    html! {
-        <Timeline analysis={Rc::clone(&props.analysis)} visible={Rc::clone(&props.visible)} date={props.date.clone()} reading={props.spy.clone()} />
+fn focus_find(find: &NodeRef) {
+    if let Some(input) = find.cast::<web_sys::HtmlInputElement>() {
+        let _ = input.focus();
+        input.select();
     }
 }
 
@@ -276,26 +105,26 @@ pub fn reader(props: &ReaderProps) -> Html {
     });
 
     // Keyboard.
+    let find_input = use_node_ref();
     {
         let keys = Keys {
             state: state.clone(),
             analysis: Rc::clone(&analysis),
             visible: Rc::clone(&visible),
+            find: find_input.clone(),
         };
         use_effect_with((state.clone(), Rc::clone(&visible)), move |_| {
-            let cb = Closure::<dyn Fn(KeyboardEvent)>::new(move |e: KeyboardEvent| keys.handle(&e));
-            let doc = dom::document();
-            if let Some(d) = &doc {
-                let _ = d.add_event_listener_with_callback("keydown", cb.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(d) = &doc {
-                    let _ = d.remove_event_listener_with_callback(
-                        "keydown",
-                        cb.as_ref().unchecked_ref(),
-                    );
-                }
-            }
+            // Removed when the guard is dropped. Not passive: some keys
+            // prevent the browser's own action (`/`, Ctrl F).
+            let listener = dom::document().map(|d| {
+                let opts = EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&d, "keydown", opts, move |e| {
+                    if let Some(e) = e.dyn_ref::<KeyboardEvent>() {
+                        keys.handle(e);
+                    }
+                })
+            });
+            move || drop(listener)
         });
     }
 
@@ -306,13 +135,15 @@ pub fn reader(props: &ReaderProps) -> Html {
         }
     });
 
+    // The article body, where the effects below find what they scroll to.
+    let body = use_node_ref();
     // The block being read, for the timeline's scroll-spy.
     let spy = use_memo(Rc::clone(&analysis), |a| ReadingSpy::new(a));
     // Selecting an event scrolls the text to its sentence. Its block is the
     // one read from now on: marked in this same update, so that the scroll
     // does not re-render the timeline on the way.
     {
-        let spy = (*spy).clone();
+        let (spy, body) = ((*spy).clone(), body.clone());
         let part = state
             .event
             .and_then(|i| analysis.timeline.get(i))
@@ -322,7 +153,7 @@ pub fn reader(props: &ReaderProps) -> Html {
                 if let Some(part) = part {
                     spy.jump(part);
                 }
-                if let Some(el) = dom::query("article.body .sent") {
+                if let Some(el) = dom::query_in(&body, ".sent") {
                     bring_into_view(&el);
                 }
             }
@@ -332,6 +163,7 @@ pub fn reader(props: &ReaderProps) -> Html {
     {
         let ids: Vec<String> = analysis.entities.iter().map(|e| e.id.clone()).collect();
         let card = state.card;
+        let body = body.clone();
         use_effect_with(state.reveal, move |reveal| {
             if let (true, Some((e, k))) = (*reveal > 0, card) {
                 if let Some(id) = ids.get(e) {
@@ -339,7 +171,7 @@ pub fn reader(props: &ReaderProps) -> Html {
                         "mark[data-entity=\"{}\"][data-m=\"{k}\"]",
                         dom::attr_value(id)
                     );
-                    if let Some(el) = dom::query(&sel) {
+                    if let Some(el) = dom::query_in(&body, &sel) {
                         bring_into_view(&el);
                         dom::focus(&el);
                     }
@@ -348,13 +180,16 @@ pub fn reader(props: &ReaderProps) -> Html {
         });
     }
     // The current find hit is scrolled into view.
-    use_effect_with((state.find.clone(), state.hit), |(q, _)| {
-        if !q.trim().is_empty() {
-            if let Some(el) = dom::query("article.body .hit.current") {
-                bring_into_view(&el);
+    {
+        let body = body.clone();
+        use_effect_with((state.find.clone(), state.hit), move |(q, _)| {
+            if !q.trim().is_empty() {
+                if let Some(el) = dom::query_in(&body, ".hit.current") {
+                    bring_into_view(&el);
+                }
             }
-        }
-    });
+        });
+    }
 
     let meta = &article.meta;
     let minutes = use_memo(Rc::clone(&article), |a| a.reading_minutes());
@@ -382,7 +217,7 @@ pub fn reader(props: &ReaderProps) -> Html {
     html! {
         <div class="reader" data-testid="reader" data-slug={article.slug.clone()} onclick={close_card}>
             <main class="text" id="text">
-                <Body article={Rc::clone(&article)} analysis={Rc::clone(&analysis)} hits={Rc::clone(&hits)}>
+                <Body node={body.clone()} article={Rc::clone(&article)} analysis={Rc::clone(&analysis)} hits={Rc::clone(&hits)}>
                     <header class="reader-head">
                         if props.multiple {
                             <nav class="crumbs" aria-label="Breadcrumb"><a href="#/">{ "← All articles" }</a></nav>
@@ -412,7 +247,7 @@ pub fn reader(props: &ReaderProps) -> Html {
                         <div class="tools">
                         <Legend counts={counts} />
                         <div class="tools-right">
-                            <Find total={total} />
+                            <Find total={total} input={find_input.clone()} />
                             <button type="button" class="icon keys" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onclick={toggle_help}>{ "?" }</button>
                         </div>
                         </div>
@@ -426,8 +261,8 @@ pub fn reader(props: &ReaderProps) -> Html {
             // the app (they do nothing without it).
             if !state.restoring {
                 <EntityPanel analysis={Rc::clone(&analysis)} />
-                <ReadingTimeline analysis={Rc::clone(&analysis)} visible={Rc::clone(&visible)} date={meta.date.clone()} spy={(*spy).clone()} />
-                <EntityCard analysis={Rc::clone(&analysis)} />
+                <ReadingTimeline analysis={Rc::clone(&analysis)} visible={Rc::clone(&visible)} date={meta.date.clone()} spy={(*spy).clone()} body={body.clone()} />
+                <EntityCard analysis={Rc::clone(&analysis)} body={body.clone()} />
             }
             if state.help {
                 <Help />

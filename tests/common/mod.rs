@@ -58,6 +58,18 @@ pub async fn settle() {
     yew::platform::time::sleep(Duration::from_millis(30)).await;
 }
 
+/// Waits until `done` holds, checking every 10 ms; fails after 5 s with
+/// `what`.
+pub async fn until(what: &str, done: impl Fn() -> bool) {
+    for _ in 0..500 {
+        if done() {
+            return;
+        }
+        yew::platform::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!("timed out waiting until {what}");
+}
+
 /// A mounted reader; dropping it unmounts it, so that no earlier reader
 /// still listens to the keys a later test presses.
 pub struct Mounted {

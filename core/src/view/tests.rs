@@ -446,11 +446,8 @@ fn axis_scale_follows_the_range() {
 
 fn entity(id: &str, kind: EntityKind, mentions: &[Span]) -> Entity {
     Entity {
-        id: id.into(),
-        name: id.replace('-', " "),
-        kind,
         aliases: vec![format!("{id}-alias")],
-        mentions: mentions.to_vec(),
+        ..Entity::new(id, &id.replace('-', " "), kind, mentions.to_vec())
     }
 }
 

@@ -27,14 +27,15 @@ fn texts(e: &Entity, parts: &[&str]) -> Vec<String> {
         .collect()
 }
 
-/// Every output invariant: spans on char boundaries and inside their part,
-/// mentions sorted and never overlapping, ids unique and URL-safe,
-/// aliases without the canonical name.
+/// Every output invariant: those of [`crate::analysis::check::check_entities`]
+/// (spans on char boundaries and inside their part, mentions sorted and
+/// never overlapping, ids unique), and ids URL-safe, aliases without the
+/// canonical name.
 fn check_invariants(parts: &[&str], ents: &[Entity]) {
-    let mut all: Vec<Span> = Vec::new();
-    let mut ids = std::collections::HashSet::new();
+    if let Err(broken) = crate::analysis::check::check_entities(parts, ents) {
+        panic!("{broken}");
+    }
     for e in ents {
-        assert!(ids.insert(e.id.clone()), "duplicate id {}", e.id);
         assert!(!e.id.is_empty());
         assert!(e
             .id
@@ -42,22 +43,6 @@ fn check_invariants(parts: &[&str], ents: &[Entity]) {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'));
         assert!(!e.aliases.contains(&e.name));
         assert!(!e.mentions.is_empty());
-        assert!(e.mentions.windows(2).all(|w| w[0] < w[1]));
-        for m in &e.mentions {
-            let p = parts[m.part];
-            assert!(m.start < m.end && m.end <= p.len());
-            assert!(p.is_char_boundary(m.start) && p.is_char_boundary(m.end));
-            all.push(*m);
-        }
-    }
-    all.sort();
-    for w in all.windows(2) {
-        assert!(
-            w[0].part != w[1].part || w[0].end <= w[1].start,
-            "overlap {:?} {:?}",
-            w[0],
-            w[1]
-        );
     }
 }
 
@@ -353,7 +338,7 @@ fn dev_set_f1_stays_above_floor() {
         .collect();
     files.sort();
     assert!(files.len() >= 50, "dev set missing in {}", dir.display());
-    let (mut tp, mut fp, mut fnn) = (0usize, 0usize, 0usize);
+    let mut total = crate::score::Score::default();
     for md in &files {
         let bytes = std::fs::read(md).unwrap_or_else(|e| panic!("{}: {e}", md.display()));
         let article =
@@ -401,23 +386,10 @@ fn dev_set_f1_stays_above_floor() {
         }
         p.sort();
         p.dedup();
-        let mut used = vec![false; p.len()];
-        let mut hit = 0;
-        for (gs, ge, gt) in &g {
-            if let Some(i) =
-                (0..p.len()).find(|&i| !used[i] && p[i].2 == *gt && p[i].0 < *ge && *gs < p[i].1)
-            {
-                used[i] = true;
-                hit += 1;
-            }
-        }
-        tp += hit;
-        fp += p.len() - hit;
-        fnn += g.len() - hit;
+        total.add(crate::score::match_spans(&g, &p, |gt, pt| gt == pt).0);
     }
-    let prec = tp as f64 / (tp + fp).max(1) as f64;
-    let rec = tp as f64 / (tp + fnn).max(1) as f64;
-    let f1 = 2.0 * prec * rec / (prec + rec).max(f64::MIN_POSITIVE);
+    let (prec, rec, f1) = (total.precision(), total.recall(), total.f1());
+    let (tp, fp, fnn) = (total.tp, total.fp, total.fneg);
     println!("dev entity F1 {f1:.3} (P {prec:.3} R {rec:.3}; tp {tp} fp {fp} fn {fnn})");
     assert!(f1 >= 0.81, "entity F1 fell to {f1:.3}");
 }

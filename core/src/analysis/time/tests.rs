@@ -561,7 +561,7 @@ fn dev_scores() -> (f64, f64, f64, f64, usize) {
         .collect();
     names.sort();
     assert!(names.len() >= 50, "development set incomplete");
-    let (mut tp, mut fp, mut fneg, mut ok) = (0usize, 0usize, 0usize, 0usize);
+    let (mut total, mut ok) = (crate::score::Score::default(), 0usize);
     for gold_path in &names {
         let gold: serde_json::Value =
             serde_json::from_slice(&std::fs::read(gold_path).unwrap_or_default())
@@ -583,29 +583,25 @@ fn dev_scores() -> (f64, f64, f64, f64, usize) {
             .collect();
         pred.sort();
         pred.dedup();
-        let mut used = vec![false; pred.len()];
-        for g in gold["timex"].as_array().into_iter().flatten() {
-            let gs = g["start"].as_u64().unwrap_or(0) as usize;
-            let ge = g["end"].as_u64().unwrap_or(0) as usize;
-            let hit = (0..pred.len()).find(|&k| !used[k] && pred[k].0 < ge && gs < pred[k].1);
-            match hit {
-                Some(k) => {
-                    used[k] = true;
-                    tp += 1;
-                    ok += usize::from(g["value"].as_str() == Some(pred[k].2.as_str()));
-                }
-                None => fneg += 1,
+        let gold: Vec<(usize, usize, Option<&str>)> = gold["timex"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|g| {
+                let gs = g["start"].as_u64().unwrap_or(0) as usize;
+                let ge = g["end"].as_u64().unwrap_or(0) as usize;
+                (gs, ge, g["value"].as_str())
+            })
+            .collect();
+        let (score, taken) = crate::score::match_spans(&gold, &pred, |_, _| true);
+        for (g, k) in gold.iter().zip(taken) {
+            if let Some(k) = k {
+                ok += usize::from(g.2 == Some(pred[k].2.as_str()));
             }
         }
-        fp += used.iter().filter(|u| !**u).count();
+        total.add(score);
     }
-    let p = tp as f64 / (tp + fp).max(1) as f64;
-    let r = tp as f64 / (tp + fneg).max(1) as f64;
-    let f1 = if p + r > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
-    };
+    let (p, r, f1, tp) = (total.precision(), total.recall(), total.f1(), total.tp);
     (p, r, f1, ok as f64 / tp.max(1) as f64, tp)
 }
 

@@ -7,10 +7,10 @@
 //! The rule and its threshold are [`split_above`] and [`SPLIT_ABOVE`]; the
 //! reasons are in `docs/performance.md` ("How cost grows with the set").
 //!
-//! This file is also compiled into the build script (`build.rs`), so it uses
-//! nothing of the app: only `dossier-core`, `serde` and `postcard`.
+//! The build script (`build.rs`) writes it and the app reads it, both through
+//! this module.
 
-use dossier_core::{Analysis, Article, Meta};
+use crate::{Analysis, Article, Meta};
 use serde::{Deserialize, Serialize};
 
 /// A set whose encoded articles take more than this many bytes (and that has
@@ -203,12 +203,10 @@ mod tests {
                     "+++\ntitle = \"Story {i}\"\ndate = \"2021-05-0{}\"\n+++\n\n{body}\n",
                     1 + i % 9
                 );
-                let a = dossier_core::article::parse_article(
-                    &format!("{i:03}-story-{i}.md"),
-                    src.as_bytes(),
-                )
-                .expect("a valid article");
-                let analysis = dossier_core::analyze(&a.parts(), a.meta.date.as_deref());
+                let a =
+                    crate::article::parse_article(&format!("{i:03}-story-{i}.md"), src.as_bytes())
+                        .expect("a valid article");
+                let analysis = crate::analyze(&a.parts(), a.meta.date.as_deref());
                 (a, analysis)
             })
             .collect()

@@ -1,0 +1,240 @@
+//! What the reading view derives from the article and its analysis before
+//! it renders: the body's chunks, each block's mentions, types and
+//! entities, the find hits by block, the events a focus shows, and entity
+//! types as bits.
+
+use super::{find_hits, Hit, MentionMark};
+use crate::analysis::{Analysis, EntityKind};
+use crate::article::{Article, BlockKind};
+
+/// Blocks per chunk of the body (at least; a chunk ends before a paragraph).
+pub const CHUNK: usize = 16;
+
+/// One bit per entity type (its place in [`EntityKind::ALL`]).
+pub fn kind_bit(kind: EntityKind) -> u8 {
+    EntityKind::ALL
+        .iter()
+        .position(|&k| k == kind)
+        .map_or(0, |i| 1 << i)
+}
+
+/// A set of types as bits.
+pub fn kind_mask(kinds: &[EntityKind]) -> u8 {
+    kinds.iter().fold(0, |m, &k| m | kind_bit(k))
+}
+
+/// What the body knows of one block without the reader state.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BlockIndex {
+    /// The block's mentions (every type).
+    pub marks: Vec<MentionMark>,
+    /// The types mentioned in the block.
+    pub kinds: u8,
+    /// The entities mentioned in the block, sorted.
+    pub entities: Vec<usize>,
+}
+
+/// Every mention of the body, by block, with each block's types and
+/// entities. Block `b` is part `b + 1`; the title's mentions are not here.
+pub fn index_blocks(analysis: &Analysis, blocks: usize) -> Vec<BlockIndex> {
+    let mut out: Vec<BlockIndex> = (0..blocks).map(|_| BlockIndex::default()).collect();
+    for (entity, e) in analysis.entities.iter().enumerate() {
+        let bit = kind_bit(e.kind);
+        for (ordinal, m) in e.mentions.iter().enumerate() {
+            if let Some(b) = m.part.checked_sub(1).and_then(|b| out.get_mut(b)) {
+                b.marks.push(MentionMark {
+                    entity,
+                    ordinal,
+                    start: m.start,
+                    end: m.end,
+                });
+                b.kinds |= bit;
+                if b.entities.last() != Some(&entity) {
+                    b.entities.push(entity);
+                }
+            }
+        }
+    }
+    // Entities are visited in order, so each list is already sorted.
+    out
+}
+
+/// The blocks cut into chunks of about [`CHUNK`], each cut before a
+/// paragraph (never inside a list): `(first, end)` block ranges.
+pub fn chunks(article: &Article) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (b, blk) in article.blocks.iter().enumerate() {
+        if b - start >= CHUNK && blk.kind == BlockKind::Paragraph {
+            out.push((start, b));
+            start = b;
+        }
+    }
+    if start < article.blocks.len() {
+        out.push((start, article.blocks.len()));
+    }
+    out
+}
+
+/// Find hits per block, numbered across the article.
+pub fn hits_by_block(article: &Article, query: &str) -> Vec<Vec<Hit>> {
+    let mut index = 0;
+    article
+        .blocks
+        .iter()
+        .map(|b| {
+            find_hits(&b.text, query)
+                .into_iter()
+                .map(|(start, end)| {
+                    index += 1;
+                    Hit {
+                        start,
+                        end,
+                        index: index - 1,
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Events shown in the timeline: all, or those of the focused entity.
+pub fn visible_events(analysis: &Analysis, focus: Option<&str>) -> Vec<usize> {
+    // An id that names no entity (an old link) filters nothing.
+    let focus = focus.filter(|id| analysis.entities.iter().any(|e| e.id == *id));
+    (0..analysis.timeline.len())
+        .filter(|&i| focus.is_none_or(|id| analysis.timeline[i].entities.iter().any(|e| e == id)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::parse_article;
+
+    fn article(body: &str) -> Article {
+        let text = format!("+++\ntitle = \"A title\"\ndate = \"2024-05-01\"\n+++\n\n{body}");
+        parse_article("a.md", text.as_bytes()).expect("a valid article")
+    }
+
+    fn analysed(body: &str) -> (Article, Analysis) {
+        let a = article(body);
+        let analysis = crate::analyze(&a.parts(), a.meta.date.as_deref());
+        (a, analysis)
+    }
+
+    #[test]
+    fn kinds_are_distinct_bits() {
+        let bits: Vec<u8> = EntityKind::ALL.iter().map(|&k| kind_bit(k)).collect();
+        let all = kind_mask(&EntityKind::ALL);
+        assert_eq!(all.count_ones() as usize, EntityKind::ALL.len());
+        for (i, b) in bits.iter().enumerate() {
+            assert_eq!(b.count_ones(), 1);
+            assert!(bits[i + 1..].iter().all(|o| o != b));
+        }
+        assert_eq!(kind_mask(&[]), 0);
+        let k = EntityKind::ALL[0];
+        assert_eq!(kind_mask(&[k, k]), kind_bit(k));
+    }
+
+    #[test]
+    fn hits_are_numbered_across_blocks() {
+        let a = article("Café and café.\n\nNo match here.\n\nCAFÉ – مرحبا café 👍🏽.");
+        let hits = hits_by_block(&a, "café");
+        assert_eq!(hits.len(), a.blocks.len());
+        let numbered: Vec<usize> = hits.iter().flatten().map(|h| h.index).collect();
+        assert_eq!(numbered, vec![0, 1, 2, 3]);
+        assert!(hits[1].is_empty());
+        for (b, hs) in hits.iter().enumerate() {
+            for h in hs {
+                assert_eq!(a.blocks[b].text[h.start..h.end].to_lowercase(), "café");
+            }
+        }
+        assert!(hits_by_block(&a, "").iter().all(Vec::is_empty));
+    }
+
+    #[test]
+    fn index_lists_each_blocks_mentions_types_and_entities() {
+        let (a, analysis) = analysed(
+            "Maria Lopez met officials of the World Health Organization in Geneva.\n\n\
+             Nothing to see.\n\n\
+             Lopez later returned to Geneva.",
+        );
+        let index = index_blocks(&analysis, a.blocks.len());
+        assert_eq!(index.len(), a.blocks.len());
+        assert!(index[1].marks.is_empty());
+        assert_eq!(index[1].kinds, 0);
+        // Every mention of the body is in its block, once.
+        let body_mentions: usize = analysis
+            .entities
+            .iter()
+            .map(|e| e.mentions.iter().filter(|m| m.part > 0).count())
+            .sum();
+        assert_eq!(
+            index.iter().map(|b| b.marks.len()).sum::<usize>(),
+            body_mentions
+        );
+        assert!(body_mentions >= 2, "{analysis:?}");
+        for (b, here) in index.iter().enumerate() {
+            let mut sorted = here.entities.clone();
+            sorted.sort();
+            sorted.dedup();
+            assert_eq!(here.entities, sorted);
+            for m in &here.marks {
+                let e = &analysis.entities[m.entity];
+                let mention = e.mentions[m.ordinal];
+                assert_eq!(mention.part, b + 1);
+                assert_eq!((mention.start, mention.end), (m.start, m.end));
+                assert_ne!(here.kinds & kind_bit(e.kind), 0);
+                assert!(here.entities.contains(&m.entity));
+            }
+        }
+        // Blocks past the end are not indexed; fewer blocks cut the index.
+        assert_eq!(index_blocks(&analysis, 1).len(), 1);
+    }
+
+    #[test]
+    fn chunks_cover_the_blocks_and_cut_before_paragraphs() {
+        let mut body = String::new();
+        for i in 0..20 {
+            body.push_str(&format!("Paragraph {i}.\n\n"));
+        }
+        for i in 0..5 {
+            body.push_str(&format!("- item {i}\n"));
+        }
+        body.push_str("\nAfter the list.\n");
+        let a = article(&body);
+        let cs = chunks(&a);
+        assert_eq!(cs.first().map(|c| c.0), Some(0));
+        assert_eq!(cs.last().map(|c| c.1), Some(a.blocks.len()));
+        for w in cs.windows(2) {
+            assert_eq!(w[0].1, w[1].0);
+            assert!(w[0].1 - w[0].0 >= CHUNK);
+            assert_eq!(a.blocks[w[1].0].kind, BlockKind::Paragraph);
+        }
+    }
+
+    #[test]
+    fn a_focus_shows_its_events_and_an_unknown_id_filters_nothing() {
+        let (_, analysis) = analysed(
+            "Maria Lopez opened the plant on 3 March 2020.\n\n\
+             The plant closed on 5 June 2022.",
+        );
+        let all: Vec<usize> = (0..analysis.timeline.len()).collect();
+        assert_eq!(analysis.timeline.len(), 2, "{:?}", analysis.timeline);
+        assert_eq!(visible_events(&analysis, None), all);
+        assert_eq!(visible_events(&analysis, Some("no-such-entity")), all);
+        let with = analysis
+            .timeline
+            .iter()
+            .position(|e| !e.entities.is_empty())
+            .expect("an event with an entity");
+        let id = analysis.timeline[with].entities[0].clone();
+        let shown = visible_events(&analysis, Some(&id));
+        assert!(shown.contains(&with));
+        assert!(shown
+            .iter()
+            .all(|&i| analysis.timeline[i].entities.contains(&id)));
+        assert!(shown.len() < all.len());
+    }
+}

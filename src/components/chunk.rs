@@ -1,0 +1,67 @@
+//! A run of blocks of the body, memoised: re-rendered only when the state
+//! of one of its blocks changes, and then only those blocks.
+
+use dossier_core::analysis::Analysis;
+use dossier_core::view::reading::BlockIndex;
+use dossier_core::{Article, BlockKind};
+use yew::prelude::*;
+
+use super::block::{BlockHits, BlockState, BlockView, MarkHandlers};
+use crate::ptr::Ptr;
+
+#[derive(Properties, PartialEq)]
+pub struct ChunkProps {
+    pub article: Ptr<Article>,
+    pub analysis: Ptr<Analysis>,
+    pub index: Ptr<Vec<BlockIndex>>,
+    /// The find hits of its blocks.
+    pub hits: BlockHits,
+    /// The chunk's first block.
+    pub start: usize,
+    /// The state of each of its blocks.
+    pub states: Vec<BlockState>,
+    pub handlers: Ptr<MarkHandlers>,
+}
+
+/// A run of blocks that the browser lays out and paints only near the
+/// viewport (`content-visibility` in app.css; all but the first chunk, which
+/// is on screen when the page opens).
+#[function_component(Chunk)]
+pub fn chunk(p: &ChunkProps) -> Html {
+    let block = |(k, s): (usize, &BlockState)| -> Html {
+        html! {
+            <BlockView
+                article={p.article.clone()}
+                analysis={p.analysis.clone()}
+                index={p.index.clone()}
+                hits={p.hits.block(p.start + k)}
+                block={p.start + k}
+                state={*s}
+                handlers={p.handlers.clone()}
+            />
+        }
+    };
+    // Consecutive list items share one list; every other block stands alone.
+    let mut out: Vec<Html> = Vec::new();
+    let mut list: Vec<Html> = Vec::new();
+    for (k, s) in p.states.iter().enumerate() {
+        let kind = p.article.blocks.get(p.start + k).map(|b| b.kind);
+        if kind == Some(BlockKind::ListItem) {
+            list.push(block((k, s)));
+            continue;
+        }
+        if !list.is_empty() {
+            out.push(html! { <ul>{ for list.drain(..) }</ul> });
+        }
+        out.push(block((k, s)));
+    }
+    if !list.is_empty() {
+        out.push(html! { <ul>{ for list.drain(..) }</ul> });
+    }
+    let h = &p.handlers;
+    html! {
+        <div class="chunk" onclick={h.click.clone()} onkeydown={h.key.clone()} onfocusin={h.focus.clone()}>
+            { for out }
+        </div>
+    }
+}

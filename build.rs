@@ -1,6 +1,6 @@
 //! Embeds the article set: every `assets/articles/*.md` and `*.txt`, in file
 //! name order, parsed and analysed here, at build time, and serialised with
-//! postcard into `OUT_DIR` (see `dossier_core::set`): the whole set as
+//! postcard into `OUT_DIR` (see `dossier_core::bundle`): the whole set as
 //! `(Article, Analysis)` pairs, or, for a large set, only the library's index,
 //! with one file per article in `OUT_DIR/blobs/` (listed in `OUT_DIR/blobs.rs`
 //! for the build-time render, which copies them into `dist/articles/`). The
@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-use dossier_core::set as format;
+use dossier_core::bundle as format;
 
 fn main() -> ExitCode {
     println!("cargo:rerun-if-changed=assets/articles");

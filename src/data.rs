@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use dossier_core::{Analysis, Article};
 
-pub use dossier_core::set as format;
+pub use dossier_core::bundle as format;
 pub mod load;
 
 use format::{BlobError, Set, Summary};

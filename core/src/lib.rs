@@ -8,7 +8,7 @@ pub mod analysis;
 pub mod article;
 #[cfg(test)]
 mod score;
-pub mod set;
+pub mod bundle;
 pub mod view;
 
 pub use analysis::{analyze, Analysis};

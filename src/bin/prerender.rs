@@ -8,7 +8,7 @@
 //! holding an earlier render, which is replaced: running it twice gives the
 //! same file).
 //!
-//! When the set is split (see `core/src/set.rs`), it also writes each
+//! When the set is split (see `core/src/bundle.rs`), it also writes each
 //! article's file next to the page, `articles/<slug>.bin`, replacing that
 //! folder; when the set is embedded whole, it removes a folder left there by
 //! an earlier build.

@@ -5,6 +5,7 @@
 #   make dist    release build into dist/ (+ CSP, + dist/dossier.html, + sizes)
 #   make e2e     end-to-end tests against the current dist/
 #   make eval    score the analysis on ../shared/eval/meantime-dev
+#   make eval-crossdoc  score entity linking across its articles (analyze --set)
 #   make eval-reference  score compromise the same way, body and whole file
 #                (which scope the reference figures of ../shared were measured on)
 #   make bench   analysis throughput (native, WASM in Chromium, compromise),
@@ -28,7 +29,7 @@ WASM := --target wasm32-unknown-unknown
 DIST ?= dist
 
 .PHONY: help setup setup-test serve test dist build prerender postbuild size e2e fmt-check clippy \
-        test-native test-wasm eval eval-reference bench bench-browser bench-scale soak clean
+        test-native test-wasm eval eval-crossdoc eval-reference bench bench-browser bench-scale soak clean
 
 help:
 	@sed -n '/^#/!q;s/^# \{0,1\}//;p' Makefile
@@ -88,6 +89,9 @@ e2e:
 
 eval:
 	python3 scripts/eval.py
+
+eval-crossdoc:
+	python3 scripts/eval_crossdoc.py
 
 eval-reference:
 	@[ -d bench/node_modules/compromise-dates ] || (cd bench && npm ci --no-audit --no-fund --loglevel=error)

@@ -6,6 +6,7 @@
 
 pub mod analysis;
 pub mod article;
+pub mod set;
 pub mod view;
 
 pub use analysis::{analyze, Analysis};

@@ -10,9 +10,8 @@
 //!    within people, or within the other kinds);
 //! 2. a cluster whose name is a short form of another cluster's name is then
 //!    attached to it: the other name's article gave it this alias (strongest),
-//!    it is its acronym or its surname, or the first words of an organisation
-//!    or place ("Boeing" of "Boeing Commercial Airplanes"), or the name after
-//!    a known place ("Heathrow" of "London Heathrow");
+//!    it is its acronym or its surname, or the name after a known place
+//!    ("Tegel" of "Berlin Tegel");
 //! 3. context decides between several candidates and vetoes a weak one: the
 //!    entities a cluster appears with are compared, and two clusters that
 //!    both occur, apart, in one article are never joined (the article's own
@@ -89,7 +88,7 @@ pub fn normal_words(name: &str) -> Vec<String> {
     }
     words.extend(rest.iter().map(|w| word_form(w)));
     words.retain(|w| !w.is_empty());
-    // company forms: "Apple Inc." = "Apple", never down to nothing
+    // company forms: "Acme Inc." = "Acme", never down to nothing
     while words.len() > 1 {
         let last = raw.last().copied().unwrap_or("");
         if corporate_suffix(last) || corporate_suffix(last.trim_end_matches(',')) {
@@ -349,7 +348,7 @@ pub fn link(articles: &[&[Entity]]) -> Linking {
         }
         let org_like = matches!(short.kind, EntityKind::Organization | EntityKind::Place);
         if org_like && !short.words.is_empty() && !is_known_place_form(short) {
-            // "London Heathrow" → "Heathrow": a known place, then the name
+            // "Berlin Tegel" → "Tegel": a known place, then the name
             if let Some(last) = short.words.last() {
                 for &l in by_last.get(last.as_str()).into_iter().flatten() {
                     let long = &clusters[l];
@@ -444,7 +443,7 @@ pub fn link(articles: &[&[Entity]]) -> Linking {
 }
 
 /// Two entities of one article whose names look like one name: the same
-/// first word ("Apple Inc." and "Apple Computer"), or one is an alias of the
+/// first word ("Acme Inc." and "Acme Motors"), or one is an alias of the
 /// other there.
 fn related(x: &Node, y: &Node) -> bool {
     let (fx, fy) = (x.words.join(" "), y.words.join(" "));

@@ -1,7 +1,9 @@
 //! The set: what holds across the articles of a set. Entities linked
 //! across articles ([`link`]), and the set-level indexes the entity pages,
-//! the set timeline and search read.
+//! the set timeline and search read ([`index`], [`search`]).
 
+pub mod index;
 pub mod link;
 
+pub use index::{entity_index, set_timeline, EntityIndex, EntityPage, TimelineItem};
 pub use link::{link, Linking, SetEntity};

@@ -3,6 +3,8 @@
 #   make test    install what is missing (with Chromium), then run every test
 # and a few more:
 #   make dist    release build into dist/ (+ CSP, + dist/dossier.html, + sizes)
+#   ARTICLES=DIR with serve, dist (or any build): bundle the articles of DIR
+#                instead of assets/articles (e.g. ARTICLES=examples/wikinews-apple)
 #   make e2e     end-to-end tests against the current dist/
 #   make eval    score the analysis on ../shared/eval/meantime-dev
 #   make eval-crossdoc  score entity linking across its articles (analyze --set)
@@ -24,6 +26,11 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= $(shell command -v chromedriver 2>/dev/null || echo /usr/bin/chromedriver)
 export WASM_BINDGEN_TEST_TIMEOUT ?= 180
 export CARGO_TERM_COLOR ?= never
+
+# The article folder the build bundles (build.rs reads DOSSIER_ARTICLES).
+ifneq ($(strip $(ARTICLES)),)
+export DOSSIER_ARTICLES := $(ARTICLES)
+endif
 
 WASM := --target wasm32-unknown-unknown
 DIST ?= dist

@@ -4,6 +4,8 @@
 
 pub mod index;
 pub mod link;
+pub mod search;
 
 pub use index::{entity_index, set_timeline, EntityIndex, EntityPage, TimelineItem};
 pub use link::{link, Linking, SetEntity};
+pub use search::{parse_query, Hit, SearchIndex, Snippet};

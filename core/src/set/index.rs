@@ -77,7 +77,7 @@ impl EntityIndex {
 }
 
 /// The sentence of `sentences` (sorted) that contains `span`.
-fn sentence_of(sentences: &[Span], span: Span) -> Option<Span> {
+pub(super) fn sentence_of(sentences: &[Span], span: Span) -> Option<Span> {
     let i = sentences.partition_point(|s| (s.part, s.start) <= (span.part, span.start));
     let s = *sentences.get(i.checked_sub(1)?)?;
     (s.part == span.part && s.start <= span.start && span.end <= s.end).then_some(s)

@@ -680,6 +680,22 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_a_known_place_is_the_short_name() {
+        let k = keys(&[
+            vec![
+                ent("Berlin Tegel", Place, &[]),
+                ent("Lufthafen Board", Org, &[]),
+            ],
+            vec![ent("Tegel", Place, &[]), ent("Lufthafen Board", Org, &[])],
+            // "York" is not "New York": "New" is no known place
+            vec![ent("New York", Place, &[]), ent("Hudson", Place, &[])],
+            vec![ent("York", Place, &[]), ent("Hudson", Place, &[])],
+        ]);
+        assert_eq!(k[1][0], k[0][0]);
+        assert_ne!(k[3][0], k[2][0]);
+    }
+
+    #[test]
     fn unrelated_short_names_are_not_joined_by_shape_alone() {
         let k = keys(&[
             vec![ent("Blue Eyed Apes", Org, &[]), ent("Rome", Place, &[])],

@@ -399,27 +399,36 @@ pub fn link(articles: &[&[Entity]]) -> Linking {
     // 3. join, never two clusters that one article keeps apart: an article
     // that names both, with names that do not look like one another
     let mut uf = UnionFind((0..clusters.len()).collect());
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); clusters.len()];
+    // per cluster root: its nodes by article
+    let mut members: Vec<BTreeMap<usize, Vec<usize>>> = vec![BTreeMap::new(); clusters.len()];
     for (i, &c) in node_cluster.iter().enumerate() {
-        members[c].push(i);
+        members[c].entry(nodes[i].article).or_default().push(i);
     }
     for (s, l) in attach {
         let (a, b) = (uf.find(s), uf.find(l));
         if a == b {
             continue;
         }
-        let apart = members[a].iter().any(|&x| {
-            members[b]
-                .iter()
-                .any(|&y| nodes[x].article == nodes[y].article && !related(&nodes[x], &nodes[y]))
+        // the smaller side is walked, the larger looked up
+        let (small, large) = if members[a].len() <= members[b].len() {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let apart = members[small].iter().any(|(art, xs)| {
+            members[large].get(art).is_some_and(|ys| {
+                xs.iter()
+                    .any(|&x| ys.iter().any(|&y| !related(&nodes[x], &nodes[y])))
+            })
         });
         if apart {
             continue;
         }
-        let (root, child) = (a.min(b), a.max(b));
-        uf.0[child] = root;
-        let moved = std::mem::take(&mut members[child]);
-        members[root].extend(moved);
+        uf.0[small] = large;
+        let moved = std::mem::take(&mut members[small]);
+        for (art, xs) in moved {
+            members[large].entry(art).or_default().extend(xs);
+        }
     }
 
     // surnames that found no full name join the same surname elsewhere

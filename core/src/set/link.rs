@@ -187,7 +187,11 @@ pub fn link(articles: &[&[Entity]]) -> Linking {
     let mut nodes = Vec::new();
     for (a, ents) in articles.iter().enumerate() {
         for e in ents.iter() {
-            let words = normal_words(&e.name);
+            let mut words = normal_words(&e.name);
+            if words.is_empty() {
+                // a name of punctuation only: itself, never pooled with others
+                words.push(format!("{}#{a}", e.name.trim()));
+            }
             let mut alias_forms: Vec<String> = e
                 .aliases
                 .iter()

@@ -3,8 +3,11 @@
 #   make test    install what is missing (with Chromium), then run every test
 # and a few more:
 #   make dist    release build into dist/ (+ CSP, + dist/dossier.html, + sizes)
+#   ARTICLES=DIR with serve, dist (or any build): bundle the articles of DIR
+#                instead of assets/articles (e.g. ARTICLES=examples/wikinews-apple)
 #   make e2e     end-to-end tests against the current dist/
 #   make eval    score the analysis on ../shared/eval/meantime-dev
+#   make eval-crossdoc  score entity linking across its articles (analyze --set)
 #   make eval-reference  score compromise the same way, body and whole file
 #                (which scope the reference figures of ../shared were measured on)
 #   make bench   analysis throughput (native, WASM in Chromium, compromise),
@@ -24,11 +27,16 @@ export CHROMEDRIVER ?= $(shell command -v chromedriver 2>/dev/null || echo /usr/
 export WASM_BINDGEN_TEST_TIMEOUT ?= 180
 export CARGO_TERM_COLOR ?= never
 
+# The article folder the build bundles (build.rs reads DOSSIER_ARTICLES).
+ifneq ($(strip $(ARTICLES)),)
+export DOSSIER_ARTICLES := $(ARTICLES)
+endif
+
 WASM := --target wasm32-unknown-unknown
 DIST ?= dist
 
 .PHONY: help setup setup-test serve test dist build prerender postbuild size e2e fmt-check clippy \
-        test-native test-wasm eval eval-reference bench bench-browser bench-scale soak clean
+        test-native test-wasm eval eval-crossdoc eval-reference bench bench-browser bench-scale soak clean
 
 help:
 	@sed -n '/^#/!q;s/^# \{0,1\}//;p' Makefile
@@ -88,6 +96,9 @@ e2e:
 
 eval:
 	python3 scripts/eval.py
+
+eval-crossdoc:
+	python3 scripts/eval_crossdoc.py
 
 eval-reference:
 	@[ -d bench/node_modules/compromise-dates ] || (cd bench && npm ci --no-audit --no-fund --loglevel=error)

@@ -1,5 +1,6 @@
-//! Embeds the article set: every `assets/articles/*.md` and `*.txt`, in file
-//! name order, parsed and analysed here, at build time, and serialised with
+//! Embeds the article set: every `*.md` and `*.txt` of `assets/articles/`
+//! (or of the folder `DOSSIER_ARTICLES` names, e.g. `examples/wikinews-apple`),
+//! in file name order, parsed and analysed here, at build time, and serialised with
 //! postcard into `OUT_DIR` (see `dossier_core::bundle`): the whole set as
 //! `(Article, Analysis)` pairs, or, for a large set, only the library's index,
 //! with one file per article in `OUT_DIR/blobs/` (listed in `OUT_DIR/blobs.rs`
@@ -13,8 +14,18 @@ use std::process::ExitCode;
 
 use dossier_core::bundle as format;
 
+/// The folder of the set: `DOSSIER_ARTICLES` if set and not empty, else the
+/// bundled set.
+fn articles_dir() -> std::path::PathBuf {
+    match std::env::var("DOSSIER_ARTICLES") {
+        Ok(dir) if !dir.trim().is_empty() => dir.trim().into(),
+        _ => "assets/articles".into(),
+    }
+}
+
 fn main() -> ExitCode {
-    println!("cargo:rerun-if-changed=assets/articles");
+    println!("cargo:rerun-if-env-changed=DOSSIER_ARTICLES");
+    println!("cargo:rerun-if-changed={}", articles_dir().display());
     match build() {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
@@ -26,7 +37,8 @@ fn main() -> ExitCode {
 }
 
 fn build() -> Result<(), String> {
-    let dir = Path::new("assets/articles");
+    let dir = articles_dir();
+    let dir = dir.as_path();
     let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut paths = Vec::new();
     for entry in entries {

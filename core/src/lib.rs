@@ -6,9 +6,10 @@
 
 pub mod analysis;
 pub mod article;
+pub mod bundle;
 #[cfg(test)]
 mod score;
-pub mod bundle;
+pub mod set;
 pub mod view;
 
 pub use analysis::{analyze, Analysis};

@@ -166,3 +166,100 @@ fn seed_article_analysis_through_the_cli() {
     assert_eq!(dates, sorted);
     assert_eq!(v["coverage"], serde_json::json!(["2015", "2025-04-23"]));
 }
+
+fn lines_of(out: &std::process::Output) -> Vec<Value> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect()
+}
+
+fn key_of(line: &Value, name: &str) -> String {
+    line["entities"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|e| e["name"] == name)
+        .unwrap_or_else(|| panic!("no entity {name} in {line}"))["key"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{name} has no key"))
+        .to_string()
+}
+
+#[test]
+fn set_mode_gives_every_entity_a_key_shared_across_files() {
+    let a = tmp(
+        "set-a.md",
+        "+++\ntitle = \"Harbour talks resume\"\ndate = \"2024-03-01\"\n+++\n\n\
+         Mayor Jane Okafor met officials of the Northern Harbour Board (NHB) in Lagos on Monday. \
+         Okafor said the talks went well.\n"
+            .as_bytes(),
+    );
+    let b = tmp(
+        "set-b.md",
+        "+++\ntitle = \"Harbour plan\"\ndate = \"2024-03-05\"\n+++\n\n\
+         Okafor said on Tuesday that Lagos would ask the NHB to expand the harbour.\n"
+            .as_bytes(),
+    );
+    let single = analyze(&[&a, &b]);
+    assert!(single.status.success());
+    let out = Command::new(env!("CARGO_BIN_EXE_analyze"))
+        .arg("--set")
+        .args([&a, &b])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (plain, set) = (lines_of(&single), lines_of(&out));
+    assert_eq!(set.len(), 2);
+    // without --set, no key; with it, the same lines plus a key on each entity
+    for (p, s) in plain.iter().zip(&set) {
+        let (pe, se) = (p["entities"].as_array(), s["entities"].as_array());
+        let (pe, se) = (pe.expect("entities"), se.expect("entities"));
+        assert!(!pe.is_empty());
+        assert_eq!(pe.len(), se.len());
+        for (x, y) in pe.iter().zip(se) {
+            assert!(x.get("key").is_none(), "{x}");
+            assert!(y["key"].as_str().is_some_and(|k| !k.is_empty()), "{y}");
+            let mut y = y.clone();
+            y.as_object_mut().map(|o| o.remove("key"));
+            assert_eq!(x, &y);
+        }
+    }
+    assert_eq!(key_of(&set[0], "Jane Okafor"), "jane-okafor");
+    assert_eq!(key_of(&set[1], "Okafor"), "jane-okafor");
+    assert_eq!(key_of(&set[0], "Lagos"), key_of(&set[1], "Lagos"));
+    assert_eq!(
+        key_of(&set[1], "NHB"),
+        key_of(&set[0], "Northern Harbour Board")
+    );
+    assert_ne!(key_of(&set[0], "Lagos"), key_of(&set[0], "Jane Okafor"));
+}
+
+#[test]
+fn set_mode_reports_a_bad_file_and_keys_the_rest() {
+    let bad = tmp(
+        "set-bad.md",
+        b"+++\ntitle = \"T\"\ndate = \"2025-02-31\"\n+++\n\nBody.\n",
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_analyze"))
+        .arg("--set")
+        .arg(seed_md())
+        .arg(&bad)
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("{}:3: bad `date`", bad.display())),
+        "{err}"
+    );
+    let lines = lines_of(&out);
+    assert_eq!(lines.len(), 1);
+    assert!(lines[0]["entities"]
+        .as_array()
+        .is_some_and(|e| e.iter().all(|x| x["key"].is_string())));
+}

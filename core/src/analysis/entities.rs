@@ -68,3 +68,21 @@ pub fn recognize(parts: &[&str], _sentences: &[Span]) -> Vec<Entity> {
     }
     groups.into_entities(parts)
 }
+
+/// The canonical name of the country `name` names ("U.S." → "United States").
+pub(crate) fn country(name: &str) -> Option<&'static str> {
+    lexicon::get().countries.get(name).copied()
+}
+
+/// A place the gazetteers know: a country or a listed place.
+pub(crate) fn known_place(name: &str) -> bool {
+    let lex = lexicon::get();
+    lex.countries.contains_key(name) || lex.places.contains(name)
+}
+
+/// A company-form suffix that variants of a name drop ("Inc.", "Ltd").
+pub(crate) fn corporate_suffix(word: &str) -> bool {
+    lexicon::corporate_suffix(word)
+}
+
+pub(crate) use group::slug;

@@ -11,12 +11,15 @@ fn main() -> ExitCode {
     let mut files: Vec<String> = std::env::args().skip(1).collect();
     if files.is_empty() || files.iter().any(|f| f == "-h" || f == "--help") {
         eprintln!(
-            "usage: analyze [--article] FILE...\n  prints one JSON object a line: entities, dates and timeline of each article file (.md or .txt)\n  --article: print the parsed article (metadata and blocks) instead"
+            "usage: analyze [--article | --set] FILE...\n  prints one JSON object a line: entities, dates and timeline of each article file (.md or .txt)\n  --article: print the parsed article (metadata and blocks) instead\n  --set: read the files as one set: each entity also gets a \"key\", equal across files for one entity"
         );
         return ExitCode::from(2);
     }
     let article_only = files.iter().any(|f| f == "--article");
-    files.retain(|f| f != "--article");
+    let as_set = files.iter().any(|f| f == "--set");
+    files.retain(|f| f != "--article" && f != "--set");
+    // with --set, the lines wait for the whole set: keys need every article
+    let mut set: Vec<(Value, Analysis)> = Vec::new();
     let mut failed = false;
     for file in &files {
         let bytes = match std::fs::read(file) {
@@ -39,7 +42,12 @@ fn main() -> ExitCode {
                 let parts = article.parts();
                 let analysis = dossier_core::analyze(&parts, article.meta.date.as_deref());
                 let src = String::from_utf8_lossy(&bytes);
-                println!("{}", report(file, &src, &article, &analysis));
+                let line = report(file, &src, &article, &analysis);
+                if as_set {
+                    set.push((line, analysis));
+                } else {
+                    println!("{line}");
+                }
             }
             Err(e) => {
                 eprintln!("{e}");
@@ -47,10 +55,30 @@ fn main() -> ExitCode {
             }
         }
     }
+    if as_set {
+        print_set(set);
+    }
     if failed {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// Prints the lines of a set, each entity with its set-level `"key"`.
+fn print_set(mut set: Vec<(Value, Analysis)>) {
+    let entities: Vec<&[dossier_core::analysis::Entity]> =
+        set.iter().map(|(_, a)| a.entities.as_slice()).collect();
+    let linking = dossier_core::set::link(&entities);
+    for (a, (line, _)) in set.iter_mut().enumerate() {
+        if let Some(list) = line["entities"].as_array_mut() {
+            for (e, ent) in list.iter_mut().enumerate() {
+                if let (Some(obj), Some(key)) = (ent.as_object_mut(), linking.key(a, e)) {
+                    obj.insert("key".into(), json!(key));
+                }
+            }
+        }
+        println!("{line}");
     }
 }
 

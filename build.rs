@@ -1,4 +1,5 @@
-//! Embeds the article set: every `assets/articles/*.md` and `*.txt`, in file
+//! Embeds the article set: every `assets/articles/*.md`, `*.txt` and saved
+//! page (`*.html`, `*.htm`, read by `dossier_core::article::import`), in file
 //! name order, parsed and analysed here, at build time, and serialised with
 //! postcard into `OUT_DIR` (see `src/data/format.rs`): the whole set as
 //! `(Article, Analysis)` pairs, or, for a large set, only the library's index,
@@ -34,7 +35,7 @@ fn build() -> Result<(), String> {
     for entry in entries {
         let path = entry.map_err(|e| format!("{}: {e}", dir.display()))?.path();
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-        if path.is_file() && matches!(ext, "md" | "txt") {
+        if path.is_file() && matches!(ext, "md" | "txt" | "html" | "htm") {
             paths.push(path);
         }
     }
@@ -44,8 +45,7 @@ fn build() -> Result<(), String> {
         println!("cargo:rerun-if-changed={}", path.display());
         let shown = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|e| format!("{shown}:1: {e}"))?;
-        let article =
-            dossier_core::article::parse_article(&shown, &bytes).map_err(|e| e.to_string())?;
+        let article = dossier_core::article::import(&shown, &bytes).map_err(|e| e.to_string())?;
         if let Some(other) = articles
             .iter()
             .find(|a: &&dossier_core::Article| a.slug == article.slug)
@@ -59,7 +59,7 @@ fn build() -> Result<(), String> {
     }
     if articles.is_empty() {
         return Err(format!(
-            "{}: no articles (*.md or *.txt) found",
+            "{}: no articles (*.md, *.txt or *.html) found",
             dir.display()
         ));
     }

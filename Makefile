@@ -8,6 +8,7 @@
 #   make e2e     end-to-end tests against the current dist/
 #   make eval    score the analysis on ../shared/eval/meantime-dev
 #   make eval-crossdoc  score entity linking across its articles (analyze --set)
+#   make eval-import  score the extraction of saved pages on ../shared/eval/html-dev
 #   make eval-reference  score compromise the same way, body and whole file
 #                (which scope the reference figures of ../shared were measured on)
 #   make bench   analysis throughput (native, WASM in Chromium, compromise),
@@ -36,7 +37,7 @@ WASM := --target wasm32-unknown-unknown
 DIST ?= dist
 
 .PHONY: help setup setup-test serve test dist build prerender postbuild size e2e fmt-check clippy \
-        test-native test-wasm eval eval-crossdoc eval-reference bench bench-browser bench-scale soak clean
+        test-native test-wasm eval eval-crossdoc eval-import eval-reference bench bench-browser bench-scale soak clean
 
 help:
 	@sed -n '/^#/!q;s/^# \{0,1\}//;p' Makefile
@@ -99,6 +100,13 @@ eval:
 
 eval-crossdoc:
 	python3 scripts/eval_crossdoc.py
+
+# Saved pages read by `analyze --article`, scored against Readability's
+# output: body-text token F1, title and publication date (docs/analysis.md).
+eval-import:
+	cargo build --quiet --release -p dossier-core --bin analyze
+	target/release/analyze --article ../shared/eval/html-dev/*.html \
+		| python3 ../shared/eval/score_import.py ../shared/eval/html-dev
 
 eval-reference:
 	@[ -d bench/node_modules/compromise-dates ] || (cd bench && npm ci --no-audit --no-fund --loglevel=error)

@@ -1,6 +1,7 @@
-//! Embeds the article set: every `*.md` and `*.txt` of `assets/articles/`
-//! (or of the folder `DOSSIER_ARTICLES` names, e.g. `examples/wikinews-apple`),
-//! in file name order, parsed and analysed here, at build time, and serialised with
+//! Embeds the article set: every `*.md`, `*.txt` and saved page (`*.html`,
+//! `*.htm`) of `assets/articles/` (or of the folder `DOSSIER_ARTICLES` names,
+//! e.g. `examples/wikinews-apple`), read by `dossier_core::article::import`, in
+//! file name order, parsed and analysed here, at build time, and serialised with
 //! postcard into `OUT_DIR` (see `dossier_core::bundle`): the whole set as
 //! `(Article, Analysis)` pairs, or, for a large set, only the library's index,
 //! with one file per article in `OUT_DIR/blobs/` (listed in `OUT_DIR/blobs.rs`
@@ -44,7 +45,7 @@ fn build() -> Result<(), String> {
     for entry in entries {
         let path = entry.map_err(|e| format!("{}: {e}", dir.display()))?.path();
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-        if path.is_file() && matches!(ext, "md" | "txt") {
+        if path.is_file() && matches!(ext, "md" | "txt" | "html" | "htm") {
             paths.push(path);
         }
     }
@@ -54,8 +55,7 @@ fn build() -> Result<(), String> {
         println!("cargo:rerun-if-changed={}", path.display());
         let shown = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|e| format!("{shown}:1: {e}"))?;
-        let article =
-            dossier_core::article::parse_article(&shown, &bytes).map_err(|e| e.to_string())?;
+        let article = dossier_core::article::import(&shown, &bytes).map_err(|e| e.to_string())?;
         if let Some(other) = articles
             .iter()
             .find(|a: &&dossier_core::Article| a.slug == article.slug)
@@ -69,7 +69,7 @@ fn build() -> Result<(), String> {
     }
     if articles.is_empty() {
         return Err(format!(
-            "{}: no articles (*.md or *.txt) found",
+            "{}: no articles (*.md, *.txt or *.html) found",
             dir.display()
         ));
     }

@@ -61,6 +61,7 @@ fn hostile_article() -> Rc<Article> {
             source: Some("javascript:alert(9)".into()),
             summary: Some("<svg onload=alert(8)> \u{202e}summary".into()),
             license: None,
+            byline: Some("<b onclick=alert(6)>byline</b>".into()),
         },
         title_source: None,
         blocks: BLOCKS

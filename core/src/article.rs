@@ -3,10 +3,17 @@
 //! Parsing lives in [`parse`]; the model itself is plain data that the build
 //! script serialises into the app.
 
+#[cfg(feature = "import")]
+mod import;
 mod parse;
 
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "import")]
+pub use import::{
+    declared_charset, format_of, import, import_pasted_html, import_pasted_text, title_from_name,
+    Format, ImportError, ImportErrorKind, CHARSET_SCAN_BYTES, MAX_IMPORT_BYTES,
+};
 pub use parse::{parse_article, slug_for_path, ArticleError};
 
 /// One article of the set.
@@ -31,6 +38,9 @@ pub struct Meta {
     pub source: Option<String>,
     pub summary: Option<String>,
     pub license: Option<String>,
+    /// The author or authors, as the page or front matter gives them.
+    #[serde(default)]
+    pub byline: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -126,6 +126,20 @@ pub fn parse_article(path: &str, bytes: &[u8]) -> Result<Article, ArticleError> 
     }
 }
 
+/// Reads `src` as a `.md` article (front matter required), without the size
+/// and content checks of [`parse_article`].
+#[cfg(feature = "import")]
+pub(super) fn parse_markdown_str(path: &str, src: &str) -> Result<Article, ArticleError> {
+    parse_markdown_article(&Ctx { path, src })
+}
+
+/// Reads `src` as a `.txt` article, without the size and content checks of
+/// [`parse_article`].
+#[cfg(feature = "import")]
+pub(super) fn parse_text_str(path: &str, src: &str) -> Result<Article, ArticleError> {
+    parse_text_article(&Ctx { path, src })
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FrontMatter {
@@ -135,6 +149,7 @@ struct FrontMatter {
     source: Option<String>,
     summary: Option<String>,
     license: Option<String>,
+    byline: Option<String>,
 }
 
 /// The lines of `src` with their byte ranges (without the line break).
@@ -207,6 +222,7 @@ fn parse_markdown_article(ctx: &Ctx) -> Result<Article, ArticleError> {
         source: non_empty(fm.source),
         summary: non_empty(fm.summary),
         license: non_empty(fm.license),
+        byline: non_empty(fm.byline),
     };
     let body_start = (close_range.end + 1).min(src.len());
     let blocks = parse_markdown_body(ctx, body_start)?;

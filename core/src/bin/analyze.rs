@@ -1,17 +1,19 @@
-//! `analyze FILE...`: prints the analysis of each article file as one JSON
-//! object a line. Offsets are UTF-8 byte offsets into the file as read.
+//! `analyze FILE...`: prints the analysis of each article file (`.md`, `.txt`
+//! or a saved page, `.html`) as one JSON object a line. Offsets are UTF-8
+//! byte offsets into the file as read; they are null where the text has no
+//! verbatim counterpart in the file (a page's text, a re-encoded file).
 
 use std::process::ExitCode;
 
 use dossier_core::analysis::{Analysis, Span};
-use dossier_core::article::{parse_article, Article};
+use dossier_core::article::{import, Article};
 use serde_json::{json, Value};
 
 fn main() -> ExitCode {
     let mut files: Vec<String> = std::env::args().skip(1).collect();
     if files.is_empty() || files.iter().any(|f| f == "-h" || f == "--help") {
         eprintln!(
-            "usage: analyze [--article | --set] FILE...\n  prints one JSON object a line: entities, dates and timeline of each article file (.md or .txt)\n  --article: print the parsed article (metadata and blocks) instead\n  --set: read the files as one set: each entity also gets a \"key\", equal across files for one entity"
+            "usage: analyze [--article | --set] FILE...\n  prints one JSON object a line: entities, dates and timeline of each article file (.md, .txt, .html)\n  --article: print the parsed article (file, metadata and blocks) instead\n  --set: read the files as one set: each entity also gets a \"key\", equal across files for one entity"
         );
         return ExitCode::from(2);
     }
@@ -30,8 +32,8 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        match parse_article(file, &bytes) {
-            Ok(article) if article_only => match serde_json::to_string(&article) {
+        match import(file, &bytes) {
+            Ok(article) if article_only => match article_json(file, &article) {
                 Ok(s) => println!("{s}"),
                 Err(e) => {
                     eprintln!("{file}: {e}");
@@ -80,6 +82,15 @@ fn print_set(mut set: Vec<(Value, Analysis)>) {
         }
         println!("{line}");
     }
+}
+
+/// The parsed article as JSON, with the file it was read from.
+fn article_json(file: &str, article: &Article) -> serde_json::Result<String> {
+    let mut value = serde_json::to_value(article)?;
+    if let Value::Object(map) = &mut value {
+        map.insert("file".into(), json!(file));
+    }
+    serde_json::to_string(&value)
 }
 
 /// The source range and text of a span, or null offsets when the span has no

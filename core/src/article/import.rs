@@ -1,0 +1,580 @@
+//! Reading any file a reader may bring: a saved web page (`.html`, `.htm`),
+//! Markdown with or without front matter (`.md`), a scraped page as plain
+//! text (`.txt`), and pasted HTML or text. One entry point, [`import`], for
+//! the build script, `analyze` and the page alike.
+//!
+//! Nothing of a page is executed, fetched or kept as HTML: the extractor
+//! reads the markup into a tree, and only the text of the article (with its
+//! inline styles and `http`/`https` links) becomes [`Block`]s.
+//!
+//! Decoding: a byte order mark (UTF-8, UTF-16LE, UTF-16BE) wins. Otherwise
+//! `.md` and `.txt` must be UTF-8. A page that is valid UTF-8 is read as
+//! UTF-8 whatever it declares (legacy text is valid UTF-8 only by rare
+//! accident, and pages re-saved as UTF-8 often keep an old declaration);
+//! else as the charset it declares (`<meta charset>` or an `http-equiv`
+//! content type, in its first [`CHARSET_SCAN_BYTES`]); a page that declares
+//! nothing is read as windows-1252, as a browser opening the file does. Bytes
+//! that are not valid in the encoding used (a page declaring UTF-8 with
+//! invalid UTF-8, a `.md` that is not UTF-8) are an error naming the file,
+//! the line and the byte offset: nothing is silently replaced.
+
+mod html;
+
+use std::fmt;
+
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+
+use super::parse::{parse_markdown_str, parse_text_str};
+use super::{slug_for_path, Article, ArticleError};
+
+/// Largest file accepted by [`import`], in bytes (32 MiB): well above any
+/// saved news page (a few MB with inline styles and scripts).
+pub const MAX_IMPORT_BYTES: usize = 32 * 1024 * 1024;
+
+/// How far into a page the charset declaration is looked for.
+pub const CHARSET_SCAN_BYTES: usize = 4096;
+
+/// Why a file could not be read as an article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportErrorKind {
+    /// Larger than [`MAX_IMPORT_BYTES`].
+    TooLarge,
+    /// No bytes, or only white space.
+    Empty,
+    /// A format recognised but not read (PDF, EPUB, images, archives).
+    Unsupported,
+    /// Not text at all.
+    Binary,
+    /// Not valid in its encoding.
+    Encoding,
+    /// A page in which no article text was found.
+    NoText,
+    /// A Markdown or text file that breaks the article format.
+    Invalid,
+}
+
+/// What is wrong with an imported file: displays as `file:line: message`,
+/// or `file: message` when no line applies.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportError {
+    pub path: String,
+    /// 1-based line number, where there is one.
+    pub line: Option<usize>,
+    pub kind: ImportErrorKind,
+    pub message: String,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.path, line, self.message),
+            None => write!(f, "{}: {}", self.path, self.message),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+impl ImportError {
+    fn new(path: &str, kind: ImportErrorKind, message: impl Into<String>) -> Self {
+        ImportError {
+            path: path.to_string(),
+            line: None,
+            kind,
+            message: message.into(),
+        }
+    }
+
+    fn at(mut self, line: usize) -> Self {
+        self.line = Some(line);
+        self
+    }
+}
+
+impl From<ArticleError> for ImportError {
+    fn from(e: ArticleError) -> Self {
+        ImportError {
+            path: e.path,
+            line: Some(e.line),
+            kind: ImportErrorKind::Invalid,
+            message: e.message,
+        }
+    }
+}
+
+/// The format a file is read as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Html,
+    Markdown,
+    Text,
+}
+
+/// The format of a file, from its extension, or for another name from its
+/// first bytes (markup reads as HTML, anything else as text).
+pub fn format_of(name: &str, bytes: &[u8]) -> Format {
+    let lower = name.to_ascii_lowercase();
+    let ext = lower.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
+    match ext {
+        "html" | "htm" | "xhtml" | "shtml" => Format::Html,
+        "md" | "markdown" => Format::Markdown,
+        "txt" | "text" => Format::Text,
+        _ if looks_like_html(bytes) => Format::Html,
+        _ => Format::Text,
+    }
+}
+
+fn looks_like_html(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let t = head.trim_start_matches('\u{feff}').trim_start();
+    t.starts_with("<!doctype html")
+        || t.starts_with("<html")
+        || t.starts_with("<head")
+        || t.starts_with("<body")
+        || t.starts_with("<meta")
+        || t.starts_with("<!--")
+        || (t.starts_with('<') && (t.contains("<p>") || t.contains("<div")))
+}
+
+/// Reads one file into an article. `name` names the file in errors, chooses
+/// the format (see [`format_of`]) and gives the slug.
+pub fn import(name: &str, bytes: &[u8]) -> Result<Article, ImportError> {
+    check_bytes(name, bytes)?;
+    match format_of(name, bytes) {
+        Format::Html => {
+            let text = decode_html(name, bytes)?;
+            html::extract(name, &text)
+        }
+        Format::Markdown => {
+            let text = decode_plain(name, bytes)?;
+            import_markdown(name, &text, text.as_ptr() == bytes.as_ptr())
+        }
+        Format::Text => {
+            let text = decode_plain(name, bytes)?;
+            let verbatim = text.as_ptr() == bytes.as_ptr();
+            let article = parse_text_str(name, &text)?;
+            Ok(keep_offsets(article, verbatim))
+        }
+    }
+}
+
+/// Reads HTML pasted from a browser (the clipboard's `text/html`).
+pub fn import_pasted_html(name: &str, html: &str) -> Result<Article, ImportError> {
+    check_bytes(name, html.as_bytes())?;
+    html::extract(name, html)
+}
+
+/// Reads plain text pasted from a browser, with the `.txt` heuristics: the
+/// first line is the title.
+pub fn import_pasted_text(name: &str, text: &str) -> Result<Article, ImportError> {
+    check_bytes(name, text.as_bytes())?;
+    Ok(parse_text_str(name, text)?)
+}
+
+/// Offsets into the source only mean something when the text read is the
+/// file's own bytes (UTF-8, no re-encoding).
+fn keep_offsets(mut article: Article, verbatim: bool) -> Article {
+    if !verbatim {
+        article.title_source = None;
+        for b in &mut article.blocks {
+            b.source.clear();
+        }
+    }
+    article
+}
+
+/// Size, emptiness and the magic numbers of formats that are not articles.
+fn check_bytes(name: &str, bytes: &[u8]) -> Result<(), ImportError> {
+    use ImportErrorKind::*;
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::new(
+            name,
+            TooLarge,
+            format!(
+                "the file is {:.1} MB, more than the {} MB an imported article may have",
+                bytes.len() as f64 / (1024.0 * 1024.0),
+                MAX_IMPORT_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    let content = strip_bom(bytes);
+    if content.iter().all(|b| b.is_ascii_whitespace())
+        || (is_utf16_bom(bytes) && content.iter().all(|&b| b == 0 || b.is_ascii_whitespace()))
+    {
+        return Err(ImportError::new(name, Empty, "the file is empty"));
+    }
+    if let Some(what) = unsupported_format(bytes) {
+        return Err(ImportError::new(name, Unsupported, what));
+    }
+    if !is_utf16_bom(bytes) && looks_binary(bytes) {
+        return Err(ImportError::new(
+            name,
+            Binary,
+            "this is not a text file (it holds binary data): an article is a saved web page (.html), Markdown (.md) or text (.txt)",
+        ));
+    }
+    Ok(())
+}
+
+fn unsupported_format(b: &[u8]) -> Option<String> {
+    let image = |kind: &str| {
+        Some(format!(
+            "this is a {kind} image, not an article: images are not supported"
+        ))
+    };
+    if b.starts_with(b"%PDF-") {
+        return Some("this is a PDF document: PDF files are not supported yet; save the article as a web page (.html) or text instead".into());
+    }
+    if b.starts_with(b"PK\x03\x04") {
+        if b.get(30..58) == Some(b"mimetypeapplication/epub+zip".as_slice()) {
+            return Some("this is an EPUB book: EPUB files are not supported yet".into());
+        }
+        return Some("this is a ZIP archive (or a word processor document): not supported; save the article as a web page (.html) or text instead".into());
+    }
+    if b.starts_with(b"\x89PNG\r\n\x1a\n") {
+        return image("PNG");
+    }
+    if b.starts_with(b"\xff\xd8\xff") {
+        return image("JPEG");
+    }
+    if b.starts_with(b"GIF87a") || b.starts_with(b"GIF89a") {
+        return image("GIF");
+    }
+    if b.starts_with(b"RIFF") && b.get(8..12) == Some(b"WEBP".as_slice()) {
+        return image("WebP");
+    }
+    if b.starts_with(b"II*\0") || b.starts_with(b"MM\0*") {
+        return image("TIFF");
+    }
+    if b.get(4..8) == Some(b"ftyp".as_slice()) {
+        let brand = b.get(8..12).unwrap_or_default();
+        if [b"avif".as_slice(), b"heic", b"heix", b"mif1"].contains(&brand) {
+            return image("AVIF/HEIF");
+        }
+        return Some("this is a video or audio file, not an article: not supported".into());
+    }
+    if b.starts_with(b"\x1f\x8b") {
+        return Some("this is a compressed (gzip) file: decompress it first".into());
+    }
+    if b.starts_with(b"\xd0\xcf\x11\xe0") {
+        return Some("this is an old Office document: not supported; save the article as a web page (.html) or text instead".into());
+    }
+    if b.starts_with(b"{\\rtf") {
+        return Some("this is an RTF document: not supported; save the article as text (.txt) or Markdown (.md) instead".into());
+    }
+    None
+}
+
+/// NUL bytes or many control characters in the first 8 KiB.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return true;
+    }
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
+        .count();
+    control * 20 > head.len()
+}
+
+fn is_utf16_bom(b: &[u8]) -> bool {
+    b.starts_with(b"\xff\xfe") || b.starts_with(b"\xfe\xff")
+}
+
+fn strip_bom(b: &[u8]) -> &[u8] {
+    if let Some(rest) = b.strip_prefix(b"\xef\xbb\xbf") {
+        rest
+    } else if is_utf16_bom(b) {
+        &b[2..]
+    } else {
+        b
+    }
+}
+
+fn bom_encoding(b: &[u8]) -> Option<(&'static Encoding, usize)> {
+    if b.starts_with(b"\xef\xbb\xbf") {
+        Some((UTF_8, 3))
+    } else if b.starts_with(b"\xff\xfe") {
+        Some((UTF_16LE, 2))
+    } else if b.starts_with(b"\xfe\xff") {
+        Some((UTF_16BE, 2))
+    } else {
+        None
+    }
+}
+
+fn line_of(bytes: &[u8], offset: usize) -> usize {
+    1 + bytes[..offset.min(bytes.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+}
+
+/// Decodes `bytes` as `enc` (after a BOM of `skip` bytes), or says where the
+/// first malformed sequence is.
+fn decode_strict<'a>(
+    name: &str,
+    bytes: &'a [u8],
+    skip: usize,
+    enc: &'static Encoding,
+    why: &str,
+) -> Result<std::borrow::Cow<'a, str>, ImportError> {
+    let body = &bytes[skip..];
+    if enc == UTF_8 {
+        return match std::str::from_utf8(body) {
+            Ok(s) => Ok(std::borrow::Cow::Borrowed(s)),
+            Err(e) => {
+                let at = skip + e.valid_up_to();
+                Err(ImportError::new(
+                    name,
+                    ImportErrorKind::Encoding,
+                    format!(
+                        "not valid UTF-8 {why} (bad byte at offset {at}); save the file as UTF-8"
+                    ),
+                )
+                .at(line_of(bytes, at)))
+            }
+        };
+    }
+    match enc.decode_without_bom_handling_and_without_replacement(body) {
+        Some(s) => Ok(s),
+        None => {
+            // Find the first malformed sequence for the line number.
+            let mut decoder = enc.new_decoder_without_bom_handling();
+            let mut out = String::with_capacity(body.len() * 2 + 16);
+            let (result, read) = decoder.decode_to_string_without_replacement(body, &mut out, true);
+            let at = skip
+                + match result {
+                    encoding_rs::DecoderResult::Malformed(len, _) => {
+                        read.saturating_sub(usize::from(len))
+                    }
+                    _ => read,
+                };
+            let line = if enc == UTF_16LE || enc == UTF_16BE {
+                1 + out.matches('\n').count()
+            } else {
+                line_of(bytes, at)
+            };
+            Err(ImportError::new(
+                name,
+                ImportErrorKind::Encoding,
+                format!("not valid {} {why} (bad bytes at offset {at})", enc.name()),
+            )
+            .at(line))
+        }
+    }
+}
+
+/// `.md` and `.txt`: a BOM, or UTF-8.
+fn decode_plain<'a>(name: &str, bytes: &'a [u8]) -> Result<std::borrow::Cow<'a, str>, ImportError> {
+    let text = match bom_encoding(bytes) {
+        Some((enc, skip)) if enc != UTF_8 => {
+            decode_strict(name, bytes, skip, enc, "as its byte order mark says")?
+        }
+        // A UTF-8 BOM stays: the parsers skip it, and offsets stay the file's.
+        _ => decode_strict(name, bytes, 0, UTF_8, "")?,
+    };
+    check_text(name, &text)?;
+    Ok(text)
+}
+
+/// HTML: a BOM; else UTF-8 when the bytes are valid UTF-8; else the declared
+/// charset; else windows-1252.
+fn decode_html<'a>(name: &str, bytes: &'a [u8]) -> Result<std::borrow::Cow<'a, str>, ImportError> {
+    let text = if let Some((enc, skip)) = bom_encoding(bytes) {
+        decode_strict(name, bytes, skip, enc, "as its byte order mark says")?
+    } else if let Ok(s) = std::str::from_utf8(bytes) {
+        // Text in a legacy encoding is valid UTF-8 only by rare accident,
+        // while pages re-saved as UTF-8 often keep their old declaration.
+        std::borrow::Cow::Borrowed(s)
+    } else if let Some((enc, label)) = declared_charset(bytes) {
+        decode_strict(
+            name,
+            bytes,
+            0,
+            enc,
+            &format!("as the page declares (charset={label})"),
+        )?
+    } else {
+        WINDOWS_1252.decode_without_bom_handling(bytes).0
+    };
+    check_text(name, &text)?;
+    Ok(text)
+}
+
+/// A decoded text with NUL characters is not an article (UTF-16 without a
+/// BOM, or binary data in a text encoding).
+fn check_text(name: &str, text: &str) -> Result<(), ImportError> {
+    if let Some(at) = text.find('\0') {
+        return Err(ImportError::new(
+            name,
+            ImportErrorKind::Binary,
+            "contains a NUL character: this is not a text file (or UTF-16 without a byte order mark)",
+        )
+        .at(line_of(text.as_bytes(), at)));
+    }
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(ImportError::new(
+            name,
+            ImportErrorKind::Empty,
+            "the file is empty",
+        ));
+    }
+    Ok(())
+}
+
+/// The encoding named by the first `<meta charset=...>` or `<meta
+/// http-equiv="content-type" content="...; charset=...">` near the start of
+/// a page. UTF-16 labels mean UTF-8 here (the bytes are ASCII-compatible, or
+/// the page would have a BOM), as in browsers.
+pub fn declared_charset(bytes: &[u8]) -> Option<(&'static Encoding, String)> {
+    let head = &bytes[..bytes.len().min(CHARSET_SCAN_BYTES)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let mut from = 0;
+    while let Some(i) = find(&lower[from..], b"<meta") {
+        let start = from + i + 5;
+        let end = lower[start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(lower.len(), |e| start + e);
+        let tag = &lower[start..end];
+        if let Some(c) = find(tag, b"charset") {
+            let mut rest = &tag[c + 7..];
+            rest = trim_ascii_start(rest);
+            if let Some(r) = rest.strip_prefix(b"=") {
+                let r = trim_ascii_start(r);
+                let r = r.strip_prefix(b"\"").or(r.strip_prefix(b"'")).unwrap_or(r);
+                let label_end = r
+                    .iter()
+                    .position(|&b| {
+                        matches!(b, b'"' | b'\'' | b';' | b' ' | b'/' | b'\t' | b'\n' | b'\r')
+                    })
+                    .unwrap_or(r.len());
+                let label = String::from_utf8_lossy(&r[..label_end]).to_string();
+                if let Some(enc) = Encoding::for_label(label.as_bytes()) {
+                    let enc = if enc == UTF_16LE || enc == UTF_16BE {
+                        UTF_8
+                    } else if enc.name() == "x-user-defined" {
+                        WINDOWS_1252
+                    } else {
+                        enc
+                    };
+                    return Some((enc, label));
+                }
+            }
+        }
+        from = end.min(lower.len());
+        if from >= lower.len() {
+            break;
+        }
+    }
+    None
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn trim_ascii_start(b: &[u8]) -> &[u8] {
+    let n = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
+    &b[n..]
+}
+
+/// Markdown with front matter reads as a bundled article does; without, the
+/// first `# heading` (when it is the first thing in the file) is the title,
+/// else the file name.
+fn import_markdown(name: &str, src: &str, verbatim: bool) -> Result<Article, ImportError> {
+    let body = src.trim_start_matches('\u{feff}');
+    let bom = src.len() - body.len();
+    if body.trim_start().starts_with("+++") {
+        return Ok(keep_offsets(parse_markdown_str(name, src)?, verbatim));
+    }
+    // The first non-blank line.
+    let lead = body.len() - body.trim_start().len();
+    let first_line_start = body[..lead].rfind('\n').map_or(0, |i| i + 1);
+    let rest = &body[first_line_start..];
+    let line_end = rest.find('\n').unwrap_or(rest.len());
+    let line = rest[..line_end].trim_end_matches('\r');
+    let heading = line
+        .trim_start()
+        .strip_prefix("# ")
+        .map(|h| h.trim().trim_end_matches('#').trim())
+        .filter(|h| !h.is_empty());
+    let (title, title_at, blank) = match heading {
+        Some(h) => {
+            let at = bom + first_line_start + line.find(h).unwrap_or(0);
+            (
+                h.to_string(),
+                Some(at),
+                Some((bom + first_line_start, bom + first_line_start + line.len())),
+            )
+        }
+        None => (title_from_name(name), None, None),
+    };
+    // The file with a front matter of its own put before it, and the heading
+    // line blanked, so that offsets past the prefix are the file's.
+    let prefix = format!("+++\ntitle = {}\n+++\n", toml_string(&title));
+    let mut synth = String::with_capacity(prefix.len() + src.len());
+    synth.push_str(&prefix);
+    match blank {
+        Some((s, e)) => {
+            synth.push_str(&src[..s]);
+            synth.extend(std::iter::repeat_n(' ', e - s));
+            synth.push_str(&src[e..]);
+        }
+        None => synth.push_str(src),
+    }
+    let shift = prefix.len();
+    let mut article = parse_markdown_str(name, &synth).map_err(|e| {
+        let mut e = ImportError::from(e);
+        e.line = e.line.map(|l| l.saturating_sub(3).max(1));
+        e
+    })?;
+    article.title_source = title_at;
+    for b in &mut article.blocks {
+        b.source.retain(|r| r.source >= shift);
+        for r in &mut b.source {
+            r.source -= shift;
+        }
+    }
+    Ok(keep_offsets(article, verbatim))
+}
+
+fn toml_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 || c == '\u{7f}' => {
+                out.push_str(&format!("\\u{:04X}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A title from a file name: the stem, with `-` and `_` as spaces, its first
+/// letter upper-cased.
+pub fn title_from_name(name: &str) -> String {
+    let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let stem = file.rsplit_once('.').map(|(s, _)| s).unwrap_or(file);
+    let words: Vec<&str> = stem
+        .split(['-', '_', ' '])
+        .filter(|w| !w.is_empty())
+        .collect();
+    let joined = words.join(" ");
+    let mut chars = joined.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => slug_for_path(name),
+    }
+}
+
+#[cfg(test)]
+#[path = "import_tests.rs"]
+mod tests;

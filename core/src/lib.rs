@@ -6,7 +6,9 @@
 
 pub mod analysis;
 pub mod article;
+pub mod timex;
 pub mod view;
 
 pub use analysis::{analyze, Analysis};
 pub use article::{Article, ArticleError, Block, BlockKind, Meta};
+pub use timex::Timex;

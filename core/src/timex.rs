@@ -385,16 +385,16 @@ impl<'de> Deserialize<'de> for Timex {
     }
 }
 
-/// Compares with the wire format: `value == "2025-04"`.
+/// Compares with a value in the wire format: `value == "2025-04"`.
 impl PartialEq<str> for Timex {
     fn eq(&self, other: &str) -> bool {
-        self.to_string() == other
+        other.parse::<Timex>().is_ok_and(|o| o == *self)
     }
 }
 
 impl PartialEq<&str> for Timex {
     fn eq(&self, other: &&str) -> bool {
-        self.to_string() == *other
+        *self == **other
     }
 }
 

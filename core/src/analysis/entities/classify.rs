@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::lexicon::{self, FnvBuild};
+use super::lexicon::{self, list, FnvBuild, List};
 use super::tokens::{Kind, Tok};
 use crate::analysis::EntityKind;
 
@@ -416,82 +416,8 @@ fn compound_cut(cx: &Ctx, w: &str) -> Option<usize> {
 
 /// Words that open sentences and never start a name.
 fn sentence_opener(w: &str) -> bool {
-    matches!(
-        w,
-        "During"
-            | "Following"
-            | "Despite"
-            | "Under"
-            | "Since"
-            | "Among"
-            | "Although"
-            | "Though"
-            | "Because"
-            | "Unlike"
-            | "Like"
-            | "Meanwhile"
-            | "However"
-            | "According"
-            | "Before"
-            | "After"
-            | "Within"
-            | "Without"
-            | "Across"
-            | "Through"
-            | "Throughout"
-            | "Until"
-            | "Upon"
-            | "Amid"
-            | "Against"
-            | "Beyond"
-            | "Towards"
-            | "Toward"
-            | "Besides"
-            | "Whereas"
-            | "Unless"
-            | "Whether"
-            | "Yesterday"
-            | "Today"
-            | "Tomorrow"
-            | "Last"
-            | "Next"
-            | "Earlier"
-            | "Later"
-            | "Currently"
-            | "Previously"
-            | "Recently"
-            | "Instead"
-            | "Still"
-            | "Yet"
-            | "So"
-            | "Thus"
-            | "Hence"
-            | "Therefore"
-            | "Indeed"
-            | "Moreover"
-            | "Furthermore"
-            | "Now"
-            | "Here"
-            | "There"
-            | "Where"
-            | "Why"
-            | "How"
-            | "What"
-            | "Who"
-            | "Which"
-            | "Once"
-            | "Alongside"
-            | "Beside"
-            | "Inside"
-            | "Outside"
-            | "Near"
-            | "Via"
-            | "Per"
-            | "Regarding"
-            | "Concerning"
-            | "Including"
-            | "Excluding"
-    )
+    static L: List = list!("sentence_opener");
+    L.contains(w)
 }
 
 fn is_determiner(w: &str) -> bool {
@@ -1172,85 +1098,15 @@ fn segment(
 /// Nouns that describe an organisation just before its name ("airline
 /// Lufthansa", "aircraft manufacturer Boeing").
 fn org_description(w: &str) -> bool {
-    matches!(
-        w,
-        "airline"
-            | "carrier"
-            | "airframer"
-            | "manufacturer"
-            | "maker"
-            | "company"
-            | "firm"
-            | "magazine"
-            | "newspaper"
-            | "giant"
-            | "retailer"
-            | "broadcaster"
-            | "conglomerate"
-            | "automaker"
-            | "carmaker"
-            | "chipmaker"
-            | "supplier"
-            | "publisher"
-            | "daily"
-            | "weekly"
-            | "website"
-            | "bank"
-            | "insurer"
-            | "lender"
-            | "operator"
-            | "contractor"
-            | "startup"
-            | "group"
-            | "agency"
-            | "network"
-            | "channel"
-            | "club"
-            | "producer"
-            | "developer"
-    )
+    static L: List = list!("org_description");
+    L.contains(w)
 }
 
 /// Frequent words that modify a description ("national airline", "low
 /// cost carrier", "state broadcaster").
 fn description_modifier(w: &str) -> bool {
-    matches!(
-        w,
-        "national"
-            | "state"
-            | "low"
-            | "cost"
-            | "local"
-            | "regional"
-            | "global"
-            | "private"
-            | "public"
-            | "major"
-            | "largest"
-            | "biggest"
-            | "news"
-            | "media"
-            | "oil"
-            | "car"
-            | "music"
-            | "energy"
-            | "software"
-            | "internet"
-            | "online"
-            | "technology"
-            | "financial"
-            | "health"
-            | "food"
-            | "security"
-            | "defence"
-            | "defense"
-            | "power"
-            | "game"
-            | "phone"
-            | "computer"
-            | "budget"
-            | "rival"
-    )
+    static L: List = list!("description_modifier");
+    L.contains(w)
 }
 
 /// The first token of a description that ends just before token `a`
@@ -1416,82 +1272,21 @@ fn heads_phrase(cx: &Ctx, b: usize) -> bool {
 /// Lowercase nouns of products: a name just before one is a product's
 /// ("Macintosh computers", "the Quartz user interface").
 fn product_noun_after(w: &str) -> bool {
-    matches!(
-        w,
-        "laptop"
-            | "laptops"
-            | "notebook"
-            | "notebooks"
-            | "computer"
-            | "computers"
-            | "desktop"
-            | "desktops"
-            | "browser"
-            | "interface"
-            | "tablet"
-            | "tablets"
-            | "handset"
-            | "handsets"
-            | "console"
-            | "consoles"
-            | "software"
-            | "app"
-            | "apps"
-            | "lineup"
-            | "range"
-    )
+    static L: List = list!("product_noun_after");
+    L.contains(w)
 }
 
 /// Lowercase nouns before a product's name ("web browser Safari").
 fn product_noun_before(w: &str) -> bool {
-    matches!(
-        w,
-        "browser"
-            | "software"
-            | "app"
-            | "application"
-            | "client"
-            | "smartphone"
-            | "phone"
-            | "device"
-            | "laptop"
-            | "notebook"
-            | "tablet"
-            | "console"
-            | "model"
-            | "version"
-            | "game"
-            | "jetliner"
-            | "airliner"
-    )
+    static L: List = list!("product_noun_before");
+    L.contains(w)
 }
 
 /// Words of an apposition that say what a product is ("X, the newest
 /// version of …", "X, the code name for this release").
 fn product_apposition(w: &str) -> bool {
-    matches!(
-        w,
-        "version"
-            | "release"
-            | "update"
-            | "upgrade"
-            | "model"
-            | "successor"
-            | "edition"
-            | "browser"
-            | "software"
-            | "device"
-            | "smartphone"
-            | "laptop"
-            | "notebook"
-            | "tablet"
-            | "airliner"
-            | "jetliner"
-            | "aircraft"
-            | "jet"
-            | "plane"
-            | "product"
-    )
+    static L: List = list!("product_apposition");
+    L.contains(w)
 }
 
 /// Words of an apposition that say it is an organisation or a person.

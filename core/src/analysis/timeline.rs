@@ -345,6 +345,18 @@ fn label<'t>(parts: &[&'t str], sentence: Span, times: &[TimeExpr], spans: &[Spa
         .iter()
         .position(|&(s, e)| first >= s && first < e)
         .unwrap_or(0);
+    // "after the overthrow of X in December 2024 faced …": the date dates
+    // the noun phrase it closes, not the verb that follows (which belongs
+    // to the main clause, whose subject came before): end the clause there.
+    let last = spans.last().map_or(0, |s| s.end.saturating_sub(base));
+    if let Some(c) = clauses.get_mut(home) {
+        // The phrase must name something before its date ("during the
+        // first quarter of 2007" is only a date).
+        let named = first > c.0 && text[c.0..first].split_whitespace().count() >= 4;
+        if named && last < c.1 && dated_noun_phrase(&text[c.0..last]) {
+            c.1 = last;
+        }
+    }
     // Clauses are cleaned on demand: the label usually needs one or two.
     let mut cleaned: Vec<Option<(Vec<&str>, bool)>> = vec![None; clauses.len()];
     let clean = |cleaned: &mut [Option<(Vec<&'t str>, bool)>], c: usize| -> (usize, bool) {
@@ -481,6 +493,22 @@ fn is_subordinator(w: &str) -> bool {
             | "which"
             | "who"
             | "where"
+    )
+}
+
+/// A clause that opens with a preposition and a determiner ("after the
+/// overthrow of …", "before its launch"): a noun phrase, not a clause.
+fn dated_noun_phrase(clause: &str) -> bool {
+    let mut words = clause.split_whitespace();
+    let (Some(a), Some(b)) = (words.next(), words.next()) else {
+        return false;
+    };
+    matches!(
+        ascii_lower(a, &mut [0; 16]).unwrap_or(""),
+        "after" | "before" | "following" | "amid" | "during"
+    ) && matches!(
+        b,
+        "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this" | "that"
     )
 }
 

@@ -267,3 +267,101 @@ proptest::proptest! {
         check_any(&[&t], Some("2010-06-15"));
     }
 }
+
+/// The events of an article file, analysed as the app does.
+fn file_events(path: &std::path::Path) -> (Vec<String>, crate::Analysis) {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let article = crate::article::parse_article(&path.to_string_lossy(), &bytes)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let parts = article.parts();
+    let a = crate::analyze(&parts, article.meta.date.as_deref());
+    (parts.iter().map(|p| p.to_string()).collect(), a)
+}
+
+/// A label is the clause the date modifies: a date inside a noun phrase
+/// ("after the overthrow of X in December 2024") labels that phrase, not
+/// the phrase joined to the main clause's verb.
+#[test]
+fn a_dated_noun_phrase_is_its_own_label() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/articles");
+    let seed = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.to_string_lossy().contains("000-"))
+        .unwrap_or_else(|| panic!("{}: no seed article", dir.display()));
+    let (_, a) = file_events(&seed);
+    let december: Vec<&str> = a
+        .timeline
+        .iter()
+        .filter(|e| e.date == "2024-12")
+        .map(|e| e.label.as_str())
+        .collect();
+    // Good: names the event, grammatical, short.
+    assert!(
+        december.contains(&"The overthrow of Bashar al-Assad"),
+        "{december:?}"
+    );
+    // Bad: the date's phrase glued to the main clause's verb.
+    assert!(
+        december.iter().all(|l| !l.contains("faced")),
+        "{december:?}"
+    );
+
+    // A phrase that is only the date keeps the clause around it.
+    let events = timeline(
+        "During the first quarter of 2007 the company sold ten million players.",
+        None,
+        &[],
+    );
+    assert_eq!(events.len(), 1);
+    assert!(events[0].label.contains("sold"), "{:?}", events[0].label);
+    // A clause after the date is kept when the phrase has its own verb.
+    let events = timeline(
+        "After the talks ended in May 2019 the envoy flew home.",
+        None,
+        &[],
+    );
+    assert!(events[0].label.contains("talks"), "{:?}", events[0].label);
+}
+
+/// Labels on the development set (read from ../shared at test time): a
+/// subject, a verb and what was done; never empty, never the date itself.
+#[test]
+fn dev_set_labels_name_what_happened() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/eval/meantime-dev");
+    let (_, a) = file_events(&dir.join("107785_Apple_launches_3G.md"));
+    let launch = a
+        .timeline
+        .iter()
+        .find(|e| e.date == "2008-06-09")
+        .unwrap_or_else(|| panic!("{:?}", a.timeline));
+    // Good: names the event with its subject and verb.
+    assert_eq!(
+        launch.label,
+        "Apple Computer launched a 3G version of its iPhone device"
+    );
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 50, "development set incomplete");
+    for path in &names {
+        let (parts, a) = file_events(path);
+        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+        for e in &a.timeline {
+            let date = a.times[e.time].span.text(&parts);
+            // Bad: an empty label, or one that is the date's own words.
+            assert!(!e.label.is_empty(), "{}: {e:?}", path.display());
+            assert!(
+                date.len() < 4 || !e.label.contains(date),
+                "{}: {:?} repeats {date:?}",
+                path.display(),
+                e.label
+            );
+            assert!(e.label.split_whitespace().count() <= LABEL_WORDS);
+        }
+    }
+}

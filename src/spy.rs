@@ -188,7 +188,7 @@ mod tests {
         let timeline = parts
             .iter()
             .map(|&part| Event {
-                date: "2020".into(),
+                date: dossier_core::Timex::Year(Some(2020)),
                 until: None,
                 open_ended: false,
                 precision: Precision::Year,

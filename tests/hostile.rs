@@ -10,7 +10,9 @@
 use std::rc::Rc;
 
 use dossier::state::ReaderState;
-use dossier_core::analysis::{analyze, Analysis, Entity, EntityKind, Event, Precision, Span};
+use dossier_core::analysis::{
+    analyze, Analysis, Entity, EntityKind, Event, Precision, Span, Timex,
+};
 use dossier_core::article::{parse_article, Meta};
 use dossier_core::{Article, Block, BlockKind};
 use wasm_bindgen::JsCast;
@@ -179,7 +181,7 @@ fn hostile_analysis(a: &Article) -> Rc<Analysis> {
             ),
         ],
         timeline: vec![Event {
-            date: "2025-03-03".into(),
+            date: Timex::Day(Some(2025), Some(3), Some(3)),
             until: None,
             open_ended: false,
             precision: Precision::Day,

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use dossier::components::library::Library;
 use dossier::state::ReaderState;
-use dossier_core::analysis::{Analysis, Entity, EntityKind, Event, Precision, Span};
+use dossier_core::analysis::{Analysis, Entity, EntityKind, Event, Precision, Span, Timex};
 use dossier_core::article::parse_article;
 use dossier_core::view::Route;
 use dossier_core::Article;
@@ -95,7 +95,7 @@ fn analysis(a: &Article) -> Rc<Analysis> {
         ],
         timeline: vec![
             Event {
-                date: "2015".into(),
+                date: Timex::Year(Some(2015)),
                 until: None,
                 open_ended: true,
                 precision: Precision::Year,
@@ -105,7 +105,7 @@ fn analysis(a: &Article) -> Rc<Analysis> {
                 entities: vec!["atlas-group".into(), "vienna".into()],
             },
             Event {
-                date: "2024-03".into(),
+                date: Timex::Month(Some(2024), Some(3)),
                 until: None,
                 open_ended: false,
                 precision: Precision::Month,
@@ -115,7 +115,7 @@ fn analysis(a: &Article) -> Rc<Analysis> {
                 entities: vec!["maria-lopez".into(), "atlas-group".into(), "vienna".into()],
             },
             Event {
-                date: "2025-04".into(),
+                date: Timex::Month(Some(2025), Some(4)),
                 until: None,
                 open_ended: false,
                 precision: Precision::Month,

@@ -13,6 +13,8 @@ pub mod timeline;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::timex::{Precision, Timex};
+
 /// A byte range `start..end` inside part `part`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Span {
@@ -120,21 +122,6 @@ pub enum TimexType {
     Set,
 }
 
-/// How fine a date value is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Precision {
-    Century,
-    Decade,
-    Year,
-    Quarter,
-    Season,
-    Month,
-    Week,
-    Day,
-    Time,
-}
-
 /// A time expression found in the text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimeExpr {
@@ -142,7 +129,7 @@ pub struct TimeExpr {
     /// TIMEX3 value: `2025-04-23`, `2025-01`, `2015`, `201X`, `2025-SU`,
     /// `2025-Q1`, `P50Y`, `PRESENT_REF`, ... Relative expressions in an
     /// undated article keep an unresolved value such as `XXXX-XX-XX`.
-    pub value: String,
+    pub value: Timex,
     #[serde(rename = "type")]
     pub kind: TimexType,
     /// Precision of a DATE value; `None` for durations and sets.
@@ -155,9 +142,9 @@ pub struct TimeExpr {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     /// TIMEX3 date value of the start (`2024-12`, `2015`, `2025-04-23`).
-    pub date: String,
+    pub date: Timex,
     /// End of a range ("from 2011 to 2024"), or `None`.
-    pub until: Option<String>,
+    pub until: Option<Timex>,
     /// True for an open range ("since 2015"): the event runs on to the
     /// article's present.
     pub open_ended: bool,
@@ -181,7 +168,7 @@ pub struct Analysis {
     /// Events in chronological order, document order among equal dates.
     pub timeline: Vec<Event>,
     /// Earliest and latest date the timeline covers (TIMEX3 values).
-    pub coverage: Option<(String, String)>,
+    pub coverage: Option<(Timex, Timex)>,
 }
 
 /// Analyses an article given as parts (title first, then blocks) and its

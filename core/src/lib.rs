@@ -10,7 +10,9 @@ pub mod bundle;
 #[cfg(test)]
 mod score;
 pub mod set;
+pub mod timex;
 pub mod view;
 
 pub use analysis::{analyze, Analysis};
 pub use article::{Article, ArticleError, Block, BlockKind, Meta};
+pub use timex::Timex;

@@ -12,10 +12,9 @@
 //! - Entities: legend counts, the panel's grouping and order, the card.
 //! - [`Route`]: the hash routes of the app.
 
-use crate::analysis::time::cal;
-use crate::analysis::timeline;
 use crate::analysis::{Analysis, EntityKind, Event, Span};
 use crate::article::{Style, StyleKind};
+use crate::timex::{cal, Timex};
 
 // ---------------------------------------------------------------------------
 // Segmentation
@@ -269,78 +268,37 @@ fn month_start(y: i64, m: i64) -> i64 {
     cal::days_from_civil(y, m as u8, 1)
 }
 
-fn digits(s: &str) -> Option<i64> {
-    (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| s.parse().ok())
-        .flatten()
-}
-
 /// The days a TIMEX3 date value covers, as `start..end` (end exclusive), as
-/// the engine reads it ([`timeline::bounds`]): `YYYY-MM-DD` (with an optional
+/// [`Timex::day_bounds`] reads it: `YYYY-MM-DD` (with an optional
 /// time), `YYYY-MM`, `YYYY`, decades `YYYX`, centuries `YY`, quarters
 /// `YYYY-Qn`, halves `YYYY-Hn`, seasons `YYYY-SP|SU|FA|WI`, ISO weeks
-/// `YYYY-Wnn`. Anything else (`PRESENT_REF`, unresolved `XXXX-..`) gives
-/// `None`.
+/// `YYYY-Wnn`, fiscal years `FYYYYY`. Anything else (`PRESENT_REF`,
+/// unresolved `XXXX-..`) gives `None`.
 pub fn parse_value(value: &str) -> Option<(i64, i64)> {
-    const DAY: i64 = 1440;
-    let (start, end) = timeline::bounds(value)?;
-    Some((start.div_euclid(DAY), (end + DAY - 1).div_euclid(DAY)))
+    value.parse::<Timex>().ok()?.day_bounds()
 }
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
-/// A reader's label for a TIMEX3 date value with the precision it carries:
-/// `23 Apr 2025`, `Dec 2024`, `2015`, `Q1 2025`, `summer 2025`, `the 2010s`.
+/// A reader's label for a TIMEX3 date value with the precision it carries
+/// ([`Timex::label`]): `23 Apr 2025`, `Dec 2024`, `2015`, `Q1 2025`,
+/// `summer 2025`, `the 2010s`.
 pub fn date_label(value: &str) -> Option<String> {
-    let v = value.split('T').next().unwrap_or(value);
-    parse_value(v)?;
-    let parts: Vec<&str> = v.split('-').collect();
-    let year = parts[0];
-    Some(match parts.as_slice() {
-        [_] if year.len() == 2 => ordinal_century(digits(year)? + 1),
-        [_] if year.ends_with('X') => format!("the {}0s", &year[..3]),
-        [_] => year.to_string(),
-        [_, s] => match *s {
-            "SP" => format!("spring {year}"),
-            "SU" => format!("summer {year}"),
-            "FA" => format!("autumn {year}"),
-            "WI" => format!("winter {year}"),
-            s if s.starts_with('Q') => format!("{s} {year}"),
-            s if s.starts_with('H') => format!("{s} {year}"),
-            s if s.starts_with('W') => format!("week {} {year}", s[1..].trim_start_matches('0')),
-            s => format!("{} {year}", MONTHS[digits(s)? as usize - 1]),
-        },
-        [_, m, d] => format!("{} {} {year}", digits(d)?, MONTHS[digits(m)? as usize - 1]),
-        _ => return None,
-    })
-}
-
-/// "20th century", "21st century".
-fn ordinal_century(n: i64) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix} century")
+    value.parse::<Timex>().ok()?.label()
 }
 
 /// The label of an event's date: `Dec 2024`, `since 2015 →`,
 /// `2011 – 2024`. Values that cannot be placed are shown as they are.
 pub fn event_label(event: &Event) -> String {
-    let start = date_label(&event.date).unwrap_or_else(|| event.date.clone());
+    let label = |v: &Timex| v.label().unwrap_or_else(|| v.to_string());
+    let start = label(&event.date);
     if event.open_ended {
         return format!("since {start} →");
     }
     match &event.until {
-        Some(u) => {
-            let end = date_label(u).unwrap_or_else(|| u.clone());
-            format!("{start} – {end}")
-        }
+        Some(u) => format!("{start} – {}", label(u)),
         None => start,
     }
 }
@@ -348,8 +306,8 @@ pub fn event_label(event: &Event) -> String {
 /// The day interval an event covers on the axis. An open range runs to
 /// `present` (the article's date or the latest date of its timeline).
 pub fn event_interval(event: &Event, present: Option<i64>) -> Option<(i64, i64)> {
-    let (start, end) = parse_value(&event.date)?;
-    let end = if let Some((_, e)) = event.until.as_deref().and_then(parse_value) {
+    let (start, end) = event.date.day_bounds()?;
+    let end = if let Some((_, e)) = event.until.as_ref().and_then(Timex::day_bounds) {
         e.max(end)
     } else if event.open_ended {
         present.unwrap_or(end).max(end)

@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use std::time::Instant;
 
 use dossier_core::analysis::check::{check_no_overlap, check_span};
-use dossier_core::analysis::{Analysis, Span};
+use dossier_core::analysis::{Analysis, Span, Timex};
 use dossier_core::article::{parse_article, Article};
 use dossier_core::Block;
 use proptest::prelude::*;
@@ -27,77 +27,6 @@ use proptest::test_runner::{FileFailurePersistence, TestCaseError};
 // ---------------------------------------------------------------------------
 // Invariants
 // ---------------------------------------------------------------------------
-
-/// Start and end of a TIMEX3 date value as day ordinals, when the value is
-/// anchored in calendar time; `None` for values the check cannot place
-/// (unresolved `XXXX-..`, `PRESENT_REF`, durations). The intervals are
-/// generous (a winter may reach into the next year), so that only events
-/// whose dates are certainly in the wrong order are reported.
-fn timex_interval(value: &str) -> Option<(i64, i64)> {
-    const YEAR: i64 = 12 * 31;
-    let ord = |y: i64, m: i64, d: i64| y * YEAR + (m - 1) * 31 + (d - 1);
-    let head = value.get(..4)?;
-    let rest = &value[4..];
-    let (y0, y1) = if head.bytes().all(|b| b.is_ascii_digit()) {
-        let y: i64 = head.parse().ok()?;
-        (y, y)
-    } else if head.as_bytes()[..3].iter().all(|b| b.is_ascii_digit()) && &head[3..] == "X" {
-        let d: i64 = head[..3].parse().ok()?;
-        (d * 10, d * 10 + 9)
-    } else if head.as_bytes()[..2].iter().all(|b| b.is_ascii_digit()) && &head[2..] == "XX" {
-        let c: i64 = head[..2].parse().ok()?;
-        (c * 100, c * 100 + 99)
-    } else {
-        return None;
-    };
-    let whole = (ord(y0, 1, 1), ord(y1, 12, 31));
-    if rest.is_empty() || y0 != y1 {
-        return rest.is_empty().then_some(whole);
-    }
-    let y = y0;
-    let rest = rest.strip_prefix('-')?;
-    let num = |s: &str| -> Option<i64> {
-        (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse().ok())
-            .flatten()
-    };
-    let mut fields = rest.splitn(3, '-');
-    let first = fields.next()?;
-    match first {
-        "SP" => Some((ord(y, 3, 1), ord(y, 5, 31))),
-        "SU" => Some((ord(y, 6, 1), ord(y, 8, 31))),
-        "FA" => Some((ord(y, 9, 1), ord(y, 11, 31))),
-        "WI" => Some((ord(y, 1, 1), ord(y + 1, 2, 31))),
-        "H1" => Some((ord(y, 1, 1), ord(y, 6, 31))),
-        "H2" => Some((ord(y, 7, 1), ord(y, 12, 31))),
-        _ if first.starts_with('Q') => {
-            let q = num(&first[1..])?;
-            (1..=4)
-                .contains(&q)
-                .then(|| (ord(y, 3 * q - 2, 1), ord(y, 3 * q, 31)))
-        }
-        _ if first.starts_with('W') => {
-            let w = num(&first[1..])?;
-            // A week may start in the previous year and end in the next one.
-            let day = (w - 1) * 7;
-            Some((ord(y, 1, 1) + day - 7, ord(y, 1, 1) + day + 14))
-        }
-        _ => {
-            let m = num(first)?;
-            if !(1..=12).contains(&m) {
-                return None;
-            }
-            match fields.next() {
-                None => Some((ord(y, m, 1), ord(y, m, 31))),
-                Some(d) => {
-                    // `DD`, or `DDTHH:MM`, `DDTMO`, ...
-                    let d = num(d.get(..2)?)?;
-                    (1..=31).contains(&d).then(|| (ord(y, m, d), ord(y, m, d)))
-                }
-            }
-        }
-    }
-}
 
 /// Every property the analysis promises, whatever its input: those of
 /// [`Analysis::check`], then the timeline's order.
@@ -108,7 +37,7 @@ fn check_analysis(parts: &[&str], a: &Analysis) -> Result<(), String> {
         .iter()
         .map(|e| Ev {
             date: &e.date,
-            until: e.until.as_deref(),
+            until: e.until.as_ref(),
             open_ended: e.open_ended,
             at: a.times.get(e.time).map(|t| t.span),
         })
@@ -119,8 +48,8 @@ fn check_analysis(parts: &[&str], a: &Analysis) -> Result<(), String> {
 /// What the order check needs of an event: its dates and where its time
 /// expression is.
 struct Ev<'a> {
-    date: &'a str,
-    until: Option<&'a str>,
+    date: &'a Timex,
+    until: Option<&'a Timex>,
     open_ended: bool,
     at: Option<Span>,
 }
@@ -128,12 +57,13 @@ struct Ev<'a> {
 /// Events come in chronological order, document order among equal dates.
 /// Linear in the number of events, so that it also runs on huge inputs.
 fn check_timeline_order(events: &[Ev]) -> Result<(), String> {
+    // Minutes, end exclusive, as the engine places the value (`Timex::bounds`).
     let interval = |ev: &Ev| -> Option<(i64, i64)> {
-        let (start, mut end) = timex_interval(ev.date)?;
+        let (start, mut end) = ev.date.bounds()?;
         if ev.open_ended {
             end = i64::MAX;
         } else if let Some(until) = ev.until {
-            end = end.max(timex_interval(until).map_or(i64::MAX, |u| u.1));
+            end = end.max(until.bounds().map_or(i64::MAX, |u| u.1));
         }
         Some((start, end))
     };
@@ -142,11 +72,11 @@ fn check_timeline_order(events: &[Ev]) -> Result<(), String> {
     let mut latest_start: Option<(i64, usize)> = None;
     // For each (date, until): where the last event with it was, and its index.
     type Seen = (Option<Span>, usize);
-    let mut last_of_date: HashMap<(&str, Option<&str>), Seen> = HashMap::new();
+    let mut last_of_date: HashMap<(&Timex, Option<&Timex>), Seen> = HashMap::new();
     for (j, ev) in events.iter().enumerate() {
         if let Some((start, end)) = interval(ev) {
             if let Some((s, i)) = latest_start {
-                if end < s {
+                if end <= s {
                     return Err(format!(
                         "timeline out of order: {:?} (event {i}) comes before {:?} (event {j})",
                         events[i].date, ev.date
@@ -256,9 +186,43 @@ fn the_checks_reject_broken_output() {
     let bad = vec![Span::new(0, 5, 10), Span::new(0, 0, 6)];
     assert!(check_no_overlap(&parts, bad).is_err());
 
-    let ev = |date: &'static str, until, open_ended, start| Ev {
-        date,
-        until,
+    let values: Vec<Timex> = [
+        "2024",
+        "2025-04-23",
+        "2015-03",
+        "2015",
+        "2025-Q1",
+        "2025-02-10",
+        "201X",
+        "2021",
+        "2025-SU",
+        "2025-04",
+        "2011",
+        "2016",
+        "2010",
+        "XXXX-XX-XX",
+        "1990",
+        "19",
+        "1950",
+        "2001",
+        "FY2025",
+        "2025-W05-WE",
+        "2025-01-31TMO",
+        "2025-02-01T10:30Z",
+        "PRESENT_REF",
+    ]
+    .iter()
+    .map(|v| v.parse().unwrap_or_else(|e| panic!("{e}")))
+    .collect();
+    let v = |s: &str| {
+        values
+            .iter()
+            .find(|t| **t == s)
+            .unwrap_or_else(|| panic!("{s}"))
+    };
+    let ev = |date: &str, until: Option<&str>, open_ended, start| Ev {
+        date: v(date),
+        until: until.map(v),
         open_ended,
         at: Some(Span::new(0, start, start + 1)),
     };
@@ -328,10 +292,36 @@ fn the_checks_reject_broken_output() {
         ev("2024", None, false, 0)
     ]));
 
-    assert_eq!(timex_interval("PRESENT_REF"), None);
-    assert_eq!(timex_interval("P50Y"), None);
-    assert_eq!(timex_interval("2025-13"), None);
-    assert!(timex_interval("2025-04-23T10:30").is_some());
+    // Centuries and fiscal years are placed too.
+    assert!(order(&[
+        ev("19", None, false, 0),
+        ev("1950", None, false, 5)
+    ]));
+    assert!(!order(&[
+        ev("2001", None, false, 0),
+        ev("19", None, false, 5)
+    ]));
+    assert!(!order(&[
+        ev("FY2025", None, false, 0),
+        ev("2024", None, false, 5)
+    ]));
+    assert!(order(&[
+        ev("2024", None, false, 0),
+        ev("FY2025", None, false, 5)
+    ]));
+    // Weekends, parts of days and clock times.
+    assert!(!order(&[
+        ev("2025-02-01T10:30Z", None, false, 0),
+        ev("2025-01-31TMO", None, false, 5)
+    ]));
+    assert!(order(&[
+        ev("2025-01-31TMO", None, false, 0),
+        ev("2025-W05-WE", None, false, 5)
+    ]));
+    assert!(order(&[
+        ev("PRESENT_REF", None, false, 0),
+        ev("1990", None, false, 5)
+    ]));
 }
 
 // ---------------------------------------------------------------------------

@@ -50,9 +50,9 @@ pub fn event_row(p: &EventRowProps) -> Html {
         })
         .collect();
     html! {
-        <li data-date={ev.date.clone()}
+        <li data-date={ev.date.to_string()}
             data-index={i.to_string()}
-            data-until={ev.until.clone()}
+            data-until={ev.until.as_ref().map(ToString::to_string)}
             data-gap={p.gap.clone()}
             class={classes!("event", p.selected.then_some("selected"), reading.then_some("reading"), ev.open_ended.then_some("open"), p.gap.is_some().then_some("after-gap"))}
             aria-current={p.selected.then_some("true")}>

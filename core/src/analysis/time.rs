@@ -13,11 +13,11 @@
 //! (the article's date) when there is one; otherwise they keep X's in their
 //! value and are marked unresolved.
 
-pub mod cal;
 mod lex;
 
 use super::{Precision, Span, TimeExpr, TimexType};
-use cal::Ymd;
+use crate::timex::cal::Ymd;
+use crate::timex::{DayPart, Ref, Season, Timex};
 use lex::{Kind, Lex, Tok, Unit, W};
 
 /// Finds the time expressions of an article, in document order, without
@@ -74,11 +74,11 @@ enum Val {
     /// A clock time on a day; `true` for UTC.
     Clock(Option<Ymd>, u8, u8, bool),
     /// `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`.
-    Ref(&'static str),
+    Ref(Ref),
     /// A date that cannot be placed: `XXXX-XX-XX`.
     Vague,
     Duration(String),
-    Set(String),
+    Set(Timex),
 }
 
 fn day_val(d: Ymd) -> Val {
@@ -136,84 +136,92 @@ impl Val {
     }
 
     /// TIMEX3 value, type, precision, and whether it is anchored.
-    fn finish(self) -> (String, TimexType, Option<Precision>, bool) {
-        fn y4(y: Option<i32>) -> String {
-            match y {
-                Some(y) if (0..=9999).contains(&y) => format!("{y:04}"),
-                _ => "XXXX".to_string(),
+    fn finish(self) -> (Timex, TimexType, Option<Precision>, bool) {
+        /// A year the wire format can write (four digits), else unknown.
+        fn y4(y: Option<i32>) -> Option<u16> {
+            y.and_then(|y| u16::try_from(y).ok()).filter(|y| *y <= 9999)
+        }
+        fn ymd(d: Option<Ymd>) -> Option<Ymd> {
+            d.filter(|d| (0..=9999).contains(&d.y))
+        }
+        fn day_part(code: &str) -> DayPart {
+            match code {
+                "MO" => DayPart::Morning,
+                "AF" => DayPart::Afternoon,
+                "EV" => DayPart::Evening,
+                _ => DayPart::Night,
             }
-        }
-        fn two(v: Option<u8>) -> String {
-            v.map_or_else(|| "XX".to_string(), |v| format!("{v:02}"))
-        }
-        fn ymd(d: Option<Ymd>) -> String {
-            d.map_or_else(
-                || "XXXX-XX-XX".to_string(),
-                |d| format!("{:04}-{:02}-{:02}", d.y, d.m, d.d),
-            )
         }
         use TimexType as T;
         match self {
             Val::Date { y, m, d, p } => {
-                let (s, ok) = match p {
+                let (v, ok) = match p {
                     Precision::Day => (
-                        format!("{}-{}-{}", y4(y), two(m), two(d)),
+                        Timex::Day(y4(y), m, d),
                         y.is_some() && m.is_some() && d.is_some(),
                     ),
-                    Precision::Month => {
-                        (format!("{}-{}", y4(y), two(m)), y.is_some() && m.is_some())
-                    }
-                    _ => (y4(y), y.is_some()),
+                    Precision::Month => (Timex::Month(y4(y), m), y.is_some() && m.is_some()),
+                    _ => (Timex::Year(y4(y)), y.is_some()),
                 };
-                (s, T::Date, Some(p), ok)
+                (v, T::Date, Some(p), ok)
             }
-            Val::Decade(d) => (format!("{d:03}X"), T::Date, Some(Precision::Decade), true),
-            Val::Century(c) => (format!("{c:02}"), T::Date, Some(Precision::Century), true),
-            Val::Season(y, s) => {
-                let code = ["SP", "SU", "FA", "WI"][(s as usize).min(3)];
-                (
-                    format!("{}-{code}", y4(y)),
-                    T::Date,
-                    Some(Precision::Season),
-                    y.is_some(),
-                )
-            }
+            Val::Decade(d) => (
+                u16::try_from(d).map_or(Timex::Year(None), Timex::Decade),
+                T::Date,
+                Some(Precision::Decade),
+                true,
+            ),
+            Val::Century(c) => (
+                u8::try_from(c).map_or(Timex::Year(None), Timex::Century),
+                T::Date,
+                Some(Precision::Century),
+                true,
+            ),
+            Val::Season(y, s) => (
+                Timex::Season(y4(y), Season::ALL[(s as usize).min(3)]),
+                T::Date,
+                Some(Precision::Season),
+                y.is_some(),
+            ),
             Val::Quarter(y, q) => (
-                format!("{}-Q{q}", y4(y)),
+                Timex::Quarter(y4(y), q),
                 T::Date,
                 Some(Precision::Quarter),
                 y.is_some(),
             ),
             Val::Half(y, h) => (
-                format!("{}-H{h}", y4(y)),
+                Timex::Half(y4(y), h),
                 T::Date,
                 Some(Precision::Quarter),
                 y.is_some(),
             ),
-            Val::Week(w, weekend) => {
-                let s = match w {
-                    Some((y, w)) => format!("{y:04}-W{w:02}"),
-                    None => "XXXX-WXX".to_string(),
-                };
-                let s = if weekend { s + "-WE" } else { s };
-                (s, T::Date, Some(Precision::Week), w.is_some())
-            }
-            Val::FiscalYear(y) => (format!("FY{y:04}"), T::Date, Some(Precision::Year), true),
+            Val::Week(w, weekend) => (
+                Timex::Week(w.and_then(|(y, w)| Some((y4(Some(y))?, w))), weekend),
+                T::Date,
+                Some(Precision::Week),
+                w.is_some(),
+            ),
+            Val::FiscalYear(y) => (
+                y4(Some(y)).map_or(Timex::Year(None), Timex::FiscalYear),
+                T::Date,
+                Some(Precision::Year),
+                true,
+            ),
             Val::DayPart(d, part) => (
-                format!("{}T{part}", ymd(d)),
+                Timex::DayPart(ymd(d), day_part(part)),
                 T::Date,
                 Some(Precision::Day),
                 d.is_some(),
             ),
             Val::Clock(d, h, m, utc) => (
-                format!("{}T{h:02}:{m:02}{}", ymd(d), if utc { "Z" } else { "" }),
+                Timex::Clock(ymd(d), h, m, utc),
                 T::Time,
                 Some(Precision::Time),
                 d.is_some(),
             ),
-            Val::Ref(r) => (r.to_string(), T::Date, None, false),
-            Val::Vague => ("XXXX-XX-XX".to_string(), T::Date, None, false),
-            Val::Duration(v) => (v, T::Duration, None, false),
+            Val::Ref(r) => (Timex::Ref(r), T::Date, None, false),
+            Val::Vague => (Timex::Day(None, None, None), T::Date, None, false),
+            Val::Duration(v) => (Timex::Period(v), T::Duration, None, false),
             Val::Set(v) => (v, T::Set, None, false),
         }
     }
@@ -1457,10 +1465,10 @@ impl<'a> Cx<'a> {
                 if self.dash(i + 1) && self.glued(i + 1) {
                     return None;
                 }
-                return Some((i, Val::Ref("PRESENT_REF"), i + 1));
+                return Some((i, Val::Ref(Ref::Present), i + 1));
             }
-            Lex::W(W::Currently | W::Nowadays) => return Some((i, Val::Ref("PRESENT_REF"), i + 1)),
-            Lex::W(W::Recently | W::Lately) => return Some((i, Val::Ref("PAST_REF"), i + 1)),
+            Lex::W(W::Currently | W::Nowadays) => return Some((i, Val::Ref(Ref::Present), i + 1)),
+            Lex::W(W::Recently | W::Lately) => return Some((i, Val::Ref(Ref::Past), i + 1)),
             Lex::W(W::Later) => {
                 if self.w(i + 1, W::Than)
                     || self.dash(i + 1)
@@ -1481,14 +1489,14 @@ impl<'a> Cx<'a> {
                 } else {
                     i + 2
                 };
-                return Some((i, Val::Ref("PRESENT_REF"), e));
+                return Some((i, Val::Ref(Ref::Present), e));
             }
             Lex::W(W::At) => {
                 if self.w(i + 1, W::Present) {
-                    return Some((i, Val::Ref("PRESENT_REF"), i + 2));
+                    return Some((i, Val::Ref(Ref::Present), i + 2));
                 }
                 if self.w(i + 1, W::The) && self.w(i + 2, W::Moment) {
-                    return Some((i, Val::Ref("PRESENT_REF"), i + 3));
+                    return Some((i, Val::Ref(Ref::Present), i + 3));
                 }
                 return None;
             }
@@ -1498,10 +1506,10 @@ impl<'a> Cx<'a> {
                     && self.t.get(i + 3).is_none_or(|t| t.kind != Kind::Digits)
                 {
                     if self.w(i + 2, W::Past) {
-                        return Some((i + 1, Val::Ref("PAST_REF"), i + 3));
+                        return Some((i + 1, Val::Ref(Ref::Past), i + 3));
                     }
                     if self.w(i + 2, W::Future) {
-                        return Some((i + 1, Val::Ref("FUTURE_REF"), i + 3));
+                        return Some((i + 1, Val::Ref(Ref::Future), i + 3));
                     }
                 }
                 if self.w(i + 1, W::Recent) {
@@ -1520,14 +1528,18 @@ impl<'a> Cx<'a> {
                     }
                 }
             }
-            Lex::W(W::Annually) => return Some((i, Val::Set("P1Y".into()), i + 1)),
+            Lex::W(W::Annually) => return Some((i, Val::Set(Timex::Period("P1Y".into())), i + 1)),
             Lex::W(W::Every | W::Each) => return self.set_every(i),
             Lex::W(W::Per) => {
                 if let Lex::Unit(u, false) = self.lex(i + 1) {
-                    return Some((i, Val::Set(duration_value(Qty::N(1.0), u)), i + 2));
+                    return Some((
+                        i,
+                        Val::Set(Timex::Period(duration_value(Qty::N(1.0), u))),
+                        i + 2,
+                    ));
                 }
                 if self.word(i + 1).eq_ignore_ascii_case("annum") {
-                    return Some((i, Val::Set("P1Y".into()), i + 2));
+                    return Some((i, Val::Set(Timex::Period("P1Y".into())), i + 2));
                 }
                 return None;
             }
@@ -1578,11 +1590,19 @@ impl<'a> Cx<'a> {
             j = e;
         }
         match self.lex(j) {
-            Lex::Unit(u, _) => Some((i, Val::Set(duration_value(Qty::N(n), u)), j + 1)),
-            Lex::Weekday(wd) => Some((i, Val::Set(format!("XXXX-WXX-{wd}")), j + 1)),
-            Lex::W(W::Morning) => Some((i, Val::Set("XXXX-XX-XXTMO".into()), j + 1)),
-            Lex::W(W::Evening) => Some((i, Val::Set("XXXX-XX-XXTEV".into()), j + 1)),
-            Lex::W(W::Night) => Some((i, Val::Set("XXXX-XX-XXTNI".into()), j + 1)),
+            Lex::Unit(u, _) => Some((
+                i,
+                Val::Set(Timex::Period(duration_value(Qty::N(n), u))),
+                j + 1,
+            )),
+            Lex::Weekday(wd) => Some((i, Val::Set(Timex::Weekly(wd)), j + 1)),
+            Lex::W(W::Morning) => {
+                Some((i, Val::Set(Timex::DayPart(None, DayPart::Morning)), j + 1))
+            }
+            Lex::W(W::Evening) => {
+                Some((i, Val::Set(Timex::DayPart(None, DayPart::Evening)), j + 1))
+            }
+            Lex::W(W::Night) => Some((i, Val::Set(Timex::DayPart(None, DayPart::Night)), j + 1)),
             _ => None,
         }
     }
@@ -1745,7 +1765,11 @@ impl<'a> Cx<'a> {
                 )
                 || p.kind == Kind::Punct && p.ch == '%';
             if amount {
-                return Some((s, Val::Set(duration_value(Qty::N(1.0), unit)), end));
+                return Some((
+                    s,
+                    Val::Set(Timex::Period(duration_value(Qty::N(1.0), unit))),
+                    end,
+                ));
             }
         }
         if !hyphen {

@@ -5,8 +5,8 @@
 //! of a range ("from 2011 to 2024", "between 2014 and 2016", "2011–2024")
 //! make one event; "since 2015" makes an open-ended one.
 
-use super::time::cal::{days_from_civil, days_in_month, iso_week_start};
-use super::{Entity, Event, Precision, Span, TimeExpr, TimexType};
+use super::{Entity, Event, Precision, Span, TimeExpr, Timex, TimexType};
+use crate::timex::Ref;
 
 /// Longest label, in words.
 const LABEL_WORDS: usize = 12;
@@ -35,7 +35,7 @@ pub fn build(
         let Some(precision) = t.precision else {
             continue;
         };
-        let Some((start, _)) = bounds(&t.value) else {
+        let Some((start, _)) = t.value.bounds() else {
             continue;
         };
         let before = word_before(parts, t.span);
@@ -47,12 +47,14 @@ pub fn build(
             _ => {
                 if let Some(next) = times.get(idx + 1) {
                     // "from 2011 to now": open to the present.
-                    if next.value == "PRESENT_REF" && linked(parts, t.span, next.span, &before) {
+                    if next.value == Timex::Ref(Ref::Present)
+                        && linked(parts, t.span, next.span, &before)
+                    {
                         open_ended = true;
                         spans.push(next.span);
                     } else if anchored(next) && linked(parts, t.span, next.span, &before) {
                         // The end must not precede the start.
-                        if bounds(&next.value).is_some_and(|(s2, _)| s2 >= start) {
+                        if next.value.bounds().is_some_and(|(s2, _)| s2 >= start) {
                             until = Some(next.value.clone());
                             consumed[idx + 1] = true;
                             spans.push(next.span);
@@ -88,15 +90,18 @@ type Key = (i64, Precision);
 /// Earliest and latest date of the timeline (TIMEX3 values), counting the
 /// ends of ranges. Dates compare by their start, the finer one later at
 /// equal starts, as in the timeline.
-pub fn coverage(timeline: &[Event]) -> Option<(String, String)> {
-    let mut first: Option<(Key, &str)> = None;
-    let mut last: Option<(Key, &str)> = None;
+pub fn coverage(timeline: &[Event]) -> Option<(Timex, Timex)> {
+    let mut first: Option<(Key, &Timex)> = None;
+    let mut last: Option<(Key, &Timex)> = None;
     for ev in timeline {
-        let values = std::iter::once((ev.date.as_str(), Some(ev.precision)))
-            .chain(ev.until.as_deref().map(|u| (u, None)));
+        let values = std::iter::once((&ev.date, Some(ev.precision)))
+            .chain(ev.until.as_ref().map(|u| (u, None)));
         for (v, p) in values {
-            let Some((s, _)) = bounds(v) else { continue };
-            let key = (s, p.unwrap_or_else(|| precision_of(v)));
+            let Some((s, _)) = v.bounds() else { continue };
+            let Some(p) = p.or_else(|| v.precision()) else {
+                continue;
+            };
+            let key = (s, p);
             if first.is_none_or(|(f, _)| key < f) {
                 first = Some((key, v));
             }
@@ -105,141 +110,12 @@ pub fn coverage(timeline: &[Event]) -> Option<(String, String)> {
             }
         }
     }
-    Some((first?.1.to_string(), last?.1.to_string()))
-}
-
-/// The precision of a TIMEX3 date value, from its shape.
-fn precision_of(v: &str) -> Precision {
-    let v = v.strip_prefix("FY").unwrap_or(v);
-    if v.contains('T') {
-        return Precision::Time;
-    }
-    let mut it = v.split('-');
-    let head = it.next().unwrap_or("");
-    match (it.next(), it.next()) {
-        (None, _) if head.len() == 2 => Precision::Century,
-        (None, _) if head.ends_with('X') => Precision::Decade,
-        (None, _) => Precision::Year,
-        (Some(_), Some("WE")) => Precision::Week,
-        (Some(_), Some(_)) => Precision::Day,
-        (Some(s), None) if s.starts_with('Q') || s.starts_with('H') => Precision::Quarter,
-        (Some(s), None) if s.starts_with('W') && s.len() == 3 => Precision::Week,
-        (Some(s), None) if s.bytes().all(|c| c.is_ascii_uppercase()) => Precision::Season,
-        _ => Precision::Month,
-    }
+    Some((first?.1.clone(), last?.1.clone()))
 }
 
 /// An anchored date or time: a timeline point.
 fn anchored(t: &TimeExpr) -> bool {
     t.resolved && matches!(t.kind, TimexType::Date | TimexType::Time) && t.precision.is_some()
-}
-
-/// The start and end (exclusive) of a TIMEX3 date value, in minutes since
-/// 1970-01-01.
-pub fn bounds(v: &str) -> Option<(i64, i64)> {
-    const DAY: i64 = 1440;
-    let v = v.strip_prefix("FY").unwrap_or(v);
-    let (date, time) = match v.split_once('T') {
-        Some((d, t)) => (d, Some(t)),
-        None => (v, None),
-    };
-    let mut it = date.split('-');
-    let head = it.next()?;
-    let b = head.as_bytes();
-    let day = |y: i32, m: u8, d: u8| days_from_civil(y, m, d) * DAY;
-    let num = |s: &str| -> Option<i32> {
-        (!s.is_empty() && s.bytes().all(|c| c.is_ascii_digit()))
-            .then(|| s.parse().ok())
-            .flatten()
-    };
-    // Century "19", decade "199X".
-    if b.len() == 2 {
-        let c = num(head)?;
-        return Some((day(c * 100, 1, 1), day(c * 100 + 100, 1, 1)));
-    }
-    if b.len() == 4 && b[3] == b'X' {
-        let d = num(&head[..3])?;
-        return Some((day(d * 10, 1, 1), day(d * 10 + 10, 1, 1)));
-    }
-    let y = num(head)?;
-    let Some(second) = it.next() else {
-        return Some((day(y, 1, 1), day(y + 1, 1, 1)));
-    };
-    let (mut s, mut e) = match second {
-        "SP" => (day(y, 3, 1), day(y, 6, 1)),
-        "SU" => (day(y, 6, 1), day(y, 9, 1)),
-        "FA" => (day(y, 9, 1), day(y, 12, 1)),
-        "WI" => (day(y, 12, 1), day(y + 1, 3, 1)),
-        "H1" => (day(y, 1, 1), day(y, 7, 1)),
-        "H2" => (day(y, 7, 1), day(y + 1, 1, 1)),
-        q if q.len() == 2 && q.starts_with('Q') => {
-            let q = num(&q[1..])?;
-            if !(1..=4).contains(&q) {
-                return None;
-            }
-            let m = (q as u8 - 1) * 3 + 1;
-            (
-                day(y, m, 1),
-                if q == 4 {
-                    day(y + 1, 1, 1)
-                } else {
-                    day(y, m + 3, 1)
-                },
-            )
-        }
-        w if w.len() == 3 && w.starts_with('W') => {
-            let w = num(&w[1..])?;
-            if !(1..=53).contains(&w) {
-                return None;
-            }
-            let monday = iso_week_start(y, w as u8).days() * DAY;
-            match it.next() {
-                Some("WE") => (monday + 5 * DAY, monday + 7 * DAY),
-                _ => (monday, monday + 7 * DAY),
-            }
-        }
-        m => {
-            let m = num(m)?;
-            if !(1..=12).contains(&m) {
-                return None;
-            }
-            let m = m as u8;
-            match it.next() {
-                Some(d) => {
-                    let d = num(d)?;
-                    if d < 1 || d > days_in_month(y, m) as i32 {
-                        return None;
-                    }
-                    let s = day(y, m, d as u8);
-                    (s, s + DAY)
-                }
-                None => (
-                    day(y, m, 1),
-                    if m == 12 {
-                        day(y + 1, 1, 1)
-                    } else {
-                        day(y, m + 1, 1)
-                    },
-                ),
-            }
-        }
-    };
-    if let Some(t) = time {
-        let (from, to) = match t.get(..2) {
-            Some("MO") => (6 * 60, 12 * 60),
-            Some("AF") => (12 * 60, 18 * 60),
-            Some("EV") => (18 * 60, 22 * 60),
-            Some("NI") => (21 * 60, 24 * 60),
-            _ => {
-                let h = num(t.get(..2)?)? as i64;
-                let m = t.get(3..5).and_then(num).unwrap_or(0) as i64;
-                (h * 60 + m, h * 60 + m + 1)
-            }
-        };
-        e = s + to;
-        s += from;
-    }
-    Some((s, e))
 }
 
 /// The lower-case word right before `span` in its part, skipping "the".
@@ -469,6 +345,18 @@ fn label<'t>(parts: &[&'t str], sentence: Span, times: &[TimeExpr], spans: &[Spa
         .iter()
         .position(|&(s, e)| first >= s && first < e)
         .unwrap_or(0);
+    // "after the overthrow of X in December 2024 faced …": the date dates
+    // the noun phrase it closes, not the verb that follows (which belongs
+    // to the main clause, whose subject came before): end the clause there.
+    let last = spans.last().map_or(0, |s| s.end.saturating_sub(base));
+    if let Some(c) = clauses.get_mut(home) {
+        // The phrase must name something before its date ("during the
+        // first quarter of 2007" is only a date).
+        let named = first > c.0 && text[c.0..first].split_whitespace().count() >= 4;
+        if named && last < c.1 && dated_noun_phrase(&text[c.0..last]) {
+            c.1 = last;
+        }
+    }
     // Clauses are cleaned on demand: the label usually needs one or two.
     let mut cleaned: Vec<Option<(Vec<&str>, bool)>> = vec![None; clauses.len()];
     let clean = |cleaned: &mut [Option<(Vec<&'t str>, bool)>], c: usize| -> (usize, bool) {
@@ -605,6 +493,22 @@ fn is_subordinator(w: &str) -> bool {
             | "which"
             | "who"
             | "where"
+    )
+}
+
+/// A clause that opens with a preposition and a determiner ("after the
+/// overthrow of …", "before its launch"): a noun phrase, not a clause.
+fn dated_noun_phrase(clause: &str) -> bool {
+    let mut words = clause.split_whitespace();
+    let (Some(a), Some(b)) = (words.next(), words.next()) else {
+        return false;
+    };
+    matches!(
+        ascii_lower(a, &mut [0; 16]).unwrap_or(""),
+        "after" | "before" | "following" | "amid" | "during"
+    ) && matches!(
+        b,
+        "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this" | "that"
     )
 }
 

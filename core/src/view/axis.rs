@@ -169,8 +169,8 @@ mod tests {
     fn event(date: &str, until: Option<&str>, open_ended: bool) -> Event {
         let span = Span::new(1, 0, 1);
         Event {
-            date: date.to_string(),
-            until: until.map(str::to_string),
+            date: date.parse().unwrap_or_else(|e| panic!("{e}")),
+            until: until.map(|u| u.parse().unwrap_or_else(|e| panic!("{e}"))),
             open_ended,
             precision: Precision::Day,
             label: format!("label {date}"),

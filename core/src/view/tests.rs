@@ -1,5 +1,5 @@
 use super::*;
-use crate::analysis::{Entity, Precision, TimeExpr, TimexType};
+use crate::analysis::{Entity, Precision, TimeExpr, Timex, TimexType};
 use proptest::prelude::*;
 
 fn concat(runs: &[Run<'_>]) -> String {
@@ -370,10 +370,14 @@ fn labels_follow_the_precision() {
     assert_eq!(date_label("XXXX"), None);
 }
 
+fn tx(v: &str) -> Timex {
+    v.parse().unwrap_or_else(|e| panic!("{e}"))
+}
+
 fn event(date: &str, until: Option<&str>, open: bool, entities: &[&str]) -> Event {
     Event {
-        date: date.into(),
-        until: until.map(Into::into),
+        date: tx(date),
+        until: until.map(tx),
         open_ended: open,
         precision: Precision::Year,
         label: format!("event at {date}"),
@@ -483,7 +487,7 @@ fn sample() -> Analysis {
         ],
         times: vec![TimeExpr {
             span: Span::new(1, 0, 4),
-            value: "2015".into(),
+            value: tx("2015"),
             kind: TimexType::Date,
             precision: Some(Precision::Year),
             resolved: true,

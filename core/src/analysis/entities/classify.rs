@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::lexicon::{self, FnvBuild};
+use super::lexicon::{self, list, FnvBuild, List};
 use super::tokens::{Kind, Tok};
 use crate::analysis::EntityKind;
 
@@ -416,82 +416,8 @@ fn compound_cut(cx: &Ctx, w: &str) -> Option<usize> {
 
 /// Words that open sentences and never start a name.
 fn sentence_opener(w: &str) -> bool {
-    matches!(
-        w,
-        "During"
-            | "Following"
-            | "Despite"
-            | "Under"
-            | "Since"
-            | "Among"
-            | "Although"
-            | "Though"
-            | "Because"
-            | "Unlike"
-            | "Like"
-            | "Meanwhile"
-            | "However"
-            | "According"
-            | "Before"
-            | "After"
-            | "Within"
-            | "Without"
-            | "Across"
-            | "Through"
-            | "Throughout"
-            | "Until"
-            | "Upon"
-            | "Amid"
-            | "Against"
-            | "Beyond"
-            | "Towards"
-            | "Toward"
-            | "Besides"
-            | "Whereas"
-            | "Unless"
-            | "Whether"
-            | "Yesterday"
-            | "Today"
-            | "Tomorrow"
-            | "Last"
-            | "Next"
-            | "Earlier"
-            | "Later"
-            | "Currently"
-            | "Previously"
-            | "Recently"
-            | "Instead"
-            | "Still"
-            | "Yet"
-            | "So"
-            | "Thus"
-            | "Hence"
-            | "Therefore"
-            | "Indeed"
-            | "Moreover"
-            | "Furthermore"
-            | "Now"
-            | "Here"
-            | "There"
-            | "Where"
-            | "Why"
-            | "How"
-            | "What"
-            | "Who"
-            | "Which"
-            | "Once"
-            | "Alongside"
-            | "Beside"
-            | "Inside"
-            | "Outside"
-            | "Near"
-            | "Via"
-            | "Per"
-            | "Regarding"
-            | "Concerning"
-            | "Including"
-            | "Excluding"
-    )
+    static L: List = list!("sentence_opener");
+    L.contains(w)
 }
 
 fn is_determiner(w: &str) -> bool {
@@ -632,8 +558,11 @@ pub fn candidates(
         buf: String::new(),
         names,
     };
-    let first_in_part = out.len();
-    let mut pending_link: Option<(usize, usize)> = None; // (token index, candidate)
+    let mut sink = Sink {
+        first_in_part: out.len(),
+        out,
+        pending_link: None, // (token index, candidate)
+    };
     let n = toks.len();
     let mut i = 0;
     while i < n {
@@ -663,7 +592,7 @@ pub fn candidates(
             let w = cx.w(k);
             // "Apple Inc. Steve Jobs": a company form ends the name
             if k > a && w.ends_with('.') && lexicon::corporate_suffix(w) && k + 1 < j {
-                segment(&mut cx, a, k + 1, out, &mut pending_link, first_in_part);
+                segment(&mut cx, &mut sink, a, k + 1);
                 k += 1;
                 while k < j && !cx.name_at(k) {
                     k += 1;
@@ -673,7 +602,7 @@ pub fn candidates(
             }
             let is_conn = k > a && !is_name_word(w) && (lexicon::connector(w) || w == "&");
             if is_conn && !joins(&cx, a, k, j) {
-                segment(&mut cx, a, k, out, &mut pending_link, first_in_part);
+                segment(&mut cx, &mut sink, a, k);
                 // skip the connector (and a "the" after "of")
                 k += 1;
                 while k < j && !cx.name_at(k) {
@@ -684,7 +613,7 @@ pub fn candidates(
             }
             k += 1;
         }
-        segment(&mut cx, a, j, out, &mut pending_link, first_in_part);
+        segment(&mut cx, &mut sink, a, j);
         i = j;
     }
 }
@@ -748,137 +677,34 @@ fn word_cand(part: usize, name: &str, start: usize) -> Cand {
     }
 }
 
-/// Trims, types and records the candidate made of tokens `a..b`.
-fn segment(
-    cx: &mut Ctx,
-    mut a: usize,
-    mut b: usize,
-    out: &mut Vec<Cand>,
-    pending_link: &mut Option<(usize, usize)>,
+/// Where the candidates of a part go: the list, a candidate waiting for the
+/// name it links to, and the first candidate of the part.
+struct Sink<'o> {
+    out: &'o mut Vec<Cand>,
+    pending_link: Option<(usize, usize)>,
     first_in_part: usize,
-) {
+}
+
+/// Trims, types and records the candidate made of tokens `a..b`, in named
+/// steps: names cut off the front of the run, names before a title inside
+/// it, leading determiners and common words, titles, then the typing.
+fn segment(cx: &mut Ctx, sink: &mut Sink, a: usize, b: usize) {
     if a >= b {
         return;
     }
     let lex = lexicon::get();
-    // "UK-based Syrian Observatory", "EADS-led consortium": the name before
-    // the hyphen stands alone
-    if a + 1 < b && is_determiner(cx.w(a)) && modifier_cut(cx.w(a + 1)).is_some() {
-        a += 1;
-    }
-    if let Some(cut) = modifier_cut(cx.w(a)) {
-        let t = cx.toks[a];
-        let name = &cx.w(a)[..cut];
-        if name.chars().count() >= 2 {
-            out.push(word_cand(cx.part, name, t.start));
-        }
-        return segment(cx, a + 1, b, out, pending_link, first_in_part);
-    }
-    // "US-China talks", "the Israel-Hamas war": two names joined by a
-    // hyphen, each of which the gazetteers or the text itself know alone
-    if b == a + 1 {
-        if let Some(cut) = compound_cut(cx, cx.w(a)) {
-            let t = cx.toks[a];
-            let w = cx.w(a);
-            for (name, start) in [(&w[..cut], t.start), (&w[cut + 1..], t.start + cut + 1)] {
-                out.push(word_cand(cx.part, name, start));
-            }
-            return;
-        }
-    }
-    // "Air France Flight 447": the airline's name
-    if b - a > 1 && cx.w(b - 1) == "Flight" && cx.toks.get(b).is_some_and(|t| t.kind == Kind::Num) {
-        return segment(cx, a, b - 1, out, pending_link, first_in_part);
-    }
-    if let Some(p) = (a + 1..b).find(|&x| has_digit(cx.w(x)) || is_camel(cx.w(x))) {
-        // "United Kingdom iTunes store": a place before a product
-        if gazetteer_place(cx.span_text(a, p)) {
-            segment(cx, a, p, out, pending_link, first_in_part);
-            a = p;
-        }
-    }
+    let Some((mut a, mut b)) = split_off_front(cx, sink, a, b) else {
+        return;
+    };
     let model_inside = (a + 1..b).any(|x| has_digit(cx.w(x)) || is_camel(cx.w(x)));
     let model_after = cx.toks.get(b).is_some_and(|t| {
         t.space_before
             && (t.kind == Kind::Num || (t.kind == Kind::Word && has_digit(t.text(cx.text))))
     }) && !looks_like_year(cx.w(b));
     let mut product = model_inside || model_after;
-    // "Syrian President Ahmed al-Sharaa", "US Senator John McCain": the
-    // demonym or country before a title is a name of its own
-    if b - a > 2 && lexicon::person_title(cx.w(a + 1)) && {
-        let w = cx.w(a);
-        lex.demonyms.contains_key(w) || lex.countries.contains_key(w)
-    } {
-        segment(cx, a, a + 1, out, pending_link, first_in_part);
-        a += 1;
-    }
-    // "Federal Reserve Chairman Ben Bernanke": a title inside the run
-    // separates an organisation from a person
-    if b - a > 2 {
-        let mut t = a + 1;
-        while t + 1 < b {
-            if lexicon::person_title(cx.w(t)) && !lexicon::org_head(cx.w(t)) {
-                let mut u = t;
-                while u < b && lexicon::person_title(cx.w(u)) {
-                    u += 1;
-                }
-                let strong = (t..u).any(|x| lexicon::strong_person_title(cx.w(x)));
-                if u < b
-                    && (strong || given_name(cx.w(u), &mut cx.buf))
-                    && !lexicon::org_head(cx.w(b - 1))
-                    && !lexicon::place_head(cx.w(b - 1))
-                {
-                    segment(cx, a, t, out, pending_link, first_in_part);
-                    a = t;
-                    break;
-                }
-                t = u;
-            } else if t >= a + 2
-                && b - t >= 2
-                && b - t <= 3
-                && given_name(cx.w(t), &mut cx.buf)
-                && (lexicon::org_head(cx.w(t - 1))
-                    || (a..t).any(|x| lexicon::person_title(cx.w(x))))
-                && !lexicon::org_head(cx.w(b - 1))
-            {
-                // "Air Force Secretary James Roche", "Air Force James Roche"
-                segment(cx, a, t, out, pending_link, first_in_part);
-                a = t;
-                break;
-            } else {
-                t += 1;
-            }
-        }
-    }
+    a = split_off_before_title(cx, sink, lex, a, b);
     let mut person_cue = false;
-    let mut the_at = None;
-    // leading determiners and sentence-initial common words
-    while a < b {
-        let w = cx.w(a);
-        let initial = cx.toks[a].initial;
-        if is_determiner(w) {
-            the_at = (w == "The").then_some(a);
-            a += 1;
-            continue;
-        }
-        if initial && !cx.protected(a, b) && !is_all_caps(w) {
-            let rank = cx.common_rank(a);
-            let given_next = b - a > 1 && given_name(w, &mut cx.buf);
-            let strip = if b - a > 1 {
-                // "Apple Computer", "Singapore Airlines": the head keeps the name
-                (rank.is_some_and(|r| r < 150) || cx.lower_seen(a) || sentence_opener(w))
-                    && !given_next
-                    && !lexicon::org_head(cx.w(b - 1))
-            } else {
-                rank.is_some() || cx.lower_seen(a)
-            };
-            if strip {
-                a += 1;
-                continue;
-            }
-        }
-        break;
-    }
+    let (mut a, the_at) = strip_leading_words(cx, a, b);
     // leading titles ("President", "Mr.", "Chief executive")
     let mut title_from = None;
     let mut t = a;
@@ -895,7 +721,7 @@ fn segment(
             while x < b && !cx.name_at(x) {
                 x += 1;
             }
-            return segment(cx, x, b, out, pending_link, first_in_part);
+            return segment(cx, sink, x, b);
         }
         let strong = (a..t).any(|x| lexicon::strong_person_title(cx.w(x)));
         let last = cx.w(b - 1);
@@ -1093,17 +919,17 @@ fn segment(
     };
     // linked names: an acronym in parentheses, "also known as"
     let mut link = None;
-    if let Some((ti, ci)) = *pending_link {
+    if let Some((ti, ci)) = sink.pending_link {
         if ti == a || ti + 1 == a {
             link = Some(ci);
         }
-        *pending_link = None;
+        sink.pending_link = None;
     }
     let mut aka = false;
-    if link.is_none() && a >= 2 && out.len() > first_in_part {
+    if link.is_none() && a >= 2 && sink.out.len() > sink.first_in_part {
         let (w1, w2) = (cx.w(a - 2), cx.w(a - 1));
         if (w1 == "known" && w2 == "as") || w2 == "aka" || w2 == "a.k.a." || w2 == "alias" {
-            link = Some(out.len() - 1);
+            link = Some(sink.out.len() - 1);
             aka = true;
         }
     }
@@ -1134,24 +960,27 @@ fn segment(
         if let Some(d) = description_before(cx, a) {
             let from = cx.toks[d].start;
             let end = cx.toks[a].start;
-            let linked = pending_link.is_some_and(|(_, ci)| ci + 1 >= out.len());
-            let inside = out
+            let linked = sink
+                .pending_link
+                .is_some_and(|(_, ci)| ci + 1 >= sink.out.len());
+            let inside = sink
+                .out
                 .iter()
                 .rev()
                 .take_while(|c| c.part == cx.part && c.end > from)
                 .count();
-            let movable = out[out.len() - inside..].iter().all(|c| {
+            let movable = sink.out[sink.out.len() - inside..].iter().all(|c| {
                 c.start >= from
                     && c.end <= end
                     && matches!(c.kind, EntityKind::Place | EntityKind::Group)
             });
             if movable && !(linked && inside > 0) {
-                out.truncate(out.len() - inside);
+                sink.out.truncate(sink.out.len() - inside);
                 start = d;
             }
         }
     }
-    out.push(Cand {
+    sink.out.push(Cand {
         part: cx.part,
         start: cx.toks[start].start,
         end: cx.toks[b_name - 1].end,
@@ -1165,92 +994,166 @@ fn segment(
         name_start: cx.toks[a].start,
     });
     if acronym_after {
-        *pending_link = Some((b + 1, out.len() - 1));
+        sink.pending_link = Some((b + 1, sink.out.len() - 1));
     }
+}
+
+/// Names cut off the front of a run: "UK-based …", "US-China talks", the
+/// airline of "Air France Flight 447", a place before a product ("United
+/// Kingdom iTunes store"). `None` when nothing is left to type.
+fn split_off_front(
+    cx: &mut Ctx,
+    sink: &mut Sink,
+    mut a: usize,
+    b: usize,
+) -> Option<(usize, usize)> {
+    // "UK-based Syrian Observatory", "EADS-led consortium": the name before
+    // the hyphen stands alone
+    if a + 1 < b && is_determiner(cx.w(a)) && modifier_cut(cx.w(a + 1)).is_some() {
+        a += 1;
+    }
+    if let Some(cut) = modifier_cut(cx.w(a)) {
+        let t = cx.toks[a];
+        let name = &cx.w(a)[..cut];
+        if name.chars().count() >= 2 {
+            sink.out.push(word_cand(cx.part, name, t.start));
+        }
+        segment(cx, sink, a + 1, b);
+        return None;
+    }
+    // "US-China talks", "the Israel-Hamas war": two names joined by a
+    // hyphen, each of which the gazetteers or the text itself know alone
+    if b == a + 1 {
+        if let Some(cut) = compound_cut(cx, cx.w(a)) {
+            let t = cx.toks[a];
+            let w = cx.w(a);
+            for (name, start) in [(&w[..cut], t.start), (&w[cut + 1..], t.start + cut + 1)] {
+                sink.out.push(word_cand(cx.part, name, start));
+            }
+            return None;
+        }
+    }
+    // "Air France Flight 447": the airline's name
+    if b - a > 1 && cx.w(b - 1) == "Flight" && cx.toks.get(b).is_some_and(|t| t.kind == Kind::Num) {
+        segment(cx, sink, a, b - 1);
+        return None;
+    }
+    if let Some(p) = (a + 1..b).find(|&x| has_digit(cx.w(x)) || is_camel(cx.w(x))) {
+        // "United Kingdom iTunes store": a place before a product
+        if gazetteer_place(cx.span_text(a, p)) {
+            segment(cx, sink, a, p);
+            a = p;
+        }
+    }
+    Some((a, b))
+}
+
+/// A demonym or country before a title ("Syrian President …"), and an
+/// organisation before a title inside the run ("Federal Reserve Chairman
+/// …"), are names of their own: records them and returns the new start.
+fn split_off_before_title(
+    cx: &mut Ctx,
+    sink: &mut Sink,
+    lex: &lexicon::Lexicon,
+    mut a: usize,
+    b: usize,
+) -> usize {
+    // "Syrian President Ahmed al-Sharaa", "US Senator John McCain": the
+    // demonym or country before a title is a name of its own
+    if b - a > 2 && lexicon::person_title(cx.w(a + 1)) && {
+        let w = cx.w(a);
+        lex.demonyms.contains_key(w) || lex.countries.contains_key(w)
+    } {
+        segment(cx, sink, a, a + 1);
+        a += 1;
+    }
+    // "Federal Reserve Chairman Ben Bernanke": a title inside the run
+    // separates an organisation from a person
+    if b - a > 2 {
+        let mut t = a + 1;
+        while t + 1 < b {
+            if lexicon::person_title(cx.w(t)) && !lexicon::org_head(cx.w(t)) {
+                let mut u = t;
+                while u < b && lexicon::person_title(cx.w(u)) {
+                    u += 1;
+                }
+                let strong = (t..u).any(|x| lexicon::strong_person_title(cx.w(x)));
+                if u < b
+                    && (strong || given_name(cx.w(u), &mut cx.buf))
+                    && !lexicon::org_head(cx.w(b - 1))
+                    && !lexicon::place_head(cx.w(b - 1))
+                {
+                    segment(cx, sink, a, t);
+                    a = t;
+                    break;
+                }
+                t = u;
+            } else if t >= a + 2
+                && b - t >= 2
+                && b - t <= 3
+                && given_name(cx.w(t), &mut cx.buf)
+                && (lexicon::org_head(cx.w(t - 1))
+                    || (a..t).any(|x| lexicon::person_title(cx.w(x))))
+                && !lexicon::org_head(cx.w(b - 1))
+            {
+                // "Air Force Secretary James Roche", "Air Force James Roche"
+                segment(cx, sink, a, t);
+                a = t;
+                break;
+            } else {
+                t += 1;
+            }
+        }
+    }
+    a
+}
+
+/// Drops leading determiners and sentence-initial common words; returns the
+/// new start and where a leading "The" was.
+fn strip_leading_words(cx: &mut Ctx, mut a: usize, b: usize) -> (usize, Option<usize>) {
+    let mut the_at = None;
+    // leading determiners and sentence-initial common words
+    while a < b {
+        let w = cx.w(a);
+        let initial = cx.toks[a].initial;
+        if is_determiner(w) {
+            the_at = (w == "The").then_some(a);
+            a += 1;
+            continue;
+        }
+        if initial && !cx.protected(a, b) && !is_all_caps(w) {
+            let rank = cx.common_rank(a);
+            let given_next = b - a > 1 && given_name(w, &mut cx.buf);
+            let strip = if b - a > 1 {
+                // "Apple Computer", "Singapore Airlines": the head keeps the name
+                (rank.is_some_and(|r| r < 150) || cx.lower_seen(a) || sentence_opener(w))
+                    && !given_next
+                    && !lexicon::org_head(cx.w(b - 1))
+            } else {
+                rank.is_some() || cx.lower_seen(a)
+            };
+            if strip {
+                a += 1;
+                continue;
+            }
+        }
+        break;
+    }
+    (a, the_at)
 }
 
 /// Nouns that describe an organisation just before its name ("airline
 /// Lufthansa", "aircraft manufacturer Boeing").
 fn org_description(w: &str) -> bool {
-    matches!(
-        w,
-        "airline"
-            | "carrier"
-            | "airframer"
-            | "manufacturer"
-            | "maker"
-            | "company"
-            | "firm"
-            | "magazine"
-            | "newspaper"
-            | "giant"
-            | "retailer"
-            | "broadcaster"
-            | "conglomerate"
-            | "automaker"
-            | "carmaker"
-            | "chipmaker"
-            | "supplier"
-            | "publisher"
-            | "daily"
-            | "weekly"
-            | "website"
-            | "bank"
-            | "insurer"
-            | "lender"
-            | "operator"
-            | "contractor"
-            | "startup"
-            | "group"
-            | "agency"
-            | "network"
-            | "channel"
-            | "club"
-            | "producer"
-            | "developer"
-    )
+    static L: List = list!("org_description");
+    L.contains(w)
 }
 
 /// Frequent words that modify a description ("national airline", "low
 /// cost carrier", "state broadcaster").
 fn description_modifier(w: &str) -> bool {
-    matches!(
-        w,
-        "national"
-            | "state"
-            | "low"
-            | "cost"
-            | "local"
-            | "regional"
-            | "global"
-            | "private"
-            | "public"
-            | "major"
-            | "largest"
-            | "biggest"
-            | "news"
-            | "media"
-            | "oil"
-            | "car"
-            | "music"
-            | "energy"
-            | "software"
-            | "internet"
-            | "online"
-            | "technology"
-            | "financial"
-            | "health"
-            | "food"
-            | "security"
-            | "defence"
-            | "defense"
-            | "power"
-            | "game"
-            | "phone"
-            | "computer"
-            | "budget"
-            | "rival"
-    )
+    static L: List = list!("description_modifier");
+    L.contains(w)
 }
 
 /// The first token of a description that ends just before token `a`
@@ -1416,82 +1319,21 @@ fn heads_phrase(cx: &Ctx, b: usize) -> bool {
 /// Lowercase nouns of products: a name just before one is a product's
 /// ("Macintosh computers", "the Quartz user interface").
 fn product_noun_after(w: &str) -> bool {
-    matches!(
-        w,
-        "laptop"
-            | "laptops"
-            | "notebook"
-            | "notebooks"
-            | "computer"
-            | "computers"
-            | "desktop"
-            | "desktops"
-            | "browser"
-            | "interface"
-            | "tablet"
-            | "tablets"
-            | "handset"
-            | "handsets"
-            | "console"
-            | "consoles"
-            | "software"
-            | "app"
-            | "apps"
-            | "lineup"
-            | "range"
-    )
+    static L: List = list!("product_noun_after");
+    L.contains(w)
 }
 
 /// Lowercase nouns before a product's name ("web browser Safari").
 fn product_noun_before(w: &str) -> bool {
-    matches!(
-        w,
-        "browser"
-            | "software"
-            | "app"
-            | "application"
-            | "client"
-            | "smartphone"
-            | "phone"
-            | "device"
-            | "laptop"
-            | "notebook"
-            | "tablet"
-            | "console"
-            | "model"
-            | "version"
-            | "game"
-            | "jetliner"
-            | "airliner"
-    )
+    static L: List = list!("product_noun_before");
+    L.contains(w)
 }
 
 /// Words of an apposition that say what a product is ("X, the newest
 /// version of …", "X, the code name for this release").
 fn product_apposition(w: &str) -> bool {
-    matches!(
-        w,
-        "version"
-            | "release"
-            | "update"
-            | "upgrade"
-            | "model"
-            | "successor"
-            | "edition"
-            | "browser"
-            | "software"
-            | "device"
-            | "smartphone"
-            | "laptop"
-            | "notebook"
-            | "tablet"
-            | "airliner"
-            | "jetliner"
-            | "aircraft"
-            | "jet"
-            | "plane"
-            | "product"
-    )
+    static L: List = list!("product_apposition");
+    L.contains(w)
 }
 
 /// Words of an apposition that say it is an organisation or a person.

@@ -53,6 +53,49 @@ impl Hasher for Fnv {
 
 pub type FnvBuild = BuildHasherDefault<Fnv>;
 
+/// A word list of `core/data/lists/NAME.txt`, compiled in and built into a
+/// [`Words`] set on first use.
+macro_rules! list {
+    ($name:literal) => {
+        $crate::analysis::entities::lexicon::List::new(include_str!(concat!(
+            "../../../data/lists/",
+            $name,
+            ".txt"
+        )))
+    };
+}
+pub(crate) use list;
+
+/// A word list: the text of a list file, and its set once built.
+pub struct List {
+    src: &'static str,
+    words: OnceLock<Words>,
+}
+
+impl List {
+    pub const fn new(src: &'static str) -> List {
+        List {
+            src,
+            words: OnceLock::new(),
+        }
+    }
+
+    pub fn words(&self) -> &Words {
+        self.words.get_or_init(|| entries(self.src).collect())
+    }
+
+    #[inline]
+    pub fn contains(&self, w: &str) -> bool {
+        self.words().contains(w)
+    }
+}
+
+/// The entries of a list file: one a line, without blank lines and `#`
+/// comments.
+pub fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
+    src.lines().filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
 /// A small closed word list: a 1024-bit filter on the first and last bytes
 /// and the length turns most words away before any hashing.
 pub struct Words {
@@ -144,1194 +187,129 @@ pub fn get() -> &'static Lexicon {
 
 /// Abbreviations that keep their period inside the token.
 pub fn is_abbrev(w: &str) -> bool {
-    static S: OnceLock<Words> = OnceLock::new();
-    S.get_or_init(|| {
-        [
-            "Inc", "Ltd", "Corp", "Co", "Jr", "Sr", "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen",
-            "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Prof", "Rev", "Mt", "Ft", "Bros", "Hon",
-            "Dept", "Maj", "Adm", "Cmdr", "Brig", "Messrs", "Mme", "Mlle", "Pres", "Supt", "Insp",
-        ]
-        .into_iter()
-        .collect::<Words>()
-    })
-    .contains(w)
+    static L: List = list!("is_abbrev");
+    L.contains(w)
 }
 
 /// Last words that make a name an organisation ("… Airlines", "… Inc.").
 pub fn org_head(w: &str) -> bool {
-    static S: OnceLock<Words> = OnceLock::new();
-    S.get_or_init(|| {
-        [
-            "Inc",
-            "Inc.",
-            "Corp",
-            "Corp.",
-            "Corporation",
-            "Co.",
-            "Company",
-            "Companies",
-            "Ltd",
-            "Ltd.",
-            "Limited",
-            "LLC",
-            "PLC",
-            "plc",
-            "AG",
-            "SA",
-            "NV",
-            "N.V.",
-            "S.A.",
-            "GmbH",
-            "Group",
-            "Holdings",
-            "Airlines",
-            "Airways",
-            "Airline",
-            "Bank",
-            "Motors",
-            "Industries",
-            "Systems",
-            "Technologies",
-            "Technology",
-            "Communications",
-            "Networks",
-            "Partners",
-            "Capital",
-            "Ventures",
-            "Associates",
-            "Foundation",
-            "Institute",
-            "University",
-            "College",
-            "School",
-            "Academy",
-            "Ministry",
-            "Department",
-            "Agency",
-            "Administration",
-            "Authority",
-            "Bureau",
-            "Commission",
-            "Committee",
-            "Council",
-            "Court",
-            "Courts",
-            "Parliament",
-            "Assembly",
-            "Senate",
-            "Congress",
-            "Party",
-            "Army",
-            "Navy",
-            "Force",
-            "Forces",
-            "Guard",
-            "Police",
-            "Service",
-            "Services",
-            "Office",
-            "Board",
-            "Union",
-            "Federation",
-            "Association",
-            "Society",
-            "League",
-            "Alliance",
-            "Coalition",
-            "Front",
-            "Movement",
-            "Brigade",
-            "Brigades",
-            "Organization",
-            "Organisation",
-            "Observatory",
-            "Network",
-            "Times",
-            "Post",
-            "Journal",
-            "News",
-            "Herald",
-            "Tribune",
-            "Gazette",
-            "Telegraph",
-            "Press",
-            "Media",
-            "Broadcasting",
-            "Television",
-            "Radio",
-            "Records",
-            "Studios",
-            "Pictures",
-            "Entertainment",
-            "Corps",
-            "Computer",
-            "Computers",
-            "Electronics",
-            "Software",
-            "Labs",
-            "Laboratories",
-            "Club",
-            "FC",
-            "Church",
-            "Hospital",
-            "Exchange",
-            "Reserve",
-            "Fund",
-            "Trust",
-            "Cabinet",
-            "Government",
-            "Secretariat",
-            "Embassy",
-            "Consulate",
-            "Tribunal",
-            "Aircraft",
-            "Aerospace",
-            "Dynamics",
-            "Energy",
-            "Petroleum",
-            "Steel",
-            "Railways",
-            "Railway",
-            "Telecom",
-            "Wireless",
-            "Airplanes",
-            "Research",
-            "Consortium",
-            "Caucus",
-            "Regiment",
-            "Battalion",
-            "Division",
-            "Command",
-            "Unit",
-            "Directorate",
-            "Inquiry",
-            "Magazine",
-            "Review",
-            "Daily",
-            "Weekly",
-            "Agencies",
-            "Insurance",
-            "Securities",
-            "Investments",
-            "Pharmaceuticals",
-            "Foods",
-            "Brands",
-            "Stores",
-            "Mart",
-            "Motor",
-            "Chemicals",
-            "Mining",
-            "Oil",
-            "Gas",
-            "Enterprises",
-            "Solutions",
-            "Labour",
-            "Synod",
-            "Cartel",
-            "Air",
-            "Justice",
-            "Program",
-            "Programme",
-        ]
-        .into_iter()
-        .collect::<Words>()
-    })
-    .contains(w)
+    static L: List = list!("org_head");
+    L.contains(w)
 }
 
 /// Last words of product names: editions ("… Pro", "… Mini") and kinds of
 /// machines ("Joint Strike Fighter").
 pub fn product_head(w: &str) -> bool {
-    matches!(
-        w,
-        "Pro"
-            | "Mini"
-            | "Nano"
-            | "Max"
-            | "Ultra"
-            | "Lite"
-            | "Touch"
-            | "Classic"
-            | "Fighter"
-            | "Bomber"
-            | "Helicopter"
-            | "Phone"
-            | "Browser"
-            | "Console"
-            | "Edition"
-    )
+    static L: List = list!("product_head");
+    L.contains(w)
 }
 
 /// First words of organisation names built with "of" ("Ministry of …").
 pub fn of_head(w: &str) -> bool {
     org_head(w) || place_head(w) || {
-        static S: OnceLock<Words> = OnceLock::new();
-        S.get_or_init(|| {
-            [
-                "Republic",
-                "Kingdom",
-                "Emirate",
-                "Emirates",
-                "State",
-                "States",
-                "Principality",
-                "Duchy",
-                "Sultanate",
-                "Commonwealth",
-                "Federation",
-                "Isle",
-                "Gulf",
-                "Bay",
-                "Cape",
-                "Strait",
-                "Straits",
-                "Duke",
-                "Prince",
-                "Princess",
-                "Archbishop",
-                "Bishop",
-                "Bank",
-                "Queen",
-                "King",
-                "Museum",
-                "Chamber",
-                "Centre",
-                "Center",
-                "Federal",
-                "Friends",
-                "Sisters",
-                "Brothers",
-                "Knights",
-                "Daughters",
-                "Sons",
-                "Secretary",
-                "Minister",
-                "Mayor",
-                "Governor",
-                "President",
-                "Houses",
-                "House",
-                "Hall",
-                "City",
-                "Town",
-                "Port",
-                "Sea",
-                "Ocean",
-                "Lake",
-                "Mount",
-                "Battle",
-                "Siege",
-                "Treaty",
-                "Act",
-                "Statute",
-                "Declaration",
-                "Charter",
-                "Convention",
-                "Protocol",
-                "Pact",
-                "Council",
-                "Office",
-                "Court",
-                "Courts",
-                "Tower",
-                "Church",
-                "Cathedral",
-                "Temple",
-                "Palace",
-                "Bureau",
-                "Library",
-                "Order",
-                "Army",
-            ]
-            .into_iter()
-            .collect::<Words>()
-        })
-        .contains(w)
+        static L: List = list!("of_head");
+        L.contains(w)
     }
 }
 
 /// Last words that make a name a place ("… Airport", "… Ocean").
 pub fn place_head(w: &str) -> bool {
-    static S: OnceLock<Words> = OnceLock::new();
-    S.get_or_init(|| {
-        [
-            "Airport",
-            "Ocean",
-            "Sea",
-            "River",
-            "Lake",
-            "Mountain",
-            "Mountains",
-            "Island",
-            "Islands",
-            "Peninsula",
-            "Valley",
-            "Desert",
-            "Gulf",
-            "Bay",
-            "Strait",
-            "Canal",
-            "Coast",
-            "Province",
-            "Region",
-            "County",
-            "District",
-            "Territory",
-            "Territories",
-            "Street",
-            "Avenue",
-            "Road",
-            "Square",
-            "Bridge",
-            "Park",
-            "Station",
-            "Center",
-            "Centre",
-            "Hall",
-            "Tower",
-            "Towers",
-            "Palace",
-            "Building",
-            "Stadium",
-            "Arena",
-            "Harbor",
-            "Harbour",
-            "Plaza",
-            "Heights",
-            "Hills",
-            "Beach",
-            "Falls",
-            "Forest",
-            "Canyon",
-            "Plain",
-            "Plains",
-            "Basin",
-            "Factory",
-            "Plant",
-            "Base",
-            "Airfield",
-            "Airbase",
-            "Camp",
-            "Prison",
-            "Mall",
-            "Boulevard",
-            "Highway",
-            "Motorway",
-            "Crossing",
-            "Border",
-            "Governorate",
-            "Oblast",
-            "Prefecture",
-            "Municipality",
-            "Village",
-            "Quarter",
-            "Cathedral",
-            "Mosque",
-            "Temple",
-            "Strip",
-            "Bank",
-            "Glacier",
-            "Reef",
-            "Volcano",
-            "Peak",
-            "Dam",
-            "Reservoir",
-            "Shore",
-            "Terminal",
-            "Port",
-            "Pier",
-            "Dock",
-            "Field",
-            "Gardens",
-            "Zoo",
-            "Campus",
-        ]
-        .into_iter()
-        .collect::<Words>()
-    })
-    .contains(w)
+    static L: List = list!("place_head");
+    L.contains(w)
 }
 
 /// First words that make a name a place ("Mount …", "Lake …").
 pub fn place_prefix(w: &str) -> bool {
-    static S: OnceLock<Words> = OnceLock::new();
-    S.get_or_init(|| {
-        [
-            "Mount", "Mt.", "Lake", "Gulf", "Cape", "Isle", "Fort", "Port", "Saint", "St.", "Camp",
-            "Lake", "Sierra",
-        ]
-        .into_iter()
-        .collect::<Words>()
-    })
-    .contains(w)
+    static L: List = list!("place_prefix");
+    L.contains(w)
 }
 
 /// Last words of named events.
 pub fn event_head(w: &str) -> bool {
-    static S: OnceLock<Words> = OnceLock::new();
-    S.get_or_init(|| {
-        [
-            "Conference",
-            "Summit",
-            "Games",
-            "Olympics",
-            "War",
-            "Festival",
-            "Show",
-            "Expo",
-            "Championship",
-            "Championships",
-            "Cup",
-            "Election",
-            "Elections",
-            "Revolution",
-            "Crisis",
-            "Massacre",
-            "Uprising",
-            "Awards",
-            "Marathon",
-            "Tournament",
-            "Olympiad",
-            "Spring",
-            "Offensive",
-            "Operation",
-            "Fair",
-            "Week",
-            "Forum",
-            "Convention",
-            "Rally",
-            "Referendum",
-            "Genocide",
-            "Holocaust",
-            "Pandemic",
-            "Open",
-            "Year",
-        ]
-        .into_iter()
-        .collect::<Words>()
-    })
-    .contains(w)
+    static L: List = list!("event_head");
+    L.contains(w)
 }
 
 /// Holidays and other named days: events.
 pub fn holiday(w: &str) -> bool {
-    static S: OnceLock<Words> = OnceLock::new();
-    S.get_or_init(|| {
-        [
-            "Christmas",
-            "Easter",
-            "Ramadan",
-            "Eid",
-            "Thanksgiving",
-            "Hanukkah",
-            "Diwali",
-            "Passover",
-            "Halloween",
-            "Lent",
-            "Yom",
-            "Nowruz",
-        ]
-        .into_iter()
-        .collect::<Words>()
-    })
-    .contains(w)
+    static L: List = list!("holiday");
+    L.contains(w)
 }
 
 /// Last words of titles of laws, treaties and other works.
 pub fn work_head(w: &str) -> bool {
-    static S: OnceLock<Words> = OnceLock::new();
-    S.get_or_init(|| {
-        [
-            "Act",
-            "Treaty",
-            "Accord",
-            "Accords",
-            "Agreement",
-            "Protocol",
-            "Charter",
-            "Resolution",
-            "Declaration",
-            "Doctrine",
-            "Constitution",
-            "Bill",
-            "Report",
-            "Pact",
-            "Memorandum",
-            "Manifesto",
-            "Statute",
-        ]
-        .into_iter()
-        .collect::<Words>()
-    })
-    .contains(w)
+    static L: List = list!("work_head");
+    L.contains(w)
 }
 
-/// Titles and roles written before a person's name ("President", "Mr."),
-/// each with whether it is *strong*: never a name on its own, and marking
-/// what follows as a person ("Mr", "Senator"; not "Chief" or "Prime").
-const PERSON_TITLES: &[(&str, bool)] = &[
-    ("President", true),
-    ("Mr.", true),
-    ("Mr", true),
-    ("Mrs", true),
-    ("Mrs.", true),
-    ("Ms", true),
-    ("Ms.", true),
-    ("Dr", true),
-    ("Dr.", true),
-    ("Sir", true),
-    ("Dame", true),
-    ("Lord", true),
-    ("Lady", true),
-    ("Vice", false),
-    ("Prime", false),
-    ("Minister", true),
-    ("Premier", true),
-    ("Chancellor", true),
-    ("Senator", true),
-    ("Sen.", true),
-    ("Rep.", true),
-    ("Representative", false),
-    ("Congressman", true),
-    ("Congresswoman", true),
-    ("Governor", true),
-    ("Gov.", true),
-    ("Mayor", true),
-    ("King", true),
-    ("Queen", true),
-    ("Prince", true),
-    ("Princess", true),
-    ("Emperor", false),
-    ("Empress", false),
-    ("Pope", true),
-    ("Cardinal", true),
-    ("Bishop", true),
-    ("Archbishop", true),
-    ("Rabbi", true),
-    ("Imam", true),
-    ("Sheikh", true),
-    ("Shaikh", true),
-    ("Emir", true),
-    ("Sultan", true),
-    ("General", true),
-    ("Gen.", true),
-    ("Lieutenant", true),
-    ("Lt.", true),
-    ("Colonel", true),
-    ("Col.", true),
-    ("Major", false),
-    ("Maj.", false),
-    ("Captain", true),
-    ("Capt.", true),
-    ("Commander", false),
-    ("Admiral", true),
-    ("Adm.", false),
-    ("Sergeant", true),
-    ("Sgt.", true),
-    ("Judge", true),
-    ("Justice", true),
-    ("Presiding", false),
-    ("Chief", false),
-    ("Executive", false),
-    ("CEO", true),
-    ("Chairman", true),
-    ("Chairwoman", true),
-    ("Chairperson", false),
-    ("Director", false),
-    ("Secretary", true),
-    ("Ambassador", true),
-    ("Spokesman", true),
-    ("Spokeswoman", true),
-    ("Spokesperson", true),
-    ("Professor", true),
-    ("Prof.", true),
-    ("Father", false),
-    ("Officer", false),
-    ("Deputy", false),
-    ("Former", false),
-    ("Interim", false),
-    ("Acting", false),
-    ("Founder", false),
-    ("Co-founder", false),
-    ("Analyst", false),
-    ("Leader", false),
-    ("Coach", false),
-    ("Detective", true),
-    ("Inspector", true),
-    ("Agent", false),
-    ("Ayatollah", true),
-    ("Grand", false),
-    ("Marshal", true),
-    ("Field", false),
-    ("Crown", false),
-    ("Foreign", false),
-    ("Defence", false),
-    ("Defense", false),
-    ("Interior", false),
-    ("Finance", false),
-    ("Attorney", false),
-    ("Supreme", false),
-    ("Mullah", true),
-    ("Reverend", true),
-    ("Rev.", true),
-    ("Pastor", true),
-    ("Elder", false),
-    ("Councillor", false),
-    ("Councilman", false),
-    ("Commissioner", true),
-    ("Speaker", false),
-    ("Minister-President", false),
-    ("Chair", false),
-    ("Head", false),
-    ("Dean", false),
-    ("Superintendent", false),
-    ("Operating", false),
-    ("Financial", false),
-    ("Technology", false),
-    ("Vice-President", false),
-    ("Secretary-General", false),
-    ("Sergeant-Major", false),
-    ("Corporal", false),
-    ("Brigadier", true),
-    ("Vice-Admiral", false),
-    ("Counsel", false),
-    ("Lawyer", false),
-    ("Prosecutor", false),
-    ("Senior", false),
-    ("Junior", false),
-    ("Assistant", false),
-    ("Associate", false),
-    ("Managing", false),
-    ("Editor", false),
-    ("Correspondent", false),
-    ("Reporter", false),
-    ("Manager", false),
-    ("Coordinator", false),
-    ("Envoy", false),
-    ("Special", false),
-    ("Ex", false),
-    ("Undersecretary", true),
-];
-
-/// A word of [`PERSON_TITLES`].
+/// A title before a person's name ("President", "Mr.", "Prime"): a title
+/// of `title.txt`, or a role of `role.txt` with a capital first letter.
 pub fn person_title(w: &str) -> bool {
-    static S: OnceLock<Words> = OnceLock::new();
-    S.get_or_init(|| PERSON_TITLES.iter().map(|&(t, _)| t).collect())
-        .contains(w)
+    static TITLE: List = list!("title");
+    TITLE.contains(w) || capitalised_role(w)
 }
 
-/// A strong word of [`PERSON_TITLES`].
+/// A strong title: never a name on its own, and marking what follows as a
+/// person ("Mr", "Senator"; not "Chief" or "Prime").
 pub fn strong_person_title(w: &str) -> bool {
-    static S: OnceLock<Words> = OnceLock::new();
-    S.get_or_init(|| {
-        PERSON_TITLES
-            .iter()
-            .filter(|&&(_, strong)| strong)
-            .map(|&(t, _)| t)
-            .collect()
-    })
-    .contains(w)
+    static STRONG: List = list!("strong_title");
+    STRONG.contains(w)
 }
 
-/// Lowercase role nouns written before a person's name ("analyst Jane Doe").
+static ROLE: List = list!("role");
+
+/// "President" for the role "president".
+fn capitalised_role(w: &str) -> bool {
+    let mut buf = [0u8; 32];
+    let Some(out) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    if !w.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+        return false;
+    }
+    out.copy_from_slice(w.as_bytes());
+    out[0].make_ascii_lowercase();
+    std::str::from_utf8(out).is_ok_and(|r| ROLE.contains(r))
+}
+
+/// Lowercase nouns written before a person's name ("analyst Jane Doe",
+/// "actor Jane Doe"): the roles and the other role nouns.
 pub fn role_noun(w: &str) -> bool {
-    static S: OnceLock<Words> = OnceLock::new();
-    S.get_or_init(|| {
-        [
-            "spokesman",
-            "spokeswoman",
-            "spokesperson",
-            "analyst",
-            "minister",
-            "president",
-            "chairman",
-            "chairwoman",
-            "executive",
-            "officer",
-            "director",
-            "founder",
-            "co-founder",
-            "leader",
-            "commander",
-            "colleague",
-            "wife",
-            "husband",
-            "son",
-            "daughter",
-            "father",
-            "mother",
-            "brother",
-            "sister",
-            "actor",
-            "actress",
-            "singer",
-            "author",
-            "writer",
-            "journalist",
-            "reporter",
-            "correspondent",
-            "lawyer",
-            "attorney",
-            "judge",
-            "senator",
-            "governor",
-            "mayor",
-            "secretary",
-            "ambassador",
-            "envoy",
-            "official",
-            "chief",
-            "manager",
-            "coach",
-            "player",
-            "striker",
-            "professor",
-            "researcher",
-            "scientist",
-            "economist",
-            "expert",
-            "adviser",
-            "advisor",
-            "aide",
-            "ceo",
-            "premier",
-            "chancellor",
-            "king",
-            "queen",
-            "prince",
-            "princess",
-            "general",
-            "colonel",
-            "captain",
-            "lieutenant",
-            "sergeant",
-            "admiral",
-            "pilot",
-            "photographer",
-            "editor",
-            "producer",
-            "director-general",
-            "deputy",
-            "rapper",
-            "musician",
-            "guitarist",
-            "drummer",
-            "composer",
-            "artist",
-            "painter",
-            "poet",
-            "novelist",
-            "historian",
-            "philosopher",
-            "candidate",
-            "nominee",
-            "activist",
-            "dissident",
-            "blogger",
-            "presenter",
-            "anchor",
-            "cleric",
-            "preacher",
-            "priest",
-            "bishop",
-            "commentator",
-            "strategist",
-            "investor",
-            "entrepreneur",
-            "billionaire",
-            "banker",
-            "designer",
-            "engineer",
-            "architect",
-            "inventor",
-            "founder",
-            "boss",
-            "mr",
-            "mrs",
-            "ms",
-            "dr",
-            "defender",
-            "midfielder",
-            "goalkeeper",
-            "manager",
-            "physician",
-            "doctor",
-            "nurse",
-            "surgeon",
-            "teacher",
-            "student",
-            "neighbour",
-            "neighbor",
-            "friend",
-            "victim",
-            "suspect",
-            "defendant",
-            "plaintiff",
-            "witness",
-            "lawmaker",
-            "legislator",
-            "congressman",
-            "congresswoman",
-            "councillor",
-            "councilman",
-            "councilwoman",
-            "commissioner",
-            "prosecutor",
-        ]
-        .into_iter()
-        .collect::<Words>()
-    })
-    .contains(w)
+    static NOUN: List = list!("role_noun");
+    ROLE.contains(w) || NOUN.contains(w)
 }
 
 /// Words after a name that make it a person's when the name has two words or
 /// more ("Jane Doe said").
 pub fn speech_verb(w: &str) -> bool {
-    static S: OnceLock<Words> = OnceLock::new();
-    S.get_or_init(|| {
-        [
-            "said",
-            "says",
-            "told",
-            "added",
-            "stated",
-            "explained",
-            "noted",
-            "argued",
-            "insisted",
-            "wrote",
-            "asked",
-            "replied",
-            "recalled",
-            "admitted",
-            "stressed",
-            "warned",
-            "claimed",
-            "tweeted",
-            "commented",
-        ]
-        .into_iter()
-        .collect::<Words>()
-    })
-    .contains(w)
+    static L: List = list!("speech_verb");
+    L.contains(w)
 }
 
 /// Capitalised tokens that never name an entity on their own: months, days,
 /// units, time zones, common abbreviations of roles.
 pub fn never_entity(w: &str) -> bool {
-    static S: OnceLock<Words> = OnceLock::new();
-    S.get_or_init(|| {
-        [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-            "Jan.",
-            "Feb.",
-            "Mar.",
-            "Apr.",
-            "Jun.",
-            "Jul.",
-            "Aug.",
-            "Sep.",
-            "Sept.",
-            "Oct.",
-            "Nov.",
-            "Dec.",
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-            "Sunday",
-            "CEO",
-            "CFO",
-            "COO",
-            "CTO",
-            "CIO",
-            "VP",
-            "MP",
-            "MPs",
-            "TV",
-            "PC",
-            "GB",
-            "MB",
-            "KB",
-            "TB",
-            "GHz",
-            "MHz",
-            "UTC",
-            "GMT",
-            "EST",
-            "EDT",
-            "PST",
-            "PDT",
-            "CET",
-            "CEST",
-            "BST",
-            "IST",
-            "AM",
-            "PM",
-            "OK",
-            "VIP",
-            "VIPs",
-            "DJ",
-            "ID",
-            "PR",
-            "HQ",
-            "DNA",
-            "LCD",
-            "LED",
-            "USB",
-            "GPS",
-            "SMS",
-            "PDF",
-            "FAQ",
-            "CD",
-            "DVD",
-            "CDs",
-            "DVDs",
-            "MP3",
-            "HD",
-            "AI",
-            "IT",
-            "IQ",
-            "PhD",
-            "BA",
-            "MA",
-            "BSc",
-            "MSc",
-            "km",
-            "kg",
-            "mph",
-            "CCTV",
-            "SUV",
-            "ATM",
-            "GDP",
-            "CPI",
-            "IPO",
-            "Q1",
-            "Q2",
-            "Q3",
-            "Q4",
-            "FY",
-            "AD",
-            "BC",
-            "BCE",
-            "CE",
-            "RSS",
-            "URL",
-            "HTML",
-            "API",
-            "OS",
-            "App",
-            "Apps",
-            "Mac",
-            "Internet",
-            "Web",
-            "Ms.",
-            "No.",
-            "St.",
-            "I",
-            "A",
-            "I'm",
-            "I've",
-            "I'd",
-            "I'll",
-            "OK",
-            "Okay",
-            "Yes",
-            "No",
-            "Hi",
-            "Hello",
-            "Oh",
-            "Wow",
-            "PS",
-            "C.E.O.",
-            "U.S.-based",
-        ]
-        .into_iter()
-        .collect::<Words>()
-    })
-    .contains(w)
+    static L: List = list!("never_entity");
+    L.contains(w)
 }
 
 /// Names of religious, ethnic and political groups (singular and plural).
 pub fn group_word(w: &str) -> bool {
-    static S: OnceLock<Words> = OnceLock::new();
-    S.get_or_init(|| {
-        [
-            "Sunni",
-            "Sunnis",
-            "Shia",
-            "Shiite",
-            "Shiites",
-            "Shi'ite",
-            "Alawite",
-            "Alawites",
-            "Druze",
-            "Kurd",
-            "Kurds",
-            "Kurdish",
-            "Christian",
-            "Christians",
-            "Muslim",
-            "Muslims",
-            "Moslem",
-            "Jew",
-            "Jews",
-            "Jewish",
-            "Hindu",
-            "Hindus",
-            "Sikh",
-            "Sikhs",
-            "Buddhist",
-            "Buddhists",
-            "Catholic",
-            "Catholics",
-            "Protestant",
-            "Protestants",
-            "Orthodox",
-            "Islamist",
-            "Islamists",
-            "Jihadist",
-            "Jihadists",
-            "Salafist",
-            "Salafists",
-            "Arab",
-            "Arabs",
-            "Berber",
-            "Berbers",
-            "Tamil",
-            "Tamils",
-            "Pashtun",
-            "Pashtuns",
-            "Uyghur",
-            "Uyghurs",
-            "Uighur",
-            "Uighurs",
-            "Rohingya",
-            "Yazidi",
-            "Yazidis",
-            "Houthi",
-            "Houthis",
-            "Republican",
-            "Republicans",
-            "Democrat",
-            "Democrats",
-            "Conservative",
-            "Conservatives",
-            "Tory",
-            "Tories",
-            "Liberal",
-            "Liberals",
-            "Socialist",
-            "Socialists",
-            "Communist",
-            "Communists",
-            "Marxist",
-            "Marxists",
-            "Maoist",
-            "Maoists",
-            "Zionist",
-            "Zionists",
-            "Evangelical",
-            "Evangelicals",
-            "Mormon",
-            "Mormons",
-            "Baptist",
-            "Baptists",
-            "Anglican",
-            "Anglicans",
-            "Lutheran",
-            "Lutherans",
-            "Copt",
-            "Copts",
-            "Coptic",
-            "Latino",
-            "Latinos",
-            "Hispanic",
-            "Hispanics",
-            "Roma",
-            "Bedouin",
-            "Bedouins",
-            "Turkmen",
-            "Hazara",
-            "Hazaras",
-            "Baloch",
-            "Tutsi",
-            "Tutsis",
-            "Hutu",
-            "Hutus",
-            "Maori",
-            "Aboriginal",
-            "Aborigines",
-            "Palestinians",
-            "Israelis",
-            "Europeans",
-            "Westerners",
-            "Western",
-            "Eastern",
-            "Africans",
-            "Asians",
-            "Scandinavian",
-            "Scandinavians",
-            "Balkan",
-            "Slav",
-            "Slavs",
-            "Slavic",
-            "Celtic",
-            "Anglo",
-            "Nordic",
-            "Arabic",
-            "Persian",
-            "Persians",
-            "Latin",
-            "Semitic",
-            "Caucasian",
-        ]
-        .into_iter()
-        .collect::<Words>()
-    })
-    .contains(w)
+    static L: List = list!("group_word");
+    L.contains(w)
 }
 
-/// Lowercase words that may join the words of a name ("Bank of America").
+/// Lowercase words that may join the words of a name ("Bank of America",
+/// "Charles de Gaulle"): the particles of personal names and the joiners.
 pub fn connector(w: &str) -> bool {
-    static S: OnceLock<Words> = OnceLock::new();
-    S.get_or_init(|| {
-        [
-            "of", "de", "del", "della", "di", "da", "du", "des", "la", "le", "van", "von", "der",
-            "den", "bin", "ibn", "bint", "y", "for", "and", "&", "the", "al", "el", "dos", "das",
-            "do", "ul", "ter", "zu", "on", "upon",
-        ]
-        .into_iter()
-        .collect::<Words>()
-    })
-    .contains(w)
+    static JOINER: List = list!("name_joiner");
+    name_particle(w) || JOINER.contains(w)
 }
 
 /// Connectors that belong to personal names ("Charles de Gaulle").
 pub fn name_particle(w: &str) -> bool {
-    static S: OnceLock<Words> = OnceLock::new();
-    S.get_or_init(|| {
-        [
-            "de", "del", "della", "di", "da", "du", "van", "von", "der", "den", "bin", "ibn",
-            "bint", "y", "al", "el", "dos", "das", "do", "ul", "ter", "zu", "la", "le",
-        ]
-        .into_iter()
-        .collect::<Words>()
-    })
-    .contains(w)
+    static L: List = list!("name_particle");
+    L.contains(w)
 }
 
 /// Prefixes of Arabic and other names that variants drop ("al-Sharaa",
@@ -1355,37 +333,89 @@ pub fn strip_name_prefix(w: &str) -> &str {
 
 /// Company-form suffixes that variants of a name drop ("Apple Inc." = "Apple").
 pub fn corporate_suffix(w: &str) -> bool {
-    static S: OnceLock<Words> = OnceLock::new();
-    S.get_or_init(|| {
-        [
-            "Inc",
-            "Inc.",
-            "Corp",
-            "Corp.",
-            "Corporation",
-            "Co",
-            "Co.",
-            "Ltd",
-            "Ltd.",
-            "Limited",
-            "LLC",
-            "PLC",
-            "plc",
-            "AG",
-            "SA",
-            "S.A.",
-            "NV",
-            "N.V.",
-            "GmbH",
-            "SpA",
-            "AB",
-            "ASA",
-            "Group",
-            "Holdings",
-            "Company",
-        ]
-        .into_iter()
-        .collect::<Words>()
-    })
-    .contains(w)
+    static L: List = list!("corporate_suffix");
+    L.contains(w)
+}
+
+#[cfg(test)]
+mod list_tests {
+    use super::*;
+
+    fn read(path: &std::path::Path) -> String {
+        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+
+    /// Every list says what it means, and holds each entry once, trimmed.
+    #[test]
+    fn list_files_are_well_formed() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/lists");
+        let mut n = 0;
+        for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+            let path = entry.map(|e| e.path()).unwrap_or_default();
+            let text = read(&path);
+            assert!(text.starts_with("# "), "{}: no header", path.display());
+            let mut seen = std::collections::HashSet::new();
+            for (i, line) in text.lines().enumerate() {
+                if line.starts_with('#') {
+                    continue;
+                }
+                assert!(
+                    !line.is_empty() && line.trim() == line,
+                    "{}:{}: {line:?}",
+                    path.display(),
+                    i + 1
+                );
+                assert!(
+                    seen.insert(line),
+                    "{}:{}: {line} twice",
+                    path.display(),
+                    i + 1
+                );
+            }
+            n += 1;
+        }
+        assert!(n >= 20, "{n} lists");
+    }
+
+    #[test]
+    fn comments_and_blank_lines_are_not_entries() {
+        let l = List::new("# a list\n#\nfoo\n\nbar baz\n");
+        assert!(l.contains("foo") && l.contains("bar baz"));
+        assert!(!l.contains("# a list") && !l.contains("") && !l.contains("#"));
+        assert_eq!(entries("# x\nfoo\n").collect::<Vec<_>>(), ["foo"]);
+    }
+
+    /// One list per meaning: the lists that are merged at lookup never
+    /// repeat each other's entries.
+    #[test]
+    fn merged_lists_are_disjoint() {
+        let pairs = [
+            (
+                include_str!("../../../data/lists/name_particle.txt"),
+                include_str!("../../../data/lists/name_joiner.txt"),
+            ),
+            (
+                include_str!("../../../data/lists/role.txt"),
+                include_str!("../../../data/lists/role_noun.txt"),
+            ),
+        ];
+        for (a, b) in pairs {
+            let a: Vec<&str> = entries(a).collect();
+            assert!(entries(b).all(|w| !a.contains(&w)));
+        }
+        // Titles and roles are written once, the role in lower case.
+        let title: Vec<&str> = entries(include_str!("../../../data/lists/title.txt")).collect();
+        for r in entries(include_str!("../../../data/lists/role.txt")) {
+            let cap = format!("{}{}", r[..1].to_ascii_uppercase(), &r[1..]);
+            assert!(!title.contains(&cap.as_str()), "{cap}");
+        }
+        // Every strong title is a title.
+        for t in entries(include_str!("../../../data/lists/strong_title.txt")) {
+            assert!(person_title(t), "{t}");
+        }
+        assert!(connector("of") && connector("de") && !name_particle("of"));
+        assert!(person_title("President") && role_noun("president"));
+        assert!(!person_title("president") && !role_noun("President"));
+        assert!(strong_person_title("Mr.") && !strong_person_title("Prime"));
+    }
 }

@@ -1,7 +1,7 @@
 //! Proleptic Gregorian calendar arithmetic on plain integers.
 
 /// A calendar day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Ymd {
     pub y: i32,
     pub m: u8,

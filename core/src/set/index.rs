@@ -8,9 +8,9 @@
 use std::collections::BTreeMap;
 
 use super::link::Linking;
-use crate::timex::Timex;
 use crate::analysis::{Analysis, EntityKind, Precision, Span};
 use crate::article::Article;
+use crate::timex::Timex;
 
 /// An article that names an entity.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -406,17 +406,25 @@ async fn keyboard_moves_through_events_and_mentions() {
         },
     )
     .render();
+    until("the timeline lists its events", || {
+        !all(&div, "[aria-label=Timeline] li[data-date]").is_empty()
+    })
+    .await;
     settle().await;
     assert_eq!(selected_date(&div), None);
+    let selected = |want: &'static str| {
+        let div = div.clone();
+        move || selected_date(&div).as_deref() == Some(want)
+    };
     press("j");
-    settle().await;
+    until("j selects the first event", selected("2015")).await;
     assert_eq!(selected_date(&div).as_deref(), Some("2015"));
     press("j");
-    settle().await;
+    until("j selects the next event", selected("2024-03")).await;
     assert_eq!(selected_date(&div).as_deref(), Some("2024-03"));
     press("k");
     press("k");
-    settle().await;
+    until("k wraps around", selected("2025-04")).await;
     assert_eq!(
         selected_date(&div).as_deref(),
         Some("2025-04"),
@@ -424,6 +432,10 @@ async fn keyboard_moves_through_events_and_mentions() {
     );
     // n opens the card on the first mention in reading order.
     press("n");
+    until("n opens the card", || {
+        !all(&div, "[data-testid=entity-card]").is_empty()
+    })
+    .await;
     settle().await;
     let card = all(&div, "[data-testid=entity-card]")
         .pop()

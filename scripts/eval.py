@@ -40,10 +40,7 @@ def main():
     files = sorted(glob.glob(os.path.join(gold, "*.md")))
     if not files:
         sys.exit(f"no .md articles in {gold}")
-    subprocess.run(["cargo", "build", "--quiet", "--profile", "fast", "-p", "dossier-core", "--bin", "analyze"],
-                   cwd=ROOT, check=True)
-    target = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
-    exe = os.path.join(target, "fast", "analyze")
+    exe = build_analyzer()
     res = subprocess.run([exe, *files], capture_output=True, text=True)
     if res.returncode != 0:
         sys.exit(res.stderr)
@@ -101,6 +98,14 @@ def main():
     if gaps:
         print(f"largest gap between corpora (entity F1, date F1, date values): {max(gaps):.3f}")
     print(f"predictions: {out}")
+
+
+def build_analyzer():
+    """Builds `analyze` in the quick optimised profile; returns its path."""
+    subprocess.run(["cargo", "build", "--quiet", "--profile", "fast", "-p", "dossier-core", "--bin", "analyze"],
+                   cwd=ROOT, check=True)
+    target = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
+    return os.path.join(target, "fast", "analyze")
 
 
 def score(scorer, gold, pred):

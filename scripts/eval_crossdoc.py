@@ -11,7 +11,7 @@ GOLD_DIR defaults to ../shared/eval/meantime-dev.
 """
 import argparse, glob, json, os, subprocess, sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from eval import ROOT, build_analyzer, read_corpora
 
 
 def score(exe, scorer, gold, files):
@@ -36,26 +36,10 @@ def main():
     files = sorted(glob.glob(os.path.join(gold, "*.md")))
     if not files:
         sys.exit(f"no .md articles in {gold}")
-    subprocess.run(["cargo", "build", "--quiet", "--profile", "fast", "-p", "dossier-core", "--bin", "analyze"],
-                   cwd=ROOT, check=True)
-    target = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
-    exe = os.path.join(target, "fast", "analyze")
+    exe = build_analyzer()
     sets = {"all": files}
-    tsv = os.path.join(gold, "corpora.tsv")
-    if os.path.exists(tsv):
-        corpora = {}
-        with open(tsv) as f:
-            for i, line in enumerate(f, 1):
-                cols = line.rstrip("\n").split("\t")
-                if i == 1 and cols == ["article", "corpus"]:
-                    continue
-                if len(cols) != 2:
-                    sys.exit(f"{tsv}:{i}: expected two tab-separated columns")
-                path = os.path.join(gold, cols[0] + ".md")
-                if not os.path.exists(path):
-                    sys.exit(f"{tsv}:{i}: no article {path}")
-                corpora.setdefault(cols[1], []).append(path)
-        sets.update(sorted(corpora.items()))
+    for corpus, names in sorted(read_corpora(gold).items()):
+        sets[corpus] = [os.path.join(gold, name + ".md") for name in names]
     scores = {name: score(exe, scorer, gold, fs) for name, fs in sets.items()}
     if opt.json:
         print(json.dumps(scores))

@@ -262,14 +262,11 @@ fn validate_date(value: &str) -> Result<(), String> {
         }
     };
     let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return Err(format!("bad `date` \"{value}\": there is no month {m}")),
-    };
+    if !(1..=12).contains(&m) {
+        return Err(format!("bad `date` \"{value}\": there is no month {m}"));
+    }
+    // y has four digits and m is a month, so both fit.
+    let days = u32::from(crate::timex::cal::days_in_month(y as i32, m as u8));
     if d == 0 || d > days {
         return Err(format!(
             "bad `date` \"{value}\": month {m} of {y} has no day {d}"

@@ -267,15 +267,15 @@ fn month_of(w: &str) -> Option<u32> {
 }
 
 fn valid_ymd(y: u32, m: u32, d: u32) -> Option<String> {
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    ((1000..=9999).contains(&y) && (1..=days).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+    let (y, m, d) = (
+        i32::try_from(y).ok()?,
+        u8::try_from(m).ok()?,
+        u8::try_from(d).ok()?,
+    );
+    let day = crate::timex::cal::Ymd::new(y, m, d)?;
+    (1000..=9999)
+        .contains(&y)
+        .then(|| format!("{:04}-{:02}-{:02}", day.y, day.m, day.d))
 }
 
 /// Moves the children of every element deeper than [`MAX_DEPTH`] up to its

@@ -14,7 +14,7 @@
 //!    A mention covers its noun phrase the way news annotation does: a "the"
 //!    before a name that heads its phrase ("the United States"), a title
 //!    ("President Vladimir Putin") and a description before an organisation
-//!    ("German airline Lufthansa"); the canonical name and the aliases leave
+//!    ("German airline Northwind"); the canonical name and the aliases leave
 //!    these out;
 //! 3. grouping: candidates with the same normalised key, a surname after a
 //!    full name, a prefix of an organisation's name, an acronym introduced in

@@ -100,7 +100,7 @@ pub struct Cand {
     /// Another name introduced by "known as": never the canonical name.
     pub aka: bool,
     /// Where the name proper starts: after a "the", a title or a
-    /// description that the mention includes ("German airline Lufthansa").
+    /// description that the mention includes ("German airline Northwind").
     pub name_start: usize,
 }
 
@@ -365,7 +365,7 @@ pub fn gazetteer_place(w: &str) -> bool {
     lex.countries.contains_key(w) || lex.places.contains(w)
 }
 
-/// For a word like "UK-based" or "EADS-led", the length of the name before
+/// For a word like "UK-based" or "Acme-led", the length of the name before
 /// the hyphen.
 fn modifier_cut(w: &str) -> Option<usize> {
     let (name, suffix) = w.rsplit_once('-')?;
@@ -590,7 +590,7 @@ pub fn candidates(
         let mut k = i;
         while k < j {
             let w = cx.w(k);
-            // "Apple Inc. Steve Jobs": a company form ends the name
+            // "Acme Inc. Jane Doe": a company form ends the name
             if k > a && w.ends_with('.') && lexicon::corporate_suffix(w) && k + 1 < j {
                 segment(&mut cx, &mut sink, a, k + 1);
                 k += 1;
@@ -635,7 +635,7 @@ fn joins(cx: &Ctx, a: usize, k: usize, j: usize) -> bool {
     match conn {
         "and" => {
             // "European Aeronautic Defence and Space Company", not
-            // "Apple and Apple Corps"
+            // "Acme and Acme Records"
             (lexicon::org_head(last) || lexicon::event_head(last))
                 && k >= a + 2
                 && !lexicon::org_head(prev)
@@ -739,7 +739,7 @@ fn segment(cx: &mut Ctx, sink: &mut Sink, a: usize, b: usize) {
             person_cue = true;
         }
     }
-    // trailing titles: "the Apple Chief Executive Officer"
+    // trailing titles: "the Acme Chief Executive Officer"
     {
         let mut e = b;
         while e > a + 1 && lexicon::person_title(cx.w(e - 1)) && !lexicon::org_head(cx.w(e - 1)) {
@@ -954,7 +954,7 @@ fn segment(cx: &mut Ctx, sink: &mut Sink, a: usize, b: usize) {
         }
         _ => a,
     };
-    // "German airline Lufthansa", "aircraft manufacturer Boeing": the
+    // "German airline Northwind", "carmaker Acme": the
     // description before an organisation's name is part of the mention
     if kind == EntityKind::Organization && start == a {
         if let Some(d) = description_before(cx, a) {
@@ -999,15 +999,15 @@ fn segment(cx: &mut Ctx, sink: &mut Sink, a: usize, b: usize) {
 }
 
 /// Names cut off the front of a run: "UK-based …", "US-China talks", the
-/// airline of "Air France Flight 447", a place before a product ("United
-/// Kingdom iTunes store"). `None` when nothing is left to type.
+/// airline of "Northwind Flight 212", a place before a product ("United
+/// Kingdom online store"). `None` when nothing is left to type.
 fn split_off_front(
     cx: &mut Ctx,
     sink: &mut Sink,
     mut a: usize,
     b: usize,
 ) -> Option<(usize, usize)> {
-    // "UK-based Syrian Observatory", "EADS-led consortium": the name before
+    // "UK-based Syrian Observatory", "Acme-led consortium": the name before
     // the hyphen stands alone
     if a + 1 < b && is_determiner(cx.w(a)) && modifier_cut(cx.w(a + 1)).is_some() {
         a += 1;
@@ -1033,13 +1033,13 @@ fn split_off_front(
             return None;
         }
     }
-    // "Air France Flight 447": the airline's name
+    // "Northwind Flight 212": the airline's name
     if b - a > 1 && cx.w(b - 1) == "Flight" && cx.toks.get(b).is_some_and(|t| t.kind == Kind::Num) {
         segment(cx, sink, a, b - 1);
         return None;
     }
     if let Some(p) = (a + 1..b).find(|&x| has_digit(cx.w(x)) || is_camel(cx.w(x))) {
-        // "United Kingdom iTunes store": a place before a product
+        // "United Kingdom online store": a place before a product
         if gazetteer_place(cx.span_text(a, p)) {
             segment(cx, sink, a, p);
             a = p;
@@ -1058,7 +1058,7 @@ fn split_off_before_title(
     mut a: usize,
     b: usize,
 ) -> usize {
-    // "Syrian President Ahmed al-Sharaa", "US Senator John McCain": the
+    // "Syrian President Ahmed al-Sharaa", "US Senator Jane Doe": the
     // demonym or country before a title is a name of its own
     if b - a > 2 && lexicon::person_title(cx.w(a + 1)) && {
         let w = cx.w(a);
@@ -1096,7 +1096,7 @@ fn split_off_before_title(
                     || (a..t).any(|x| lexicon::person_title(cx.w(x))))
                 && !lexicon::org_head(cx.w(b - 1))
             {
-                // "Air Force Secretary James Roche", "Air Force James Roche"
+                // "Navy Secretary John Smith", "Navy John Smith"
                 segment(cx, sink, a, t);
                 a = t;
                 break;
@@ -1125,7 +1125,7 @@ fn strip_leading_words(cx: &mut Ctx, mut a: usize, b: usize) -> (usize, Option<u
             let rank = cx.common_rank(a);
             let given_next = b - a > 1 && given_name(w, &mut cx.buf);
             let strip = if b - a > 1 {
-                // "Apple Computer", "Singapore Airlines": the head keeps the name
+                // "Acme Computer", "Northwind Airlines": the head keeps the name
                 (rank.is_some_and(|r| r < 150) || cx.lower_seen(a) || sentence_opener(w))
                     && !given_next
                     && !lexicon::org_head(cx.w(b - 1))
@@ -1143,7 +1143,7 @@ fn strip_leading_words(cx: &mut Ctx, mut a: usize, b: usize) -> (usize, Option<u
 }
 
 /// Nouns that describe an organisation just before its name ("airline
-/// Lufthansa", "aircraft manufacturer Boeing").
+/// Northwind", "carmaker Acme").
 fn org_description(w: &str) -> bool {
     static L: List = list!("org_description");
     L.contains(w)
@@ -1227,7 +1227,7 @@ fn description_before(cx: &Ctx, a: usize) -> Option<usize> {
             lower_into(w, &mut buf);
             lexicon::get().common.contains_key(buf.as_str())
         } {
-            // "Aircraft manufacturer Boeing" at the start of a sentence
+            // "Carmaker Acme" at the start of a sentence
             d = x;
             break;
         } else if matches!(w, "States" | "Kingdom" | "Emirates")
@@ -1258,7 +1258,7 @@ fn title_word_shape(w: &str) -> bool {
 
 /// Whether the name ending before token `b` heads its noun phrase (then a
 /// "the" before it belongs to the mention: "the United States", "the GAO
-/// said"), rather than qualifying a noun ("the Apple store", "the Kremlin's
+/// said"), rather than qualifying a noun ("the Acme store", "the Kremlin's
 /// refusal").
 fn heads_phrase(cx: &Ctx, b: usize) -> bool {
     let Some(t) = cx.toks.get(b) else {
@@ -1317,20 +1317,20 @@ fn heads_phrase(cx: &Ctx, b: usize) -> bool {
 }
 
 /// Lowercase nouns of products: a name just before one is a product's
-/// ("Macintosh computers", "the Quartz user interface").
+/// ("Acme laptops", "the Aurora user interface").
 fn product_noun_after(w: &str) -> bool {
     static L: List = list!("product_noun_after");
     L.contains(w)
 }
 
-/// Lowercase nouns before a product's name ("web browser Safari").
+/// Lowercase nouns before a product's name ("web browser Lynx").
 fn product_noun_before(w: &str) -> bool {
     static L: List = list!("product_noun_before");
     L.contains(w)
 }
 
 /// Words of an apposition that say what a product is ("X, the newest
-/// version of …", "X, the code name for this release").
+/// version of …", "X, the code name of the new version").
 fn product_apposition(w: &str) -> bool {
     static L: List = list!("product_apposition");
     L.contains(w)
@@ -1381,7 +1381,7 @@ fn product_context(cx: &Ctx, a: usize, b: usize) -> Option<u8> {
     if det {
         p -= 1;
     }
-    // "the new X": but not "the new Boeing factory"
+    // "the new X": but not "the new Acme factory"
     let after = cx.w(b);
     let after_lower_noun = cx.is_word(b)
         && after.starts_with(|c: char| c.is_lowercase())

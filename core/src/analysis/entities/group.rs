@@ -256,7 +256,7 @@ impl Groups {
                         }
                     }
                 }
-                // events and works are named after others ("Apple
+                // events and works are named after others ("Acme
                 // Worldwide Developers Conference"): no short forms
                 EntityKind::Place | EntityKind::Group | EntityKind::Event | EntityKind::Work => {}
                 _ => {

@@ -331,7 +331,7 @@ pub fn strip_name_prefix(w: &str) -> &str {
     w
 }
 
-/// Company-form suffixes that variants of a name drop ("Apple Inc." = "Apple").
+/// Company-form suffixes that variants of a name drop ("Acme Inc." = "Acme").
 pub fn corporate_suffix(w: &str) -> bool {
     static L: List = list!("corporate_suffix");
     L.contains(w)

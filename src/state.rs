@@ -251,7 +251,10 @@ impl Reducible for ReaderState {
                 }
             }
             Action::HoverCard(at) => {
-                if s.card == Some(at) {
+                // A card the reader pinned (by click, key or arrow) stays:
+                // scrolling to a mention brings other marks under a resting
+                // pointer, and those must not take the card away.
+                if s.card == Some(at) || (s.pinned && s.card.is_some()) {
                     return self;
                 }
                 s.card = Some(at);

@@ -253,6 +253,11 @@ fn a_hovered_card_closes_when_the_pointer_leaves_unless_pinned() {
         },
     );
     assert!(clicked.pinned);
+    // A pinned card is not taken over by a mark passing under the pointer.
+    assert!(Rc::ptr_eq(
+        &apply(&clicked, Action::HoverCard((1, 2))),
+        &clicked
+    ));
     assert_eq!(clicked.reveal, s.reveal + 1);
     let again = apply(
         &clicked,

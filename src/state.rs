@@ -7,6 +7,18 @@ use dossier_core::analysis::EntityKind;
 use dossier_core::view::Route;
 use yew::prelude::*;
 
+use crate::ptr::Ptr;
+
+/// A place the reader asked to be brought into view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// The sentence of a timeline event.
+    Event(usize),
+    /// A mention (entity index, ordinal), which also takes the keyboard
+    /// focus.
+    Mention(usize, usize),
+}
+
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReaderState {
     /// The open article; `None` shows the library.
@@ -28,10 +40,10 @@ pub struct ReaderState {
     /// pointer leaves. Focus, a click, a key or the pointer on the card
     /// keep it open.
     pub pinned: bool,
-    /// Bumped when the card's mention should be scrolled to and focused.
-    pub reveal: u32,
-    /// Bumped when the selected event's sentence should be scrolled to.
-    pub jump: u32,
+    /// The place the reader last asked to see. Each request is a new
+    /// allocation, compared by identity: asking again for the same place
+    /// scrolls again.
+    pub scroll: Option<Ptr<Place>>,
     pub help: bool,
     /// True on a prerendered page until the URL and storage have been read:
     /// the first render matches the page's HTML, and nothing is written back
@@ -124,15 +136,14 @@ impl ReaderState {
             } => {
                 // The hash names the event only when no entity is focused.
                 let event = if entity.is_some() { held } else { event };
-                if self.slug.as_deref() != Some(slug.as_str()) {
+                let other = self.slug.as_deref() != Some(slug.as_str());
+                if other {
                     self.find.clear();
                     self.hit = 0;
                     self.card = None;
-                    if event.is_some() {
-                        self.jump += 1;
-                    }
-                } else if event != self.event && event.is_some() {
-                    self.jump += 1;
+                }
+                if let Some(e) = event.filter(|&e| other || self.event != Some(e)) {
+                    self.scroll = Some(Ptr::new(Place::Event(e)));
                 }
                 self.slug = Some(slug);
                 self.focus = entity;
@@ -222,8 +233,8 @@ impl Reducible for ReaderState {
             Action::SelectEvent(ev) => {
                 s.event = ev;
                 s.by_reader = true;
-                if ev.is_some() {
-                    s.jump += 1;
+                if let Some(e) = ev {
+                    s.scroll = Some(Ptr::new(Place::Event(e)));
                 }
             }
             Action::SetFind(q) => {
@@ -246,8 +257,8 @@ impl Reducible for ReaderState {
                 }
                 s.card = at;
                 s.pinned = true;
-                if reveal {
-                    s.reveal += 1;
+                if let (true, Some((e, k))) = (reveal, at) {
+                    s.scroll = Some(Ptr::new(Place::Mention(e, k)));
                 }
             }
             Action::HoverCard(at) => {

@@ -188,7 +188,8 @@ fn hostile_analysis(a: &Article) -> Rc<Analysis> {
             label: "<img src=x onerror=alert(12)> \u{202e}talks 👍🏽".into(),
             sentence,
             time: 0,
-            entities: vec!["muhammad".into(), "damascus".into(), "script".into()],
+            // script, muhammad, damascus
+            entities: vec![0, 5, 6],
         }],
         ..Default::default()
     })

@@ -155,11 +155,18 @@ pub struct Event {
     pub sentence: Span,
     /// Index into [`Analysis::times`] of the time expression.
     pub time: usize,
-    /// Ids of the entities mentioned in that sentence.
-    pub entities: Vec<String>,
+    /// The entities mentioned in that sentence: indices into
+    /// [`Analysis::entities`], ascending.
+    pub entities: Vec<usize>,
 }
 
 /// Everything the analysis finds in one article.
+///
+/// Within an analysis an entity is named by its index in `entities`
+/// (events, the reading view's marks and card, the set's linking). Its
+/// [`Entity::id`] is how the outside names it (a URL's focus, the JSON of
+/// `analyze`), turned into the index at that edge by
+/// [`Analysis::entity_index`].
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Analysis {
     pub sentences: Vec<Span>,
@@ -169,6 +176,21 @@ pub struct Analysis {
     pub timeline: Vec<Event>,
     /// Earliest and latest date the timeline covers (TIMEX3 values).
     pub coverage: Option<(Timex, Timex)>,
+}
+
+impl Analysis {
+    /// The index of the entity with id `id`.
+    pub fn entity_index(&self, id: &str) -> Option<usize> {
+        self.entities.iter().position(|e| e.id == id)
+    }
+
+    /// The ids of `entities` (indices into [`Analysis::entities`]), for the
+    /// outside.
+    pub fn entity_ids<'a>(&'a self, entities: &'a [usize]) -> impl Iterator<Item = &'a str> + 'a {
+        entities
+            .iter()
+            .filter_map(|&i| self.entities.get(i).map(|e| e.id.as_str()))
+    }
 }
 
 /// Analyses an article given as parts (title first, then blocks) and its

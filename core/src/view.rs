@@ -626,7 +626,7 @@ pub fn card(analysis: &Analysis, entity: usize, ordinal: Option<usize>) -> Optio
     for ev in analysis
         .timeline
         .iter()
-        .filter(|ev| ev.entities.contains(&e.id))
+        .filter(|ev| ev.entities.binary_search(&entity).is_ok())
     {
         let l = event_label(ev);
         if !dates.contains(&l) {

@@ -94,7 +94,7 @@ fn mention_of(e: &Event, analysis: &Analysis) -> Option<(usize, usize)> {
     let mark = el.closest("mark[data-entity]").ok()??;
     let id = mark.get_attribute("data-entity")?;
     let ordinal = mark.get_attribute("data-m")?.parse().ok()?;
-    let entity = analysis.entities.iter().position(|e| e.id == id)?;
+    let entity = analysis.entity_index(&id)?;
     Some((entity, ordinal))
 }
 

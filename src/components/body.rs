@@ -43,7 +43,7 @@ pub fn body(props: &BodyProps) -> Html {
     let focus = state
         .focus
         .as_deref()
-        .and_then(|id| analysis.entities.iter().position(|e| e.id == id));
+        .and_then(|id| analysis.entity_index(id));
     // The marks' handlers are made once per analysis.
     let handlers = {
         let d = state.dispatcher();

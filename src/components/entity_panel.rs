@@ -85,7 +85,7 @@ pub fn entity_panel(props: &PanelProps) -> Html {
                 if let Some(id) = &focused {
                     <p class="focus-note">
                         { "Focused: " }
-                        <strong>{ analysis.entities.iter().find(|e| &e.id == id).map(|e| e.name.clone()).unwrap_or_else(|| id.clone()) }</strong>
+                        <strong>{ analysis.entity_index(id).and_then(|f| analysis.entities.get(f)).map_or_else(|| id.clone(), |e| e.name.clone()) }</strong>
                         { " " }
                         <button type="button" class="link" onclick={clear}>{ "clear" }</button>
                     </p>

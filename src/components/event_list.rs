@@ -19,7 +19,8 @@ pub struct EventListProps {
     pub gaps: Rc<Vec<Option<AttrValue>>>,
     pub selected: Option<usize>,
     pub roving: Option<usize>,
-    pub focus: Option<String>,
+    /// The focused entity.
+    pub focus: Option<usize>,
     pub spy: ReadingSpy,
     pub on_select: Callback<usize>,
     pub on_chip: Callback<String>,
@@ -32,9 +33,7 @@ pub fn event_list(p: &EventListProps) -> Html {
         { for p.events.iter().enumerate().filter(|(_, &i)| i < events.len()).map(|(k, &i)| {
             let focus = p
                 .focus
-                .as_ref()
-                .filter(|f| events.get(i).is_some_and(|ev| ev.entities.contains(f)))
-                .cloned();
+                .filter(|f| events.get(i).is_some_and(|ev| ev.entities.binary_search(f).is_ok()));
             html! {
                 <EventRow
                     key={i}

@@ -18,7 +18,7 @@ pub struct EventRowProps {
     /// Takes the keyboard focus when the list is tabbed into.
     pub roving: bool,
     /// The focused entity, only when it is one of the event's.
-    pub focus: Option<String>,
+    pub focus: Option<usize>,
     pub on_select: Callback<usize>,
     /// Focuses the entity of a chip, or clears the focus when it is the
     /// focused one.
@@ -36,10 +36,10 @@ pub fn event_row(p: &EventRowProps) -> Html {
     let chips: Vec<Html> = ev
         .entities
         .iter()
-        .filter_map(|id| {
-            let e = p.analysis.entities.iter().find(|e| &e.id == id)?;
-            let focused = p.focus.as_deref() == Some(id.as_str());
-            let id = id.clone();
+        .filter_map(|&k| {
+            let e = p.analysis.entities.get(k)?;
+            let focused = p.focus == Some(k);
+            let id = e.id.clone();
             let onclick = p.on_chip.reform(move |_: MouseEvent| id.clone());
             Some(html! {
                 <li>

@@ -22,7 +22,7 @@ use super::library::date_text;
 use super::reading_timeline::ReadingTimeline;
 use crate::dom;
 use crate::spy::ReadingSpy;
-use crate::state::{use_reader, Action, ReaderContext};
+use crate::state::{use_reader, Action, Place, ReaderContext};
 
 #[derive(Properties, PartialEq)]
 pub struct ReaderProps {
@@ -70,7 +70,7 @@ impl Keys {
                 let focus = s
                     .focus
                     .as_deref()
-                    .and_then(|id| self.analysis.entities.iter().position(|e| e.id == id));
+                    .and_then(|id| self.analysis.entity_index(id));
                 let order = mention_order(&self.analysis, focus, &s.hidden);
                 if let Some(at) = step(&order, s.card, key == "n") {
                     s.dispatch(Action::Card {
@@ -101,7 +101,7 @@ pub fn reader(props: &ReaderProps) -> Html {
     });
     let total: usize = hits.iter().map(Vec::len).sum();
     let visible = use_memo((Rc::clone(&analysis), state.focus.clone()), |(a, f)| {
-        visible_events(a, f.as_deref())
+        visible_events(a, f.as_deref().and_then(|id| a.entity_index(id)))
     });
 
     // Keyboard.
@@ -139,43 +139,36 @@ pub fn reader(props: &ReaderProps) -> Html {
     let body = use_node_ref();
     // The block being read, for the timeline's scroll-spy.
     let spy = use_memo(Rc::clone(&analysis), |a| ReadingSpy::new(a));
-    // Selecting an event scrolls the text to its sentence. Its block is the
-    // one read from now on: marked in this same update, so that the scroll
-    // does not re-render the timeline on the way.
+    // The place the reader asked for is brought into view. Selecting an
+    // event scrolls the text to its sentence, whose block is the one read
+    // from now on: marked in this same update, so that the scroll does not
+    // re-render the timeline on the way. n / p and the card's arrows move
+    // to a mention and focus it.
     {
-        let (spy, body) = ((*spy).clone(), body.clone());
-        let part = state
-            .event
-            .and_then(|i| analysis.timeline.get(i))
-            .map(|ev| ev.sentence.part);
-        use_effect_with(state.jump, move |jump| {
-            if *jump > 0 {
-                if let Some(part) = part {
-                    spy.jump(part);
-                }
-                if let Some(el) = dom::query_in(&body, ".sent") {
-                    bring_into_view(&el);
-                }
-            }
-        });
-    }
-    // n / p and the card's arrows move to a mention and focus it.
-    {
-        let ids: Vec<String> = analysis.entities.iter().map(|e| e.id.clone()).collect();
-        let card = state.card;
-        let body = body.clone();
-        use_effect_with(state.reveal, move |reveal| {
-            if let (true, Some((e, k))) = (*reveal > 0, card) {
-                if let Some(id) = ids.get(e) {
-                    let sel = format!(
-                        "mark[data-entity=\"{}\"][data-m=\"{k}\"]",
-                        dom::attr_value(id)
-                    );
-                    if let Some(el) = dom::query_in(&body, &sel) {
+        let (spy, body, analysis) = ((*spy).clone(), body.clone(), Rc::clone(&analysis));
+        use_effect_with(state.scroll.clone(), move |scroll| {
+            match scroll.as_deref() {
+                Some(&Place::Event(i)) => {
+                    if let Some(ev) = analysis.timeline.get(i) {
+                        spy.jump(ev.sentence.part);
+                    }
+                    if let Some(el) = dom::query_in(&body, ".sent") {
                         bring_into_view(&el);
-                        dom::focus(&el);
                     }
                 }
+                Some(&Place::Mention(e, k)) => {
+                    if let Some(x) = analysis.entities.get(e) {
+                        let sel = format!(
+                            "mark[data-entity=\"{}\"][data-m=\"{k}\"]",
+                            dom::attr_value(&x.id)
+                        );
+                        if let Some(el) = dom::query_in(&body, &sel) {
+                            bring_into_view(&el);
+                            dom::focus(&el);
+                        }
+                    }
+                }
+                None => {}
             }
         });
     }

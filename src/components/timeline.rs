@@ -165,13 +165,13 @@ pub fn timeline(props: &TimelineProps) -> Html {
             }
         })
     };
-    let focus_name = state.focus.as_deref().and_then(|id| {
-        analysis
-            .entities
-            .iter()
-            .find(|e| e.id == id)
-            .map(|e| e.name.clone())
-    });
+    let focus = state
+        .focus
+        .as_deref()
+        .and_then(|id| analysis.entity_index(id));
+    let focus_name = focus
+        .and_then(|f| analysis.entities.get(f))
+        .map(|e| e.name.clone());
     let selected = state.event;
     // Between shown events, a long stretch of time is named.
     let gaps = {
@@ -258,7 +258,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     gaps={Rc::clone(&all_gaps)}
                     selected={selected.filter(|_| !filtered)}
                     roving={roving.filter(|_| !filtered)}
-                    focus={None::<String>}
+                    focus={None::<usize>}
                     spy={props.reading.clone()}
                     on_select={(*on_select).clone()}
                     on_chip={(*on_chip).clone()}
@@ -272,7 +272,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                         gaps={Rc::clone(&gaps)}
                         selected={selected}
                         roving={roving}
-                        focus={state.focus.clone()}
+                        focus={focus}
                         spy={props.reading.clone()}
                         on_select={(*on_select).clone()}
                         on_chip={(*on_chip).clone()}

@@ -6,7 +6,7 @@ use dossier_core::analysis::EntityKind;
 use dossier_core::view::Route;
 use yew::Reducible;
 
-use super::{Action, ReaderState};
+use super::{Action, Place, ReaderState};
 
 fn article(slug: &str, entity: Option<&str>, event: Option<usize>) -> Route {
     Route::Article {
@@ -122,7 +122,6 @@ fn a_new_article_starts_clean_and_scrolls_to_its_event() {
             reveal: false,
         },
     );
-    let jump = s.jump;
     let other = apply(
         &s,
         Action::Navigate {
@@ -133,7 +132,7 @@ fn a_new_article_starts_clean_and_scrolls_to_its_event() {
     assert_eq!(other.slug.as_deref(), Some("b"));
     assert_eq!((other.find.as_str(), other.hit, other.card), ("", 0, None));
     assert_eq!(other.event, Some(4));
-    assert_eq!(other.jump, jump + 1);
+    assert_eq!(other.scroll.as_deref(), Some(&Place::Event(4)));
     // Another event of the same article scrolls too; the library clears.
     let next = apply(
         &other,
@@ -142,7 +141,7 @@ fn a_new_article_starts_clean_and_scrolls_to_its_event() {
             held: None,
         },
     );
-    assert_eq!(next.jump, jump + 2);
+    assert_eq!(next.scroll.as_deref(), Some(&Place::Event(5)));
     let library = apply(
         &next,
         Action::Navigate {
@@ -170,9 +169,13 @@ fn focus_clears_the_selection_and_toggles() {
     assert!(off.by_reader);
     let selected = apply(&f, Action::SelectEvent(Some(1)));
     assert_eq!(selected.focus.as_deref(), Some("e1"));
-    assert_eq!(selected.jump, f.jump + 1);
+    assert_eq!(selected.scroll.as_deref(), Some(&Place::Event(1)));
+    // Selecting it again asks again; clearing the selection asks nothing.
+    let again = apply(&selected, Action::SelectEvent(Some(1)));
+    assert_ne!(again.scroll, selected.scroll);
+    assert_eq!(again.scroll.as_deref(), Some(&Place::Event(1)));
     let unselected = apply(&selected, Action::SelectEvent(None));
-    assert_eq!(unselected.jump, selected.jump);
+    assert_eq!(unselected.scroll, selected.scroll);
 }
 
 #[test]
@@ -258,7 +261,7 @@ fn a_hovered_card_closes_when_the_pointer_leaves_unless_pinned() {
         &apply(&clicked, Action::HoverCard((1, 2))),
         &clicked
     ));
-    assert_eq!(clicked.reveal, s.reveal + 1);
+    assert_eq!(clicked.scroll.as_deref(), Some(&Place::Mention(0, 0)));
     let again = apply(
         &clicked,
         Action::Card {

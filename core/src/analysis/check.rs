@@ -20,7 +20,6 @@ impl Analysis {
         for t in &self.times {
             check_span(parts, t.span, &format!("time {:?}", t.value), true)?;
         }
-        let ids: HashSet<&str> = self.entities.iter().map(|e| e.id.as_str()).collect();
         for ev in &self.timeline {
             check_span(parts, ev.sentence, &format!("event {:?}", ev.date), false)?;
             if ev.time >= self.times.len() {
@@ -31,10 +30,17 @@ impl Analysis {
                     self.times.len()
                 ));
             }
-            if let Some(unknown) = ev.entities.iter().find(|id| !ids.contains(id.as_str())) {
+            if let Some(unknown) = ev.entities.iter().find(|&&i| i >= self.entities.len()) {
                 return Err(format!(
-                    "event {:?} names an unknown entity {unknown:?}",
-                    ev.date
+                    "event {:?} names entity {unknown} of {}",
+                    ev.date,
+                    self.entities.len()
+                ));
+            }
+            if ev.entities.windows(2).any(|w| w[0] >= w[1]) {
+                return Err(format!(
+                    "event {:?} names its entities out of order: {:?}",
+                    ev.date, ev.entities
                 ));
             }
         }
@@ -171,8 +177,12 @@ mod tests {
         let mut a = crate::analyze(&parts, None);
         assert_eq!(a.check(&parts), Ok(()));
         if let Some(ev) = a.timeline.first_mut() {
-            ev.entities.push("no-such-entity".into());
-            assert!(a.check(&parts).unwrap_err().contains("unknown entity"));
+            let mut unsorted = ev.clone();
+            ev.entities.push(a.entities.len());
+            assert!(a.check(&parts).unwrap_err().contains("names entity"));
+            unsorted.entities = vec![0, 0];
+            a.timeline[0] = unsorted;
+            assert!(a.check(&parts).unwrap_err().contains("out of order"));
         } else {
             panic!("an event: {a:?}");
         }

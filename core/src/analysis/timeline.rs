@@ -163,7 +163,7 @@ fn entities_in(
     entities: &[Entity],
     mentions: &[(usize, usize, usize, usize)],
     sentence: Span,
-) -> Vec<String> {
+) -> Vec<usize> {
     let from = mentions.partition_point(|m| (m.0, m.1) < (sentence.part, sentence.start));
     let mut found: Vec<usize> = mentions[from..]
         .iter()
@@ -173,10 +173,8 @@ fn entities_in(
         .collect();
     found.sort_unstable();
     found.dedup();
+    found.retain(|&k| k < entities.len());
     found
-        .into_iter()
-        .filter_map(|k| entities.get(k).map(|e| e.id.clone()))
-        .collect()
 }
 
 /// `w` in ASCII lower case, in `buf`; `None` when it does not fit (no

@@ -135,7 +135,7 @@ fn report(file: &str, src: &str, article: &Article, a: &Analysis) -> Value {
             let (s, en, _) = located(src, article, &parts, ev.sentence);
             json!({"date": ev.date, "until": ev.until, "open_ended": ev.open_ended,
                    "precision": ev.precision, "label": ev.label,
-                   "span": [s, en], "entities": ev.entities})
+                   "span": [s, en], "entities": a.entity_ids(&ev.entities).collect::<Vec<_>>()})
         })
         .collect();
     json!({"file": file, "title": article.meta.title, "date": article.meta.date,

@@ -127,10 +127,8 @@ pub fn entity_index(set: &[(Article, Analysis)], linking: &Linking) -> EntityInd
         // per set entity: mentions here; per sentence: set entities in it
         let mut here: BTreeMap<usize, Vec<MentionAt>> = BTreeMap::new();
         let mut in_sentence: BTreeMap<Span, Vec<usize>> = BTreeMap::new();
-        let mut by_id: BTreeMap<&str, usize> = BTreeMap::new();
         for (i, ent) in analysis.entities.iter().enumerate() {
             let Some(&e) = of.get(i) else { continue };
-            by_id.insert(ent.id.as_str(), e);
             for &m in &ent.mentions {
                 let sentence = sentence_of(&analysis.sentences, m).unwrap_or(m);
                 here.entry(e).or_default().push(MentionAt {
@@ -165,7 +163,7 @@ pub fn entity_index(set: &[(Article, Analysis)], linking: &Linking) -> EntityInd
             let mut es: Vec<usize> = ev
                 .entities
                 .iter()
-                .filter_map(|id| by_id.get(id.as_str()).copied())
+                .filter_map(|&i| of.get(i).copied())
                 .collect();
             es.sort_unstable();
             es.dedup();
@@ -248,10 +246,7 @@ pub fn set_timeline(set: &[(Article, Analysis)], linking: &Linking) -> Vec<Timel
             let mut entities: Vec<usize> = ev
                 .entities
                 .iter()
-                .filter_map(|id| {
-                    let i = analysis.entities.iter().position(|e| &e.id == id)?;
-                    of?.get(i).copied()
-                })
+                .filter_map(|&i| of?.get(i).copied())
                 .collect();
             entities.sort_unstable();
             entities.dedup();

@@ -374,7 +374,7 @@ fn tx(v: &str) -> Timex {
     v.parse().unwrap_or_else(|e| panic!("{e}"))
 }
 
-fn event(date: &str, until: Option<&str>, open: bool, entities: &[&str]) -> Event {
+fn event(date: &str, until: Option<&str>, open: bool, entities: &[usize]) -> Event {
     Event {
         date: tx(date),
         until: until.map(tx),
@@ -383,7 +383,7 @@ fn event(date: &str, until: Option<&str>, open: bool, entities: &[&str]) -> Even
         label: format!("event at {date}"),
         sentence: Span::new(1, 0, 5),
         time: 0,
-        entities: entities.iter().map(|s| s.to_string()).collect(),
+        entities: entities.to_vec(),
     }
 }
 
@@ -481,9 +481,10 @@ fn sample() -> Analysis {
             ),
         ],
         timeline: vec![
-            event("2015", None, true, &["alpha"]),
-            event("2024-12", None, false, &["alpha", "gamma"]),
-            event("2024-12", None, false, &["alpha"]),
+            // alpha is entity 1, gamma entity 2
+            event("2015", None, true, &[1]),
+            event("2024-12", None, false, &[1, 2]),
+            event("2024-12", None, false, &[1]),
         ],
         times: vec![TimeExpr {
             span: Span::new(1, 0, 4),

@@ -491,6 +491,41 @@ pub fn gap_label(previous_start: i64, next_start: i64) -> Option<String> {
 /// Stacks placed intervals (left, width on a 0..1 axis) into lanes so that
 /// none overlap in a lane; points are at least `min_width` wide. Returns the
 /// lane of each interval, lanes counted from 0.
+/// `x` with `decimals` digits after the point (at most 6), as
+/// `format!("{x:.N}")` writes it, for the coordinates the page draws. The
+/// page formats no float otherwise: this keeps the float formatting code out
+/// of the WebAssembly.
+pub fn fixed(x: f64, decimals: u32) -> String {
+    let decimals = decimals.min(6);
+    let scale = 10i64.pow(decimals);
+    let scaled = (x * scale as f64).round();
+    // Coordinates are small; anything else (NaN, infinities) draws at 0.
+    let n = if scaled.is_finite() && scaled.abs() < 1e15 {
+        scaled as i64
+    } else {
+        0
+    };
+    let sign = if n < 0 { "-" } else { "" };
+    let n = n.unsigned_abs();
+    let scale = scale.unsigned_abs();
+    if decimals == 0 {
+        return format!("{sign}{n}");
+    }
+    format!(
+        "{sign}{}.{:0w$}",
+        n / scale,
+        n % scale,
+        w = decimals as usize
+    )
+}
+
+/// A fraction of a width as an SVG percentage with three decimals.
+pub fn percent(fraction: f64) -> String {
+    let mut s = fixed(fraction * 100.0, 3);
+    s.push('%');
+    s
+}
+
 pub fn lanes(places: &[(f64, f64)], min_width: f64) -> Vec<usize> {
     let mut order: Vec<usize> = (0..places.len()).collect();
     order.sort_by(|&a, &b| places[a].0.total_cmp(&places[b].0));

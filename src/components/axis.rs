@@ -12,6 +12,7 @@ use std::rc::Rc;
 
 use dossier_core::analysis::Analysis;
 use dossier_core::view::axis::{shown_events, Geometry};
+use dossier_core::view::{fixed, percent};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -94,22 +95,22 @@ pub fn time_axis(p: AxisView<'_>) -> Html {
         .unwrap_or_default();
     html! {
         <svg ref={p.svg.clone()} class={classes!("axis", filtered.then_some("filtering"))} role="img" aria-label={format!("Time axis from {first} to {last}")}
-            width="100%" height={format!("{:.0}", g.height)}>
-            <line class="base" x1="0" x2="100%" y1={format!("{base:.0}")} y2={format!("{base:.0}")} />
+            width="100%" height={fixed(g.height, 0)}>
+            <line class="base" x1="0" x2="100%" y1={fixed(base, 0)} y2={fixed(base, 0)} />
             if let Some(day) = p.geometry.published {
-                <line class="published" x1={format!("{:.3}%", axis.at(day) * 100.0)} x2={format!("{:.3}%", axis.at(day) * 100.0)}
-                    y1="0" y2={format!("{:.0}", base + 4.0)}>
+                <line class="published" x1={percent(axis.at(day))} x2={percent(axis.at(day))}
+                    y1="0" y2={fixed(base + 4.0, 0)}>
                     <title>{ "Publication date" }</title>
                 </line>
             }
             { for axis.ticks.iter().enumerate().map(|(k, t)| {
-                let x = format!("{:.3}%", t.at * 100.0);
+                let x = percent(t.at);
                 let anchor = if t.at < 0.08 { "start" } else if t.at > 0.92 { "end" } else { "middle" };
                 html! {
                     <g class={classes!("tick", (k % every != 0).then_some("minor"))}>
-                        <line x1={x.clone()} x2={x.clone()} y1={format!("{:.0}", base - 3.0)} y2={format!("{:.0}", base + 4.0)} />
+                        <line x1={x.clone()} x2={x.clone()} y1={fixed(base - 3.0, 0)} y2={fixed(base + 4.0, 0)} />
                         if k % every == 0 {
-                            <text x={x} y={format!("{:.0}", base + 16.0)} text-anchor={anchor}>{ t.label.clone() }</text>
+                            <text x={x} y={fixed(base + 16.0, 0)} text-anchor={anchor}>{ t.label.clone() }</text>
                         }
                     </g>
                 }

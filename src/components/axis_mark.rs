@@ -1,6 +1,7 @@
 //! One event's mark on the time axis: a bar for a range, a dot for a day.
 
 use dossier_core::view::axis::Geometry;
+use dossier_core::view::{fixed, percent};
 use yew::prelude::*;
 
 use crate::ptr::Ptr;
@@ -37,13 +38,13 @@ pub fn axis_mark(p: &AxisMarkProps) -> Html {
     if shape.bar {
         html! {
             <rect class={class} data-index={i.to_string()} onclick={onclick}
-                x={format!("{:.3}%", shape.left * 100.0)} width={format!("{:.3}%", shape.width * 100.0)}
-                y={format!("{:.0}", shape.y)} height="8" rx="4"><title>{ tip }</title></rect>
+                x={percent(shape.left)} width={percent(shape.width)}
+                y={fixed(shape.y, 0)} height="8" rx="4"><title>{ tip }</title></rect>
         }
     } else {
         html! {
             <circle class={class} data-index={i.to_string()} onclick={onclick}
-                cx={format!("{:.3}%", (shape.left + shape.width / 2.0) * 100.0)} cy={format!("{:.0}", shape.y + 4.0)} r="4.5"><title>{ tip }</title></circle>
+                cx={percent(shape.left + shape.width / 2.0)} cy={fixed(shape.y + 4.0, 0)} r="4.5"><title>{ tip }</title></circle>
         }
     }
 }

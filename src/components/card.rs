@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use dossier_core::analysis::Analysis;
-use dossier_core::view::{card, kind_singular};
+use dossier_core::view::{card, fixed, kind_singular};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -47,8 +47,8 @@ fn position(card: &HtmlElement, anchor: &web_sys::Element) {
         r.bottom() + sy + 6.0
     };
     let style = card.style();
-    let _ = style.set_property("top", &format!("{top:.0}px"));
-    let _ = style.set_property("left", &format!("{left:.0}px"));
+    let _ = style.set_property("top", &format!("{}px", fixed(top, 0)));
+    let _ = style.set_property("left", &format!("{}px", fixed(left, 0)));
 }
 
 #[function_component(EntityCard)]

@@ -658,3 +658,18 @@ fn gaps_are_named_when_they_matter() {
     );
     assert_eq!(gap_label(day("2025-04-23"), day("2025-04-23")), None);
 }
+
+#[test]
+fn fixed_writes_what_float_formatting_writes() {
+    for &x in &[
+        0.0, 1.0, 0.5004, 12.3456, 99.99949, 100.0, 3.14159, 1e-9, 7.25, 42.0001, 250.6, 0.0005001,
+    ] {
+        assert_eq!(fixed(x, 3), format!("{x:.3}"), "{x}");
+        assert_eq!(fixed(x, 0), format!("{x:.0}"), "{x}");
+        assert_eq!(fixed(-x - 1.0, 3), format!("{:.3}", -x - 1.0), "{x}");
+    }
+    assert_eq!(percent(0.25), "25.000%");
+    assert_eq!(percent(1.0 / 3.0), "33.333%");
+    assert_eq!(fixed(f64::NAN, 3), "0.000");
+    assert_eq!(fixed(f64::INFINITY, 0), "0");
+}

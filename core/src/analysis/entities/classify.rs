@@ -113,7 +113,12 @@ pub fn lower_into(w: &str, buf: &mut String) {
         return;
     }
     for c in w.chars() {
-        buf.extend(c.to_lowercase());
+        // a typographic apostrophe reads as the plain one ("I’ve")
+        if c == '’' {
+            buf.push('\'');
+        } else {
+            buf.extend(c.to_lowercase());
+        }
     }
 }
 
@@ -980,6 +985,11 @@ fn segment(cx: &mut Ctx, sink: &mut Sink, a: usize, b: usize) {
             }
         }
     }
+    // "It" or "There" cut out of a title-case run ("… Though It Were …")
+    // is no name; as one, every later "It" would join it.
+    if b_name == a + 1 && is_function_word(cx, a) {
+        return;
+    }
     sink.out.push(Cand {
         part: cx.part,
         start: cx.toks[start].start,
@@ -1106,6 +1116,16 @@ fn split_off_before_title(
         }
     }
     a
+}
+
+/// A closed-class word, in any case but all capitals ("US", "IT" stay).
+fn is_function_word(cx: &mut Ctx, i: usize) -> bool {
+    let w = cx.w(i);
+    if is_all_caps(w) && w.chars().filter(|c| c.is_alphabetic()).count() > 1 {
+        return false;
+    }
+    lower_into(w, &mut cx.buf);
+    lexicon::function_word(&cx.buf)
 }
 
 /// Drops leading determiners and sentence-initial common words; returns the

@@ -288,6 +288,13 @@ pub fn speech_verb(w: &str) -> bool {
 
 /// Capitalised tokens that never name an entity on their own: months, days,
 /// units, time zones, common abbreviations of roles.
+/// Closed-class words (pronouns, prepositions, auxiliaries...), given in
+/// lower case.
+pub fn function_word(lower: &str) -> bool {
+    static L: List = list!("function_word");
+    L.contains(lower)
+}
+
 pub fn never_entity(w: &str) -> bool {
     static L: List = list!("never_entity");
     L.contains(w)

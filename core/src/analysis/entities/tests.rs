@@ -553,3 +553,24 @@ fn hyphen_between_two_known_names_splits_them() {
         assert!(find(&ents, &parts, half).is_none(), "{half}: {ents:?}");
     }
 }
+
+#[test]
+fn function_words_and_curly_contractions_are_never_names() {
+    let parts = [
+        "Harbour notes",
+        "The gallery showed Dana Whitlow's piece A Night When It Rained on the Pier last spring.",
+        "It drew crowds. There was a queue, and IT staff from the US helped.",
+        "I’ve seen it, we’re told, and they’ve left for Oslo.",
+    ];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    for junk in ["It", "There", "I’ve", "we’re", "they’ve", "When"] {
+        assert!(
+            find(&ents, &parts, junk).is_none(),
+            "{junk:?} is no name: {ents:?}"
+        );
+    }
+    assert!(find(&ents, &parts, "Dana Whitlow").is_some(), "{ents:?}");
+    assert!(find(&ents, &parts, "Oslo").is_some(), "{ents:?}");
+    assert!(find(&ents, &parts, "US").is_some(), "{ents:?}");
+}

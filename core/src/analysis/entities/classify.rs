@@ -527,6 +527,7 @@ impl<'a> Ctx<'a, '_> {
         let lex = lexicon::get();
         let w = self.w(a);
         if gazetteer_place(w)
+            || lex.organizations.contains(w)
             || lex.demonyms.contains_key(w)
             || lexicon::group_word(w)
             || self.stats.capmid(w) > 0
@@ -779,6 +780,15 @@ fn segment(cx: &mut Ctx, sink: &mut Sink, a: usize, b: usize) {
             person_cue = true;
         }
     }
+    // a leader's name before the government it heads ("the Mendel
+    // administration")
+    if !person_cue
+        && b > a
+        && lexicon::leader_noun_after(cx.w(b))
+        && !gazetteer_place(cx.span_text(a, b))
+    {
+        person_cue = true;
+    }
     // an apposition after ("Jane Doe, minister of …", "Jane Doe, 49,")
     if !person_cue && cx.w(b) == "," {
         let mut x = b + 1;
@@ -845,6 +855,7 @@ fn segment(cx: &mut Ctx, sink: &mut Sink, a: usize, b: usize) {
             return;
         }
         let known = gazetteer_place(first)
+            || lex.organizations.contains(first)
             || lex.demonyms.contains_key(first)
             || lexicon::group_word(first)
             || is_all_caps(first)
@@ -1524,6 +1535,10 @@ fn classify(
     let first = cx.w(a);
     let last = cx.w(b - 1);
     let single = b - a == 1;
+    // a company named after a city ("Toyota") is the company in the news
+    if lex.organizations.contains(surface) {
+        return (Organization, 3, false);
+    }
     if lex.countries.contains_key(surface) || lex.places.contains(surface) {
         return (Place, 3, true);
     }

@@ -12,6 +12,7 @@ const DEMONYMS: &str = include_str!("../../../data/demonyms.tsv");
 const GIVEN_NAMES: &str = include_str!("../../../data/given_names.txt");
 const COMMON_WORDS: &str = include_str!("../../../data/common_words.txt");
 const CURRENCIES: &str = include_str!("../../../data/currencies.txt");
+const ORGANIZATIONS: &str = include_str!("../../../data/organizations.txt");
 
 /// A fast multiplicative hash for short keys (in the manner of FxHash):
 /// gazetteers are built once and looked up for every capitalised word.
@@ -146,6 +147,9 @@ pub struct Lexicon {
     /// Lowercase common English word → frequency rank.
     pub common: Map<u32>,
     pub currencies: Set,
+    /// Widely known organisations whose names read as a surname, a common
+    /// word or a place ("Ford", "Shell Oil", "Toyota").
+    pub organizations: Set,
 }
 
 pub fn get() -> &'static Lexicon {
@@ -181,6 +185,7 @@ pub fn get() -> &'static Lexicon {
                 .map(|(i, w)| (w, i as u32))
                 .collect(),
             currencies: CURRENCIES.lines().collect(),
+            organizations: ORGANIZATIONS.lines().collect(),
         }
     })
 }
@@ -293,6 +298,12 @@ pub fn speech_verb(w: &str) -> bool {
 pub fn function_word(lower: &str) -> bool {
     static L: List = list!("function_word");
     L.contains(lower)
+}
+
+/// Nouns after a leader's name ("… administration").
+pub fn leader_noun_after(w: &str) -> bool {
+    static L: List = list!("leader_noun_after");
+    L.contains(w)
 }
 
 pub fn never_entity(w: &str) -> bool {

@@ -574,3 +574,34 @@ fn function_words_and_curly_contractions_are_never_names() {
     assert!(find(&ents, &parts, "Oslo").is_some(), "{ents:?}");
     assert!(find(&ents, &parts, "US").is_some(), "{ents:?}");
 }
+
+#[test]
+fn known_companies_named_like_people_or_towns_are_organisations() {
+    let parts = [
+        "Quarterly figures",
+        "Ford said on Monday that its van sales fell, while Toyota and Renault gained.",
+        "Analysts at the Dell unit in Lisbon were not surprised.",
+    ];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    for name in ["Ford", "Toyota", "Renault", "Dell"] {
+        let e = find(&ents, &parts, name).unwrap_or_else(|| panic!("{name}: {ents:?}"));
+        assert_eq!(e.kind, EntityKind::Organization, "{name}");
+    }
+    let lisbon = find(&ents, &parts, "Lisbon").expect("Lisbon");
+    assert_eq!(lisbon.kind, EntityKind::Place);
+}
+
+#[test]
+fn a_leaders_name_before_the_administration_is_a_person() {
+    let parts = [
+        "Talks resume",
+        "Envoys of the Mendel administration met officials in Geneva, as the Okafor presidency began.",
+    ];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    for name in ["Mendel", "Okafor"] {
+        let e = find(&ents, &parts, name).unwrap_or_else(|| panic!("{name}: {ents:?}"));
+        assert_eq!(e.kind, EntityKind::Person, "{name}");
+    }
+}

@@ -396,6 +396,39 @@ impl<'a> Cx<'a> {
         self.t.get(i).map_or(Lex::None, |t| t.lex)
     }
 
+    /// A frequency word in lower case ("the Daily Courier" is a name) used
+    /// as an adverb ("meets weekly", "paid monthly by"), not as an adjective
+    /// before its noun ("an annual fair"), which is not always a time
+    /// expression of its own.
+    fn frequency_adverb(&self, i: usize) -> bool {
+        if !self.word(i).starts_with(|c: char| c.is_lowercase()) {
+            return false;
+        }
+        match self.t.get(i + 1) {
+            None => true,
+            Some(t) if t.kind != Kind::Word => true,
+            Some(t) => matches!(
+                t.lex,
+                Lex::W(
+                    W::By
+                        | W::In
+                        | W::On
+                        | W::At
+                        | W::And
+                        | W::From
+                        | W::Until
+                        | W::To
+                        | W::For
+                        | W::Before
+                        | W::After
+                        | W::During
+                        | W::Since
+                        | W::Through
+                )
+            ),
+        }
+    }
+
     fn w(&self, i: usize, w: W) -> bool {
         self.lex(i) == Lex::W(w)
     }
@@ -1528,7 +1561,16 @@ impl<'a> Cx<'a> {
                     }
                 }
             }
-            Lex::W(W::Annually) => return Some((i, Val::Set(Timex::Period("P1Y".into())), i + 1)),
+            Lex::W(W::Annually) if self.frequency_adverb(i) => {
+                return Some((i, Val::Set(Timex::Period("P1Y".into())), i + 1))
+            }
+            Lex::W(W::Freq(u)) if self.frequency_adverb(i) => {
+                return Some((
+                    i,
+                    Val::Set(Timex::Period(duration_value(Qty::N(1.0), u))),
+                    i + 1,
+                ));
+            }
             Lex::W(W::Every | W::Each) => return self.set_every(i),
             Lex::W(W::Per) => {
                 if let Lex::Unit(u, false) = self.lex(i + 1) {

@@ -68,6 +68,9 @@ pub enum W {
     Each,
     Per,
     Annually,
+    /// "weekly", "daily", "monthly", "quarterly", "hourly": a frequency of
+    /// one of the unit.
+    Freq(Unit),
     Several,
     Few,
     Many,
@@ -520,6 +523,13 @@ const WORDS: &[&str] = &[
     "yesterday",
     "yr",
     "yrs",
+    "annual",
+    "yearly",
+    "weekly",
+    "daily",
+    "monthly",
+    "quarterly",
+    "hourly",
 ];
 
 /// Packs up to 16 ASCII bytes, lower-cased, into one integer.
@@ -758,7 +768,12 @@ fn keyword(w: &str) -> Lex {
         "every" => Every,
         "each" => Each,
         "per" => Per,
-        "annually" => Annually,
+        "annually" | "annual" | "yearly" => Annually,
+        "weekly" => Freq(Unit::Week),
+        "daily" => Freq(Unit::Day),
+        "monthly" => Freq(Unit::Month),
+        "quarterly" => Freq(Unit::Quarter),
+        "hourly" => Freq(Unit::Hour),
         "several" => Several,
         "few" => Few,
         "many" => Many,

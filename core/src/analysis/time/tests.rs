@@ -419,6 +419,20 @@ fn durations_and_sets() {
         ("It is paid annually.", "annually", "P1Y", TimexType::Set),
         ("They build 15 a year.", "a year", "P1Y", TimexType::Set),
         ("It costs $5 per month.", "per month", "P1M", TimexType::Set),
+        ("The board meets weekly.", "weekly", "P1W", TimexType::Set),
+        (
+            "It is updated daily by staff.",
+            "daily",
+            "P1D",
+            TimexType::Set,
+        ),
+        (
+            "Rent is due monthly, in cash.",
+            "monthly",
+            "P1M",
+            TimexType::Set,
+        ),
+        ("They report quarterly.", "quarterly", "P1Q", TimexType::Set),
     ];
     for (text, span, value, kind) in cases {
         let t = one(text, Some("2010-05-05"));
@@ -611,4 +625,11 @@ fn development_set_scores_stay_above_the_floors() {
     println!("dev dates: P {p:.3} R {r:.3} F1 {f1:.3} value accuracy {acc:.3} ({tp} matched)");
     assert!(f1 >= 0.93, "date detection F1 {f1:.3} (P {p:.3} R {r:.3})");
     assert!(acc >= 0.86, "date value accuracy {acc:.3}");
+}
+
+#[test]
+fn frequency_words_before_their_noun_or_in_names_are_not_sets() {
+    let dct = Some("2010-05-05");
+    assert!(found("The annual fair and the weekly market opened.", dct).is_empty());
+    assert!(found("The Daily Courier ran it.", dct).is_empty());
 }

@@ -797,8 +797,12 @@ fn segment(cx: &mut Ctx, sink: &mut Sink, a: usize, b: usize) {
         }
         let w = cx.w(x);
         lower_into(w, &mut cx.buf);
-        if lexicon::role_noun(cx.buf.as_str())
-            || lexicon::strong_person_title(w)
+        // "Speaking to the NBC, spokesman Ann Lee said": the role belongs to
+        // the name after it; an acronym is not a person either
+        let role = (lexicon::role_noun(cx.buf.as_str()) || lexicon::strong_person_title(w))
+            && !cx.name_at(x + 1)
+            && !(b == a + 1 && is_all_caps(cx.w(a)));
+        if role
             || (x == b + 1 && w == "who")
             || (cx.toks.get(x).is_some_and(|t| t.kind == Kind::Num)
                 && w.len() <= 3
@@ -1629,8 +1633,11 @@ fn classify(
             return (Person, 1, false);
         }
         // "Jusman Syafii Djamal said" (but "analysts at Goldman Sachs said")
+        // (but "the Grey House said": a building speaks for who is in it)
         if speech_after
             && b - a <= 3
+            && !lexicon::place_head(last)
+            && last != "House"
             && !matches!(
                 cx.w(a.wrapping_sub(1)),
                 "at" | "from" | "of" | "with" | "by" | "for"

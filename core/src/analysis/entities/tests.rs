@@ -605,3 +605,20 @@ fn a_leaders_name_before_the_administration_is_a_person() {
         assert_eq!(e.kind, EntityKind::Person, "{name}");
     }
 }
+
+#[test]
+fn a_building_that_speaks_and_an_acronym_before_a_role_are_not_people() {
+    let parts = [
+        "Statements",
+        "The Grey House said on Monday that the talks had ended.",
+        "Speaking to the NBC, spokesman Ann Lee said the plan stood.",
+    ];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    let house = find(&ents, &parts, "Grey House").expect("Grey House");
+    assert_ne!(house.kind, EntityKind::Person);
+    let nbc = find(&ents, &parts, "NBC").expect("NBC");
+    assert_eq!(nbc.kind, EntityKind::Organization);
+    let lee = find(&ents, &parts, "Ann Lee").expect("Ann Lee");
+    assert_eq!(lee.kind, EntityKind::Person);
+}

@@ -1539,6 +1539,9 @@ fn classify(
     let first = cx.w(a);
     let last = cx.w(b - 1);
     let single = b - a == 1;
+    if lexicon::market_index(surface) {
+        return (Product, 3, false);
+    }
     // a company named after a city ("Toyota") is the company in the news
     if lex.organizations.contains(surface) {
         return (Organization, 3, false);

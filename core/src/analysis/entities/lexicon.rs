@@ -300,6 +300,12 @@ pub fn function_word(lower: &str) -> bool {
     L.contains(lower)
 }
 
+/// Stock market indices ("the Dow"), typed as products.
+pub fn market_index(name: &str) -> bool {
+    static L: List = list!("market_index");
+    L.contains(name)
+}
+
 /// Nouns after a leader's name ("… administration").
 pub fn leader_noun_after(w: &str) -> bool {
     static L: List = list!("leader_noun_after");

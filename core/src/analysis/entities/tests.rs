@@ -622,3 +622,17 @@ fn a_building_that_speaks_and_an_acronym_before_a_role_are_not_people() {
     let lee = find(&ents, &parts, "Ann Lee").expect("Ann Lee");
     assert_eq!(lee.kind, EntityKind::Person);
 }
+
+#[test]
+fn market_indices_are_products_not_organisations() {
+    let parts = [
+        "Markets",
+        "The Dow fell 2 percent and the FTSE 100 closed lower, while the Hang Seng rose.",
+    ];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    for name in ["Dow", "FTSE 100", "Hang Seng"] {
+        let e = find(&ents, &parts, name).unwrap_or_else(|| panic!("{name}: {ents:?}"));
+        assert_eq!(e.kind, EntityKind::Product, "{name}");
+    }
+}

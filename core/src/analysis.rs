@@ -209,3 +209,27 @@ pub fn analyze(parts: &[&str], dct: Option<&str>) -> Analysis {
         coverage,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_and_indices_name_the_same_entities() {
+        let parts = ["Mara Quill met Ivo Stanek in Lisbon on 3 May 2021."];
+        let a = analyze(&parts, None);
+        assert!(a.entities.len() >= 3, "{:?}", a.entities);
+        for (i, e) in a.entities.iter().enumerate() {
+            assert_eq!(a.entity_index(&e.id), Some(i));
+        }
+        assert_eq!(a.entity_index("no-such-entity"), None);
+        let ev = a.timeline.first().expect("an event");
+        let ids: Vec<&str> = a.entity_ids(&ev.entities).collect();
+        assert_eq!(ids.len(), ev.entities.len());
+        for (&i, id) in ev.entities.iter().zip(&ids) {
+            assert_eq!(a.entities[i].id, *id);
+        }
+        // an index past the end names nothing
+        assert_eq!(a.entity_ids(&[a.entities.len()]).count(), 0);
+    }
+}

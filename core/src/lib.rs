@@ -4,6 +4,7 @@
 //! (tests, benches, the `analyze` command-line tool, the build script) and in
 //! WebAssembly alike. All text offsets are UTF-8 byte offsets.
 
+pub mod added;
 pub mod analysis;
 pub mod article;
 pub mod bundle;

@@ -46,14 +46,16 @@ pub fn unique_slug<'a>(base: &str, taken: impl IntoIterator<Item = &'a str>) -> 
 }
 
 /// A byte count for people: `820 B`, `14.2 KB`, `1.2 MB` (powers of 1000).
+/// Written with integers: the page carries no float formatting.
 pub fn size_text(bytes: u64) -> String {
-    if bytes < 1000 {
-        format!("{bytes} B")
+    let (tenths, unit) = if bytes < 1000 {
+        return format!("{bytes} B");
     } else if bytes < 1_000_000 {
-        format!("{:.1} KB", bytes as f64 / 1e3)
+        (bytes.saturating_add(50) / 100, "KB")
     } else {
-        format!("{:.1} MB", bytes as f64 / 1e6)
-    }
+        (bytes.saturating_add(50_000) / 100_000, "MB")
+    };
+    format!("{}.{} {unit}", tenths / 10, tenths % 10)
 }
 
 /// What became of one item of a batch.
@@ -203,6 +205,17 @@ mod tests {
         assert_eq!(size_text(820), "820 B");
         assert_eq!(size_text(14_200), "14.2 KB");
         assert_eq!(size_text(1_200_000), "1.2 MB");
+        // rounded as float formatting rounds them
+        for b in [
+            1000, 1049, 1050, 99_949, 999_949, 999_950, 1_000_000, 12_345_678,
+        ] {
+            let want = if b < 1_000_000 {
+                format!("{:.1} KB", b as f64 / 1e3)
+            } else {
+                format!("{:.1} MB", b as f64 / 1e6)
+            };
+            assert_eq!(size_text(b), want, "{b}");
+        }
     }
 
     #[test]

@@ -17,6 +17,7 @@ import {
   openGuarded,
   assertClean,
   waitForApp,
+  waitReady,
   waitForArticle,
   articleBlockTexts,
   assertContainsRun,
@@ -160,6 +161,32 @@ for (const [name, prefix] of [
           await page.locator("[data-testid=entities]").waitFor({ timeout: 10000 });
         }
         await assertClean(page, guard, "hydration");
+      } finally {
+        await context.close();
+      }
+    });
+
+    it("keeps a name clicked while the app starts, and opens its card once it is live", async () => {
+      // Only a prerendered article has names to click before the app runs.
+      if (articles.length !== 1) return;
+      const { context, page, guard } = await openGuarded(browser, { allow });
+      try {
+        // The WebAssembly is held back until the click has happened.
+        let release;
+        const held = new Promise((go) => (release = go));
+        await page.route(/\.wasm$/, async (route) => {
+          await held;
+          await route.continue();
+        });
+        await page.goto(server.url, { waitUntil: "domcontentloaded" });
+        const mark = page.locator("article.body mark[data-entity]").first();
+        const id = await mark.getAttribute("data-entity");
+        assert.equal(await page.evaluate(() => document.documentElement.dataset.app ?? null), null, "not live yet");
+        await mark.click();
+        release();
+        await waitReady(page);
+        await page.locator(`[data-testid=entity-card][data-entity="${id}"]`).waitFor({ timeout: 10000 });
+        await assertClean(page, guard, "a click before the app was live");
       } finally {
         await context.close();
       }

@@ -159,8 +159,15 @@ if (/__trunkInitializer/.test(loaderCode)) fail("a custom trunk initializer is n
 // for the same reason; the module and the WASM are fetched on start.
 const AFTER_PAINT =
   "await new Promise((go) => { requestAnimationFrame(() => setTimeout(go, 0)); setTimeout(go, 100); });\n";
+// A name clicked while the app is still starting is kept (the last one), and
+// the app opens its card once it is live (`dom::take_early_click`).
+const EARLY_INPUT =
+  'addEventListener("click", (e) => { const m = e.target instanceof Element && e.target.closest("mark[data-entity][data-m]"); ' +
+  'if (m && !e.target.closest("a") && document.documentElement.dataset.app !== "ready") ' +
+  'window.__dossierEarly = [m.closest("[data-slug]")?.dataset.slug ?? "", m.dataset.entity, m.dataset.m]; }, true);\n';
 const deferredLoader =
   "\n// Start after the first paint: the page is readable before the app runs.\n" +
+  EARLY_INPUT +
   AFTER_PAINT +
   `const bindings = await import(${JSON.stringify(jsHref)});\n` +
   `const wasm = await bindings.default({ module_or_path: ${JSON.stringify(wasmHref)} });\n` +
@@ -208,6 +215,7 @@ if (/^\s*export\b/m.test(glue)) fail("the JS glue has an export this step does n
 
 const inlineCode =
   `\n${glue}\n` +
+  EARLY_INPUT +
   AFTER_PAINT +
   `const __dossierWasm = Uint8Array.from(atob("${wasmBytes.toString("base64")}"), (c) => c.charCodeAt(0));\n` +
   `const __dossierExports = await ${defaultExport}({ module_or_path: __dossierWasm });\n` +

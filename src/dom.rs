@@ -26,6 +26,24 @@ pub fn mark(name: &str) {
     }
 }
 
+/// The mention a reader clicked while the app was starting, recorded by the
+/// page's loader as `window.__dossierEarly = [slug, entity id, ordinal]`:
+/// taken once (the record is cleared).
+pub fn take_early_click() -> Option<(String, String, usize)> {
+    let w = window()?;
+    let key = wasm_bindgen::JsValue::from_str("__dossierEarly");
+    let v = js_sys::Reflect::get(&w, &key).ok()?;
+    if v.is_undefined() || v.is_null() {
+        return None;
+    }
+    let _ = js_sys::Reflect::delete_property(&w, &key);
+    let a = v.dyn_into::<js_sys::Array>().ok()?;
+    let slug = a.get(0).as_string()?;
+    let id = a.get(1).as_string()?;
+    let ordinal = a.get(2).as_string()?.parse().ok()?;
+    Some((slug, id, ordinal))
+}
+
 /// Marks the page as live: `<html data-app="ready">`.
 pub fn set_ready() {
     if let Some(root) = document().and_then(|d| d.document_element()) {

@@ -129,11 +129,34 @@ pub fn reader(props: &ReaderProps) -> Html {
     }
 
     // The article is on screen with its highlights: the page is interactive.
-    use_effect_with((article.slug.clone(), state.restoring), |(_, restoring)| {
-        if !*restoring {
-            dom::mark("dossier-interactive");
-        }
-    });
+    // A name clicked on the prerendered page before that opens its card now.
+    {
+        let (analysis, d) = (Rc::clone(&analysis), state.dispatcher());
+        use_effect_with(
+            (article.slug.clone(), state.restoring),
+            move |(slug, restoring)| {
+                if !*restoring {
+                    dom::mark("dossier-interactive");
+                    if let Some((on, id, k)) = dom::take_early_click() {
+                        let at = analysis.entity_index(&id).filter(|&e| {
+                            on == *slug
+                                && analysis
+                                    .entities
+                                    .get(e)
+                                    .is_some_and(|x| k < x.mentions.len())
+                        });
+                        if let Some(e) = at {
+                            d.dispatch(Action::ToggleFocus(id));
+                            d.dispatch(Action::Card {
+                                at: Some((e, k)),
+                                reveal: false,
+                            });
+                        }
+                    }
+                }
+            },
+        );
+    }
 
     // The article body, where the effects below find what they scroll to.
     let body = use_node_ref();

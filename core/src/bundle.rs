@@ -138,6 +138,9 @@ pub struct SetPages {
     pub linking: Linking,
     /// Every dated event and publication date, in time order.
     pub timeline: Vec<TimelineItem>,
+    /// What each point of `timeline` is: the event's label, or the
+    /// article's title for a publication date.
+    pub labels: Vec<String>,
 }
 
 impl SetPages {
@@ -147,7 +150,25 @@ impl SetPages {
             set.iter().map(|(_, a)| a.entities.as_slice()).collect();
         let linking = crate::set::link(&entities);
         let timeline = crate::set::set_timeline(set, &linking);
-        SetPages { linking, timeline }
+        let labels = timeline
+            .iter()
+            .map(|item| match item.point {
+                crate::set::index::Point::Published { article } => set
+                    .get(article)
+                    .map(|(a, _)| a.meta.title.clone())
+                    .unwrap_or_default(),
+                crate::set::index::Point::Event(r) => set
+                    .get(r.article)
+                    .and_then(|(_, an)| an.timeline.get(r.event))
+                    .map(|e| e.label.clone())
+                    .unwrap_or_default(),
+            })
+            .collect();
+        SetPages {
+            linking,
+            timeline,
+            labels,
+        }
     }
 }
 
@@ -268,6 +289,8 @@ mod tests {
             .filter(|t| matches!(t.point, crate::set::index::Point::Published { .. }))
             .count();
         assert_eq!(published, 3);
+        assert_eq!(back.labels.len(), back.timeline.len());
+        assert!(back.labels.iter().any(|l| l == "Story 1"));
         assert!(back.timeline.len() > 3);
         assert!(back.timeline.windows(2).all(|w| w[0].date <= w[1].date));
         assert!(decode_pages(&bytes[..bytes.len() / 2]).is_err());

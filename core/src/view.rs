@@ -822,6 +822,7 @@ impl Route {
 }
 
 pub mod axis;
+pub mod pages;
 pub mod reading;
 
 #[cfg(test)]

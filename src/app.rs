@@ -6,7 +6,7 @@ use dossier_core::view::Route;
 use gloo_events::EventListener;
 use yew::prelude::*;
 
-use crate::components::{library::Library, reader::Reader, set_timeline::SetTimeline};
+use crate::components::{library::Library, reader::Reader};
 use crate::data;
 use crate::data::load::Load;
 use crate::dom;
@@ -179,9 +179,6 @@ pub fn shell() -> Html {
         });
     }
 
-    if state.page == Some(Route::Timeline) {
-        return html! { <SetTimeline /> };
-    }
     let title = summary.map(|s| s.meta.title.clone()).unwrap_or_default();
     match (slug, load) {
         (None, _) | (_, None) => html! { <Library articles={data::index()} /> },

@@ -126,18 +126,3 @@ pub fn embedded_bytes() -> usize {
 pub fn blobs() -> &'static [(&'static str, &'static [u8])] {
     blobs::BLOBS
 }
-
-static PAGES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/set.postcard"));
-
-thread_local! {
-    // Read when a page of the set is first opened: the library and the
-    // reader do not need it.
-    static SET_PAGES: Rc<format::SetPages> =
-        Rc::new(format::decode_pages(PAGES).unwrap_or_default());
-}
-
-/// What the pages of the set read (the linking, the set timeline), computed
-/// by the build.
-pub fn pages() -> Rc<format::SetPages> {
-    SET_PAGES.with(Rc::clone)
-}

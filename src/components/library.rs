@@ -46,7 +46,6 @@ pub fn library(props: &LibraryProps) -> Html {
             <header class="library-head">
                 <h1>{ "dossier" }</h1>
                 <p class="lede">{ format!("{} article{}, read with their people, places and dates.", list.len(), if list.len() == 1 { "" } else { "s" }) }</p>
-                <nav class="set-nav" aria-label="The set"><a href="#/timeline">{ "Timeline of the set" }</a></nav>
             </header>
             if list.is_empty() {
                 <p>{ "No articles in this set." }</p>

@@ -10,7 +10,7 @@
 //!   [`reading_timeline`] (the scroll-spy, [`crate::spy`]) → [`timeline`]
 //!   → [`axis`] → [`axis_marks`] → [`axis_mark`], and [`event_list`] →
 //!   [`event_row`]; [`card`], [`find`], [`legend`], [`help`].
-//! - The set: [`library`] → [`library_item`]; [`set_timeline`] (`#/timeline`).
+//! - The set: [`library`] → [`library_item`].
 //!
 //! # Stable hooks
 //!
@@ -50,9 +50,6 @@
 //!   buttons "Previous mention" / "Next mention" / "Close card".
 //! - Keys: `[data-testid=help]` dialog, opened by `?` or the "Keyboard
 //!   shortcuts" button.
-//! - Set timeline: `main[aria-label="Set timeline"]`, one `li[data-date]`
-//!   per point in time order (`.published`, `.approximate`), its link to
-//!   `#/a/<slug>/t/<event>` or `#/a/<slug>`. The library links to it.
 //! - Local storage: `dossier.hidden-types` (comma-separated type names).
 
 pub mod axis;
@@ -73,5 +70,4 @@ pub mod library;
 pub mod library_item;
 pub mod reader;
 pub mod reading_timeline;
-pub mod set_timeline;
 pub mod timeline;

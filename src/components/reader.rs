@@ -212,13 +212,9 @@ pub fn reader(props: &ReaderProps) -> Html {
             <main class="text" id="text">
                 <Body node={body.clone()} article={Rc::clone(&article)} analysis={Rc::clone(&analysis)} hits={Rc::clone(&hits)}>
                     <header class="reader-head">
-                        <nav class="crumbs" aria-label="Breadcrumb">
-                            if props.multiple {
-                                <a href="#/">{ "← All articles" }</a>
-                                { " · " }
-                            }
-                            <a href="#/timeline">{ "Timeline of the set" }</a>
-                        </nav>
+                        if props.multiple {
+                            <nav class="crumbs" aria-label="Breadcrumb"><a href="#/">{ "← All articles" }</a></nav>
+                        }
                         if let Some(section) = &meta.section {
                             <p class="kicker" data-testid="section">{ section.clone() }</p>
                         }

@@ -5,7 +5,9 @@
 //! postcard into `OUT_DIR` (see `dossier_core::bundle`): the whole set as
 //! `(Article, Analysis)` pairs, or, for a large set, only the library's index,
 //! with one file per article in `OUT_DIR/blobs/` (listed in `OUT_DIR/blobs.rs`
-//! for the build-time render, which copies them into `dist/articles/`). The
+//! for the build-time render, which copies them into `dist/articles/`), and
+//! what the set's pages read (`OUT_DIR/set.postcard`: the linking and the set
+//! timeline, `dossier_core::bundle::SetPages`). The
 //! page shows the engine's results without carrying the engine. A broken
 //! article fails the build with `path:line: what is wrong`.
 
@@ -102,5 +104,8 @@ fn build() -> Result<(), String> {
     list.push_str("];\n");
     let target = out.join("blobs.rs");
     std::fs::write(&target, list).map_err(|e| format!("{}: {e}", target.display()))?;
+    let pages = format::encode_pages(&format::SetPages::of(&set))?;
+    let target = out.join("set.postcard");
+    std::fs::write(&target, pages).map_err(|e| format!("{}: {e}", target.display()))?;
     Ok(())
 }

@@ -53,6 +53,10 @@ pub struct ReaderState {
     /// (a focus, a selection, Escape) rather than by the URL: the URL then
     /// records it as a new history entry, so that Back undoes it.
     pub by_reader: bool,
+    /// A page of the set (an entity, the set timeline, search) shown
+    /// instead of the library or the article; the article stays open
+    /// underneath.
+    pub page: Option<Route>,
 }
 
 pub enum Action {
@@ -123,7 +127,11 @@ impl ReaderState {
     }
 
     fn go(&mut self, route: Route, held: Option<usize>) {
+        self.page = None;
         match route {
+            Route::Entity { .. } | Route::Timeline | Route::Search { .. } => {
+                self.page = Some(route);
+            }
             Route::Library => {
                 self.slug = self.only.clone();
                 self.focus = None;
@@ -154,6 +162,9 @@ impl ReaderState {
 
     /// The route this state shows.
     pub fn route(&self) -> Route {
+        if let Some(page) = &self.page {
+            return page.clone();
+        }
         match &self.slug {
             None => Route::Library,
             Some(slug) => Route::Article {

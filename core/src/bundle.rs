@@ -10,6 +10,7 @@
 //! The build script (`build.rs`) writes it and the app reads it, both through
 //! this module.
 
+use crate::set::{Linking, TimelineItem};
 use crate::{Analysis, Article, Meta};
 use serde::{Deserialize, Serialize};
 
@@ -127,6 +128,60 @@ pub fn encode(set: &[(Article, Analysis)], threshold: usize) -> Result<Encoded, 
     })
 }
 
+/// What the pages of the set (entity pages, set timeline, search) read
+/// beyond the articles, computed at build time: the linking needs the
+/// recogniser's gazetteers, which the page does not carry. The entity pages
+/// and the search index are derived from the articles and this linking by
+/// `set::entity_index` and `set::SearchIndex::build` when they are opened.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SetPages {
+    pub linking: Linking,
+    /// Every dated event and publication date, in time order.
+    pub timeline: Vec<TimelineItem>,
+    /// What each point of `timeline` is: the event's label, or the
+    /// article's title for a publication date.
+    pub labels: Vec<String>,
+}
+
+impl SetPages {
+    /// Links the set and orders its timeline.
+    pub fn of(set: &[(Article, Analysis)]) -> SetPages {
+        let entities: Vec<&[crate::analysis::Entity]> =
+            set.iter().map(|(_, a)| a.entities.as_slice()).collect();
+        let linking = crate::set::link(&entities);
+        let timeline = crate::set::set_timeline(set, &linking);
+        let labels = timeline
+            .iter()
+            .map(|item| match item.point {
+                crate::set::index::Point::Published { article } => set
+                    .get(article)
+                    .map(|(a, _)| a.meta.title.clone())
+                    .unwrap_or_default(),
+                crate::set::index::Point::Event(r) => set
+                    .get(r.article)
+                    .and_then(|(_, an)| an.timeline.get(r.event))
+                    .map(|e| e.label.clone())
+                    .unwrap_or_default(),
+            })
+            .collect();
+        SetPages {
+            linking,
+            timeline,
+            labels,
+        }
+    }
+}
+
+/// Encodes what the set's pages read (see [`SetPages`]).
+pub fn encode_pages(pages: &SetPages) -> Result<Vec<u8>, String> {
+    postcard::to_allocvec(pages).map_err(|e| format!("serialising the set's pages: {e}"))
+}
+
+/// Reads back what [`encode_pages`] wrote.
+pub fn decode_pages(bytes: &[u8]) -> Result<SetPages, postcard::Error> {
+    postcard::from_bytes(bytes)
+}
+
 /// Reads back what [`encode`] embedded.
 pub fn decode_set(bytes: &[u8]) -> Result<Set, postcard::Error> {
     postcard::from_bytes(bytes)
@@ -210,6 +265,35 @@ mod tests {
                 (a, analysis)
             })
             .collect()
+    }
+
+    #[test]
+    fn the_pages_of_the_set_round_trip_and_link_across_articles() {
+        let set = set(3, 2);
+        let pages = SetPages::of(&set);
+        let bytes = encode_pages(&pages).expect("encodes");
+        let back = decode_pages(&bytes).expect("decodes");
+        assert_eq!(back, pages);
+        // One person named in every article is one entity of the set.
+        let anna = back
+            .linking
+            .entities
+            .iter()
+            .find(|e| e.name == "Anna Berg")
+            .expect("Anna Berg is linked");
+        assert_eq!(anna.members.len(), 3);
+        // Three publication dates and the events of every article, ordered.
+        let published = back
+            .timeline
+            .iter()
+            .filter(|t| matches!(t.point, crate::set::index::Point::Published { .. }))
+            .count();
+        assert_eq!(published, 3);
+        assert_eq!(back.labels.len(), back.timeline.len());
+        assert!(back.labels.iter().any(|l| l == "Story 1"));
+        assert!(back.timeline.len() > 3);
+        assert!(back.timeline.windows(2).all(|w| w[0].date <= w[1].date));
+        assert!(decode_pages(&bytes[..bytes.len() / 2]).is_err());
     }
 
     #[test]

@@ -741,6 +741,55 @@ pub enum Route {
         entity: Option<String>,
         event: Option<usize>,
     },
+    /// The page of a set-level entity, by its key (`set::SetEntity::key`).
+    Entity { key: String },
+    /// Every dated event of the set, in time order.
+    Timeline,
+    /// Search across the set; `query` as typed (may be empty).
+    Search { query: String },
+}
+
+/// Percent-encodes `s` for the query part of the hash: unreserved
+/// characters stay, everything else is `%XX` of its UTF-8 bytes (a space
+/// is `%20`).
+fn encode_query(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'*') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Reads a percent-encoded query value (`+` is a space); a malformed
+/// escape is kept as written, and bytes that are not UTF-8 become U+FFFD.
+fn decode_query(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok())
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                if let Some(b) = hex {
+                    out.push(b);
+                    i += 3;
+                    continue;
+                }
+                out.push(b'%');
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn url_safe(s: &str) -> bool {
@@ -751,10 +800,12 @@ fn url_safe(s: &str) -> bool {
 
 impl Route {
     /// Reads `#/`, `#/a/<slug>`, `#/a/<slug>/e/<entity-id>` and
-    /// `#/a/<slug>/t/<event-index>` (with or without the `#`). Anything else
-    /// is the library.
+    /// `#/a/<slug>/t/<event-index>`, `#/e/<key>`, `#/timeline` and
+    /// `#/search?q=<query>` (with or without the `#`). Anything else is the
+    /// library.
     pub fn parse(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let (path, params) = path.split_once('?').unwrap_or((path, ""));
         let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
         match segs.as_slice() {
             ["a", slug, rest @ ..] if url_safe(slug) => {
@@ -769,6 +820,17 @@ impl Route {
                     event,
                 }
             }
+            ["e", key] if url_safe(key) => Route::Entity {
+                key: (*key).to_string(),
+            },
+            ["timeline"] => Route::Timeline,
+            ["search"] => Route::Search {
+                query: params
+                    .split('&')
+                    .find_map(|p| p.strip_prefix("q="))
+                    .map(decode_query)
+                    .unwrap_or_default(),
+            },
             _ => Route::Library,
         }
     }
@@ -786,11 +848,16 @@ impl Route {
                 (None, Some(n)) => format!("#/a/{slug}/t/{n}"),
                 (None, None) => format!("#/a/{slug}"),
             },
+            Route::Entity { key } => format!("#/e/{key}"),
+            Route::Timeline => "#/timeline".to_string(),
+            Route::Search { query } if query.is_empty() => "#/search".to_string(),
+            Route::Search { query } => format!("#/search?q={}", encode_query(query)),
         }
     }
 }
 
 pub mod axis;
+pub mod pages;
 pub mod reading;
 
 #[cfg(test)]

@@ -273,3 +273,36 @@ fn a_hovered_card_closes_when_the_pointer_leaves_unless_pinned() {
     let help = apply(&s, Action::ToggleHelp);
     assert!(help.help && !apply(&help, Action::ToggleHelp).help);
 }
+
+#[test]
+fn pages_of_the_set_are_routes_and_keep_the_article_underneath() {
+    let mut s = at(article("a", Some("e1"), None));
+    for page in [
+        Route::Entity { key: "k".into() },
+        Route::Timeline,
+        Route::Search {
+            query: "harbour lights".into(),
+        },
+    ] {
+        s = apply(
+            &s,
+            Action::Navigate {
+                route: page.clone(),
+                held: None,
+            },
+        );
+        assert_eq!(s.route(), page);
+        assert_eq!(s.slug.as_deref(), Some("a"));
+    }
+    s = apply(
+        &s,
+        Action::Navigate {
+            route: article("a", None, Some(1)),
+            held: None,
+        },
+    );
+    assert_eq!(s.page, None);
+    assert_eq!(s.route(), article("a", None, Some(1)));
+    let reloaded = at(Route::Timeline);
+    assert_eq!(reloaded.route(), Route::Timeline);
+}

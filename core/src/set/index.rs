@@ -31,7 +31,9 @@ pub struct MentionAt {
 }
 
 /// A dated event of an article: `timeline[event]` of `article`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct EventRef {
     pub article: usize,
     pub event: usize,
@@ -204,7 +206,7 @@ pub fn entity_index(set: &[(Article, Analysis)], linking: &Linking) -> EntityInd
 }
 
 /// What a point of the set timeline is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Point {
     /// A dated event of an article.
     Event(EventRef),
@@ -213,7 +215,7 @@ pub enum Point {
 }
 
 /// One point of the set timeline.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TimelineItem {
     /// TIMEX3 value of the start.
     pub date: String,

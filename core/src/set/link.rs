@@ -26,7 +26,7 @@ use crate::analysis::entities::{corporate_suffix, country, known_place, slug};
 use crate::analysis::{Entity, EntityKind};
 
 /// One entity of the set.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SetEntity {
     /// Readable, URL-safe, unique in the set (`steve-jobs`, `smith-2`).
     pub key: String,
@@ -41,7 +41,7 @@ pub struct SetEntity {
 }
 
 /// The set-level entities and, for each article-level entity, its own.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Linking {
     /// In order of first appearance (article, then entity order).
     pub entities: Vec<SetEntity>,

@@ -633,6 +633,69 @@ fn routes_round_trip() {
 }
 
 #[test]
+fn set_routes_round_trip() {
+    let cases = [
+        (
+            "#/e/ada-lovelace",
+            Route::Entity {
+                key: "ada-lovelace".into(),
+            },
+        ),
+        ("#/timeline", Route::Timeline),
+        (
+            "#/search",
+            Route::Search {
+                query: String::new(),
+            },
+        ),
+        (
+            "#/search?q=harbour",
+            Route::Search {
+                query: "harbour".into(),
+            },
+        ),
+        (
+            "#/search?q=%22blue%20lagoon%22%20fer*",
+            Route::Search {
+                query: "\"blue lagoon\" fer*".into(),
+            },
+        ),
+        (
+            "#/search?q=caf%C3%A9%20%26%20%3F%23%25",
+            Route::Search {
+                query: "café & ?#%".into(),
+            },
+        ),
+    ];
+    for (hash, route) in cases {
+        assert_eq!(Route::parse(hash), route, "{hash}");
+        assert_eq!(route.to_hash(), hash);
+    }
+    // Any query survives the trip, whatever it holds.
+    for q in ["a+b", "100%", "%zz", "ü ß 北京", "q=1&r=2", " "] {
+        let route = Route::Search { query: q.into() };
+        assert_eq!(Route::parse(&route.to_hash()), route, "{q}");
+    }
+    // `+` is a space when read; a broken escape is kept as written; other
+    // parameters are ignored.
+    assert_eq!(
+        Route::parse("#/search?x=1&q=blue+lagoon"),
+        Route::Search {
+            query: "blue lagoon".into()
+        }
+    );
+    assert_eq!(
+        Route::parse("#/search?q=50%2"),
+        Route::Search {
+            query: "50%2".into()
+        }
+    );
+    assert_eq!(Route::parse("#/e/<b>"), Route::Library);
+    assert_eq!(Route::parse("#/e/"), Route::Library);
+    assert_eq!(Route::parse("#/timeline/extra"), Route::Library);
+}
+
+#[test]
 fn lanes_keep_overlapping_intervals_apart() {
     let places = [(0.0, 0.5), (0.1, 0.0), (0.6, 0.1), (0.105, 0.0), (0.7, 0.0)];
     let l = lanes(&places, 0.02);

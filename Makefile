@@ -68,6 +68,7 @@ fmt-check:
 clippy:
 	cargo clippy --workspace --all-targets --features dossier/ssr -- -D warnings
 	cargo clippy -p dossier --all-targets $(WASM) -- -D warnings
+	cargo clippy -p dossier-importer $(WASM) -- -D warnings
 
 test-native:
 	cargo test --workspace --features dossier/ssr

@@ -1,11 +1,14 @@
 //! The article set, parsed and analysed by the build script and embedded:
 //! either whole, or (a large set) as the library's index, each article then
-//! read from its own file when it is opened (see [`format`] and [`load`]). Articles read that way are kept here, so reopening one
-//! does not fetch it again.
+//! read from its own file when it is opened (see [`format`] and [`load`]).
+//! Articles read that way are kept here, so reopening one does not fetch it
+//! again. Beside the set, the articles the reader added (see
+//! [`crate::added`]), analysed in the page.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use dossier_core::added::ContentKey;
 use dossier_core::{Analysis, Article};
 
 pub use dossier_core::bundle as format;
@@ -35,6 +38,22 @@ struct Store {
     split: Option<u64>,
     /// Embedded entries, then those read from article files.
     entries: RefCell<Vec<Entry>>,
+    /// The reader's articles, oldest first.
+    yours: RefCell<Vec<Yours>>,
+    /// True until the reader's stored articles have been read.
+    yours_pending: std::cell::Cell<bool>,
+}
+
+/// An article the reader added.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Yours {
+    pub summary: Rc<Summary>,
+    pub entry: Entry,
+    /// What it was added as: the file name, or "Pasted text".
+    pub name: String,
+    pub key: ContentKey,
+    /// Its analysis as `analyze` prints it.
+    pub json: Rc<str>,
 }
 
 fn store(set: Set) -> Store {
@@ -54,12 +73,16 @@ fn store(set: Set) -> Store {
                 index: index.into(),
                 split: None,
                 entries: RefCell::new(entries),
+                yours: RefCell::new(Vec::new()),
+                yours_pending: std::cell::Cell::new(true),
             }
         }
         Set::Split { build, index } => Store {
             index: index.into_iter().map(Rc::new).collect(),
             split: Some(build),
             entries: RefCell::new(Vec::new()),
+            yours: RefCell::new(Vec::new()),
+            yours_pending: std::cell::Cell::new(true),
         },
     }
 }
@@ -75,9 +98,115 @@ pub fn index() -> Rc<[Rc<Summary>]> {
     STORE.with(|s| Rc::clone(&s.index))
 }
 
-/// The library's entry for this slug.
+/// The library's entry for this slug (of the set or the reader's).
 pub fn summary(slug: &str) -> Option<Rc<Summary>> {
-    STORE.with(|s| s.index.iter().find(|e| e.slug == slug).cloned())
+    STORE.with(|s| {
+        s.index
+            .iter()
+            .find(|e| e.slug == slug)
+            .cloned()
+            .or_else(|| {
+                s.yours
+                    .borrow()
+                    .iter()
+                    .find(|y| y.summary.slug == slug)
+                    .map(|y| Rc::clone(&y.summary))
+            })
+    })
+}
+
+/// The articles the reader added, oldest first.
+pub fn yours() -> Vec<Yours> {
+    STORE.with(|s| s.yours.borrow().clone())
+}
+
+/// How many articles the library holds: the set's and the reader's.
+pub fn count() -> usize {
+    STORE.with(|s| s.index.len() + s.yours.borrow().len())
+}
+
+/// True until the reader's stored articles have been read (an article of
+/// theirs that a URL names is then still loading, not missing).
+pub fn yours_pending() -> bool {
+    STORE.with(|s| s.yours_pending.get())
+}
+
+pub fn yours_read() {
+    STORE.with(|s| s.yours_pending.set(false));
+}
+
+/// The content keys and slugs of the reader's articles.
+pub fn known() -> Vec<(ContentKey, String)> {
+    STORE.with(|s| {
+        s.yours
+            .borrow()
+            .iter()
+            .map(|y| (y.key, y.summary.slug.clone()))
+            .collect()
+    })
+}
+
+/// A slug for a new article of the reader: `base`, or with a suffix when the
+/// set or the reader's articles already have it.
+pub fn free_slug(base: &str) -> String {
+    STORE.with(|s| {
+        let yours = s.yours.borrow();
+        let taken = s
+            .index
+            .iter()
+            .map(|e| e.slug.as_str())
+            .chain(yours.iter().map(|y| y.summary.slug.as_str()));
+        dossier_core::added::unique_slug(base, taken)
+    })
+}
+
+/// Adds an article of the reader's (its slug already free).
+pub fn add_yours(
+    article: Article,
+    analysis: Analysis,
+    name: String,
+    key: ContentKey,
+    json: String,
+) -> Yours {
+    let article = Rc::new(article);
+    let yours = Yours {
+        summary: Rc::new(Summary::of(&article)),
+        entry: Entry {
+            article,
+            analysis: Rc::new(analysis),
+        },
+        name,
+        key,
+        json: json.into(),
+    };
+    STORE.with(|s| {
+        let mut list = s.yours.borrow_mut();
+        list.retain(|y| y.summary.slug != yours.summary.slug);
+        list.push(yours.clone());
+    });
+    yours
+}
+
+/// Removes an article of the reader's; returns it (for undo).
+pub fn remove_yours(slug: &str) -> Option<Yours> {
+    STORE.with(|s| {
+        let mut list = s.yours.borrow_mut();
+        let at = list.iter().position(|y| y.summary.slug == slug)?;
+        Some(list.remove(at))
+    })
+}
+
+/// Gives an article of the reader's a new title; returns the renamed one.
+pub fn rename_yours(slug: &str, title: &str) -> Option<Yours> {
+    STORE.with(|s| {
+        let mut list = s.yours.borrow_mut();
+        let y = list.iter_mut().find(|y| y.summary.slug == slug)?;
+        let mut article = (*y.entry.article).clone();
+        article.meta.title = title.to_string();
+        y.summary = Rc::new(Summary::of(&article));
+        y.entry.article = Rc::new(article);
+        Some(y.clone())
+    })
 }
 
 /// The build tag of a split set's article files; `None` when the set is
@@ -95,6 +224,13 @@ pub fn entry(slug: &str) -> Option<Entry> {
             .iter()
             .find(|e| e.article.slug == slug)
             .cloned()
+            .or_else(|| {
+                s.yours
+                    .borrow()
+                    .iter()
+                    .find(|y| y.summary.slug == slug)
+                    .map(|y| y.entry.clone())
+            })
     })
 }
 

@@ -1,6 +1,7 @@
 //! dossier: an in-browser news article viewer. The article set is parsed and
 //! analysed at build time and embedded; everything runs client side.
 
+pub mod added;
 pub mod app;
 pub mod components;
 pub mod data;

@@ -99,6 +99,12 @@ pub enum Action {
     /// The pointer is on the card: keep it.
     PinCard,
     ToggleHelp,
+    /// The article the library opens by itself (the set's only one while the
+    /// reader has added none), or `None`: the library lists them.
+    SetOnly(Option<String>),
+    /// Go to `route` by the reader's doing (an article just added, the
+    /// library after a batch): a new history entry.
+    Go(Route),
     /// Escape: closes the innermost thing open (help, card, find), then the
     /// focus and selection.
     Clear,
@@ -295,6 +301,19 @@ impl Reducible for ReaderState {
                 s.pinned = true;
             }
             Action::ToggleHelp => s.help = !s.help,
+            Action::SetOnly(only) => {
+                if s.only == only {
+                    return self;
+                }
+                s.only = only;
+            }
+            Action::Go(route) => {
+                if route == s.route() {
+                    return self;
+                }
+                s.by_reader = true;
+                s.go(route, None);
+            }
             Action::Clear => {
                 if s.help {
                     s.help = false;

@@ -6,6 +6,96 @@
 
 use std::collections::HashSet;
 
+use serde::{Deserialize, Serialize};
+
+use crate::{Analysis, Article};
+
+/// The engine that analyses an article: a fingerprint of the core crate's
+/// sources and data (see `build.rs`). An article stored with another one was
+/// analysed by another version and is analysed again from its original.
+pub const ENGINE: &str = env!("DOSSIER_ENGINE");
+
+/// How an item reached the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Source {
+    /// A file (picked or dropped): its name chooses the format.
+    File,
+    /// HTML pasted from a browser (the clipboard's `text/html`).
+    PastedHtml,
+    /// Plain text pasted.
+    PastedText,
+}
+
+impl Source {
+    /// The number the page and the importer pass for it.
+    pub fn code(self) -> u32 {
+        match self {
+            Source::File => 0,
+            Source::PastedHtml => 1,
+            Source::PastedText => 2,
+        }
+    }
+
+    pub fn from_code(code: u32) -> Option<Source> {
+        match code {
+            0 => Some(Source::File),
+            1 => Some(Source::PastedHtml),
+            2 => Some(Source::PastedText),
+            _ => None,
+        }
+    }
+}
+
+/// One article as the importer hands it to the page: the article, its
+/// analysis, and the analysis as `analyze` prints it (the article's Markdown
+/// export, [`crate::export::markdown`], is written when it is asked for, so
+/// that it has the reader's title).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Imported {
+    pub article: Article,
+    pub analysis: Analysis,
+    pub json: String,
+}
+
+impl Imported {
+    pub fn encode(&self) -> Result<Vec<u8>, String> {
+        postcard::to_allocvec(self).map_err(|e| format!("cannot encode the article: {e}"))
+    }
+
+    pub fn decode(bytes: &[u8]) -> Result<Imported, String> {
+        postcard::from_bytes(bytes).map_err(|e| format!("the analysed article is damaged: {e}"))
+    }
+}
+
+/// Reads and analyses one item: what the importer does for the page. The
+/// error names the item.
+#[cfg(feature = "import")]
+pub fn import_item(source: Source, name: &str, bytes: &[u8]) -> Result<Imported, String> {
+    use crate::article::{import, import_pasted_html, import_pasted_text};
+    let article = match source {
+        Source::File => import(name, bytes),
+        Source::PastedHtml | Source::PastedText => {
+            let text = std::str::from_utf8(bytes)
+                .map_err(|_| format!("{name}: the pasted text is not valid UTF-8"))?;
+            if source == Source::PastedHtml {
+                import_pasted_html(name, text)
+            } else {
+                import_pasted_text(name, text)
+            }
+        }
+    }
+    .map_err(|e| e.to_string())?;
+    let parts = article.parts();
+    let analysis = crate::analyze(&parts, article.meta.date.as_deref());
+    let src = String::from_utf8_lossy(bytes);
+    let json = crate::export::analysis_json(name, &src, &article, &analysis).to_string();
+    Ok(Imported {
+        article,
+        analysis,
+        json,
+    })
+}
+
 /// A content key: FNV-1a (64 bit) over the bytes, with their length. The same
 /// file added twice, or the same pasted text, gives the same key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -56,6 +146,24 @@ pub fn size_text(bytes: u64) -> String {
         (bytes.saturating_add(50_000) / 100_000, "MB")
     };
     format!("{}.{} {unit}", tenths / 10, tenths % 10)
+}
+
+/// The reason in an error that starts with the item's name (`name: why`,
+/// `name:12: why`), for a line that names the item once: `why`, or
+/// `line 12: why`.
+pub fn reason(name: &str, message: &str) -> String {
+    let Some(rest) = message.strip_prefix(name) else {
+        return message.to_string();
+    };
+    if let Some(rest) = rest.strip_prefix(": ") {
+        return rest.to_string();
+    }
+    if let Some((line, why)) = rest.strip_prefix(':').and_then(|r| r.split_once(": ")) {
+        if !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit()) {
+            return format!("line {line}: {why}");
+        }
+    }
+    message.to_string()
 }
 
 /// What became of one item of a batch.
@@ -172,8 +280,51 @@ impl Batch {
 mod tests {
     use super::*;
 
+    #[cfg(feature = "import")]
+    #[test]
+    fn an_item_is_read_analysed_and_survives_encoding() {
+        let page = "<html><head><title>Quay works</title></head><body><article><h1>Quay works</h1><p>Maria Lund opened the new quay in Bergen on 2 June 2023, the council said.</p><p>Work on the second berth starts next year, and the harbour will stay open.</p></article></body></html>";
+        let item = import_item(Source::File, "quay.html", page.as_bytes()).expect("page");
+        assert_eq!(item.article.meta.title, "Quay works");
+        assert!(item.analysis.entities.iter().any(|e| e.name == "Bergen"));
+        assert!(item.json.contains("\"file\":\"quay.html\""));
+        let back = Imported::decode(&item.encode().expect("encode")).expect("decode");
+        assert_eq!(back, item);
+        let pasted = import_item(
+            Source::PastedText,
+            "Pasted text",
+            b"Quay works\n\nMaria Lund spoke.",
+        )
+        .expect("text");
+        assert_eq!(pasted.article.meta.title, "Quay works");
+        let bad = import_item(Source::PastedHtml, "Pasted page", &[0xff, 0xfe, 0x00])
+            .expect_err("not text");
+        assert!(bad.starts_with("Pasted page: "), "{bad}");
+        let empty = import_item(Source::File, "empty.txt", b"").expect_err("empty");
+        assert!(empty.contains("empty.txt"), "{empty}");
+        for code in 0..3 {
+            assert_eq!(Source::from_code(code).map(Source::code), Some(code));
+        }
+        assert_eq!(Source::from_code(3), None);
+        assert!(ENGINE.starts_with(env!("CARGO_PKG_VERSION")));
+    }
+
     fn item(name: &str, size: u64) -> (String, u64) {
         (name.to_string(), size)
+    }
+
+    #[test]
+    fn reason_names_the_item_once() {
+        assert_eq!(
+            reason("a.md", "a.md: the file is empty"),
+            "the file is empty"
+        );
+        assert_eq!(
+            reason("a.md", "a.md:3: bad front matter"),
+            "line 3: bad front matter"
+        );
+        assert_eq!(reason("a.md", "something else"), "something else");
+        assert_eq!(reason("a.md", "a.mdx: other file"), "a.mdx: other file");
     }
 
     #[test]

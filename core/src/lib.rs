@@ -8,6 +8,7 @@ pub mod added;
 pub mod analysis;
 pub mod article;
 pub mod bundle;
+pub mod export;
 #[cfg(test)]
 mod score;
 pub mod set;

@@ -48,6 +48,10 @@ pub fn state(slug: &str) -> Load {
     if let Some(entry) = data::entry(slug) {
         return Load::Ready(entry);
     }
+    // Perhaps one of the reader's articles, not yet read from storage.
+    if data::summary(slug).is_none() && data::yours_pending() {
+        return Load::Loading;
+    }
     if data::split().is_none() || data::summary(slug).is_none() {
         return Load::Missing;
     }
@@ -81,7 +85,10 @@ pub fn use_entry(slug: Option<String>) -> (Option<Load>, Callback<()>) {
         let update = update.clone();
         use_effect_with((slug.clone(), *attempt), move |(slug, _)| {
             if let Some(slug) = slug {
-                if state(slug) == Load::Loading {
+                if state(slug) == Load::Loading
+                    && data::split().is_some()
+                    && data::summary(slug).is_some()
+                {
                     start(slug.clone(), update);
                 }
             }

@@ -306,3 +306,27 @@ fn pages_of_the_set_are_routes_and_keep_the_article_underneath() {
     let reloaded = at(Route::Timeline);
     assert_eq!(reloaded.route(), Route::Timeline);
 }
+
+#[test]
+fn an_added_article_opens_as_the_readers_move_and_the_library_lists_again() {
+    let s = Rc::new(ReaderState::new(
+        Route::Library,
+        Vec::new(),
+        Some("seed".into()),
+    ));
+    assert_eq!(s.slug.as_deref(), Some("seed"));
+    let s = apply(&s, Action::SetOnly(None));
+    assert_eq!(s.only, None);
+    // Still reading the seed: nothing moves under the reader.
+    assert_eq!(s.slug.as_deref(), Some("seed"));
+    let s = apply(&s, Action::Go(article("harbour-notes", None, None)));
+    assert_eq!(s.slug.as_deref(), Some("harbour-notes"));
+    assert!(s.by_reader, "Back returns to where the reader was");
+    let s = apply(&s, Action::Go(Route::Library));
+    assert_eq!(
+        s.slug, None,
+        "with articles of the reader's, the library lists"
+    );
+    let same = apply(&s, Action::SetOnly(None));
+    assert!(Rc::ptr_eq(&s, &same));
+}

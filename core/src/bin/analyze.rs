@@ -5,8 +5,9 @@
 
 use std::process::ExitCode;
 
-use dossier_core::analysis::{Analysis, Span};
+use dossier_core::analysis::Analysis;
 use dossier_core::article::{import, Article};
+use dossier_core::export::analysis_json;
 use serde_json::{json, Value};
 
 fn main() -> ExitCode {
@@ -44,7 +45,7 @@ fn main() -> ExitCode {
                 let parts = article.parts();
                 let analysis = dossier_core::analyze(&parts, article.meta.date.as_deref());
                 let src = String::from_utf8_lossy(&bytes);
-                let line = report(file, &src, &article, &analysis);
+                let line = analysis_json(file, &src, &article, &analysis);
                 if as_set {
                     set.push((line, analysis));
                 } else {
@@ -91,54 +92,4 @@ fn article_json(file: &str, article: &Article) -> serde_json::Result<String> {
         map.insert("file".into(), json!(file));
     }
     serde_json::to_string(&value)
-}
-
-/// The source range and text of a span, or null offsets when the span has no
-/// counterpart in the file (it then still carries its text).
-fn located(src: &str, article: &Article, parts: &[&str], span: Span) -> (Value, Value, String) {
-    match article.source_range(span.part, span.start, span.end) {
-        Some((s, e)) => (json!(s), json!(e), src.get(s..e).unwrap_or("").to_string()),
-        None => (Value::Null, Value::Null, span.text(parts).to_string()),
-    }
-}
-
-fn report(file: &str, src: &str, article: &Article, a: &Analysis) -> Value {
-    let parts = article.parts();
-    let entities: Vec<Value> = a
-        .entities
-        .iter()
-        .map(|e| {
-            let mentions: Vec<Value> = e
-                .mentions
-                .iter()
-                .map(|m| {
-                    let (s, en, text) = located(src, article, &parts, *m);
-                    json!({"start": s, "end": en, "text": text})
-                })
-                .collect();
-            json!({"id": e.id, "name": e.name, "type": e.kind.as_str(),
-                   "aliases": e.aliases, "mentions": mentions})
-        })
-        .collect();
-    let dates: Vec<Value> = a
-        .times
-        .iter()
-        .map(|t| {
-            let (s, en, text) = located(src, article, &parts, t.span);
-            json!({"start": s, "end": en, "text": text, "value": t.value, "type": t.kind})
-        })
-        .collect();
-    let timeline: Vec<Value> = a
-        .timeline
-        .iter()
-        .map(|ev| {
-            let (s, en, _) = located(src, article, &parts, ev.sentence);
-            json!({"date": ev.date, "until": ev.until, "open_ended": ev.open_ended,
-                   "precision": ev.precision, "label": ev.label,
-                   "span": [s, en], "entities": a.entity_ids(&ev.entities).collect::<Vec<_>>()})
-        })
-        .collect();
-    json!({"file": file, "title": article.meta.title, "date": article.meta.date,
-           "entities": entities, "dates": dates, "timeline": timeline,
-           "coverage": a.coverage.as_ref().map(|(f, t)| json!([f, t]))})
 }

@@ -3,10 +3,13 @@
 
 use dossier_core::analysis::EntityKind;
 use dossier_core::view::Route;
+use std::rc::Rc;
+
 use gloo_events::EventListener;
 use yew::prelude::*;
 
-use crate::components::{library::Library, reader::Reader};
+use crate::added::{self, AddedProvider};
+use crate::components::{add::AddStatus, library::Library, reader::Reader};
 use crate::data;
 use crate::data::load::Load;
 use crate::dom;
@@ -35,17 +38,24 @@ pub fn app(props: &AppProps) -> Html {
         let set = data::index();
         let only = (set.len() == 1).then(|| set[0].slug.clone());
         if prerendered {
+            // As rendered at build time; the reader's own articles are
+            // known once the page is live (see the restore below).
             let mut s = ReaderState::new(Route::Library, Vec::new(), only);
             s.restoring = true;
             s
         } else {
+            // The set's only article opens by itself unless the reader has
+            // added articles of their own (then the library lists them all).
+            let only = only.filter(|_| !added::has_stored());
             let (route, held, hidden) = saved();
             ReaderState::at(route, held, hidden, only)
         }
     });
     html! {
         <StateProvider initial={(*initial).clone()}>
-            <Shell />
+            <AddedProvider>
+                <Shell />
+            </AddedProvider>
         </StateProvider>
     }
 }
@@ -54,12 +64,17 @@ pub fn app(props: &AppProps) -> Html {
 #[function_component(Shell)]
 pub fn shell() -> Html {
     let state = crate::state::use_reader();
+    // Re-rendered when the reader's articles change.
+    let _added = added::use_added().map(|a| a.state().version);
 
     // A hydrated page: now the URL and storage can be read.
     {
         let dispatcher = state.dispatcher();
         use_effect_with(state.restoring, move |&restoring| {
             if restoring {
+                if added::has_stored() {
+                    dispatcher.dispatch(Action::SetOnly(None));
+                }
                 let (route, held, hidden) = saved();
                 dispatcher.dispatch(Action::Restore {
                     route,
@@ -180,14 +195,20 @@ pub fn shell() -> Html {
     }
 
     let title = summary.map(|s| s.meta.title.clone()).unwrap_or_default();
-    match (slug, load) {
-        (None, _) | (_, None) => html! { <Library articles={data::index()} /> },
+    let view = match (slug, load) {
+        (None, _) | (_, None) => {
+            let yours: Rc<[_]> = data::yours()
+                .into_iter()
+                .map(|y| (y.summary, y.name))
+                .collect();
+            html! { <Library articles={data::index()} {yours} /> }
+        }
         (Some(slug), Some(Load::Ready(entry))) => html! {
             <Reader
                 key={slug}
                 article={entry.article}
                 analysis={entry.analysis}
-                multiple={data::index().len() > 1}
+                multiple={data::count() > 1}
             />
         },
         (Some(_), Some(Load::Loading)) => html! {
@@ -211,9 +232,15 @@ pub fn shell() -> Html {
         (Some(slug), Some(Load::Missing)) => html! {
             <main class="missing" data-testid="not-found">
                 <h1>{ "Article not found" }</h1>
-                <p>{ format!("There is no article “{slug}” in this set.") }</p>
+                <p>{ format!("There is no article “{slug}” in this set or among yours.") }</p>
                 <p><a href="#/">{ "All articles" }</a></p>
             </main>
         },
+    };
+    html! {
+        <>
+            { view }
+            <AddStatus />
+        </>
     }
 }

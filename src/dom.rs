@@ -1,7 +1,7 @@
 //! Small helpers around the browser: storage, the URL hash, scrolling and
 //! focus. Every call tolerates a missing window or element.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
 pub const HIDDEN_KEY: &str = "dossier.hidden-types";
@@ -192,4 +192,33 @@ pub fn attr_value(s: &str) -> String {
     s.chars()
         .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
         .collect()
+}
+
+/// Offers `text` as a file to save (`name`, of type `mime`): a Blob URL
+/// clicked through a temporary `a[download]`, released right after.
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let fail = |_| format!("{name} could not be offered for saving");
+    let doc = document().ok_or_else(|| fail(JsValue::NULL))?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let a: web_sys::HtmlAnchorElement = doc
+        .create_element("a")
+        .map_err(fail)?
+        .dyn_into()
+        .map_err(|_| fail(JsValue::NULL))?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.set_hidden(true);
+    if let Some(body) = doc.body() {
+        let _ = body.append_child(&a);
+        a.click();
+        let _ = body.remove_child(&a);
+    }
+    later(1000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    Ok(())
 }

@@ -211,6 +211,11 @@ impl Added {
         }
     }
 
+    /// Tells the reader about a problem with an action (an export).
+    pub fn problem(&self, why: String) {
+        self.state.dispatch(AddAction::Problem(Some(why)));
+    }
+
     pub fn dismiss(&self) {
         self.state.dispatch(AddAction::Dismiss);
     }
@@ -288,18 +293,7 @@ impl Added {
         let Some(mut record) = record_of(slug) else {
             return;
         };
-        let item = Imported {
-            article: (*yours.entry.article).clone(),
-            analysis: (*yours.entry.analysis).clone(),
-            json: yours.json.to_string(),
-        };
-        match item.encode() {
-            Ok(bytes) => record.item = js_sys::Uint8Array::from(bytes.as_slice()),
-            Err(why) => {
-                st.dispatch(AddAction::Problem(Some(why)));
-                return;
-            }
-        }
+        record.title = Some(yours.summary.meta.title.clone());
         remember(record.clone());
         if kept {
             wasm_bindgen_futures::spawn_local(async move {
@@ -409,11 +403,11 @@ async fn add_one(
         return (outcome, Some(key));
     }
     let source = input.source();
-    let item = match worker::analyse(source, name, &bytes).await {
-        Ok(encoded) => Imported::decode(&encoded),
-        Err(why) => Err(why),
+    let encoded = match worker::analyse(source, name, &bytes).await {
+        Ok(encoded) => encoded,
+        Err(why) => return (failed(why), None),
     };
-    let mut item = match item {
+    let mut item = match Imported::decode(&encoded) {
         Ok(item) => item,
         Err(why) => return (failed(why), None),
     };
@@ -424,10 +418,6 @@ async fn add_one(
     };
     let slug = data::free_slug(&base);
     item.article.slug = slug.clone();
-    let encoded = match item.encode() {
-        Ok(e) => e,
-        Err(why) => return (failed(why), None),
-    };
     let record = Record {
         slug: slug.clone(),
         name: name.to_string(),
@@ -437,6 +427,7 @@ async fn add_one(
         original: bytes,
         item: js_sys::Uint8Array::from(encoded.as_slice()),
         added: now(),
+        title: None,
     };
     if !matches!(storage, Storage::Session(_)) {
         match store::put(&record).await {
@@ -482,26 +473,18 @@ async fn load_stored(st: UseReducerDispatcher<Adding>, reader: UseReducerDispatc
     };
     let mut stale = Vec::new();
     for record in records {
-        let current = record.engine == ENGINE;
         match Imported::decode(&record.item.to_vec()) {
-            Ok(item) if item.article.slug == record.slug => {
-                data::add_yours(
-                    item.article,
-                    item.analysis,
-                    record.name.clone(),
-                    record.key,
-                    item.json,
-                );
-                if !current {
+            Ok(item) => {
+                if record.engine != ENGINE {
                     stale.push(record.clone());
                 }
-                remember(record);
+                show(item, &record);
             }
-            _ => {
-                stale.push(record.clone());
-                remember(record);
-            }
+            // Unreadable (another format of an older version): analysed
+            // again from its original below.
+            Err(_) => stale.push(record.clone()),
         }
+        remember(record);
     }
     data::yours_read();
     st.dispatch(AddAction::Changed);
@@ -509,37 +492,42 @@ async fn load_stored(st: UseReducerDispatcher<Adding>, reader: UseReducerDispatc
     count_stored();
     // Analysed by another version of dossier: analysed again, in place.
     for mut record in stale {
-        let item = worker::analyse(record.source, &record.name, &record.original)
-            .await
-            .and_then(|e| Imported::decode(&e));
-        let Ok(mut item) = item else {
+        let encoded = worker::analyse(record.source, &record.name, &record.original).await;
+        let item = encoded
+            .as_ref()
+            .map_err(String::clone)
+            .and_then(|e| Imported::decode(e));
+        let Ok(item) = item else {
             st.dispatch(AddAction::Problem(Some(format!(
                 "“{}” could not be analysed again by this version of dossier; it is kept as it was.",
                 record.name
             ))));
             continue;
         };
-        item.article.slug = record.slug.clone();
-        if let Some(old) = data::summary(&record.slug) {
-            // A title the reader gave stays.
-            item.article.meta.title = old.meta.title.clone();
+        if let Ok(encoded) = &encoded {
+            record.item = js_sys::Uint8Array::from(encoded.as_slice());
         }
-        let Ok(encoded) = item.encode() else {
-            continue;
-        };
-        record.item = js_sys::Uint8Array::from(encoded.as_slice());
         record.engine = ENGINE.to_string();
-        data::add_yours(
-            item.article,
-            item.analysis,
-            record.name.clone(),
-            record.key,
-            item.json,
-        );
+        show(item, &record);
         remember(record.clone());
         let _ = store::put(&record).await;
         st.dispatch(AddAction::Changed);
     }
+}
+
+/// Lists a stored article under its record's slug and title.
+fn show(mut item: Imported, record: &Record) {
+    item.article.slug = record.slug.clone();
+    if let Some(title) = &record.title {
+        item.article.meta.title = title.clone();
+    }
+    data::add_yours(
+        item.article,
+        item.analysis,
+        record.name.clone(),
+        record.key,
+        item.json,
+    );
 }
 
 #[derive(Properties, PartialEq)]
@@ -571,6 +559,7 @@ pub fn added_provider(props: &ProviderProps) -> Html {
                     wasm_bindgen_futures::spawn_local(load_stored(st, rd));
                 } else {
                     data::yours_read();
+                    st.dispatch(AddAction::Changed);
                 }
             }
         });

@@ -28,8 +28,11 @@ pub struct Record {
     pub engine: String,
     /// The bytes as added.
     pub original: Uint8Array,
-    /// `dossier_core::added::Imported`, encoded.
+    /// `dossier_core::added::Imported`, encoded, as the importer made it
+    /// (its slug and title are the record's own: see `slug` and `title`).
     pub item: Uint8Array,
+    /// The title the reader gave it, if they renamed it.
+    pub title: Option<String>,
     /// When it was added (ms since the epoch): the library's order.
     pub added: f64,
 }
@@ -71,6 +74,9 @@ impl Record {
         set(&obj, "original", &self.original)?;
         set(&obj, "item", &self.item)?;
         set(&obj, "added", &JsValue::from_f64(self.added))?;
+        if let Some(title) = &self.title {
+            set(&obj, "title", &JsValue::from_str(title))?;
+        }
         Ok(obj.into())
     }
 
@@ -86,6 +92,7 @@ impl Record {
             original,
             item,
             added: get(v, "added").as_f64().unwrap_or(0.0),
+            title: get(v, "title").as_string(),
         })
     }
 }
@@ -204,15 +211,22 @@ pub async fn all() -> Result<(Vec<Record>, usize), String> {
         .get_all()
         .map_err(|_| "the stored articles cannot be read".to_string())?;
     let list = js_sys::Array::from(&done(&req).await?);
-    let mut out = Vec::new();
+    let mut out: Vec<Record> = Vec::new();
     let mut bad = 0;
     for v in list.iter() {
         match Record::from_js(&v) {
-            Some(r) => out.push(r),
+            // Oldest first, by insertion (a sort would add its own
+            // monomorphised code to the page for a handful of records).
+            Some(r) => {
+                let at = out
+                    .iter()
+                    .position(|o| o.added > r.added)
+                    .unwrap_or(out.len());
+                out.insert(at, r);
+            }
             None => bad += 1,
         }
     }
-    out.sort_by(|a, b| a.added.total_cmp(&b.added));
     Ok((out, bad))
 }
 

@@ -6,7 +6,9 @@ use dossier_core::Article;
 use yew::html::IntoPropValue;
 use yew::prelude::*;
 
+use super::add::AddControl;
 use super::library_item::LibraryItem;
+use super::yours_item::YoursItem;
 use crate::data::format::Summary;
 
 /// The articles the library lists: the set's index (which a split set embeds
@@ -30,6 +32,9 @@ impl IntoPropValue<Index> for Rc<[Rc<Article>]> {
 #[derive(Properties, PartialEq)]
 pub struct LibraryProps {
     pub articles: Index,
+    /// The reader's own articles, each with what it was added as.
+    #[prop_or_default]
+    pub yours: Rc<[(Rc<Summary>, String)]>,
 }
 
 /// "23 Apr 2025" for an ISO date, or "undated".
@@ -41,18 +46,35 @@ pub fn date_text(date: Option<&str>) -> String {
 #[function_component(Library)]
 pub fn library(props: &LibraryProps) -> Html {
     let list = &props.articles.0;
+    let yours = &props.yours;
+    let n = list.len() + yours.len();
     html! {
         <main class="library" data-testid="library">
             <header class="library-head">
                 <h1>{ "dossier" }</h1>
-                <p class="lede">{ format!("{} article{}, read with their people, places and dates.", list.len(), if list.len() == 1 { "" } else { "s" }) }</p>
+                <p class="lede">{ format!("{} article{}, read with their people, places and dates.", n, if n == 1 { "" } else { "s" }) }</p>
+                <AddControl />
             </header>
-            if list.is_empty() {
-                <p>{ "No articles in this set." }</p>
+            if !yours.is_empty() {
+                <section class="yours" aria-labelledby="yours-title" data-testid="yours">
+                    <h2 id="yours-title" class="list-title">{ "Your articles" }</h2>
+                    <p class="list-note">{ "Kept in this browser only. Export one to keep it elsewhere." }</p>
+                    <ol class="library-list">
+                        { for yours.iter().map(|(a, name)| html! { <YoursItem key={a.slug.clone()} article={Rc::clone(a)} name={name.clone()} /> }) }
+                    </ol>
+                </section>
             }
-            <ol class="library-list">
-                { for list.iter().map(|a| html! { <LibraryItem key={a.slug.clone()} article={Rc::clone(a)} /> }) }
-            </ol>
+            if list.is_empty() && yours.is_empty() {
+                <p>{ "No articles yet. Add saved pages, Markdown or text files, or paste an article." }</p>
+            }
+            if !list.is_empty() {
+                if !yours.is_empty() {
+                    <h2 class="list-title">{ "In this set" }</h2>
+                }
+                <ol class="library-list">
+                    { for list.iter().map(|a| html! { <LibraryItem key={a.slug.clone()} article={Rc::clone(a)} /> }) }
+                </ol>
+            }
         </main>
     }
 }

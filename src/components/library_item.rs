@@ -11,6 +11,12 @@ use crate::data::format::Summary;
 #[derive(Properties, PartialEq)]
 pub struct ItemProps {
     pub article: Rc<Summary>,
+    /// More about the item (the reader's own articles: their actions).
+    #[prop_or_default]
+    pub children: Html,
+    /// One of the reader's own articles.
+    #[prop_or_default]
+    pub yours: bool,
 }
 
 #[function_component(LibraryItem)]
@@ -24,7 +30,7 @@ pub fn library_item(props: &ItemProps) -> Html {
     .to_hash();
     let date = date_text(a.meta.date.as_deref());
     html! {
-        <li class="library-item" data-slug={a.slug.clone()}>
+        <li class={classes!("library-item", props.yours.then_some("yours-item"))} data-slug={a.slug.clone()}>
             <div class="item">
                 <h2><a href={href}>{ a.meta.title.clone() }</a></h2>
                 <p class="meta">
@@ -37,6 +43,7 @@ pub fn library_item(props: &ItemProps) -> Html {
                     <span class="reading-time">{ format!("{} min read", a.minutes) }</span>
                 </p>
                 <p class="teaser">{ a.teaser.clone() }</p>
+                { props.children.clone() }
             </div>
         </li>
     }

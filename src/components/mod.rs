@@ -52,6 +52,7 @@
 //!   shortcuts" button.
 //! - Local storage: `dossier.hidden-types` (comma-separated type names).
 
+pub mod add;
 pub mod axis;
 pub mod axis_mark;
 pub mod axis_marks;
@@ -71,3 +72,4 @@ pub mod library_item;
 pub mod reader;
 pub mod reading_timeline;
 pub mod timeline;
+pub mod yours_item;

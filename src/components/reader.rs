@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
+use super::add::AddControl;
 use super::body::Body;
 use super::card::EntityCard;
 use super::entity_panel::EntityPanel;
@@ -235,9 +236,12 @@ pub fn reader(props: &ReaderProps) -> Html {
             <main class="text" id="text">
                 <Body node={body.clone()} article={Rc::clone(&article)} analysis={Rc::clone(&analysis)} hits={Rc::clone(&hits)}>
                     <header class="reader-head">
-                        if props.multiple {
-                            <nav class="crumbs" aria-label="Breadcrumb"><a href="#/">{ "← All articles" }</a></nav>
-                        }
+                        <div class="crumbs">
+                            if props.multiple {
+                                <nav aria-label="Breadcrumb"><a href="#/">{ "← All articles" }</a></nav>
+                            }
+                            <AddControl />
+                        </div>
                         if let Some(section) = &meta.section {
                             <p class="kicker" data-testid="section">{ section.clone() }</p>
                         }

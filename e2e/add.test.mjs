@@ -1,0 +1,156 @@
+// A reader's own articles: added with the file picker and by pasting, read
+// and analysed by the importer (a Web Worker), listed beside the set's, kept
+// in IndexedDB across reloads, renamed, deleted with undo, exported; bad
+// files get a message naming them while the rest of the batch goes on.
+
+import { describe, it, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { serve } from "./server.mjs";
+import { ROOT, DIST, launch, openGuarded, assertClean, waitForApp, APP_TIMEOUT } from "./helpers.mjs";
+
+const PAGES = resolve(ROOT, "..", "shared", "eval", "html-dev");
+const SAVED_PAGE = "liberation-1.html";
+
+const note = [
+  "# Harbour reopens in Bergen",
+  "",
+  "Maria Lund, the harbour master, reopened the quay in Bergen on 2 June 2023.",
+  "",
+  "The Norwegian Coastal Administration said work on the second berth starts next year.",
+  "",
+].join("\n");
+
+let browser;
+let server;
+before(async () => {
+  browser = await launch();
+  server = await serve({ root: DIST, prefix: "/" });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const library = (page) => page.goto(`${server.url}#/`).then(() => waitForApp(page));
+const yoursTitles = (page) => page.$$eval("li.yours-item h2", (hs) => hs.map((h) => h.textContent));
+const outcomes = (page) => page.$$eval("[data-testid=add-outcomes] li", (ls) => ls.map((l) => l.textContent));
+
+async function batchDone(page) {
+  await page.waitForFunction(
+    () => /^Added \d+ of \d+$/.test(document.querySelector("[data-testid=add-progress]")?.textContent ?? ""),
+    null,
+    { timeout: APP_TIMEOUT },
+  );
+}
+
+describe("the reader's own articles", () => {
+  it("adds, keeps, renames, deletes, exports; bad files are named", async () => {
+    const { context, page, guard } = await openGuarded(browser, { allow: (u) => u.startsWith(server.url) });
+    try {
+      await page.goto(server.url);
+      await waitForApp(page);
+      const input = page.locator("[data-testid=add-input]");
+      assert.equal(await input.count(), 1, "the reader shows one Add articles control");
+      assert.equal(await page.locator("label.add").textContent(), "Add articles");
+
+      await input.setInputFiles([
+        { name: SAVED_PAGE, mimeType: "text/html", buffer: readFileSync(join(PAGES, SAVED_PAGE)) },
+        { name: "harbour.md", mimeType: "text/markdown", buffer: Buffer.from(note) },
+        { name: "report.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7\n%âãÏÓ\n1 0 obj\n") },
+        { name: "empty.txt", mimeType: "text/plain", buffer: Buffer.alloc(0) },
+      ]);
+      await batchDone(page);
+      assert.equal(await page.textContent("[data-testid=add-progress]"), "Added 2 of 4");
+      const lines = await outcomes(page);
+      assert.equal(lines.length, 4, lines.join("\n"));
+      assert.match(lines[0], /^liberation-1\.html: added$/);
+      assert.match(lines[1], /^harbour\.md: added$/);
+      assert.match(lines[2], /^report\.pdf: .*PDF.*not supported/);
+      assert.match(lines[3], /^empty\.txt: .*empty/i);
+
+      // Two added: the library lists them beside the set's article.
+      await page.waitForSelector("[data-testid=library] li.yours-item");
+      assert.deepEqual(await yoursTitles(page), ["Un troisième Français mort dans le séisme au Népal", "Harbour reopens in Bergen"]);
+      assert.ok((await page.$$("li.library-item:not(.yours-item)")).length >= 1, "the set's articles are still listed");
+
+      // An added page reads like the set's: highlights, a dated timeline.
+      await page.click("li.yours-item >> text=Un troisième Français");
+      await page.waitForSelector("[data-testid=reader][data-slug=liberation-1] article");
+      assert.equal(await page.textContent("h1#title"), "Un troisième Français mort dans le séisme au Népal");
+      assert.equal(await page.textContent("[data-testid=date]"), "30 Apr 2015");
+      assert.ok((await page.$$("mark[data-type=place]")).length > 0, "places are highlighted");
+      const body = await page.textContent("article");
+      assert.ok(body.includes("Un troisième Français a été tué dans le tremblement de terre"), "the article text is shown");
+      assert.ok(!/<script|onclick=/i.test(await page.innerHTML("article")), "no markup of the page reaches the DOM");
+
+      // Kept after a reload, at the same deep link.
+      await page.reload();
+      await page.waitForSelector("[data-testid=reader][data-slug=liberation-1] h1#title", { timeout: APP_TIMEOUT });
+      await library(page);
+      await page.waitForSelector("li.yours-item");
+      assert.equal((await yoursTitles(page)).length, 2);
+
+      // The same content again is recognised.
+      await input.setInputFiles({ name: "copy of harbour.md", mimeType: "text/markdown", buffer: Buffer.from(note) });
+      await batchDone(page);
+      assert.match((await outcomes(page))[0], /^copy of harbour\.md: already in the library/);
+      assert.equal((await yoursTitles(page)).length, 2);
+
+      // Rename, kept after a reload.
+      const harbour = page.locator("li.yours-item", { hasText: "Harbour reopens" });
+      await harbour.getByRole("button", { name: "Rename" }).click();
+      await page.fill("li.yours-item input[aria-label='New title']", "Bergen quay");
+      await page.press("li.yours-item input[aria-label='New title']", "Enter");
+      await page.waitForFunction(() => [...document.querySelectorAll("li.yours-item h2")].some((h) => h.textContent === "Bergen quay"));
+
+      // Exports: the article as Markdown with front matter, the analysis as JSON.
+      const [md] = await Promise.all([
+        page.waitForEvent("download"),
+        page.locator("li.yours-item", { hasText: "Bergen quay" }).getByRole("button", { name: "Export .md" }).click(),
+      ]);
+      assert.equal(md.suggestedFilename(), "harbour.md");
+      const mdText = readFileSync(await md.path(), "utf8");
+      assert.match(mdText, /^\+\+\+\ntitle = "Bergen quay"/);
+      assert.ok(mdText.includes("Maria Lund, the harbour master, reopened the quay in Bergen"));
+      const [js] = await Promise.all([
+        page.waitForEvent("download"),
+        page.locator("li.yours-item", { hasText: "Bergen quay" }).getByRole("button", { name: "Export JSON" }).click(),
+      ]);
+      const analysis = JSON.parse(readFileSync(await js.path(), "utf8"));
+      assert.ok(analysis.entities.some((e) => e.name === "Bergen"), "the exported analysis names Bergen");
+
+      // Delete, undo, delete.
+      const liberation = page.locator("li.yours-item", { hasText: "Un troisième Français" });
+      await liberation.getByRole("button", { name: "Delete" }).click();
+      await page.waitForFunction(() => document.querySelectorAll("li.yours-item").length === 1);
+      await page.getByRole("button", { name: "Undo" }).click();
+      await page.waitForFunction(() => document.querySelectorAll("li.yours-item").length === 2);
+      await page.reload();
+      await waitForApp(page);
+      await page.waitForFunction(() => document.querySelectorAll("li.yours-item").length === 2);
+      assert.deepEqual(await yoursTitles(page), ["Un troisième Français mort dans le séisme au Népal", "Bergen quay"]);
+      await page.locator("li.yours-item", { hasText: "Bergen quay" }).getByRole("button", { name: "Delete" }).click();
+      await page.waitForFunction(() => document.querySelectorAll("li.yours-item").length === 1);
+      await page.reload();
+      await waitForApp(page);
+      await page.waitForSelector("li.yours-item");
+      assert.deepEqual(await yoursTitles(page), ["Un troisième Français mort dans le séisme au Népal"]);
+
+      // Pasted text becomes an article named by its first line.
+      await page.evaluate(() => {
+        const dt = new DataTransfer();
+        dt.setData("text/plain", "Ferry strike ends\n\nThe ferry workers of Stavanger went back to work on Monday, their union said.");
+        document.body.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+      });
+      await page.waitForSelector("[data-testid=reader] h1#title >> text=Ferry strike ends", { timeout: APP_TIMEOUT });
+
+      await assertClean(page, guard, "adding articles");
+      const foreign = guard.requests.filter((u) => !u.startsWith(server.url) && !u.startsWith("blob:") && !u.startsWith("data:"));
+      assert.deepEqual(foreign, [], "adding never fetches anything but the page's own files");
+    } finally {
+      await context.close();
+    }
+  });
+});

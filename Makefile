@@ -123,6 +123,7 @@ bench-browser: dist
 	mkdir -p $(BENCH_DIR)
 	node bench/firstpaint.mjs --runs 15 --json $(BENCH_DIR)/firstpaint.json
 	node bench/interaction.mjs --reps 10 --big --json $(BENCH_DIR)/interaction.json
+	node bench/add.mjs --runs 3 --json $(BENCH_DIR)/add.json
 	bash scripts/twiggy.sh
 	@echo "=== every figure, its target and its comparison"
 	@node bench/summary.mjs --dir $(BENCH_DIR)

@@ -50,6 +50,7 @@ describe("the built page", () => {
       "style-src 'self'",
       "img-src 'self' data:",
       "connect-src 'self'",
+      "worker-src 'self'",
       "base-uri 'none'",
       "form-action 'none'",
     ]) {

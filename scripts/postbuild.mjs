@@ -189,6 +189,9 @@ const indexCsp = [
   `style-src 'self'${styleHashes.length ? " " + styleHashes.join(" ") : ""}`,
   "img-src 'self' data:",
   "connect-src 'self'",
+  // The importer (a Web Worker of this origin), started when a reader
+  // first adds an article.
+  "worker-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
 ].join("; ");

@@ -146,6 +146,38 @@ describe("the reader's own articles", () => {
       });
       await page.waitForSelector("[data-testid=reader] h1#title >> text=Ferry strike ends", { timeout: APP_TIMEOUT });
 
+      // One backup file of everything, read back by "Add articles" after
+      // the articles are gone: the same articles, the reader's titles kept.
+      await library(page);
+      await page.waitForFunction(() => document.querySelectorAll("li.yours-item").length === 2);
+      const ferry = page.locator("li.yours-item", { hasText: "Ferry strike ends" });
+      await ferry.getByRole("button", { name: "Rename" }).click();
+      await page.fill("li.yours-item input[aria-label='New title']", "Ferry strike over");
+      await page.press("li.yours-item input[aria-label='New title']", "Enter");
+      await page.waitForFunction(() => [...document.querySelectorAll("li.yours-item h2")].some((h) => h.textContent === "Ferry strike over"));
+      const before = await yoursTitles(page);
+      const [backup] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=backup]")]);
+      assert.equal(backup.suggestedFilename(), "dossier-backup.json");
+      const backupPath = await backup.path();
+      for (const title of before) {
+        await page.locator("li.yours-item", { hasText: title }).getByRole("button", { name: "Delete" }).click();
+      }
+      await page.waitForFunction(() => document.querySelectorAll("li.yours-item").length === 0);
+      await input.setInputFiles({ name: "dossier-backup.json", mimeType: "application/json", buffer: readFileSync(backupPath) });
+      await batchDone(page);
+      assert.deepEqual(await outcomes(page), [
+        "dossier-backup.json: a backup of 2 articles",
+        "liberation-1.html: added",
+        "Pasted text: added",
+      ]);
+      assert.equal(await page.textContent("[data-testid=add-progress]"), "Added 2 of 2");
+      await page.waitForFunction(() => document.querySelectorAll("li.yours-item").length === 2);
+      assert.deepEqual(await yoursTitles(page), before);
+      await page.reload();
+      await waitForApp(page);
+      await page.waitForFunction(() => document.querySelectorAll("li.yours-item").length === 2);
+      assert.deepEqual(await yoursTitles(page), before);
+
       await assertClean(page, guard, "adding articles");
       const foreign = guard.requests.filter((u) => !u.startsWith(server.url) && !u.startsWith("blob:") && !u.startsWith("data:"));
       assert.deepEqual(foreign, [], "adding never fetches anything but the page's own files");

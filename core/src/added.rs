@@ -96,6 +96,220 @@ pub fn import_item(source: Source, name: &str, bytes: &[u8]) -> Result<Imported,
     })
 }
 
+/// What the importer hands the page for one item: an article, or the
+/// articles of a backup file (each analysed afterwards as an item of its
+/// own). This is also the form an article is stored in.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Reply {
+    Article(Imported),
+    Backup(Vec<Saved>),
+}
+
+impl Reply {
+    pub fn encode(&self) -> Result<Vec<u8>, String> {
+        postcard::to_allocvec(self).map_err(|e| format!("cannot encode the article: {e}"))
+    }
+
+    pub fn decode(bytes: &[u8]) -> Result<Reply, String> {
+        postcard::from_bytes(bytes).map_err(|e| format!("the analysed article is damaged: {e}"))
+    }
+
+    /// The article of an article reply.
+    pub fn article(bytes: &[u8]) -> Result<Imported, String> {
+        match Reply::decode(bytes)? {
+            Reply::Article(item) => Ok(item),
+            Reply::Backup(_) => Err("a backup where an article was expected".into()),
+        }
+    }
+}
+
+/// One of the reader's articles in a backup file: what it was added as, the
+/// title the reader gave it, when, and the bytes as added (so that a newer
+/// version analyses it afresh).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Saved {
+    pub name: String,
+    pub source: Source,
+    pub title: Option<String>,
+    /// Milliseconds since the epoch.
+    pub added: f64,
+    pub original: Vec<u8>,
+}
+
+impl Source {
+    fn word(self) -> &'static str {
+        match self {
+            Source::File => "file",
+            Source::PastedHtml => "pasted-html",
+            Source::PastedText => "pasted-text",
+        }
+    }
+}
+
+/// The field that marks a backup file (its first key).
+pub const BACKUP_MARK: &str = "dossier_backup";
+/// The name a backup is saved under.
+pub const BACKUP_FILE: &str = "dossier-backup.json";
+
+fn json_string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+fn base64(out: &mut String, bytes: &[u8]) {
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(B64[((n >> (18 - 6 * i)) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+}
+
+/// The backup file of the reader's articles: JSON, one object per article,
+/// the bytes as added in base64. "Add articles" reads it back
+/// ([`read_backup`]). Written without a JSON library (the page carries
+/// none).
+pub fn backup_json(saved: &[Saved]) -> String {
+    let mut out = format!("{{\"{BACKUP_MARK}\":1,\"engine\":");
+    json_string(&mut out, ENGINE);
+    out.push_str(",\"articles\":[");
+    for (i, s) in saved.iter().enumerate() {
+        out.push_str(if i == 0 {
+            "\n{\"name\":"
+        } else {
+            ",\n{\"name\":"
+        });
+        json_string(&mut out, &s.name);
+        out.push_str(",\"source\":");
+        json_string(&mut out, s.source.word());
+        if let Some(title) = &s.title {
+            out.push_str(",\"title\":");
+            json_string(&mut out, title);
+        }
+        // Whole milliseconds; a float formatter would add to the page.
+        out.push_str(&format!(",\"added\":{}", s.added.max(0.0) as u64));
+        out.push_str(",\"original\":\"");
+        base64(&mut out, &s.original);
+        out.push_str("\"}");
+    }
+    out.push_str("\n]}\n");
+    out
+}
+
+/// Whether these bytes are a backup file (checked before anything else is
+/// tried on a file).
+pub fn is_backup(bytes: &[u8]) -> bool {
+    let text = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let text = text.trim_ascii_start();
+    text.strip_prefix(b"{")
+        .map(|rest| rest.trim_ascii_start())
+        .is_some_and(|rest| rest.starts_with(format!("\"{BACKUP_MARK}\"").as_bytes()))
+}
+
+#[cfg(feature = "import")]
+fn unbase64(s: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(s.len() / 4 * 3);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for c in s.bytes() {
+        if c == b'=' {
+            break;
+        }
+        let v = B64.iter().position(|&b| b == c)? as u32;
+        acc = (acc << 6) | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    Some(out)
+}
+
+/// Reads a backup file: its articles, or why not (naming the file, and the
+/// article by its position and name).
+#[cfg(feature = "import")]
+pub fn read_backup(name: &str, bytes: &[u8]) -> Result<Vec<Saved>, String> {
+    let text =
+        std::str::from_utf8(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes)).map_err(|e| {
+            format!(
+                "{name}: the backup is not valid UTF-8 (byte {})",
+                e.valid_up_to()
+            )
+        })?;
+    let value: serde_json::Value = serde_json::from_str(text)
+        .map_err(|e| format!("{name}:{}: the backup is damaged: {e}", e.line()))?;
+    if value.get(BACKUP_MARK).and_then(|v| v.as_u64()) != Some(1) {
+        return Err(format!("{name}: a backup of another version of dossier (format {}); this version reads format 1", value.get(BACKUP_MARK).map(|v| v.to_string()).unwrap_or_default()));
+    }
+    let list = value
+        .get("articles")
+        .and_then(|v| v.as_array())
+        .ok_or_else(|| format!("{name}: the backup has no list of articles"))?;
+    list.iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let field = |k: &str| a.get(k).and_then(|v| v.as_str());
+            let which = format!("{name}: article {} of the backup", i + 1);
+            let item_name = field("name").ok_or_else(|| format!("{which} has no name"))?;
+            let source = match field("source") {
+                Some("file") => Source::File,
+                Some("pasted-html") => Source::PastedHtml,
+                Some("pasted-text") => Source::PastedText,
+                other => {
+                    return Err(format!(
+                        "{which} (“{item_name}”) has an unknown source {other:?}"
+                    ))
+                }
+            };
+            let original = field("original")
+                .and_then(unbase64)
+                .ok_or_else(|| format!("{which} (“{item_name}”) has no readable original"))?;
+            Ok(Saved {
+                name: item_name.to_string(),
+                source,
+                title: field("title").map(str::to_string),
+                added: a.get("added").and_then(|v| v.as_f64()).unwrap_or(0.0),
+                original,
+            })
+        })
+        .collect()
+}
+
+/// What the importer does with one item: a backup file's articles, or the
+/// item read and analysed.
+#[cfg(feature = "import")]
+pub fn import_reply(source: Source, name: &str, bytes: &[u8]) -> Result<Reply, String> {
+    if source == Source::File && is_backup(bytes) {
+        return read_backup(name, bytes).map(Reply::Backup);
+    }
+    import_item(source, name, bytes).map(Reply::Article)
+}
+
 /// A content key: FNV-1a (64 bit) over the bytes, with their length. The same
 /// file added twice, or the same pasted text, gives the same key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -177,6 +391,8 @@ pub enum Outcome {
     Failed { name: String, message: String },
     /// The reader cancelled the batch before this item was read.
     Cancelled { name: String },
+    /// A backup file: its `count` articles follow as items of their own.
+    Backup { name: String, count: usize },
 }
 
 impl Outcome {
@@ -189,6 +405,10 @@ impl Outcome {
             }
             Outcome::Failed { name, message } => format!("{name}: {message}"),
             Outcome::Cancelled { name } => format!("{name}: not added (cancelled)"),
+            Outcome::Backup { name, count } => format!(
+                "{name}: a backup of {count} article{}",
+                if *count == 1 { "" } else { "s" }
+            ),
         }
     }
 }
@@ -252,6 +472,31 @@ impl Batch {
         self.outcomes.push(outcome);
     }
 
+    /// The articles of a backup file, read as the next items (after the
+    /// backup itself, whose outcome is recorded next).
+    pub fn insert_next(&mut self, items: Vec<(String, u64)>) {
+        let at = (self.handled() + 1).min(self.items.len());
+        self.items.splice(at..at, items);
+    }
+
+    /// How many items were added.
+    pub fn added(&self) -> usize {
+        self.outcomes
+            .iter()
+            .filter(|o| matches!(o, Outcome::Added { .. }))
+            .count()
+    }
+
+    /// The items that are articles (not backup files).
+    pub fn articles(&self) -> usize {
+        self.total()
+            - self
+                .outcomes
+                .iter()
+                .filter(|o| matches!(o, Outcome::Backup { .. }))
+                .count()
+    }
+
     /// Cancel: every item not yet handled gets a `Cancelled` outcome.
     pub fn cancel(&mut self) {
         while let Some((name, _)) = self.next().cloned() {
@@ -279,6 +524,72 @@ impl Batch {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(feature = "import")]
+    #[test]
+    fn a_backup_reads_back_without_loss() {
+        let saved = vec![
+            Saved {
+                name: "نيل \"قصة\".html".into(),
+                source: Source::File,
+                title: Some("Quay 🚢 e\u{301}\nline\\".into()),
+                added: 1_765_000_000_123.0,
+                original: (0u8..=255).chain([0xef, 0xbb, 0xbf]).collect(),
+            },
+            Saved {
+                name: "Pasted text".into(),
+                source: Source::PastedText,
+                title: None,
+                added: 5.0,
+                original: b"ab".to_vec(),
+            },
+            Saved {
+                name: "p".into(),
+                source: Source::PastedHtml,
+                title: None,
+                added: 6.0,
+                original: Vec::new(),
+            },
+        ];
+        let file = backup_json(&saved);
+        assert!(is_backup(file.as_bytes()));
+        assert_eq!(
+            read_backup("b.json", file.as_bytes()).expect("backup"),
+            saved
+        );
+        match import_reply(Source::File, "b.json", file.as_bytes()).expect("reply") {
+            Reply::Backup(back) => assert_eq!(back, saved),
+            Reply::Article(_) => panic!("a backup was read as an article"),
+        }
+        // A BOM and spaces before the mark are fine; an article is not a backup.
+        let with_bom = format!("\u{feff}  {file}");
+        assert!(is_backup(with_bom.as_bytes()));
+        assert!(!is_backup(b"{\"title\": \"x\"}"));
+        assert!(!is_backup(b"# dossier_backup"));
+    }
+
+    #[cfg(feature = "import")]
+    #[test]
+    fn a_damaged_backup_names_the_file_and_the_article() {
+        let bad_json =
+            read_backup("b.json", b"{\"dossier_backup\":1,\n\"articles\":[").expect_err("damaged");
+        assert!(
+            bad_json.starts_with("b.json:2: the backup is damaged"),
+            "{bad_json}"
+        );
+        let newer =
+            read_backup("b.json", b"{\"dossier_backup\":2,\"articles\":[]}").expect_err("newer");
+        assert!(newer.contains("format 2"), "{newer}");
+        let no_original = read_backup(
+            "b.json",
+            b"{\"dossier_backup\":1,\"articles\":[{\"name\":\"a.md\",\"source\":\"file\",\"original\":\"**\"}]}",
+        )
+        .expect_err("bad base64");
+        assert_eq!(
+            no_original,
+            "b.json: article 1 of the backup (“a.md”) has no readable original"
+        );
+    }
 
     #[cfg(feature = "import")]
     #[test]
@@ -427,6 +738,40 @@ mod tests {
         let batch = Batch::new(vec![item("pasted", 11)], vec![(key, "note".into())]);
         assert_eq!(batch.duplicate_of(key), Some("note"));
         assert_eq!(batch.duplicate_of(ContentKey::of(b"other note")), None);
+    }
+
+    #[test]
+    fn a_backup_s_articles_are_read_next() {
+        let mut batch = Batch::new(vec![item("b.json", 100), item("c.md", 5)], Vec::new());
+        batch.insert_next(vec![item("x.html", 40), item("y.txt", 10)]);
+        assert_eq!(batch.progress_text(), "0 of 4, 155 B");
+        batch.record(
+            Outcome::Backup {
+                name: "b.json".into(),
+                count: 2,
+            },
+            None,
+        );
+        assert_eq!(batch.next().map(|(n, _)| n.as_str()), Some("x.html"));
+        batch.record(
+            Outcome::Added {
+                name: "x.html".into(),
+                slug: "x".into(),
+            },
+            Some(ContentKey::of(b"x")),
+        );
+        batch.cancel();
+        let names: Vec<String> = batch.outcomes().iter().map(Outcome::text).collect();
+        assert_eq!(
+            names,
+            [
+                "b.json: a backup of 2 articles",
+                "x.html: added",
+                "y.txt: not added (cancelled)",
+                "c.md: not added (cancelled)"
+            ]
+        );
+        assert_eq!((batch.added(), batch.articles()), (1, 3));
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The importer, a Web Worker: the page posts it one item at a time,
 //! `[id, source, name, bytes]` (see `dossier_core::added::Source`), and it
-//! answers `[id, true, encoded]` with the article, its analysis and exports
-//! (`dossier_core::added::Imported`), or `[id, false, message]`. It posts
+//! answers `[id, true, encoded]` with the article and its analysis, or the
+//! articles of a backup file (`dossier_core::added::Reply`), or
+//! `[id, false, message]`. It posts
 //! `"ready"` once it listens, so the page sends nothing before.
 //!
 //! It is loaded only when a reader first adds an article: the extractor,
@@ -10,7 +11,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use dossier_core::added::{import_item, Source};
+    use dossier_core::added::{import_reply, Source};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -27,7 +28,7 @@ fn main() {
         let name = msg.get(2).as_string().unwrap_or_default();
         let bytes = js_sys::Uint8Array::new(&msg.get(3)).to_vec();
         let result = match source {
-            Some(source) => import_item(source, &name, &bytes).and_then(|item| item.encode()),
+            Some(source) => import_reply(source, &name, &bytes).and_then(|reply| reply.encode()),
             None => Err(format!("{name}: unknown kind of input")),
         };
         let out = js_sys::Array::new();
@@ -51,7 +52,7 @@ fn main() {
 }
 
 /// Natively there is nothing to run: the importer's work is
-/// `dossier_core::added::import_item`, tested in the core crate.
+/// `dossier_core::added::import_reply`, tested in the core crate.
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     eprintln!("the importer runs as a Web Worker in the page; natively, use `analyze`");

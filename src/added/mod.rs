@@ -12,7 +12,12 @@ pub mod worker;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use dossier_core::added::{reason, Batch, ContentKey, Imported, Outcome, Source, ENGINE};
+use std::collections::VecDeque;
+
+use dossier_core::added::{
+    backup_json, reason, Batch, ContentKey, Imported, Outcome, Reply, Saved, Source, BACKUP_FILE,
+    ENGINE,
+};
 use dossier_core::view::Route;
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
@@ -101,7 +106,12 @@ impl Reducible for Adding {
 /// One thing to add.
 pub enum Input {
     File(web_sys::File),
-    Pasted { source: Source, text: String },
+    Pasted {
+        source: Source,
+        text: String,
+    },
+    /// An article of a backup file.
+    Saved(Saved),
 }
 
 impl Input {
@@ -113,6 +123,7 @@ impl Input {
                 ..
             } => "Pasted page".to_string(),
             Input::Pasted { .. } => "Pasted text".to_string(),
+            Input::Saved(s) => s.name.clone(),
         }
     }
 
@@ -120,6 +131,7 @@ impl Input {
         match self {
             Input::File(f) => f.size().max(0.0) as u64,
             Input::Pasted { text, .. } => text.len() as u64,
+            Input::Saved(s) => s.original.len() as u64,
         }
     }
 
@@ -127,6 +139,7 @@ impl Input {
         match self {
             Input::File(_) => Source::File,
             Input::Pasted { source, .. } => *source,
+            Input::Saved(s) => s.source,
         }
     }
 
@@ -139,6 +152,7 @@ impl Input {
                 Ok(js_sys::Uint8Array::new(&buffer))
             }
             Input::Pasted { text, .. } => Ok(js_sys::Uint8Array::from(text.as_bytes())),
+            Input::Saved(s) => Ok(js_sys::Uint8Array::from(s.original.as_slice())),
         }
     }
 }
@@ -208,6 +222,13 @@ impl Added {
         if self.state.running {
             self.cancel.set(true);
             worker::stop_with("cancelled");
+        }
+    }
+
+    /// Offers the backup file of the reader's articles for saving.
+    pub fn export_backup(&self) {
+        if let Err(why) = dom::download(BACKUP_FILE, "application/json", &backup()) {
+            self.problem(why);
         }
     }
 
@@ -341,12 +362,35 @@ async fn run(
         running: true,
     });
     let mut added: Vec<String> = Vec::new();
-    for input in inputs {
+    let mut queue: VecDeque<Input> = inputs.into();
+    while let Some(input) = queue.pop_front() {
         if cancel.get() {
             break;
         }
         let name = input.name();
-        let (outcome, key) = add_one(&input, &name, &batch, &mut storage, &st).await;
+        let (outcome, key) = match add_one(&input, &name, &batch, &mut storage, &st).await {
+            Step::Done(outcome, key) => (outcome, key),
+            // A backup: its articles are the next items.
+            Step::Backup(saved) => {
+                batch.insert_next(
+                    saved
+                        .iter()
+                        .map(|s| (s.name.clone(), s.original.len() as u64))
+                        .collect(),
+                );
+                let count = saved.len();
+                for s in saved.into_iter().rev() {
+                    queue.push_front(Input::Saved(s));
+                }
+                (
+                    Outcome::Backup {
+                        name: name.clone(),
+                        count,
+                    },
+                    None,
+                )
+            }
+        };
         if let Outcome::Added { slug, .. } = &outcome {
             added.push(slug.clone());
         }
@@ -379,37 +423,56 @@ async fn run(
     }
 }
 
+/// What became of one item: its outcome, or a backup's articles to read.
+enum Step {
+    Done(Outcome, Option<ContentKey>),
+    Backup(Vec<Saved>),
+}
+
 async fn add_one(
     input: &Input,
     name: &str,
     batch: &Batch,
     storage: &mut Storage,
     st: &UseReducerDispatcher<Adding>,
-) -> (Outcome, Option<ContentKey>) {
-    let failed = |message: String| Outcome::Failed {
-        name: name.to_string(),
-        message: reason(name, &message),
-    };
-    let bytes = match input.bytes().await {
-        Ok(b) => b,
-        Err(why) => return (failed(why), None),
-    };
+) -> Step {
+    match read_one(input, name, batch, storage, st).await {
+        Ok(step) => step,
+        Err(why) => Step::Done(
+            Outcome::Failed {
+                name: name.to_string(),
+                message: reason(name, &why),
+            },
+            None,
+        ),
+    }
+}
+
+async fn read_one(
+    input: &Input,
+    name: &str,
+    batch: &Batch,
+    storage: &mut Storage,
+    st: &UseReducerDispatcher<Adding>,
+) -> Result<Step, String> {
+    let bytes = input.bytes().await?;
     let key = ContentKey::of(&bytes.to_vec());
     if let Some(slug) = batch.duplicate_of(key) {
         let outcome = Outcome::Duplicate {
             name: name.to_string(),
             slug: slug.to_string(),
         };
-        return (outcome, Some(key));
+        return Ok(Step::Done(outcome, Some(key)));
     }
     let source = input.source();
-    let encoded = match worker::analyse(source, name, &bytes).await {
-        Ok(encoded) => encoded,
-        Err(why) => return (failed(why), None),
+    let encoded = worker::analyse(source, name, &bytes).await?;
+    let mut item = match Reply::decode(&encoded)? {
+        Reply::Article(item) => item,
+        Reply::Backup(saved) => return Ok(Step::Backup(saved)),
     };
-    let mut item = match Imported::decode(&encoded) {
-        Ok(item) => item,
-        Err(why) => return (failed(why), None),
+    let (title, added) = match input {
+        Input::Saved(s) => (s.title.clone(), s.added),
+        _ => (None, now()),
     };
     // A pasted item is named by its title; a file by its name.
     let base = match source {
@@ -426,8 +489,8 @@ async fn add_one(
         engine: ENGINE.to_string(),
         original: bytes,
         item: js_sys::Uint8Array::from(encoded.as_slice()),
-        added: now(),
-        title: None,
+        added,
+        title,
     };
     if !matches!(storage, Storage::Session(_)) {
         match store::put(&record).await {
@@ -436,19 +499,30 @@ async fn add_one(
         }
         st.dispatch(AddAction::Storage(storage.clone()));
     }
+    show(item, &record);
     remember(record);
-    data::add_yours(
-        item.article,
-        item.analysis,
-        name.to_string(),
-        key,
-        item.json,
-    );
     let outcome = Outcome::Added {
         name: name.to_string(),
         slug,
     };
-    (outcome, Some(key))
+    Ok(Step::Done(outcome, Some(key)))
+}
+
+/// The reader's articles as one backup file ("Add articles" reads it back).
+pub fn backup() -> String {
+    let saved: Vec<Saved> = RECORDS.with(|r| {
+        r.borrow()
+            .iter()
+            .map(|rec| Saved {
+                name: rec.name.clone(),
+                source: rec.source,
+                title: rec.title.clone(),
+                added: rec.added,
+                original: rec.original.to_vec(),
+            })
+            .collect()
+    });
+    backup_json(&saved)
 }
 
 /// Reads the stored articles at start: those of this engine as stored,
@@ -473,7 +547,7 @@ async fn load_stored(st: UseReducerDispatcher<Adding>, reader: UseReducerDispatc
     };
     let mut stale = Vec::new();
     for record in records {
-        match Imported::decode(&record.item.to_vec()) {
+        match Reply::article(&record.item.to_vec()) {
             Ok(item) => {
                 if record.engine != ENGINE {
                     stale.push(record.clone());
@@ -496,7 +570,7 @@ async fn load_stored(st: UseReducerDispatcher<Adding>, reader: UseReducerDispatc
         let item = encoded
             .as_ref()
             .map_err(String::clone)
-            .and_then(|e| Imported::decode(e));
+            .and_then(|e| Reply::article(e));
         let Ok(item) = item else {
             st.dispatch(AddAction::Problem(Some(format!(
                 "“{}” could not be analysed again by this version of dossier; it is kept as it was.",

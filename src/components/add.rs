@@ -12,7 +12,8 @@ use crate::added::{file_inputs, use_added, Storage};
 
 /// What the picker offers (other files can still be chosen; they get a
 /// message saying why they are not read).
-pub const ACCEPT: &str = ".html,.htm,.xhtml,.md,.markdown,.txt,text/html,text/plain,text/markdown";
+pub const ACCEPT: &str =
+    ".html,.htm,.xhtml,.md,.markdown,.txt,.json,text/html,text/plain,text/markdown,application/json";
 
 #[function_component(AddControl)]
 pub fn add_control() -> Html {
@@ -57,6 +58,7 @@ fn outcome_row(o: &Outcome) -> Html {
         }
         Outcome::Failed { .. } => html! { <li class="failed">{ o.text() }</li> },
         Outcome::Cancelled { .. } => html! { <li class="cancelled">{ o.text() }</li> },
+        Outcome::Backup { .. } => html! { <li class="backup">{ o.text() }</li> },
     }
 }
 
@@ -95,7 +97,7 @@ pub fn add_status() -> Html {
                     if s.running {
                         { format!("Adding articles: {}", batch.progress_text()) }
                     } else {
-                        { format!("Added {} of {}", batch.outcomes().iter().filter(|o| matches!(o, Outcome::Added { .. })).count(), batch.total()) }
+                        { format!("Added {} of {}", batch.added(), batch.articles()) }
                     }
                 </p>
                 if s.running {

@@ -9,6 +9,7 @@ use yew::prelude::*;
 use super::add::AddControl;
 use super::library_item::LibraryItem;
 use super::yours_item::YoursItem;
+use crate::added::use_added;
 use crate::data::format::Summary;
 
 /// The articles the library lists: the set's index (which a split set embeds
@@ -48,6 +49,12 @@ pub fn library(props: &LibraryProps) -> Html {
     let list = &props.articles.0;
     let yours = &props.yours;
     let n = list.len() + yours.len();
+    let added = use_added();
+    let backup = Callback::from(move |_: MouseEvent| {
+        if let Some(added) = &added {
+            added.export_backup();
+        }
+    });
     html! {
         <main class="library" data-testid="library">
             <header class="library-head">
@@ -58,7 +65,11 @@ pub fn library(props: &LibraryProps) -> Html {
             if !yours.is_empty() {
                 <section class="yours" aria-labelledby="yours-title" data-testid="yours">
                     <h2 id="yours-title" class="list-title">{ "Your articles" }</h2>
-                    <p class="list-note">{ "Kept in this browser only. Export one to keep it elsewhere." }</p>
+                    <p class="list-note">
+                        { "Kept in this browser only. " }
+                        <button type="button" class="link" onclick={backup} data-testid="backup">{ "Back up all" }</button>
+                        { " saves them in one file that “Add articles” reads back." }
+                    </p>
                     <ol class="library-list">
                         { for yours.iter().map(|(a, name)| html! { <YoursItem key={a.slug.clone()} article={Rc::clone(a)} name={name.clone()} /> }) }
                     </ol>

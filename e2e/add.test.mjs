@@ -185,4 +185,35 @@ describe("the reader's own articles", () => {
       await context.close();
     }
   });
+
+  for (const [what, init] of [
+    ["no storage (IndexedDB unavailable)", () => Object.defineProperty(window, "indexedDB", { get: () => undefined })],
+    [
+      "a full storage quota",
+      () => {
+        IDBObjectStore.prototype.put = function () {
+          throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+        };
+      },
+    ],
+  ]) {
+    it(`with ${what}, adds for this visit and says they will not be kept`, async () => {
+      const { context, page, guard } = await openGuarded(browser, { allow: (u) => u.startsWith(server.url) });
+      try {
+        await context.addInitScript(init);
+        await page.goto(server.url);
+        await waitForApp(page);
+        await page.locator("[data-testid=add-input]").setInputFiles({ name: "harbour.md", mimeType: "text/markdown", buffer: Buffer.from(note) });
+        await page.waitForSelector("[data-testid=reader] h1#title >> text=Harbour reopens in Bergen", { timeout: APP_TIMEOUT });
+        const notice = await page.textContent("[data-testid=add-session]");
+        assert.match(notice, /will not be kept after this visit/);
+        assert.match(notice, /export them/);
+        if (what.includes("quota")) assert.match(notice, /storage for this page is full/);
+        assert.equal(await page.evaluate(() => localStorage.getItem("dossier.yours")), null, "nothing is counted as stored");
+        await assertClean(page, guard, what);
+      } finally {
+        await context.close();
+      }
+    });
+  }
 });

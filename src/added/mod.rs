@@ -264,8 +264,8 @@ impl Added {
                         "The article was removed from this page but is still stored: {why}."
                     ))));
                 }
+                count_stored();
             }
-            count_stored();
         });
     }
 
@@ -294,8 +294,8 @@ impl Added {
                         "The article is back for this visit but could not be stored again: {why}."
                     ))));
                 }
+                count_stored();
             }
-            count_stored();
         });
     }
 
@@ -336,7 +336,8 @@ fn after_change(reader: &UseReducerDispatcher<ReaderState>) {
     reader.dispatch(Action::SetOnly(only));
 }
 
-/// Writes how many articles are stored, read at the next start.
+/// Writes how many articles are stored, read at the next start (called
+/// only while storage works).
 fn count_stored() {
     let n = RECORDS.with(|r| r.borrow().len());
     dom::storage_set(YOURS_KEY, &n.to_string());
@@ -410,7 +411,9 @@ async fn run(
         running: false,
     });
     if !added.is_empty() {
-        count_stored();
+        if storage == Storage::Kept {
+            count_stored();
+        }
         after_change(&reader);
         reader.dispatch(Action::Go(match added.as_slice() {
             [one] => Route::Article {
@@ -541,8 +544,13 @@ async fn load_stored(st: UseReducerDispatcher<Adding>, reader: UseReducerDispatc
             records
         }
         Err(why) => {
+            // Not readable now: nothing is shown, and the count stays for
+            // the next visit.
             st.dispatch(AddAction::Storage(Storage::Session(why)));
-            Vec::new()
+            data::yours_read();
+            st.dispatch(AddAction::Changed);
+            after_change(&reader);
+            return;
         }
     };
     let mut stale = Vec::new();

@@ -237,9 +237,19 @@ pub async fn put(record: &Record) -> Result<(), String> {
     let store = tx
         .object_store(STORE)
         .map_err(|_| "the stored articles cannot be opened".to_string())?;
-    store
-        .put(&record.to_js()?)
-        .map_err(|_| "the article cannot be stored".to_string())?;
+    store.put(&record.to_js()?).map_err(|e| {
+        let why = e
+            .dyn_ref::<web_sys::DomException>()
+            .map(|d| (d.name(), d.message()))
+            .unwrap_or_default();
+        if why.0 == "QuotaExceededError" {
+            "the device's storage for this page is full".to_string()
+        } else if why.1.is_empty() {
+            "the article cannot be stored".to_string()
+        } else {
+            format!("the article cannot be stored: {}", why.1)
+        }
+    })?;
     committed(&tx).await
 }
 

@@ -216,4 +216,37 @@ describe("the reader's own articles", () => {
       }
     });
   }
+
+  it("reads a hostile page as text only: nothing runs, nothing is fetched", async () => {
+    const { context, page, guard } = await openGuarded(browser, { allow: (u) => u.startsWith(server.url) });
+    try {
+      await page.goto(server.url);
+      await waitForApp(page);
+      const nested = (n) => "<div>".repeat(n) + "deep" + "</div>".repeat(n);
+      const tiny = "<span>x</span>".repeat(100000);
+      const hostile = `<!doctype html><html><head><title>Council vote</title>
+        <meta http-equiv="refresh" content="0; url=https://example.com/">
+        <script>window.__ran = "head script";</script>
+        <link rel="stylesheet" href="https://example.com/s.css"></head>
+        <body onload="window.__ran = 'onload'"><article><h1>Council vote</h1>
+        <p>The council of Tromsø voted on Tuesday to build the bridge, said Ingrid Berg. <img src="https://example.com/x.png" onerror="window.__ran = 'onerror'"></p>
+        <p>Work starts in <a href="javascript:window.__ran='link'">March</a>; <iframe src="https://example.com/"></iframe> the mayor welcomed it.</p>
+        <p>${"Residents said the ferry had been slow and expensive for years. ".repeat(8)}</p>
+        </article>${nested(1000)}${tiny}</body></html>`;
+      await page.locator("[data-testid=add-input]").setInputFiles([
+        { name: "council.html", mimeType: "text/html", buffer: Buffer.from(hostile) },
+        { name: "deep.html", mimeType: "text/html", buffer: Buffer.from(`<html><body>${nested(5000)}</body></html>`) },
+      ]);
+      await page.waitForSelector("[data-testid=reader] h1#title >> text=Council vote", { timeout: APP_TIMEOUT });
+      const text = await page.textContent("article");
+      assert.ok(text.includes("The council of Tromsø voted on Tuesday to build the bridge"), text.slice(0, 300));
+      assert.equal(await page.evaluate(() => window.__ran), undefined, "no script of the page ran");
+      await batchDone(page);
+      assert.match((await outcomes(page))[1], /^deep\.html: elements nested more than 4096 deep/);
+      assert.equal(await page.$$eval("article script, article img, article iframe, article a[href^='javascript']", (e) => e.length), 0);
+      await assertClean(page, guard, "a hostile page");
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -29,6 +29,10 @@ const files = [];
 const kb = (n) => (n / 1024).toFixed(1);
 const rows = [];
 const total = { raw: 0, gz: 0, br: 0 };
+// What every visit loads: not the importer (loaded when a reader first adds
+// an article), not article files, not the single-file page.
+const first = { raw: 0, gz: 0, br: 0 };
+const onDemand = (name) => name.startsWith("importer") || name.startsWith("articles/") || name === "dossier.html";
 for (const f of files) {
   const data = readFileSync(f);
   const row = {
@@ -41,6 +45,7 @@ for (const f of files) {
   };
   // A split set's article files (fetched one at a time when opened): one row.
   const grouped = row.name.startsWith("articles/") ? rows.find((r) => r.group) : null;
+  if (row.name.startsWith("importer")) row.name += " (when a reader first adds an article)";
   if (grouped) {
     for (const k of ["raw", "gz", "br"]) grouped[k] += row[k];
     grouped.count += 1;
@@ -50,10 +55,12 @@ for (const f of files) {
   } else rows.push(row);
   // The self-contained page repeats the other files; count the served set once.
   if (row.name !== "dossier.html") for (const k of ["raw", "gz", "br"]) total[k] += row[k];
+  if (!onDemand(row.name)) for (const k of ["raw", "gz", "br"]) first[k] += row[k];
 }
 console.log("| file | raw KiB | gzip KiB | brotli KiB |");
 console.log("|---|---:|---:|---:|");
 for (const r of rows) console.log(`| ${r.name} | ${kb(r.raw)} | ${kb(r.gz)} | ${kb(r.br)} |`);
+console.log(`| **first view (every visit: not the importer, not article files)** | **${kb(first.raw)}** | **${kb(first.gz)}** | **${kb(first.br)}** |`);
 console.log(`| **total served (without dossier.html)** | **${kb(total.raw)}** | **${kb(total.gz)}** | **${kb(total.br)}** |`);
 JS
 )

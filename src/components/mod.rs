@@ -10,7 +10,10 @@
 //!   [`reading_timeline`] (the scroll-spy, [`crate::spy`]) → [`timeline`]
 //!   → [`axis`] → [`axis_marks`] → [`axis_mark`], and [`event_list`] →
 //!   [`event_row`]; [`card`], [`find`], [`legend`], [`help`].
-//! - The set: [`library`] → [`library_item`].
+//! - The set: [`library`] → [`library_item`], and for the reader's own
+//!   articles [`yours_item`] (rename, delete, export); [`add`]: the "Add
+//!   articles" control (library head, reader crumbs) and the adding status
+//!   (a fixed panel, outside the views).
 //!
 //! # Stable hooks
 //!
@@ -50,7 +53,18 @@
 //!   buttons "Previous mention" / "Next mention" / "Close card".
 //! - Keys: `[data-testid=help]` dialog, opened by `?` or the "Keyboard
 //!   shortcuts" button.
-//! - Local storage: `dossier.hidden-types` (comma-separated type names).
+//! - Adding: `label.add` ("Add articles") holding
+//!   `input[type=file][multiple][data-testid=add-input]`; the status
+//!   `[data-testid=adding]` with `[data-testid=add-progress]` ("Adding
+//!   articles: 3 of 25, 1.2 MB", then "Added 2 of 3"), one
+//!   `[data-testid=add-outcomes] li` per item ("name: added", "name: why"),
+//!   `[data-testid=add-session]` when nothing is kept; the reader's articles
+//!   are `li.library-item.yours-item` in `[data-testid=yours]`, with buttons
+//!   "Rename", "Delete", "Export JSON", "Export .md", and
+//!   `[data-testid=backup]` ("Back up all").
+//! - Local storage: `dossier.hidden-types` (comma-separated type names),
+//!   `dossier.yours` (how many articles of the reader's are stored);
+//!   IndexedDB `dossier`, store `articles` (keyed by slug).
 
 pub mod add;
 pub mod axis;

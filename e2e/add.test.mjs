@@ -5,10 +5,11 @@
 
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { copyFileSync, readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { join, resolve } from "node:path";
 import { serve } from "./server.mjs";
-import { ROOT, DIST, launch, openGuarded, assertClean, waitForApp, APP_TIMEOUT } from "./helpers.mjs";
+import { ROOT, DIST, ARTIFACTS, launch, openGuarded, assertClean, waitForApp, APP_TIMEOUT } from "./helpers.mjs";
 
 const PAGES = resolve(ROOT, "..", "shared", "eval", "html-dev");
 const SAVED_PAGE = "liberation-1.html";
@@ -177,6 +178,26 @@ describe("the reader's own articles", () => {
       await waitForApp(page);
       await page.waitForFunction(() => document.querySelectorAll("li.yours-item").length === 2);
       assert.deepEqual(await yoursTitles(page), before);
+
+      // One self-contained page of them, opened from disk elsewhere: the
+      // same articles, readable with their highlights, with no request.
+      const [shared] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=share-page]")]);
+      assert.equal(shared.suggestedFilename(), "dossier-articles.html");
+      const sharedPath = join(ARTIFACTS, "dossier-articles.html");
+      copyFileSync(await shared.path(), sharedPath);
+      const other = await openGuarded(browser, { allow: (u) => u === pathToFileURL(sharedPath).href });
+      try {
+        await other.page.goto(pathToFileURL(sharedPath).href);
+        await waitForApp(other.page);
+        await other.page.waitForFunction(() => document.querySelectorAll("li.yours-item").length === 2, null, { timeout: APP_TIMEOUT });
+        assert.deepEqual(await yoursTitles(other.page), before);
+        await other.page.click("li.yours-item >> text=Un troisième Français");
+        await other.page.waitForSelector("[data-testid=reader][data-slug=liberation-1] mark[data-type=place]");
+        assert.deepEqual(other.guard.requests.filter((u) => !u.startsWith("file:") && !u.startsWith("data:")), []);
+        await assertClean(other.page, other.guard, "the shared page from disk");
+      } finally {
+        await other.context.close();
+      }
 
       await assertClean(page, guard, "adding articles");
       const foreign = guard.requests.filter((u) => !u.startsWith(server.url) && !u.startsWith("blob:") && !u.startsWith("data:"));

@@ -101,7 +101,7 @@ pub fn import_item(source: Source, name: &str, bytes: &[u8]) -> Result<Imported,
 /// own). This is also the form an article is stored in.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Reply {
-    Article(Imported),
+    Article(Box<Imported>),
     Backup(Vec<Saved>),
 }
 
@@ -117,7 +117,7 @@ impl Reply {
     /// The article of an article reply.
     pub fn article(bytes: &[u8]) -> Result<Imported, String> {
         match Reply::decode(bytes)? {
-            Reply::Article(item) => Ok(item),
+            Reply::Article(item) => Ok(*item),
             Reply::Backup(_) => Err("a backup where an article was expected".into()),
         }
     }
@@ -150,6 +150,8 @@ impl Source {
 pub const BACKUP_MARK: &str = "dossier_backup";
 /// The name a backup is saved under.
 pub const BACKUP_FILE: &str = "dossier-backup.json";
+/// The name of the self-contained page of the reader's articles.
+pub const SHARED_FILE: &str = "dossier-articles.html";
 
 fn json_string(out: &mut String, s: &str) {
     out.push('"');
@@ -307,7 +309,7 @@ pub fn import_reply(source: Source, name: &str, bytes: &[u8]) -> Result<Reply, S
     if source == Source::File && is_backup(bytes) {
         return read_backup(name, bytes).map(Reply::Backup);
     }
-    import_item(source, name, bytes).map(Reply::Article)
+    import_item(source, name, bytes).map(|item| Reply::Article(Box::new(item)))
 }
 
 /// A content key: FNV-1a (64 bit) over the bytes, with their length. The same

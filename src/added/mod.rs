@@ -6,6 +6,7 @@
 //! on the reader's articles; components read it with [`use_added`] and call
 //! its methods. The articles themselves live in [`crate::data`].
 
+pub mod share;
 pub mod store;
 pub mod worker;
 
@@ -230,6 +231,18 @@ impl Added {
         if let Err(why) = dom::download(BACKUP_FILE, "application/json", &backup()) {
             self.problem(why);
         }
+    }
+
+    /// Offers one self-contained page holding the reader's articles.
+    pub fn export_page(&self) {
+        let st = self.state.dispatcher();
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Err(why) = share::export_page().await {
+                st.dispatch(AddAction::Problem(Some(format!(
+                    "The page could not be made: {why}."
+                ))));
+            }
+        });
     }
 
     /// Tells the reader about a problem with an action (an export).
@@ -470,7 +483,7 @@ async fn read_one(
     let source = input.source();
     let encoded = worker::analyse(source, name, &bytes).await?;
     let mut item = match Reply::decode(&encoded)? {
-        Reply::Article(item) => item,
+        Reply::Article(item) => *item,
         Reply::Backup(saved) => return Ok(Step::Backup(saved)),
     };
     let (title, added) = match input {
@@ -631,12 +644,35 @@ pub fn added_provider(props: &ProviderProps) -> Html {
         cancel: Rc::clone(&cancel),
     };
 
+    // Whether the visit started without a place in the URL (read before the
+    // shell writes one).
+    let placeless = *use_memo((), |_| matches!(dom::hash().as_str(), "" | "#" | "#/"));
+
     // The stored articles, once the page is live (and only when there are
     // some: a reader who never added one does not open the database).
     {
         let (st, rd) = (state.dispatcher(), reader.dispatcher());
         use_effect_with(reader.restoring, move |&restoring| {
             if !restoring {
+                // A page made to share articles holds them inline.
+                let (shared, bad) = share::read_shared();
+                if bad > 0 {
+                    st.dispatch(AddAction::Problem(Some(format!(
+                        "{bad} article{} in this page could not be read.",
+                        if bad == 1 { "" } else { "s" }
+                    ))));
+                }
+                if shared > 0 {
+                    st.dispatch(AddAction::Changed);
+                    after_change(&rd);
+                    // Opened without a place: the library, which lists them.
+                    if placeless {
+                        rd.dispatch(Action::Navigate {
+                            route: Route::Library,
+                            held: None,
+                        });
+                    }
+                }
                 if has_stored() {
                     wasm_bindgen_futures::spawn_local(load_stored(st, rd));
                 } else {

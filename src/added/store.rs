@@ -51,11 +51,11 @@ fn get(obj: &JsValue, key: &str) -> JsValue {
     Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-fn key_text(key: ContentKey) -> String {
+pub fn key_text(key: ContentKey) -> String {
     format!("{:016x}-{}", key.hash, key.len)
 }
 
-fn key_from(text: &str) -> Option<ContentKey> {
+pub fn key_from(text: &str) -> Option<ContentKey> {
     let (hash, len) = text.split_once('-')?;
     Some(ContentKey {
         hash: u64::from_str_radix(hash, 16).ok()?,

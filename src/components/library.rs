@@ -50,9 +50,17 @@ pub fn library(props: &LibraryProps) -> Html {
     let yours = &props.yours;
     let n = list.len() + yours.len();
     let added = use_added();
-    let backup = Callback::from(move |_: MouseEvent| {
+    let backup = {
+        let added = added.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(added) = &added {
+                added.export_backup();
+            }
+        })
+    };
+    let page = Callback::from(move |_: MouseEvent| {
         if let Some(added) = &added {
-            added.export_backup();
+            added.export_page();
         }
     });
     html! {
@@ -68,7 +76,9 @@ pub fn library(props: &LibraryProps) -> Html {
                     <p class="list-note">
                         { "Kept in this browser only. " }
                         <button type="button" class="link" onclick={backup} data-testid="backup">{ "Back up all" }</button>
-                        { " saves them in one file that “Add articles” reads back." }
+                        { " saves them in one file that “Add articles” reads back; " }
+                        <button type="button" class="link" onclick={page} data-testid="share-page">{ "Save as one page" }</button>
+                        { " makes a page that shows them to someone without dossier." }
                     </p>
                     <ol class="library-list">
                         { for yours.iter().map(|(a, name)| html! { <YoursItem key={a.slug.clone()} article={Rc::clone(a)} name={name.clone()} /> }) }

@@ -61,7 +61,8 @@
 //!   `[data-testid=add-session]` when nothing is kept; the reader's articles
 //!   are `li.library-item.yours-item` in `[data-testid=yours]`, with buttons
 //!   "Rename", "Delete", "Export JSON", "Export .md", and
-//!   `[data-testid=backup]` ("Back up all").
+//!   `[data-testid=backup]` ("Back up all"), `[data-testid=share-page]`
+//!   ("Save as one page").
 //! - Local storage: `dossier.hidden-types` (comma-separated type names),
 //!   `dossier.yours` (how many articles of the reader's are stored);
 //!   IndexedDB `dossier`, store `articles` (keyed by slug).

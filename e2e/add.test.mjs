@@ -5,7 +5,7 @@
 
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { copyFileSync, readFileSync } from "node:fs";
+import { copyFileSync, readFileSync, readdirSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { join, resolve } from "node:path";
 import { serve } from "./server.mjs";
@@ -266,6 +266,30 @@ describe("the reader's own articles", () => {
       assert.match((await outcomes(page))[1], /^deep\.html: elements nested more than 4096 deep/);
       assert.equal(await page.$$eval("article script, article img, article iframe, article a[href^='javascript']", (e) => e.length), 0);
       await assertClean(page, guard, "a hostile page");
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("cancels a batch: every item gets its outcome, those added stay", async () => {
+    const { context, page, guard } = await openGuarded(browser, { allow: (u) => u.startsWith(server.url) });
+    try {
+      await page.goto(server.url);
+      await waitForApp(page);
+      const pages = readdirSync(PAGES).filter((f) => f.endsWith(".html")).sort().map((f) => join(PAGES, f));
+      await page.locator("[data-testid=add-input]").setInputFiles(pages);
+      await page.waitForFunction(() => /^Adding articles: \d+ of \d+, [\d.]+ [KM]?B$/.test(document.querySelector("[data-testid=add-progress]")?.textContent ?? ""));
+      await page.waitForSelector("[data-testid=add-outcomes] li");
+      await page.getByRole("button", { name: "Cancel" }).click();
+      await batchDone(page);
+      const lines = await outcomes(page);
+      assert.equal(lines.length, pages.length, "every item has an outcome");
+      assert.match(lines.at(-1), /: not added \(cancelled\)$/);
+      const added = lines.filter((l) => l.endsWith(": added")).length;
+      assert.ok(added >= 1 && added < pages.length, `${added} added before the cancel`);
+      assert.equal(await page.textContent("[data-testid=add-progress]"), `Added ${added} of ${pages.length}`);
+      await page.waitForFunction((n) => document.querySelectorAll("li.yours-item").length === n, added);
+      await assertClean(page, guard, "a cancelled batch");
     } finally {
       await context.close();
     }

@@ -288,6 +288,8 @@ describe("the reader's own articles", () => {
       const added = lines.filter((l) => l.endsWith(": added")).length;
       assert.ok(added >= 1 && added < pages.length, `${added} added before the cancel`);
       assert.equal(await page.textContent("[data-testid=add-progress]"), `Added ${added} of ${pages.length}`);
+      // One added opens it; more open the library.
+      await library(page);
       await page.waitForFunction((n) => document.querySelectorAll("li.yours-item").length === n, added);
       await assertClean(page, guard, "a cancelled batch");
     } finally {

@@ -199,6 +199,16 @@ describe("the reader's own articles", () => {
         await other.context.close();
       }
 
+      // A page of one article holds only that one.
+      const [one] = await Promise.all([
+        page.waitForEvent("download"),
+        page.locator("li.yours-item", { hasText: "Ferry strike over" }).getByRole("button", { name: "Save as page" }).click(),
+      ]);
+      assert.match(one.suggestedFilename(), /^ferry-strike-ends.*\.html$/);
+      const onePage = readFileSync(await one.path(), "utf8");
+      assert.equal(onePage.match(/type="application\/x-dossier-added"/g)?.length, 1);
+      assert.ok(onePage.includes('data-title="Ferry strike over"'));
+
       await assertClean(page, guard, "adding articles");
       const foreign = guard.requests.filter((u) => !u.startsWith(server.url) && !u.startsWith("blob:") && !u.startsWith("data:"));
       assert.deepEqual(foreign, [], "adding never fetches anything but the page's own files");

@@ -233,11 +233,12 @@ impl Added {
         }
     }
 
-    /// Offers one self-contained page holding the reader's articles.
-    pub fn export_page(&self) {
+    /// Offers one self-contained page holding the article `only`, or all
+    /// of the reader's.
+    pub fn export_page(&self, only: Option<String>) {
         let st = self.state.dispatcher();
         wasm_bindgen_futures::spawn_local(async move {
-            if let Err(why) = share::export_page().await {
+            if let Err(why) = share::export_page(only).await {
                 st.dispatch(AddAction::Problem(Some(format!(
                     "The page could not be made: {why}."
                 ))));

@@ -34,15 +34,22 @@ fn base64(bytes: &[u8]) -> Result<String, String> {
         .ok_or_else(|| "an article could not be encoded".to_string())
 }
 
-/// Writes the page and offers it for saving.
-pub async fn export_page() -> Result<(), String> {
+/// Writes the page holding the article `only` (or all of the reader's) and
+/// offers it for saving.
+pub async fn export_page(only: Option<String>) -> Result<(), String> {
     let page = crate::data::load::fetch(SINGLE).await.map_err(|_| {
         "the single-file page (dossier.html) is not beside this page, so it cannot be copied; \
          use “Back up all” instead"
             .to_string()
     })?;
     let page = String::from_utf8(page).map_err(|_| "dossier.html is damaged".to_string())?;
-    let records = RECORDS.with(|r| r.borrow().clone());
+    let records: Vec<_> = RECORDS.with(|r| {
+        r.borrow()
+            .iter()
+            .filter(|rec| only.as_ref().is_none_or(|slug| rec.slug == *slug))
+            .cloned()
+            .collect()
+    });
     if records.is_empty() {
         return Err("there are no articles of yours to put in a page".into());
     }
@@ -64,7 +71,11 @@ pub async fn export_page() -> Result<(), String> {
         .rfind("</body>")
         .ok_or_else(|| "dossier.html is damaged (no </body>)".to_string())?;
     let out = format!("{}{inline}{}", &page[..at], &page[at..]);
-    dom::download(SHARED_FILE, "text/html", &out)
+    let name = match &only {
+        Some(slug) => format!("{slug}.html"),
+        None => SHARED_FILE.to_string(),
+    };
+    dom::download(&name, "text/html", &out)
 }
 
 /// The articles a shared page holds, added to the library for this visit;

@@ -60,7 +60,7 @@ pub fn library(props: &LibraryProps) -> Html {
     };
     let page = Callback::from(move |_: MouseEvent| {
         if let Some(added) = &added {
-            added.export_page();
+            added.export_page(None);
         }
     });
     html! {

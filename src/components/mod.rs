@@ -60,7 +60,7 @@
 //!   `[data-testid=add-outcomes] li` per item ("name: added", "name: why"),
 //!   `[data-testid=add-session]` when nothing is kept; the reader's articles
 //!   are `li.library-item.yours-item` in `[data-testid=yours]`, with buttons
-//!   "Rename", "Delete", "Export JSON", "Export .md", and
+//!   "Rename", "Delete", "Export JSON", "Export .md", "Save as page", and
 //!   `[data-testid=backup]` ("Back up all"), `[data-testid=share-page]`
 //!   ("Save as one page").
 //! - Local storage: `dossier.hidden-types` (comma-separated type names),

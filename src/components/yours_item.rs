@@ -101,6 +101,15 @@ pub fn yours_item(props: &YoursProps) -> Html {
         })
     };
 
+    let page = {
+        let (added, slug) = (added.clone(), slug.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(added) = &added {
+                added.export_page(Some(slug.clone()));
+            }
+        })
+    };
+
     html! {
         <LibraryItem article={Rc::clone(&props.article)} yours=true>
             <p class="yours-meta">
@@ -122,6 +131,7 @@ pub fn yours_item(props: &YoursProps) -> Html {
                     <button type="button" onclick={delete}>{ "Delete" }</button>
                     <button type="button" onclick={export(false)} title="The analysis, as analyze prints it">{ "Export JSON" }</button>
                     <button type="button" onclick={export(true)} title="The article as Markdown with front matter">{ "Export .md" }</button>
+                    <button type="button" onclick={page} title="One page with this article, to send to someone without dossier">{ "Save as page" }</button>
                 </p>
             }
         </LibraryItem>

@@ -56,6 +56,17 @@ pub struct Yours {
     pub json: Rc<str>,
 }
 
+impl Store {
+    /// Something of the reader's article `slug`, if there is one.
+    fn find_yours<T>(&self, slug: &str, f: impl FnOnce(&Yours) -> T) -> Option<T> {
+        self.yours
+            .borrow()
+            .iter()
+            .find(|y| y.summary.slug == slug)
+            .map(f)
+    }
+}
+
 fn store(set: Set) -> Store {
     match set {
         Set::Whole(list) => {
@@ -105,13 +116,7 @@ pub fn summary(slug: &str) -> Option<Rc<Summary>> {
             .iter()
             .find(|e| e.slug == slug)
             .cloned()
-            .or_else(|| {
-                s.yours
-                    .borrow()
-                    .iter()
-                    .find(|y| y.summary.slug == slug)
-                    .map(|y| Rc::clone(&y.summary))
-            })
+            .or_else(|| s.find_yours(slug, |y| Rc::clone(&y.summary)))
     })
 }
 
@@ -224,13 +229,7 @@ pub fn entry(slug: &str) -> Option<Entry> {
             .iter()
             .find(|e| e.article.slug == slug)
             .cloned()
-            .or_else(|| {
-                s.yours
-                    .borrow()
-                    .iter()
-                    .find(|y| y.summary.slug == slug)
-                    .map(|y| y.entry.clone())
-            })
+            .or_else(|| s.find_yours(slug, |y| y.entry.clone()))
     })
 }
 

@@ -8,6 +8,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
+use crate::export::quoted;
 use crate::{Analysis, Article};
 
 /// The engine that analyses an article: a fingerprint of the core crate's
@@ -55,16 +56,6 @@ pub struct Imported {
     pub article: Article,
     pub analysis: Analysis,
     pub json: String,
-}
-
-impl Imported {
-    pub fn encode(&self) -> Result<Vec<u8>, String> {
-        postcard::to_allocvec(self).map_err(|e| format!("cannot encode the article: {e}"))
-    }
-
-    pub fn decode(bytes: &[u8]) -> Result<Imported, String> {
-        postcard::from_bytes(bytes).map_err(|e| format!("the analysed article is damaged: {e}"))
-    }
 }
 
 /// Reads and analyses one item: what the importer does for the page. The
@@ -153,24 +144,6 @@ pub const BACKUP_FILE: &str = "dossier-backup.json";
 /// The name of the self-contained page of the reader's articles.
 pub const SHARED_FILE: &str = "dossier-articles.html";
 
-fn json_string(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
-                out.push_str(&format!("\\u{:04x}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 fn base64(out: &mut String, bytes: &[u8]) {
@@ -197,7 +170,7 @@ fn base64(out: &mut String, bytes: &[u8]) {
 /// none).
 pub fn backup_json(saved: &[Saved]) -> String {
     let mut out = format!("{{\"{BACKUP_MARK}\":1,\"engine\":");
-    json_string(&mut out, ENGINE);
+    out.push_str(&quoted(ENGINE));
     out.push_str(",\"articles\":[");
     for (i, s) in saved.iter().enumerate() {
         out.push_str(if i == 0 {
@@ -205,12 +178,12 @@ pub fn backup_json(saved: &[Saved]) -> String {
         } else {
             ",\n{\"name\":"
         });
-        json_string(&mut out, &s.name);
+        out.push_str(&quoted(&s.name));
         out.push_str(",\"source\":");
-        json_string(&mut out, s.source.word());
+        out.push_str(&quoted(s.source.word()));
         if let Some(title) = &s.title {
             out.push_str(",\"title\":");
-            json_string(&mut out, title);
+            out.push_str(&quoted(title));
         }
         // Whole milliseconds; a float formatter would add to the page.
         out.push_str(&format!(",\"added\":{}", s.added.max(0.0) as u64));
@@ -601,7 +574,8 @@ mod tests {
         assert_eq!(item.article.meta.title, "Quay works");
         assert!(item.analysis.entities.iter().any(|e| e.name == "Bergen"));
         assert!(item.json.contains("\"file\":\"quay.html\""));
-        let back = Imported::decode(&item.encode().expect("encode")).expect("decode");
+        let reply = Reply::Article(Box::new(item.clone()));
+        let back = Reply::article(&reply.encode().expect("encode")).expect("decode");
         assert_eq!(back, item);
         let pasted = import_item(
             Source::PastedText,

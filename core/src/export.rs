@@ -60,8 +60,10 @@ pub fn analysis_json(file: &str, src: &str, article: &Article, a: &Analysis) -> 
            "coverage": a.coverage.as_ref().map(|(f, t)| json!([f, t]))})
 }
 
-/// A TOML basic string.
-fn toml_string(s: &str) -> String {
+/// `s` as a double-quoted string that is both a TOML basic string and a JSON
+/// string: quotes, backslashes and control characters (and U+2028/U+2029,
+/// which some JavaScript parsers reject) escaped.
+pub(crate) fn quoted(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
@@ -71,7 +73,7 @@ fn toml_string(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+            c if (c as u32) < 0x20 || c as u32 == 0x7f || c == '\u{2028}' || c == '\u{2029}' => {
                 out.push_str(&format!("\\u{:04X}", c as u32));
             }
             c => out.push(c),
@@ -83,7 +85,7 @@ fn toml_string(s: &str) -> String {
 
 fn front_matter(meta: &Meta) -> String {
     let mut out = String::from("+++\n");
-    out.push_str(&format!("title = {}\n", toml_string(&meta.title)));
+    out.push_str(&format!("title = {}\n", quoted(&meta.title)));
     let fields = [
         ("date", &meta.date),
         ("section", &meta.section),
@@ -94,7 +96,7 @@ fn front_matter(meta: &Meta) -> String {
     ];
     for (key, value) in fields {
         if let Some(v) = value {
-            out.push_str(&format!("{key} = {}\n", toml_string(v)));
+            out.push_str(&format!("{key} = {}\n", quoted(v)));
         }
     }
     out.push_str("+++\n");

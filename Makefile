@@ -124,6 +124,8 @@ bench-browser: dist
 	node bench/firstpaint.mjs --runs 15 --json $(BENCH_DIR)/firstpaint.json
 	node bench/interaction.mjs --reps 10 --big --json $(BENCH_DIR)/interaction.json
 	node bench/add.mjs --runs 3 --json $(BENCH_DIR)/add.json
+	node bench/add.mjs --runs 3 --disk --json $(BENCH_DIR)/add-disk.json
+	node bench/readability.mjs --runs 5 --json $(BENCH_DIR)/readability.json
 	bash scripts/twiggy.sh
 	@echo "=== every figure, its target and its comparison"
 	@node bench/summary.mjs --dir $(BENCH_DIR)

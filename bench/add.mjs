@@ -1,6 +1,6 @@
 // Adding a reader's own articles, in Chromium against the release dist/.
 //
-//   node bench/add.mjs [--dist dist] [--pages DIR] [--count 25] [--runs 3] [--json FILE]
+//   node bench/add.mjs [--dist dist] [--pages DIR] [--count 25] [--runs 3] [--disk] [--json FILE]
 //
 // Drops the --count largest saved pages of --pages (default
 // ../shared/eval/html-dev) on the page at once (the file picker's input, as a
@@ -11,14 +11,16 @@
 // and the long tasks of the main thread meanwhile (PerformanceObserver
 // 'longtask': tasks over 50 ms), their count and the longest. Each run is a
 // fresh browser context (empty storage), so every page is read and stored.
-// Medians over --runs.
+// Medians over --runs. With --disk the page is dist/dossier.html opened from
+// disk (file://), where no worker can start and the importer reads the pages
+// on the main thread, one task each.
 
 import { readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { serve } from "../e2e/server.mjs";
 import { launch, median } from "./firstpaint.mjs";
-import { opt } from "./args.mjs";
+import { flag, opt } from "./args.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = resolve(ROOT, opt("--dist", "dist"));
@@ -26,6 +28,7 @@ const PAGES = resolve(ROOT, opt("--pages", "../shared/eval/html-dev"));
 const COUNT = Number(opt("--count", "25"));
 const RUNS = Number(opt("--runs", "3"));
 const JSON_OUT = opt("--json", null);
+const DISK = flag("--disk");
 
 const files = readdirSync(PAGES)
   .filter((f) => /\.html?$/.test(f))
@@ -48,7 +51,7 @@ try {
       }).observe({ type: "longtask", buffered: true });
     });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(DISK ? pathToFileURL(join(DIST, "dossier.html")).href : server.url);
     await page.waitForFunction(() => document.documentElement.dataset.app === "ready");
     const t0 = await page.evaluate(() => performance.now());
     // Paths, not buffers: the browser reads the files from disk as it would
@@ -89,6 +92,7 @@ try {
 }
 
 const result = {
+  where: DISK ? "dossier.html from disk, main thread" : "served, worker",
   pages: files.length,
   mb: bytes / 1e6,
   runs: runs.length,
@@ -100,7 +104,7 @@ const result = {
   mb_per_s: bytes / 1e6 / (median(runs.map((r) => r.listed)) / 1000),
 };
 console.log(
-  `add: ${result.pages} pages (${result.mb.toFixed(1)} MB) in one drop: all listed in ${(result.listed_ms / 1000).toFixed(2)} s ` +
+  `add (${result.where}): ${result.pages} pages (${result.mb.toFixed(1)} MB) in one drop: all listed in ${(result.listed_ms / 1000).toFixed(2)} s ` +
     `(first in ${result.first_ms.toFixed(0)} ms; ${result.mb_per_s.toFixed(1)} MB/s), ${result.added} added; ` +
     `main thread: ${result.long_tasks} task(s) over 50 ms, longest ${result.longest_ms.toFixed(0)} ms (median of ${result.runs} runs)`,
 );

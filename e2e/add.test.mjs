@@ -281,6 +281,32 @@ describe("the reader's own articles", () => {
     }
   });
 
+  it("adds from dossier.html opened from disk, on the page's own thread, with no request", async () => {
+    const single = pathToFileURL(join(DIST, "dossier.html")).href;
+    const { context, page, guard } = await openGuarded(browser, { allow: (u) => u === single });
+    try {
+      await page.goto(single);
+      await waitForApp(page);
+      await page.locator("[data-testid=add-input]").setInputFiles([
+        { name: SAVED_PAGE, mimeType: "text/html", buffer: readFileSync(join(PAGES, SAVED_PAGE)) },
+        { name: "harbour.md", mimeType: "text/markdown", buffer: Buffer.from(note) },
+        { name: "scan.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7\n") },
+      ]);
+      await batchDone(page);
+      const lines = await outcomes(page);
+      assert.deepEqual(lines.slice(0, 2), [`${SAVED_PAGE}: added`, "harbour.md: added"]);
+      assert.match(lines[2], /^scan\.pdf: .*PDF/, "a bad file is named, the rest added");
+      assert.equal(await page.evaluate(() => !!window.__dossierImporter), true, "the importer held in the page was used");
+      await page.goto(`${single}#/a/harbour`);
+      await page.waitForSelector("[data-testid=reader][data-slug=harbour] mark[data-type=place]", { timeout: APP_TIMEOUT });
+      assert.match(await page.textContent("[data-testid=reader] h1#title"), /Harbour reopens in Bergen/);
+      assert.deepEqual(guard.requests.filter((u) => !u.startsWith("file:") && !u.startsWith("data:") && !u.startsWith("blob:")), []);
+      await assertClean(page, guard, "adding from disk");
+    } finally {
+      await context.close();
+    }
+  });
+
   it("cancels a batch: every item gets its outcome, those added stay", async () => {
     const { context, page, guard } = await openGuarded(browser, { allow: (u) => u.startsWith(server.url) });
     try {

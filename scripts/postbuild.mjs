@@ -21,7 +21,12 @@
 //    article file is inlined too, as base64 in a non-executed
 //    <script type="application/x-dossier-article" id="dossier-article-SLUG">
 //    at the end of <body>: the app reads an article from there instead of
-//    fetching it, so the single file still holds the whole set.
+//    fetching it, so the single file still holds the whole set. The importer
+//    (for adding articles: a page opened from disk cannot start a worker) is
+//    inlined too: its module gzipped, as base64 in a non-executed
+//    <script type="application/x-dossier-importer">, and its JS glue in an
+//    inline script that only defines `dossierImporter()`, called the first
+//    time a reader adds an article.
 //
 // It is idempotent: running it twice gives the same files. Anything it does not
 // understand (an external script, a style attribute, a JS snippet import) makes
@@ -29,6 +34,7 @@
 
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync, existsSync, readdirSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { join, resolve, extname } from "node:path";
 
 const SINGLE_FILE = "dossier.html";
@@ -73,7 +79,10 @@ function distFile(href) {
 const SCRIPT_RE = /<script\b[^>]*>([\s\S]*?)<\/script\s*>/gi;
 // Article files inlined into the single file: data, never run, so no CSP hash.
 const ARTICLE_TYPE = "application/x-dossier-article";
-const isArticleData = (scriptTag) => attrs(scriptTag.slice(0, scriptTag.indexOf(">") + 1)).get("type") === ARTICLE_TYPE;
+// The importer's WebAssembly in the single file: data too.
+const IMPORTER_TYPE = "application/x-dossier-importer";
+const isArticleData = (scriptTag) =>
+  [ARTICLE_TYPE, IMPORTER_TYPE].includes(attrs(scriptTag.slice(0, scriptTag.indexOf(">") + 1)).get("type"));
 const STYLE_RE = /<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi;
 const CSP_META_RE = /[ \t]*<meta\s+http-equiv=["']?content-security-policy["']?[^>]*>\n?/gi;
 const REFERRER_META_RE = /[ \t]*<meta\s+name=["']?referrer["']?[^>]*>\n?/gi;
@@ -259,6 +268,36 @@ if (articleFiles.length) {
   const end = single.lastIndexOf("</body>");
   if (end < 0) fail("no </body> in index.html");
   single = single.slice(0, end) + blocks.join("\n") + "\n" + single.slice(end);
+}
+// The importer, for adding articles: a page opened from disk cannot start
+// a worker, so the single file holds the importer's module (gzip, base64, as
+// data) and its JS glue, and `dossierImporter()` instantiates it on the
+// page's own thread the first time a reader adds an article
+// (src/added/worker.rs). Nothing of it runs before.
+{
+  const glueFile = join(dist, "importer.js");
+  const wasmFile = join(dist, "importer_bg.wasm");
+  if (!existsSync(glueFile) || !existsSync(wasmFile)) fail("the importer (importer.js, importer_bg.wasm) is missing from dist");
+  const importerGlue = readFileSync(glueFile, "utf8");
+  if (/^\s*(import|export)\b/m.test(importerGlue)) fail("importer.js is not a classic script (no-modules)");
+  if (/<\/script|<!--/i.test(importerGlue)) fail("importer.js contains </script or <!--");
+  const packed = gzipSync(readFileSync(wasmFile), { level: 9 }).toString("base64");
+  const start =
+    "\n// Instantiates the importer on this thread, once (src/added/worker.rs).\n" +
+    "self.dossierImporter = () => (self.__dossierImporter ??= (async () => {\n" +
+    '  const b = atob(document.getElementById("dossier-importer").textContent.trim());\n' +
+    "  const gz = new Uint8Array(b.length);\n" +
+    "  for (let i = 0; i < b.length; i++) gz[i] = b.charCodeAt(i);\n" +
+    '  const stream = new Blob([gz]).stream().pipeThrough(new DecompressionStream("gzip"));\n' +
+    "  await wasm_bindgen({ module_or_path: await new Response(stream).arrayBuffer() });\n" +
+    "  return wasm_bindgen;\n" +
+    "})().catch((e) => { self.__dossierImporter = undefined; throw e; }));\n";
+  const blocks =
+    `<script type="${IMPORTER_TYPE}" id="dossier-importer">${packed}</script>\n` +
+    `<script>${importerGlue}\n${start}</script>\n`;
+  const end = single.lastIndexOf("</body>");
+  if (end < 0) fail("no </body> in index.html");
+  single = single.slice(0, end) + blocks + single.slice(end);
 }
 for (const m of single.matchAll(/<(?:img|source|video|audio)\b[^>]*\bsrc=["']?([^"'\s>]+)/gi)) {
   if (!m[1].startsWith("data:")) fail(`an element refers to a file that is not inlined: ${m[0]}`);

@@ -126,7 +126,8 @@ EOF
 echo
 echo "## Gazetteers (core/data) alone"
 printf '| file | raw | brotli |\n|---|---:|---:|\n'
-for f in core/data/*; do
-  printf '| %s | %s | %s |\n' "$(basename "$f")" "$(wc -c < "$f")" "$(brotli -q 11 -c "$f" | wc -c)"
+mapfile -t DATA < <(find core/data -type f | sort)
+for f in "${DATA[@]}"; do
+  printf '| %s | %s | %s |\n' "${f#core/data/}" "$(wc -c < "$f")" "$(brotli -q 11 -c "$f" | wc -c)"
 done
-printf '| all, concatenated | %s | %s |\n' "$(cat core/data/* | wc -c)" "$(cat core/data/* | brotli -q 11 -c | wc -c)"
+printf '| all, concatenated | %s | %s |\n' "$(cat "${DATA[@]}" | wc -c)" "$(cat "${DATA[@]}" | brotli -q 11 -c | wc -c)"

@@ -62,29 +62,54 @@ pub struct Imported {
 /// error names the item.
 #[cfg(feature = "import")]
 pub fn import_item(source: Source, name: &str, bytes: &[u8]) -> Result<Imported, String> {
-    use crate::article::{import, import_pasted_html, import_pasted_text};
-    let article = match source {
-        Source::File => import(name, bytes),
+    let article = extract_item(source, name, bytes)?;
+    Ok(analyse_item(name, bytes, article))
+}
+
+/// The first step of [`import_item`]: the article read from the item.
+#[cfg(feature = "import")]
+pub fn extract_item(source: Source, name: &str, bytes: &[u8]) -> Result<Article, String> {
+    stage_item(source, name, bytes)?
+        .finish()
+        .map_err(|e| e.to_string())
+}
+
+/// [`extract_item`] in two steps (see [`crate::article::Staged`]).
+#[cfg(feature = "import")]
+pub fn stage_item(
+    source: Source,
+    name: &str,
+    bytes: &[u8],
+) -> Result<crate::article::Staged, String> {
+    use crate::article::{import_pasted_html_staged, import_pasted_text, import_staged, Staged};
+    match source {
+        Source::File => import_staged(name, bytes),
         Source::PastedHtml | Source::PastedText => {
             let text = std::str::from_utf8(bytes)
                 .map_err(|_| format!("{name}: the pasted text is not valid UTF-8"))?;
             if source == Source::PastedHtml {
-                import_pasted_html(name, text)
+                import_pasted_html_staged(name, text)
             } else {
-                import_pasted_text(name, text)
+                import_pasted_text(name, text).map(|a| Staged::Read(Box::new(a)))
             }
         }
     }
-    .map_err(|e| e.to_string())?;
+    .map_err(|e| e.to_string())
+}
+
+/// The second step of [`import_item`]: the analysis of the article read
+/// from `bytes`.
+#[cfg(feature = "import")]
+pub fn analyse_item(name: &str, bytes: &[u8], article: Article) -> Imported {
     let parts = article.parts();
     let analysis = crate::analyze(&parts, article.meta.date.as_deref());
     let src = String::from_utf8_lossy(bytes);
     let json = crate::export::analysis_json(name, &src, &article, &analysis).to_string();
-    Ok(Imported {
+    Imported {
         article,
         analysis,
         json,
-    })
+    }
 }
 
 /// What the importer hands the page for one item: an article, or the

@@ -11,8 +11,9 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "import")]
 pub use import::{
-    declared_charset, format_of, import, import_pasted_html, import_pasted_text, title_from_name,
-    Format, ImportError, ImportErrorKind, CHARSET_SCAN_BYTES, MAX_IMPORT_BYTES,
+    declared_charset, format_of, import, import_pasted_html, import_pasted_html_staged,
+    import_pasted_text, import_staged, title_from_name, Format, ImportError, ImportErrorKind,
+    ParsedPage, Staged, CHARSET_SCAN_BYTES, MAX_IMPORT_BYTES,
 };
 pub use parse::{parse_article, slug_for_path, ArticleError};
 

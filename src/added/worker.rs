@@ -33,6 +33,8 @@ thread_local! {
 /// The importer could not be started (a page opened from disk cannot start
 /// a worker).
 const NO_START: &str = "the importer could not be loaded: adding articles needs the page served over http(s), not opened from disk";
+/// The page's inline importer could not be instantiated.
+const NO_INLINE: &str = "the importer held in this page could not be started";
 /// The importer broke down while reading.
 const STOPPED: &str =
     "the analysis stopped on this item (an internal error); the rest of the batch goes on";
@@ -92,6 +94,8 @@ fn start() -> Result<Client, String> {
 
 /// Stops the worker; every item it was reading fails with `why`.
 pub fn stop_with(why: &str) {
+    STOPS.with(|s| s.set(s.get().wrapping_add(1)));
+    STOPPED_WHY.with(|w| *w.borrow_mut() = why.to_string());
     let old = CLIENT.with(|c| c.borrow_mut().take());
     if let Some(old) = old {
         old.worker.terminate();
@@ -101,13 +105,102 @@ pub fn stop_with(why: &str) {
     }
 }
 
-/// Reads and analyses one item in the worker: the encoded
-/// `dossier_core::added::Imported`, or why not.
+/// The importer on this page's own thread, where the page holds it inline
+/// (`dossier.html`, which opened from disk cannot start a worker):
+/// `dossierImporter()` instantiates it once and gives its exports.
+fn inline_importer() -> Option<js_sys::Function> {
+    let w = crate::dom::window()?;
+    js_sys::Reflect::get(&w, &JsValue::from_str("dossierImporter"))
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
+thread_local! {
+    /// Counts the stops (a cancel), so that an item waiting for its turn on
+    /// the page's thread is not read after one.
+    static STOPS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    static STOPPED_WHY: RefCell<String> = const { RefCell::new(String::new()) };
+    /// Whether the importer on the page's thread has read its samples.
+    static WARM: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Waits for a task of its own (a timer), so that the page answers between
+/// two items read on its thread.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = crate::dom::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        } else {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Reads and analyses one item on the page's thread, in a task of its own.
+async fn analyse_here(
+    start: js_sys::Function,
+    source: Source,
+    name: &str,
+    bytes: &js_sys::Uint8Array,
+) -> Result<Vec<u8>, String> {
+    let stops = STOPS.with(|s| s.get());
+    let exports = start
+        .call0(&JsValue::NULL)
+        .map(js_sys::Promise::from)
+        .map_err(|_| STOPPED.to_string())?;
+    let exports = JsFuture::from(exports)
+        .await
+        .map_err(|_| NO_INLINE.to_string())?;
+    let call = |name: &str, args: &[JsValue]| -> Result<JsValue, String> {
+        let f: js_sys::Function = js_sys::Reflect::get(&exports, &JsValue::from_str(name))
+            .ok()
+            .and_then(|f| f.dyn_into().ok())
+            .ok_or_else(|| NO_INLINE.to_string())?;
+        f.apply(&JsValue::NULL, &args.iter().collect())
+            .map_err(|why| why.as_string().unwrap_or_else(|| STOPPED.to_string()))
+    };
+    // The first time, the importer's code is compiled as it first runs:
+    // samples, read one step per task, keep that out of long tasks.
+    if !WARM.with(|w| w.replace(true)) {
+        loop {
+            next_task().await;
+            if !call("warm_up", &[]).is_ok_and(|more| more.is_truthy()) {
+                break;
+            }
+        }
+    }
+    // Reading the item (a saved page parsed, then its article found),
+    // analysing it, and what the page does with the result: each a task of
+    // its own, so the page answers between them.
+    next_task().await;
+    if STOPS.with(|s| s.get()) != stops {
+        return Err(STOPPED_WHY.with(|w| w.borrow().clone()));
+    }
+    let (code, name) = (JsValue::from(source.code()), JsValue::from_str(name));
+    call("begin_item", &[code, name, bytes.into()])?;
+    loop {
+        next_task().await;
+        let out = call("step_item", &[])?;
+        if !out.is_undefined() {
+            next_task().await;
+            return Ok(js_sys::Uint8Array::new(&out).to_vec());
+        }
+    }
+}
+
+/// Reads and analyses one item in the worker (or on the page's thread, see
+/// [`inline_importer`]): the encoded `dossier_core::added::Imported`, or
+/// why not.
 pub async fn analyse(
     source: Source,
     name: &str,
     bytes: &js_sys::Uint8Array,
 ) -> Result<Vec<u8>, String> {
+    if let Some(start) = inline_importer() {
+        return analyse_here(start, source, name, bytes).await;
+    }
     let mut failed_start = None;
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
         let started = CLIENT.with(|c| {

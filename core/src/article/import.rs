@@ -20,6 +20,8 @@
 
 mod html;
 
+pub use html::ParsedPage;
+
 use std::fmt;
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
@@ -140,29 +142,58 @@ fn looks_like_html(bytes: &[u8]) -> bool {
 /// Reads one file into an article. `name` names the file in errors, chooses
 /// the format (see [`format_of`]) and gives the slug.
 pub fn import(name: &str, bytes: &[u8]) -> Result<Article, ImportError> {
+    import_staged(name, bytes)?.finish()
+}
+
+/// An item read in two steps, each a part of the work (a page reading on its
+/// own thread keeps its tasks short): a saved page is parsed first and its
+/// article found in [`Staged::finish`]; other formats are read at once.
+pub enum Staged {
+    Read(Box<Article>),
+    Parsed(Box<ParsedPage>),
+}
+
+impl Staged {
+    /// The second step: the article.
+    pub fn finish(self) -> Result<Article, ImportError> {
+        match self {
+            Staged::Read(article) => Ok(*article),
+            Staged::Parsed(page) => page.extract(),
+        }
+    }
+}
+
+/// The first step of [`import`].
+pub fn import_staged(name: &str, bytes: &[u8]) -> Result<Staged, ImportError> {
     check_bytes(name, bytes)?;
     match format_of(name, bytes) {
         Format::Html => {
             let text = decode_html(name, bytes)?;
-            html::extract(name, &text)
+            html::parse(name, &text).map(|p| Staged::Parsed(Box::new(p)))
         }
         Format::Markdown => {
             let text = decode_plain(name, bytes)?;
             import_markdown(name, &text, text.as_ptr() == bytes.as_ptr())
+                .map(|a| Staged::Read(Box::new(a)))
         }
         Format::Text => {
             let text = decode_plain(name, bytes)?;
             let verbatim = text.as_ptr() == bytes.as_ptr();
             let article = parse_text_str(name, &text)?;
-            Ok(keep_offsets(article, verbatim))
+            Ok(Staged::Read(Box::new(keep_offsets(article, verbatim))))
         }
     }
 }
 
 /// Reads HTML pasted from a browser (the clipboard's `text/html`).
 pub fn import_pasted_html(name: &str, html: &str) -> Result<Article, ImportError> {
+    import_pasted_html_staged(name, html)?.finish()
+}
+
+/// The first step of [`import_pasted_html`].
+pub fn import_pasted_html_staged(name: &str, html: &str) -> Result<Staged, ImportError> {
     check_bytes(name, html.as_bytes())?;
-    html::extract(name, html)
+    html::parse(name, html).map(|p| Staged::Parsed(Box::new(p)))
 }
 
 /// Reads plain text pasted from a browser, with the `.txt` heuristics: the

@@ -78,6 +78,40 @@ fn reads_a_saved_page() {
 }
 
 #[test]
+fn staged_reading_gives_the_same_article() {
+    let md = "# Bergen quay\n\nThe quay reopened on 2 June 2023.\n";
+    let txt = "Bergen quay\n\nThe quay reopened on 2 June 2023.\n";
+    for (name, bytes) in [
+        ("harbour.html", PAGE.as_bytes()),
+        ("quay.md", md.as_bytes()),
+        ("quay.txt", txt.as_bytes()),
+    ] {
+        let staged = import_staged(name, bytes).expect("first step");
+        // A saved page is only parsed in the first step; the rest at once.
+        assert_eq!(
+            matches!(staged, Staged::Parsed(_)),
+            name.ends_with(".html"),
+            "{name}"
+        );
+        let article = staged.finish().expect("second step");
+        assert_eq!(Some(article), import(name, bytes).ok(), "{name}");
+    }
+    let pasted = import_pasted_html_staged("Pasted page", PAGE).expect("pasted");
+    assert_eq!(
+        pasted.finish().ok(),
+        import_pasted_html("Pasted page", PAGE).ok()
+    );
+    // Errors of either step name the item.
+    let none = import_staged(
+        "nav.html",
+        b"<html><body><nav><a href=\"/\">Home</a></nav></body></html>",
+    )
+    .and_then(Staged::finish)
+    .expect_err("no article");
+    assert!(none.to_string().starts_with("nav.html"), "{none}");
+}
+
+#[test]
 fn title_falls_back_to_h1_then_title_then_file_name() {
     let body =
         "<p>".to_string() + &"A sentence of the article body goes on here. ".repeat(20) + "</p>";

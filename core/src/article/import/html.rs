@@ -107,9 +107,17 @@ impl PageMeta {
     }
 }
 
-/// Extracts the article of the page `html`; `name` names it in errors and
-/// gives the slug.
-pub(super) fn extract(name: &str, html: &str) -> Result<Article, ImportError> {
+/// A page parsed, its article not yet found ([`ParsedPage::extract`]): reading
+/// a page in two steps, each about half of the work. `name` names the page in
+/// errors and gives the slug.
+pub struct ParsedPage {
+    name: String,
+    doc: Document,
+    page: PageMeta,
+}
+
+/// Parses the page `html` into its tree and reads what it says about itself.
+pub(super) fn parse(name: &str, html: &str) -> Result<ParsedPage, ImportError> {
     if let Some(depth) = too_deep(html) {
         return Err(ImportError::new(
             name,
@@ -122,73 +130,86 @@ pub(super) fn extract(name: &str, html: &str) -> Result<Article, ImportError> {
     let doc = Document::from(html);
     flatten_deep(&doc);
     let page = PageMeta::read(&doc);
-    let cfg = Config {
-        max_elements_to_parse: 0,
-        ..Config::default()
-    };
-    let no_text = || {
-        ImportError::new(
-            name,
-            ImportErrorKind::NoText,
-            "no article text found in this page",
-        )
-    };
-    let mut reader = Readability::with_document(doc, None, Some(cfg)).map_err(|_| no_text())?;
-    let found = match reader.parse() {
-        Ok(a) => a,
-        Err(ReadabilityError::GrabFailed) => return Err(no_text()),
-        Err(e) => {
-            return Err(ImportError::new(
+    Ok(ParsedPage {
+        name: name.to_string(),
+        doc,
+        page,
+    })
+}
+
+impl ParsedPage {
+    /// Finds the article in the parsed page.
+    pub fn extract(self) -> Result<Article, ImportError> {
+        let ParsedPage { name, doc, page } = self;
+        let name = name.as_str();
+        let cfg = Config {
+            max_elements_to_parse: 0,
+            ..Config::default()
+        };
+        let no_text = || {
+            ImportError::new(
                 name,
                 ImportErrorKind::NoText,
-                format!("no article text found in this page ({e})"),
-            ))
-        }
-    };
-    let mut blocks = blocks_of(&found.content);
-    let title = [
-        Some(found.title.clone()),
-        page.h1.clone(),
-        page.title.clone(),
-    ]
-    .into_iter()
-    .flatten()
-    .map(|t| collapse(&t))
-    .find(|t| !t.is_empty())
-    .unwrap_or_else(|| title_from_name(name));
-    // The title again as the body's first heading: shown once.
-    if let Some(first) = blocks.first() {
-        if matches!(first.kind, BlockKind::Heading(_)) && same_text(&first.text, &title) {
-            blocks.remove(0);
-        }
-    }
-    if blocks.iter().all(|b| b.text.trim().is_empty()) {
-        return Err(no_text());
-    }
-    let date = found
-        .published_time
-        .as_deref()
-        .and_then(iso_date)
-        .or_else(|| page.time.as_deref().and_then(iso_date));
-    let source = [page.canonical, page.og_url, found.url]
+                "no article text found in this page",
+            )
+        };
+        let mut reader = Readability::with_document(doc, None, Some(cfg)).map_err(|_| no_text())?;
+        let found = match reader.parse() {
+            Ok(a) => a,
+            Err(ReadabilityError::GrabFailed) => return Err(no_text()),
+            Err(e) => {
+                return Err(ImportError::new(
+                    name,
+                    ImportErrorKind::NoText,
+                    format!("no article text found in this page ({e})"),
+                ))
+            }
+        };
+        let mut blocks = blocks_of(&found.content);
+        let title = [
+            Some(found.title.clone()),
+            page.h1.clone(),
+            page.title.clone(),
+        ]
         .into_iter()
         .flatten()
-        .find(|u| is_web_url(u));
-    let meta = Meta {
-        title,
-        date,
-        section: page.section.map(|s| collapse(&s)).filter(|s| !s.is_empty()),
-        source,
-        summary: None,
-        license: None,
-        byline: found.byline.map(|b| collapse(&b)).filter(|b| !b.is_empty()),
-    };
-    Ok(Article {
-        slug: slug_for_path(name),
-        meta,
-        title_source: None,
-        blocks,
-    })
+        .map(|t| collapse(&t))
+        .find(|t| !t.is_empty())
+        .unwrap_or_else(|| title_from_name(name));
+        // The title again as the body's first heading: shown once.
+        if let Some(first) = blocks.first() {
+            if matches!(first.kind, BlockKind::Heading(_)) && same_text(&first.text, &title) {
+                blocks.remove(0);
+            }
+        }
+        if blocks.iter().all(|b| b.text.trim().is_empty()) {
+            return Err(no_text());
+        }
+        let date = found
+            .published_time
+            .as_deref()
+            .and_then(iso_date)
+            .or_else(|| page.time.as_deref().and_then(iso_date));
+        let source = [page.canonical, page.og_url, found.url]
+            .into_iter()
+            .flatten()
+            .find(|u| is_web_url(u));
+        let meta = Meta {
+            title,
+            date,
+            section: page.section.map(|s| collapse(&s)).filter(|s| !s.is_empty()),
+            source,
+            summary: None,
+            license: None,
+            byline: found.byline.map(|b| collapse(&b)).filter(|b| !b.is_empty()),
+        };
+        Ok(Article {
+            slug: slug_for_path(name),
+            meta,
+            title_source: None,
+            blocks,
+        })
+    }
 }
 
 fn same_text(a: &str, b: &str) -> bool {

@@ -69,6 +69,7 @@ clippy:
 	cargo clippy --workspace --all-targets --features dossier/ssr -- -D warnings
 	cargo clippy -p dossier --all-targets $(WASM) -- -D warnings
 	cargo clippy -p dossier-importer $(WASM) -- -D warnings
+	cargo clippy -p dossier-yours $(WASM) -- -D warnings
 
 test-native:
 	cargo test --workspace --features dossier/ssr

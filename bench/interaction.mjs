@@ -36,7 +36,7 @@ const JSON_OUT = opt("--json", null);
 /** Builds a release dist/ whose article set is `articles` (paths); returns its folder. */
 export function buildDistWith(articles, keep) {
   const work = mkdtempSync(join(tmpdir(), "dossier-build-"));
-  for (const p of ["Cargo.toml", "Cargo.lock", "build.rs", "index.html", "Trunk.toml", "src", "core", "importer", "assets", "benches", "tests"]) {
+  for (const p of ["Cargo.toml", "Cargo.lock", "build.rs", "index.html", "Trunk.toml", "src", "core", "importer", "yours", "assets", "benches", "tests"]) {
     if (existsSync(join(ROOT, p))) cpSync(join(ROOT, p), join(work, p), { recursive: true });
   }
   rmSync(join(work, "assets", "articles"), { recursive: true, force: true });

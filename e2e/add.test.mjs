@@ -36,6 +36,25 @@ after(async () => {
 
 const library = (page) => page.goto(`${server.url}#/`).then(() => waitForApp(page));
 const yoursTitles = (page) => page.$$eval("li.yours-item h2", (hs) => hs.map((h) => h.textContent));
+// The management dialog (the reader's articles module), opened from the
+// library; one of its items.
+async function manage(page) {
+  if (!(await page.locator("dialog[data-testid=manage][open]").count())) await page.click("[data-testid=manage]");
+  await page.waitForSelector("dialog[data-testid=manage][open] li.manage-item");
+}
+const managed = (page, title) => page.locator("dialog[data-testid=manage] li.manage-item", { hasText: title });
+async function closeManage(page) {
+  await page.keyboard.press("Escape");
+  await page.waitForSelector("dialog[data-testid=manage]:not([open])", { state: "attached" });
+}
+async function rename(page, from, to) {
+  await manage(page);
+  await managed(page, from).getByRole("button", { name: "Rename" }).click();
+  const field = page.locator("dialog[data-testid=manage] input[aria-label='New title']");
+  await field.fill(to);
+  await field.press("Enter");
+  await page.waitForFunction((t) => [...document.querySelectorAll("li.yours-item h2")].some((h) => h.textContent === t), to);
+}
 const outcomes = (page) => page.$$eval("[data-testid=add-outcomes] li", (ls) => ls.map((l) => l.textContent));
 
 async function batchDone(page) {
@@ -100,16 +119,12 @@ describe("the reader's own articles", () => {
       assert.equal((await yoursTitles(page)).length, 2);
 
       // Rename, kept after a reload.
-      const harbour = page.locator("li.yours-item", { hasText: "Harbour reopens" });
-      await harbour.getByRole("button", { name: "Rename" }).click();
-      await page.fill("li.yours-item input[aria-label='New title']", "Bergen quay");
-      await page.press("li.yours-item input[aria-label='New title']", "Enter");
-      await page.waitForFunction(() => [...document.querySelectorAll("li.yours-item h2")].some((h) => h.textContent === "Bergen quay"));
+      await rename(page, "Harbour reopens", "Bergen quay");
 
       // Exports: the article as Markdown with front matter, the analysis as JSON.
       const [md] = await Promise.all([
         page.waitForEvent("download"),
-        page.locator("li.yours-item", { hasText: "Bergen quay" }).getByRole("button", { name: "Export .md" }).click(),
+        managed(page, "Bergen quay").getByRole("button", { name: "Export .md" }).click(),
       ]);
       assert.equal(md.suggestedFilename(), "harbour.md");
       const mdText = readFileSync(await md.path(), "utf8");
@@ -117,23 +132,29 @@ describe("the reader's own articles", () => {
       assert.ok(mdText.includes("Maria Lund, the harbour master, reopened the quay in Bergen"));
       const [js] = await Promise.all([
         page.waitForEvent("download"),
-        page.locator("li.yours-item", { hasText: "Bergen quay" }).getByRole("button", { name: "Export JSON" }).click(),
+        managed(page, "Bergen quay").getByRole("button", { name: "Export JSON" }).click(),
       ]);
       const analysis = JSON.parse(readFileSync(await js.path(), "utf8"));
       assert.ok(analysis.entities.some((e) => e.name === "Bergen"), "the exported analysis names Bergen");
 
-      // Delete, undo, delete.
-      const liberation = page.locator("li.yours-item", { hasText: "Un troisième Français" });
-      await liberation.getByRole("button", { name: "Delete" }).click();
+      // Delete, undo, delete. The count of stored articles is written once
+      // the change is stored (a reload before may undo a change not yet
+      // written, as closing the page would).
+      const stored = (n) => page.waitForFunction((n) => localStorage.getItem("dossier.yours") === String(n), n);
+      await managed(page, "Un troisième Français").getByRole("button", { name: "Delete" }).click();
       await page.waitForFunction(() => document.querySelectorAll("li.yours-item").length === 1);
-      await page.getByRole("button", { name: "Undo" }).click();
+      await stored(1);
+      await page.locator("dialog[data-testid=manage]").getByRole("button", { name: "Undo" }).click();
       await page.waitForFunction(() => document.querySelectorAll("li.yours-item").length === 2);
+      await stored(2);
       await page.reload();
       await waitForApp(page);
       await page.waitForFunction(() => document.querySelectorAll("li.yours-item").length === 2);
       assert.deepEqual(await yoursTitles(page), ["Un troisième Français mort dans le séisme au Népal", "Bergen quay"]);
-      await page.locator("li.yours-item", { hasText: "Bergen quay" }).getByRole("button", { name: "Delete" }).click();
+      await manage(page);
+      await managed(page, "Bergen quay").getByRole("button", { name: "Delete" }).click();
       await page.waitForFunction(() => document.querySelectorAll("li.yours-item").length === 1);
+      await stored(1);
       await page.reload();
       await waitForApp(page);
       await page.waitForSelector("li.yours-item");
@@ -151,19 +172,16 @@ describe("the reader's own articles", () => {
       // the articles are gone: the same articles, the reader's titles kept.
       await library(page);
       await page.waitForFunction(() => document.querySelectorAll("li.yours-item").length === 2);
-      const ferry = page.locator("li.yours-item", { hasText: "Ferry strike ends" });
-      await ferry.getByRole("button", { name: "Rename" }).click();
-      await page.fill("li.yours-item input[aria-label='New title']", "Ferry strike over");
-      await page.press("li.yours-item input[aria-label='New title']", "Enter");
-      await page.waitForFunction(() => [...document.querySelectorAll("li.yours-item h2")].some((h) => h.textContent === "Ferry strike over"));
+      await rename(page, "Ferry strike ends", "Ferry strike over");
       const before = await yoursTitles(page);
       const [backup] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=backup]")]);
       assert.equal(backup.suggestedFilename(), "dossier-backup.json");
       const backupPath = await backup.path();
       for (const title of before) {
-        await page.locator("li.yours-item", { hasText: title }).getByRole("button", { name: "Delete" }).click();
+        await managed(page, title).getByRole("button", { name: "Delete" }).click();
       }
       await page.waitForFunction(() => document.querySelectorAll("li.yours-item").length === 0);
+      await closeManage(page);
       await input.setInputFiles({ name: "dossier-backup.json", mimeType: "application/json", buffer: readFileSync(backupPath) });
       await batchDone(page);
       assert.deepEqual(await outcomes(page), [
@@ -181,6 +199,8 @@ describe("the reader's own articles", () => {
 
       // One self-contained page of them, opened from disk elsewhere: the
       // same articles, readable with their highlights, with no request.
+      await manage(page);
+      assert.equal(await page.textContent("[data-testid=share-page]"), "Save all as one page");
       const [shared] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=share-page]")]);
       assert.equal(shared.suggestedFilename(), "dossier-articles.html");
       const sharedPath = join(ARTIFACTS, "dossier-articles.html");
@@ -202,12 +222,21 @@ describe("the reader's own articles", () => {
       // A page of one article holds only that one.
       const [one] = await Promise.all([
         page.waitForEvent("download"),
-        page.locator("li.yours-item", { hasText: "Ferry strike over" }).getByRole("button", { name: "Save as page" }).click(),
+        managed(page, "Ferry strike over").getByRole("button", { name: "Save as page" }).click(),
       ]);
       assert.match(one.suggestedFilename(), /^ferry-strike-ends.*\.html$/);
       const onePage = readFileSync(await one.path(), "utf8");
       assert.equal(onePage.match(/type="application\/x-dossier-added"/g)?.length, 1);
       assert.ok(onePage.includes('data-title="Ferry strike over"'));
+
+      // The chosen ones as one page.
+      await managed(page, "Ferry strike over").getByRole("checkbox").check();
+      assert.equal(await page.textContent("[data-testid=share-page]"), "Save the 1 chosen as one page");
+      const [chosen] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=share-page]")]);
+      assert.equal(chosen.suggestedFilename(), "dossier-articles.html");
+      const chosenPage = readFileSync(await chosen.path(), "utf8");
+      assert.equal(chosenPage.match(/type="application\/x-dossier-added"/g)?.length, 1);
+      assert.ok(chosenPage.includes('data-title="Ferry strike over"'));
 
       await assertClean(page, guard, "adding articles");
       const foreign = guard.requests.filter((u) => !u.startsWith(server.url) && !u.startsWith("blob:") && !u.startsWith("data:"));
@@ -238,7 +267,7 @@ describe("the reader's own articles", () => {
         await page.waitForSelector("[data-testid=reader] h1#title >> text=Harbour reopens in Bergen", { timeout: APP_TIMEOUT });
         const notice = await page.textContent("[data-testid=add-session]");
         assert.match(notice, /will not be kept after this visit/);
-        assert.match(notice, /export them/);
+        assert.match(notice, /back them up/);
         if (what.includes("quota")) assert.match(notice, /storage for this page is full/);
         assert.equal(await page.evaluate(() => localStorage.getItem("dossier.yours")), null, "nothing is counted as stored");
         await assertClean(page, guard, what);

@@ -30,9 +30,12 @@ const kb = (n) => (n / 1024).toFixed(1);
 const rows = [];
 const total = { raw: 0, gz: 0, br: 0 };
 // What every visit loads: not the importer (loaded when a reader first adds
-// an article), not article files, not the single-file page.
+// an article), not the reader's articles module (loaded then, or to manage
+// them, or at start for a reader who has stored some), not article files,
+// not the single-file page.
 const first = { raw: 0, gz: 0, br: 0 };
-const onDemand = (name) => name.startsWith("importer") || name.startsWith("articles/") || name === "dossier.html";
+const onDemand = (name) =>
+  name.startsWith("importer") || name.startsWith("yours") || name.startsWith("articles/") || name === "dossier.html";
 for (const f of files) {
   const data = readFileSync(f);
   const row = {
@@ -46,6 +49,7 @@ for (const f of files) {
   // A split set's article files (fetched one at a time when opened): one row.
   const grouped = row.name.startsWith("articles/") ? rows.find((r) => r.group) : null;
   if (row.name.startsWith("importer")) row.name += " (when a reader first adds an article)";
+  if (row.name.startsWith("yours")) row.name += " (when a reader adds, manages or has stored articles)";
   if (grouped) {
     for (const k of ["raw", "gz", "br"]) grouped[k] += row[k];
     grouped.count += 1;
@@ -60,7 +64,7 @@ for (const f of files) {
 console.log("| file | raw KiB | gzip KiB | brotli KiB |");
 console.log("|---|---:|---:|---:|");
 for (const r of rows) console.log(`| ${r.name} | ${kb(r.raw)} | ${kb(r.gz)} | ${kb(r.br)} |`);
-console.log(`| **first view (every visit: not the importer, not article files)** | **${kb(first.raw)}** | **${kb(first.gz)}** | **${kb(first.br)}** |`);
+console.log(`| **first view (every visit: not the importer or the reader's articles module, not article files)** | **${kb(first.raw)}** | **${kb(first.gz)}** | **${kb(first.br)}** |`);
 console.log(`| **total served (without dossier.html)** | **${kb(total.raw)}** | **${kb(total.gz)}** | **${kb(total.br)}** |`);
 JS
 )

@@ -209,21 +209,37 @@ writeFileSync(indexPath, insertHeadMeta(html, metaTags(indexCsp)));
 // ---------------------------------------------------------------------------
 // 2. dossier.html: one self-contained file that also works from file://
 // ---------------------------------------------------------------------------
-let glue = readFileSync(distFile(jsHref), "utf8");
-const wasmBytes = readFileSync(distFile(wasmHref));
-
-if (/^\s*import\b/m.test(glue)) {
-  fail("the JS glue imports other modules (wasm-bindgen snippets); they cannot be inlined by this step");
+// wasm-bindgen's JS glue (an ES module) made inlinable into one module
+// script: its exports removed; the name of its init function.
+function inlinableGlue(file) {
+  let code = readFileSync(file, "utf8");
+  if (/^\s*import\b/m.test(code)) {
+    fail(`${file} imports other modules (wasm-bindgen snippets); they cannot be inlined by this step`);
+  }
+  const init =
+    code.match(/^export\s+default\s+([\w$]+)\s*;?\s*$/m)?.[1] ??
+    code.match(/^export\s*\{[^}]*?\b([\w$]+)\s+as\s+default\b[^}]*\}/m)?.[1];
+  if (!init) fail(`${file} has no \`export default <init>\``);
+  code = code
+    .replace(/^export\s+default\s+[\w$]+\s*;?\s*$/gm, "")
+    .replace(/^export\s*\{[^}]*\}\s*;?\s*$/gm, "")
+    .replace(/^export\s+(?=(async\s+)?function\b|class\b|const\b|let\b|var\b)/gm, "");
+  if (/^\s*export\b/m.test(code)) fail(`${file} has an export this step does not understand`);
+  if (/<\/script|<!--/i.test(code)) fail(`${file} contains </script or <!--`);
+  return { code, init };
 }
-const defaultExport =
-  glue.match(/^export\s+default\s+([\w$]+)\s*;?\s*$/m)?.[1] ??
-  glue.match(/^export\s*\{[^}]*?\b([\w$]+)\s+as\s+default\b[^}]*\}/m)?.[1];
-if (!defaultExport) fail("the JS glue has no `export default <init>`");
-glue = glue
-  .replace(/^export\s+default\s+[\w$]+\s*;?\s*$/gm, "")
-  .replace(/^export\s*\{[^}]*\}\s*;?\s*$/gm, "")
-  .replace(/^export\s+(?=(async\s+)?function\b|class\b|const\b|let\b|var\b)/gm, "");
-if (/^\s*export\b/m.test(glue)) fail("the JS glue has an export this step does not understand");
+
+// A WebAssembly module as data in the page: gzipped, base64.
+const packed = (file) => gzipSync(readFileSync(file), { level: 9 }).toString("base64");
+// JS that turns the data element `id` back into the module's bytes.
+const unpack = (id) =>
+  `  const b = atob(document.getElementById(${JSON.stringify(id)}).textContent.trim());\n` +
+  "  const gz = new Uint8Array(b.length);\n" +
+  "  for (let i = 0; i < b.length; i++) gz[i] = b.charCodeAt(i);\n" +
+  '  const bytes = await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();\n';
+
+const { code: glue, init: defaultExport } = inlinableGlue(distFile(jsHref));
+const wasmBytes = readFileSync(distFile(wasmHref));
 
 const inlineCode =
   `\n${glue}\n` +
@@ -273,28 +289,40 @@ if (articleFiles.length) {
 // a worker, so the single file holds the importer's module (gzip, base64, as
 // data) and its JS glue, and `dossierImporter()` instantiates it on the
 // page's own thread the first time a reader adds an article
-// (src/added/worker.rs). Nothing of it runs before.
+// (yours/src/worker.rs). Nothing of it runs before. The same for the module
+// that adds and keeps the reader's articles (yours/), which cannot be
+// fetched from disk either.
 {
   const glueFile = join(dist, "importer.js");
   const wasmFile = join(dist, "importer_bg.wasm");
-  if (!existsSync(glueFile) || !existsSync(wasmFile)) fail("the importer (importer.js, importer_bg.wasm) is missing from dist");
+  for (const f of [glueFile, wasmFile, join(dist, "yours.js"), join(dist, "yours_bg.wasm")]) {
+    if (!existsSync(f)) fail(`${f} is missing (the importer and the reader's articles module are part of the build)`);
+  }
   const importerGlue = readFileSync(glueFile, "utf8");
   if (/^\s*(import|export)\b/m.test(importerGlue)) fail("importer.js is not a classic script (no-modules)");
   if (/<\/script|<!--/i.test(importerGlue)) fail("importer.js contains </script or <!--");
-  const packed = gzipSync(readFileSync(wasmFile), { level: 9 }).toString("base64");
   const start =
-    "\n// Instantiates the importer on this thread, once (src/added/worker.rs).\n" +
+    "\n// Instantiates the importer on this thread, once (yours/src/worker.rs).\n" +
     "self.dossierImporter = () => (self.__dossierImporter ??= (async () => {\n" +
-    '  const b = atob(document.getElementById("dossier-importer").textContent.trim());\n' +
-    "  const gz = new Uint8Array(b.length);\n" +
-    "  for (let i = 0; i < b.length; i++) gz[i] = b.charCodeAt(i);\n" +
-    '  const stream = new Blob([gz]).stream().pipeThrough(new DecompressionStream("gzip"));\n' +
-    "  await wasm_bindgen({ module_or_path: await new Response(stream).arrayBuffer() });\n" +
+    unpack("dossier-importer") +
+    "  await wasm_bindgen({ module_or_path: bytes });\n" +
     "  return wasm_bindgen;\n" +
     "})().catch((e) => { self.__dossierImporter = undefined; throw e; }));\n";
+  // The reader's articles module (yours/): its glue in a module script that
+  // only defines `dossierYoursStart()`, which the app calls when it is first
+  // needed (src/added/mod.rs).
+  const yours = inlinableGlue(join(dist, "yours.js"));
+  const yoursStart =
+    "\n// Starts the reader's articles module, once (src/added/mod.rs).\n" +
+    "self.dossierYoursStart = () => (self.__dossierYours ??= (async () => {\n" +
+    unpack("dossier-yours") +
+    `  await ${yours.init}({ module_or_path: bytes });\n` +
+    "})());\n";
   const blocks =
-    `<script type="${IMPORTER_TYPE}" id="dossier-importer">${packed}</script>\n` +
-    `<script>${importerGlue}\n${start}</script>\n`;
+    `<script type="${IMPORTER_TYPE}" id="dossier-importer">${packed(wasmFile)}</script>\n` +
+    `<script>${importerGlue}\n${start}</script>\n` +
+    `<script type="${IMPORTER_TYPE}" id="dossier-yours">${packed(join(dist, "yours_bg.wasm"))}</script>\n` +
+    `<script type="module">${yours.code}\n${yoursStart}</script>\n`;
   const end = single.lastIndexOf("</body>");
   if (end < 0) fail("no </body> in index.html");
   single = single.slice(0, end) + blocks + single.slice(end);

@@ -8,8 +8,8 @@ use std::rc::Rc;
 use gloo_events::EventListener;
 use yew::prelude::*;
 
-use crate::added::{self, AddedProvider};
-use crate::components::{add::AddStatus, library::Library, reader::Reader};
+use crate::added::{self, Change};
+use crate::components::{library::Library, reader::Reader};
 use crate::data;
 use crate::data::load::Load;
 use crate::dom;
@@ -53,9 +53,7 @@ pub fn app(props: &AppProps) -> Html {
     });
     html! {
         <StateProvider initial={(*initial).clone()}>
-            <AddedProvider>
-                <Shell />
-            </AddedProvider>
+            <Shell />
         </StateProvider>
     }
 }
@@ -64,8 +62,6 @@ pub fn app(props: &AppProps) -> Html {
 #[function_component(Shell)]
 pub fn shell() -> Html {
     let state = crate::state::use_reader();
-    // Re-rendered when the reader's articles change.
-    let _added = added::use_added().map(|a| a.state().version);
 
     // A hydrated page: now the URL and storage can be read.
     {
@@ -87,11 +83,39 @@ pub fn shell() -> Html {
 
     // The page answers input: `<html data-app="ready">` (the tests and
     // benchmarks wait for it; a prerendered page shows text before this).
-    use_effect_with(state.restoring, |&restoring| {
-        if !restoring {
-            dom::set_ready();
-        }
-    });
+    // Then the reader's own articles: those a shared page holds, and the
+    // stored ones (the module that keeps them is loaded only when there are
+    // some).
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with(state.restoring, move |&restoring| {
+            if !restoring {
+                dom::set_ready();
+                let (shared, bad) = added::share::read_shared();
+                if bad > 0 {
+                    dispatcher.dispatch(Action::Notice(Some(format!(
+                        "{bad} article{} in this page could not be read.",
+                        if bad == 1 { "" } else { "s" }
+                    ))));
+                }
+                if shared > 0 {
+                    after_change(&dispatcher);
+                    // Opened without a place: the library, which lists them.
+                    if matches!(dom::hash().as_str(), "" | "#" | "#/") {
+                        dispatcher.dispatch(Action::Navigate {
+                            route: Route::Library,
+                            held: None,
+                        });
+                    }
+                }
+                if added::has_stored() {
+                    added::load();
+                } else {
+                    data::yours_read();
+                }
+            }
+        });
+    }
 
     // Back and forward (popstate; hashchange too, for an edited URL or a
     // link) become actions. Both may come for one step: the second finds
@@ -99,8 +123,17 @@ pub fn shell() -> Html {
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
+            // What the reader's articles module tells the page.
+            {
+                let dispatcher = dispatcher.clone();
+                added::on_change(move |change| match change {
+                    Change::Listed => after_change(&dispatcher),
+                    Change::Go(route) => dispatcher.dispatch(Action::Go(route)),
+                    Change::Failed(why) => dispatcher.dispatch(Action::Notice(Some(why))),
+                });
+            }
             // Removed when the guards are dropped.
-            let listeners: Vec<EventListener> = dom::window()
+            let mut listeners: Vec<EventListener> = dom::window()
                 .map(|w| {
                     ["hashchange", "popstate"]
                         .into_iter()
@@ -116,6 +149,8 @@ pub fn shell() -> Html {
                         .collect()
                 })
                 .unwrap_or_default();
+            // Dropped files and pasted text or HTML, anywhere on the page.
+            listeners.extend(added::listeners());
             move || drop(listeners)
         });
     }
@@ -237,10 +272,31 @@ pub fn shell() -> Html {
             </main>
         },
     };
+    let notice = state.notice.clone().map(|why| {
+        let close = {
+            let dispatcher = state.dispatcher();
+            Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::Notice(None)))
+        };
+        html! {
+            <section class="adding" aria-label="Problem">
+                <p class="problem" role="alert">{ why }</p>
+                <button type="button" class="close" aria-label="Close" onclick={close}>{ "×" }</button>
+            </section>
+        }
+    });
     html! {
         <>
             { view }
-            <AddStatus />
+            { for notice }
         </>
     }
+}
+
+/// The library lists the reader's articles beside the set's (the set's only
+/// article no longer opens by itself), and renders again.
+fn after_change(dispatcher: &UseReducerDispatcher<ReaderState>) {
+    let index = data::index();
+    let only = (index.len() == 1 && data::yours().is_empty()).then(|| index[0].slug.clone());
+    dispatcher.dispatch(Action::SetOnly(only));
+    dispatcher.dispatch(Action::YoursChanged);
 }

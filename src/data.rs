@@ -8,7 +8,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use dossier_core::added::ContentKey;
 use dossier_core::{Analysis, Article};
 
 pub use dossier_core::bundle as format;
@@ -51,9 +50,6 @@ pub struct Yours {
     pub entry: Entry,
     /// What it was added as: the file name, or "Pasted text".
     pub name: String,
-    pub key: ContentKey,
-    /// Its analysis as `analyze` prints it.
-    pub json: Rc<str>,
 }
 
 impl Store {
@@ -140,13 +136,13 @@ pub fn yours_read() {
     STORE.with(|s| s.yours_pending.set(false));
 }
 
-/// The content keys and slugs of the reader's articles.
-pub fn known() -> Vec<(ContentKey, String)> {
+/// Every slug of the library: the set's and the reader's.
+pub fn slugs() -> Vec<String> {
     STORE.with(|s| {
-        s.yours
-            .borrow()
+        s.index
             .iter()
-            .map(|y| (y.key, y.summary.slug.clone()))
+            .map(|e| e.slug.clone())
+            .chain(s.yours.borrow().iter().map(|y| y.summary.slug.clone()))
             .collect()
     })
 }
@@ -166,13 +162,7 @@ pub fn free_slug(base: &str) -> String {
 }
 
 /// Adds an article of the reader's (its slug already free).
-pub fn add_yours(
-    article: Article,
-    analysis: Analysis,
-    name: String,
-    key: ContentKey,
-    json: String,
-) -> Yours {
+pub fn add_yours(article: Article, analysis: Analysis, name: String) -> Yours {
     let article = Rc::new(article);
     let yours = Yours {
         summary: Rc::new(Summary::of(&article)),
@@ -181,8 +171,6 @@ pub fn add_yours(
             analysis: Rc::new(analysis),
         },
         name,
-        key,
-        json: json.into(),
     };
     STORE.with(|s| {
         let mut list = s.yours.borrow_mut();

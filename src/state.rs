@@ -57,6 +57,12 @@ pub struct ReaderState {
     /// instead of the library or the article; the article stays open
     /// underneath.
     pub page: Option<Route>,
+    /// Changes whenever the reader's own articles change (the library and
+    /// the reader render again).
+    pub yours: u32,
+    /// A problem the page tells the reader about (the module that adds
+    /// articles could not be loaded).
+    pub notice: Option<String>,
 }
 
 pub enum Action {
@@ -108,6 +114,10 @@ pub enum Action {
     /// Escape: closes the innermost thing open (help, card, find), then the
     /// focus and selection.
     Clear,
+    /// The reader's own articles changed.
+    YoursChanged,
+    /// Tell the reader about a problem, or stop telling.
+    Notice(Option<String>),
 }
 
 impl ReaderState {
@@ -239,7 +249,7 @@ impl Reducible for ReaderState {
                     s.hidden.remove(i);
                 } else {
                     s.hidden.push(kind);
-                    s.hidden.sort();
+                    dossier_core::view::sort_stable(&mut s.hidden, |a, b| a < b);
                 }
             }
             Action::Focus(id) => s.set_focus(id),
@@ -314,6 +324,13 @@ impl Reducible for ReaderState {
                 s.by_reader = true;
                 s.go(route, None);
             }
+            Action::YoursChanged => s.yours = s.yours.wrapping_add(1),
+            Action::Notice(notice) => {
+                if s.notice == notice {
+                    return self;
+                }
+                s.notice = notice;
+            }
             Action::Clear => {
                 if s.help {
                     s.help = false;
@@ -373,7 +390,7 @@ pub fn hidden_to_string(hidden: &[EntityKind]) -> String {
 
 pub fn hidden_from_string(s: &str) -> Vec<EntityKind> {
     let mut v: Vec<EntityKind> = s.split(',').filter_map(EntityKind::parse).collect();
-    v.sort();
+    dossier_core::view::sort_stable(&mut v, |a, b| a < b);
     v.dedup();
     v
 }

@@ -4,8 +4,6 @@
 //! Pure and independent of the import feature, so the page (which does not
 //! carry the extractor) and native tests share it.
 
-use std::collections::HashSet;
-
 use serde::{Deserialize, Serialize};
 
 use crate::export::quoted;
@@ -130,11 +128,16 @@ impl Reply {
         postcard::from_bytes(bytes).map_err(|e| format!("the analysed article is damaged: {e}"))
     }
 
-    /// The article of an article reply.
+    /// The article of an article reply. Postcard writes the variant's index
+    /// first (a varint, one byte here), then the variant: the article is read
+    /// as an [`Imported`] alone, so that the page, which only reads articles,
+    /// does not carry the backup's decoder.
     pub fn article(bytes: &[u8]) -> Result<Imported, String> {
-        match Reply::decode(bytes)? {
-            Reply::Article(item) => Ok(*item),
-            Reply::Backup(_) => Err("a backup where an article was expected".into()),
+        match bytes.split_first() {
+            Some((0, rest)) => postcard::from_bytes(rest)
+                .map_err(|e| format!("the analysed article is damaged: {e}")),
+            Some((1, _)) => Err("a backup where an article was expected".into()),
+            _ => Err("the analysed article is damaged".into()),
         }
     }
 }
@@ -168,6 +171,11 @@ pub const BACKUP_MARK: &str = "dossier_backup";
 pub const BACKUP_FILE: &str = "dossier-backup.json";
 /// The name of the self-contained page of the reader's articles.
 pub const SHARED_FILE: &str = "dossier-articles.html";
+
+/// The type of the elements that hold an article in a shared page (data,
+/// never run: `<script type="application/x-dossier-added">`, base64 of the
+/// encoded [`Reply::Article`]).
+pub const SHARED_TYPE: &str = "application/x-dossier-added";
 
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
@@ -319,6 +327,20 @@ pub struct ContentKey {
 }
 
 impl ContentKey {
+    /// The key as stored: `hash-len`, the hash in hex.
+    pub fn to_text(self) -> String {
+        format!("{:016x}-{}", self.hash, self.len)
+    }
+
+    /// The key from [`ContentKey::to_text`]'s form.
+    pub fn from_text(text: &str) -> Option<ContentKey> {
+        let (hash, len) = text.split_once('-')?;
+        Some(ContentKey {
+            hash: u64::from_str_radix(hash, 16).ok()?,
+            len: len.parse().ok()?,
+        })
+    }
+
     pub fn of(bytes: &[u8]) -> Self {
         let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
         for &b in bytes {
@@ -335,14 +357,15 @@ impl ContentKey {
 /// `base` if no article has it yet, else `base-2`, `base-3`, ... (the first
 /// free one).
 pub fn unique_slug<'a>(base: &str, taken: impl IntoIterator<Item = &'a str>) -> String {
-    let taken: HashSet<&str> = taken.into_iter().collect();
-    if !taken.contains(base) {
+    // A list, not a hash set: the page carries no hashing code for this.
+    let taken: Vec<&str> = taken.into_iter().collect();
+    if !taken.contains(&base) {
         return base.to_string();
     }
     let mut n = 2usize;
     loop {
         let candidate = format!("{base}-{n}");
-        if !taken.contains(candidate.as_str()) {
+        if !taken.contains(&candidate.as_str()) {
             return candidate;
         }
         n += 1;
@@ -525,6 +548,14 @@ impl Batch {
 mod tests {
     use super::*;
 
+    #[test]
+    fn content_keys_survive_their_text_form() {
+        let key = ContentKey::of("مرحبا 👋🏽 e\u{301}".as_bytes());
+        assert_eq!(ContentKey::from_text(&key.to_text()), Some(key));
+        assert_eq!(ContentKey::from_text("zz-3"), None);
+        assert_eq!(ContentKey::from_text("12"), None);
+    }
+
     #[cfg(feature = "import")]
     #[test]
     fn a_backup_reads_back_without_loss() {
@@ -602,6 +633,11 @@ mod tests {
         let reply = Reply::Article(Box::new(item.clone()));
         let back = Reply::article(&reply.encode().expect("encode")).expect("decode");
         assert_eq!(back, item);
+        // An article is read without the backup's decoder, not from one.
+        let backup = Reply::Backup(Vec::new()).encode().expect("encode");
+        assert!(Reply::article(&backup).is_err());
+        assert!(Reply::article(&[]).is_err());
+        assert!(Reply::article(&[0, 0xff]).is_err());
         let pasted = import_item(
             Source::PastedText,
             "Pasted text",

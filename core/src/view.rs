@@ -130,7 +130,7 @@ pub fn segment<'a>(text: &'a str, marks: BlockMarks<'_>) -> Vec<Run<'a>> {
             clamp(text, m.start, m.end).map(|(start, end)| MentionMark { start, end, ..*m })
         })
         .collect();
-    mentions.sort_by_key(|m| (m.start, m.end));
+    sort_stable(&mut mentions, |a, b| (a.start, a.end) < (b.start, b.end));
     let mut kept: Vec<MentionMark> = Vec::with_capacity(mentions.len());
     for m in mentions {
         if kept.last().is_none_or(|k| k.end <= m.start) {
@@ -154,7 +154,7 @@ pub fn segment<'a>(text: &'a str, marks: BlockMarks<'_>) -> Vec<Run<'a>> {
     cuts.extend(styles.iter().flat_map(|s| [s.0, s.1]));
     cuts.extend(hits.iter().flat_map(|h| [h.0, h.1]));
     cuts.extend(sentence.iter().flat_map(|s| [s.0, s.1]));
-    cuts.sort_unstable();
+    sort_stable(&mut cuts, |a, b| a < b);
     cuts.dedup();
 
     let mut runs: Vec<Run<'a>> = Vec::new();
@@ -526,9 +526,39 @@ pub fn percent(fraction: f64) -> String {
     s
 }
 
+/// Sorts `v` stably by `less` (a strict order): a merge sort, small in code.
+/// The page's sorts use it instead of the standard library's, whose fast
+/// sorts are several kilobytes of WebAssembly for each type sorted; the lists
+/// the views sort are short (a block's marks, an article's entities or
+/// events).
+pub fn sort_stable<T>(v: &mut Vec<T>, less: impl Fn(&T, &T) -> bool + Copy) {
+    if v.len() < 2 {
+        return;
+    }
+    let right = v.split_off(v.len() / 2);
+    let mut left = std::mem::take(v);
+    sort_stable(&mut left, less);
+    let mut right = right;
+    sort_stable(&mut right, less);
+    v.reserve(left.len() + right.len());
+    let mut a = left.into_iter().peekable();
+    let mut b = right.into_iter().peekable();
+    loop {
+        let take_b = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => less(y, x),
+            (Some(_), None) => false,
+            (None, Some(_)) => true,
+            (None, None) => break,
+        };
+        v.extend(if take_b { b.next() } else { a.next() });
+    }
+}
+
 pub fn lanes(places: &[(f64, f64)], min_width: f64) -> Vec<usize> {
     let mut order: Vec<usize> = (0..places.len()).collect();
-    order.sort_by(|&a, &b| places[a].0.total_cmp(&places[b].0));
+    sort_stable(&mut order, |&a, &b| {
+        places[a].0.total_cmp(&places[b].0).is_lt()
+    });
     let mut ends: Vec<f64> = Vec::new();
     let mut out = vec![0; places.len()];
     for i in order {
@@ -618,14 +648,15 @@ pub fn entity_groups(analysis: &Analysis, filter: &str) -> Vec<(EntityKind, Vec<
                 .collect();
             // Mentions in the body (the counts the panel shows), then all
             // mentions (the title counts for a tie), then first appearance.
-            ids.sort_by_key(|&i| {
+            let key = |i: usize| {
                 let e = &analysis.entities[i];
                 (
                     std::cmp::Reverse(body_mentions(&e.mentions).count()),
                     std::cmp::Reverse(e.mentions.len()),
                     e.mentions.first().copied(),
                 )
-            });
+            };
+            sort_stable(&mut ids, |&a, &b| key(a) < key(b));
             (!ids.is_empty()).then_some((k, ids))
         })
         .collect()
@@ -707,7 +738,7 @@ pub fn mention_order(
                 .map(move |(k, s)| (*s, i, k))
         })
         .collect();
-    all.sort();
+    sort_stable(&mut all, |a, b| a < b);
     all.into_iter().map(|(_, i, k)| (i, k)).collect()
 }
 

@@ -6,10 +6,8 @@ use dossier_core::Article;
 use yew::html::IntoPropValue;
 use yew::prelude::*;
 
-use super::add::AddControl;
+use super::add::add_control;
 use super::library_item::LibraryItem;
-use super::yours_item::YoursItem;
-use crate::added::use_added;
 use crate::data::format::Summary;
 
 /// The articles the library lists: the set's index (which a split set embeds
@@ -49,39 +47,30 @@ pub fn library(props: &LibraryProps) -> Html {
     let list = &props.articles.0;
     let yours = &props.yours;
     let n = list.len() + yours.len();
-    let added = use_added();
-    let backup = {
-        let added = added.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(added) = &added {
-                added.export_backup();
-            }
-        })
-    };
-    let page = Callback::from(move |_: MouseEvent| {
-        if let Some(added) = &added {
-            added.export_page(None);
-        }
-    });
+    let manage = Callback::from(|_: MouseEvent| crate::added::manage(None));
     html! {
         <main class="library" data-testid="library">
             <header class="library-head">
                 <h1>{ "dossier" }</h1>
                 <p class="lede">{ format!("{} article{}, read with their people, places and dates.", n, if n == 1 { "" } else { "s" }) }</p>
-                <AddControl />
+                { add_control() }
             </header>
             if !yours.is_empty() {
                 <section class="yours" aria-labelledby="yours-title" data-testid="yours">
                     <h2 id="yours-title" class="list-title">{ "Your articles" }</h2>
                     <p class="list-note">
-                        { "Kept in this browser only. " }
-                        <button type="button" class="link" onclick={backup} data-testid="backup">{ "Back up all" }</button>
-                        { " saves them in one file that “Add articles” reads back; " }
-                        <button type="button" class="link" onclick={page} data-testid="share-page">{ "Save as one page" }</button>
-                        { " makes a page that shows them to someone without dossier." }
+                        <button type="button" class="link" onclick={manage} data-testid="manage">{ "Manage your articles" }</button>
+                        { ": rename, delete, export, back up, or make a page of them to send." }
                     </p>
                     <ol class="library-list">
-                        { for yours.iter().map(|(a, name)| html! { <YoursItem key={a.slug.clone()} article={Rc::clone(a)} name={name.clone()} /> }) }
+                        { for yours.iter().map(|(a, name)| html! {
+                            <LibraryItem key={a.slug.clone()} article={Rc::clone(a)} yours=true>
+                                <p class="yours-meta">
+                                    <span class="yours-mark">{ "Yours" }</span>
+                                    <span class="yours-name">{ format!(" · added from {name}") }</span>
+                                </p>
+                            </LibraryItem>
+                        }) }
                     </ol>
                 </section>
             }

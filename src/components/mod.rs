@@ -10,10 +10,11 @@
 //!   [`reading_timeline`] (the scroll-spy, [`crate::spy`]) → [`timeline`]
 //!   → [`axis`] → [`axis_marks`] → [`axis_mark`], and [`event_list`] →
 //!   [`event_row`]; [`card`], [`find`], [`legend`], [`help`].
-//! - The set: [`library`] → [`library_item`], and for the reader's own
-//!   articles [`yours_item`] (rename, delete, export); [`add`]: the "Add
-//!   articles" control (library head, reader crumbs) and the adding status
-//!   (a fixed panel, outside the views).
+//! - The set: [`library`] → [`library_item`] (the reader's own articles
+//!   too, marked "Yours"); [`add`]: the "Add articles" control (library
+//!   head, reader crumbs). The adding report and the management of the
+//!   reader's articles are views of the module that adds and keeps them
+//!   (`yours/`, loaded on demand), rendered in its own root beside the app's.
 //!
 //! # Stable hooks
 //!
@@ -59,10 +60,13 @@
 //!   articles: 3 of 25, 1.2 MB", then "Added 2 of 3"), one
 //!   `[data-testid=add-outcomes] li` per item ("name: added", "name: why"),
 //!   `[data-testid=add-session]` when nothing is kept; the reader's articles
-//!   are `li.library-item.yours-item` in `[data-testid=yours]`, with buttons
-//!   "Rename", "Delete", "Export JSON", "Export .md", "Save as page", and
-//!   `[data-testid=backup]` ("Back up all"), `[data-testid=share-page]`
-//!   ("Save as one page").
+//!   are `li.library-item.yours-item` in `[data-testid=yours]`, whose
+//!   `[data-testid=manage]` button opens the dialog `dialog[data-testid=manage]`
+//!   (module `yours/`): one `li.manage-item[data-slug]` per article with
+//!   buttons "Rename", "Delete", "Export JSON", "Export .md", "Save as page"
+//!   and a checkbox that chooses it, and `[data-testid=backup]` ("Back up
+//!   all"), `[data-testid=share-page]` ("Save all as one page", or the
+//!   chosen ones).
 //! - Local storage: `dossier.hidden-types` (comma-separated type names),
 //!   `dossier.yours` (how many articles of the reader's are stored);
 //!   IndexedDB `dossier`, store `articles` (keyed by slug).
@@ -87,4 +91,3 @@ pub mod library_item;
 pub mod reader;
 pub mod reading_timeline;
 pub mod timeline;
-pub mod yours_item;

@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
-use super::add::AddControl;
+use super::add::add_control;
 use super::body::Body;
 use super::card::EntityCard;
 use super::entity_panel::EntityPanel;
@@ -240,7 +240,7 @@ pub fn reader(props: &ReaderProps) -> Html {
                             if props.multiple {
                                 <nav aria-label="Breadcrumb"><a href="#/">{ "← All articles" }</a></nav>
                             }
-                            <AddControl />
+                            { add_control() }
                         </div>
                         if let Some(section) = &meta.section {
                             <p class="kicker" data-testid="section">{ section.clone() }</p>

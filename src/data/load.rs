@@ -167,7 +167,7 @@ pub(crate) fn inline_bytes(base64: &str) -> Result<Vec<u8>, String> {
     Ok(binary.chars().map(|c| c as u8).collect())
 }
 
-pub(crate) async fn fetch(url: &str) -> Result<Vec<u8>, String> {
+pub async fn fetch(url: &str) -> Result<Vec<u8>, String> {
     let offline = || "the article could not be downloaded (offline, or the site is unreachable)";
     let w = dom::window().ok_or("no window")?;
     let response = JsFuture::from(w.fetch_with_str(url))

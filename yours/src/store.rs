@@ -51,25 +51,13 @@ fn get(obj: &JsValue, key: &str) -> JsValue {
     Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-pub fn key_text(key: ContentKey) -> String {
-    format!("{:016x}-{}", key.hash, key.len)
-}
-
-pub fn key_from(text: &str) -> Option<ContentKey> {
-    let (hash, len) = text.split_once('-')?;
-    Some(ContentKey {
-        hash: u64::from_str_radix(hash, 16).ok()?,
-        len: len.parse().ok()?,
-    })
-}
-
 impl Record {
     fn to_js(&self) -> Result<JsValue, String> {
         let obj = Object::new();
         set(&obj, "slug", &JsValue::from_str(&self.slug))?;
         set(&obj, "name", &JsValue::from_str(&self.name))?;
         set(&obj, "source", &JsValue::from(self.source.code()))?;
-        set(&obj, "key", &JsValue::from_str(&key_text(self.key)))?;
+        set(&obj, "key", &JsValue::from_str(&self.key.to_text()))?;
         set(&obj, "engine", &JsValue::from_str(&self.engine))?;
         set(&obj, "original", &self.original)?;
         set(&obj, "item", &self.item)?;
@@ -87,7 +75,7 @@ impl Record {
             slug: get(v, "slug").as_string()?,
             name: get(v, "name").as_string()?,
             source: Source::from_code(get(v, "source").as_f64()? as u32)?,
-            key: key_from(&get(v, "key").as_string()?)?,
+            key: ContentKey::from_text(&get(v, "key").as_string()?)?,
             engine: get(v, "engine").as_string()?,
             original,
             item,
@@ -165,7 +153,7 @@ pub async fn open() -> Result<IdbDatabase, String> {
             format!("this browser does not let the page keep data here ({detail})")
         }
     };
-    let factory = crate::dom::window()
+    let factory = dossier::dom::window()
         .and_then(|w| w.indexed_db().ok().flatten())
         .ok_or_else(|| unavailable(""))?;
     let req = factory
@@ -264,17 +252,4 @@ pub async fn delete(slug: &str) -> Result<(), String> {
         .delete(&JsValue::from_str(slug))
         .map_err(|_| "the article cannot be deleted".to_string())?;
     committed(&tx).await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn content_keys_survive_their_text_form() {
-        let key = ContentKey::of("مرحبا 👋🏽 e\u{301}".as_bytes());
-        assert_eq!(key_from(&key_text(key)), Some(key));
-        assert_eq!(key_from("zz-3"), None);
-        assert_eq!(key_from("12"), None);
-    }
 }

@@ -109,7 +109,7 @@ pub fn stop_with(why: &str) {
 /// (`dossier.html`, which opened from disk cannot start a worker):
 /// `dossierImporter()` instantiates it once and gives its exports.
 fn inline_importer() -> Option<js_sys::Function> {
-    let w = crate::dom::window()?;
+    let w = dossier::dom::window()?;
     js_sys::Reflect::get(&w, &JsValue::from_str("dossierImporter"))
         .ok()?
         .dyn_into()
@@ -129,7 +129,7 @@ thread_local! {
 /// two items read on its thread.
 async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = crate::dom::window() {
+        if let Some(w) = dossier::dom::window() {
             let _ = w.set_timeout_with_callback(&resolve);
         } else {
             let _ = resolve.call0(&JsValue::NULL);

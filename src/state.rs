@@ -249,7 +249,7 @@ impl Reducible for ReaderState {
                     s.hidden.remove(i);
                 } else {
                     s.hidden.push(kind);
-                    dossier_core::view::sort_stable(&mut s.hidden, |a, b| a < b);
+                    s.hidden = in_order(&s.hidden);
                 }
             }
             Action::Focus(id) => s.set_focus(id),
@@ -389,10 +389,16 @@ pub fn hidden_to_string(hidden: &[EntityKind]) -> String {
 }
 
 pub fn hidden_from_string(s: &str) -> Vec<EntityKind> {
-    let mut v: Vec<EntityKind> = s.split(',').filter_map(EntityKind::parse).collect();
-    dossier_core::view::sort_stable(&mut v, |a, b| a < b);
-    v.dedup();
-    v
+    let v: Vec<EntityKind> = s.split(',').filter_map(EntityKind::parse).collect();
+    in_order(&v)
+}
+
+/// The kinds of `v`, once each, in their order (`EntityKind::ALL`).
+fn in_order(v: &[EntityKind]) -> Vec<EntityKind> {
+    EntityKind::ALL
+        .into_iter()
+        .filter(|k| v.contains(k))
+        .collect()
 }
 
 #[cfg(test)]

@@ -130,7 +130,7 @@ pub fn segment<'a>(text: &'a str, marks: BlockMarks<'_>) -> Vec<Run<'a>> {
             clamp(text, m.start, m.end).map(|(start, end)| MentionMark { start, end, ..*m })
         })
         .collect();
-    sort_stable(&mut mentions, |a, b| (a.start, a.end) < (b.start, b.end));
+    sort_stable(&mut mentions, &|a, b| (a.start, a.end) < (b.start, b.end));
     let mut kept: Vec<MentionMark> = Vec::with_capacity(mentions.len());
     for m in mentions {
         if kept.last().is_none_or(|k| k.end <= m.start) {
@@ -154,7 +154,7 @@ pub fn segment<'a>(text: &'a str, marks: BlockMarks<'_>) -> Vec<Run<'a>> {
     cuts.extend(styles.iter().flat_map(|s| [s.0, s.1]));
     cuts.extend(hits.iter().flat_map(|h| [h.0, h.1]));
     cuts.extend(sentence.iter().flat_map(|s| [s.0, s.1]));
-    sort_stable(&mut cuts, |a, b| a < b);
+    sort_stable(&mut cuts, &|a, b| a < b);
     cuts.dedup();
 
     let mut runs: Vec<Run<'a>> = Vec::new();
@@ -526,37 +526,67 @@ pub fn percent(fraction: f64) -> String {
     s
 }
 
-/// Sorts `v` stably by `less` (a strict order): a merge sort, small in code.
-/// The page's sorts use it instead of the standard library's, whose fast
-/// sorts are several kilobytes of WebAssembly for each type sorted; the lists
-/// the views sort are short (a block's marks, an article's entities or
-/// events).
-pub fn sort_stable<T>(v: &mut Vec<T>, less: impl Fn(&T, &T) -> bool + Copy) {
-    if v.len() < 2 {
+/// Sorts `v` stably by `less` (a strict order): a natural merge sort, small
+/// in code. The page's sorts use it instead of the standard library's, whose
+/// fast sorts are several kilobytes of WebAssembly for each type sorted (and
+/// `less` is a `dyn` so that sorts of one type share one copy).
+/// Input already in order costs one pass; input made of a few runs in order
+/// (an article's mentions, entity by entity) costs a pass per doubling of
+/// the runs merged.
+pub fn sort_stable<T>(v: &mut Vec<T>, less: &dyn Fn(&T, &T) -> bool) {
+    if v.windows(2).all(|w| !less(&w[1], &w[0])) {
         return;
     }
-    let right = v.split_off(v.len() / 2);
-    let mut left = std::mem::take(v);
-    sort_stable(&mut left, less);
-    let mut right = right;
-    sort_stable(&mut right, less);
-    v.reserve(left.len() + right.len());
-    let mut a = left.into_iter().peekable();
-    let mut b = right.into_iter().peekable();
-    loop {
-        let take_b = match (a.peek(), b.peek()) {
-            (Some(x), Some(y)) => less(y, x),
-            (Some(_), None) => false,
-            (None, Some(_)) => true,
-            (None, None) => break,
-        };
-        v.extend(if take_b { b.next() } else { a.next() });
+    // Runs in order, each at least `MIN_RUN` long (shorter ones grown by
+    // insertion: after the equal items, so that ties keep their order).
+    const MIN_RUN: usize = 16;
+    let mut runs: Vec<Vec<T>> = Vec::new();
+    let mut run: Vec<T> = Vec::new();
+    for x in std::mem::take(v) {
+        match run.last() {
+            Some(last) if less(&x, last) => {
+                if run.len() < MIN_RUN {
+                    let at = run.iter().rposition(|y| !less(&x, y)).map_or(0, |p| p + 1);
+                    run.insert(at, x);
+                    continue;
+                }
+                runs.push(std::mem::take(&mut run));
+            }
+            _ => {}
+        }
+        run.push(x);
     }
+    runs.push(run);
+    // Neighbouring runs merged, the earlier first on ties, until one is left.
+    while runs.len() > 1 {
+        let mut merged = Vec::with_capacity(runs.len().div_ceil(2));
+        let mut pairs = runs.into_iter();
+        while let Some(a) = pairs.next() {
+            let Some(b) = pairs.next() else {
+                merged.push(a);
+                break;
+            };
+            let mut out = Vec::with_capacity(a.len() + b.len());
+            let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+            loop {
+                let from_b = match (a.peek(), b.peek()) {
+                    (Some(x), Some(y)) => less(y, x),
+                    (Some(_), None) => false,
+                    (None, Some(_)) => true,
+                    (None, None) => break,
+                };
+                out.extend(if from_b { b.next() } else { a.next() });
+            }
+            merged.push(out);
+        }
+        runs = merged;
+    }
+    *v = runs.pop().unwrap_or_default();
 }
 
 pub fn lanes(places: &[(f64, f64)], min_width: f64) -> Vec<usize> {
     let mut order: Vec<usize> = (0..places.len()).collect();
-    sort_stable(&mut order, |&a, &b| {
+    sort_stable(&mut order, &|&a: &usize, &b: &usize| {
         places[a].0.total_cmp(&places[b].0).is_lt()
     });
     let mut ends: Vec<f64> = Vec::new();
@@ -656,7 +686,7 @@ pub fn entity_groups(analysis: &Analysis, filter: &str) -> Vec<(EntityKind, Vec<
                     e.mentions.first().copied(),
                 )
             };
-            sort_stable(&mut ids, |&a, &b| key(a) < key(b));
+            sort_stable(&mut ids, &|&a, &b| key(a) < key(b));
             (!ids.is_empty()).then_some((k, ids))
         })
         .collect()
@@ -738,7 +768,7 @@ pub fn mention_order(
                 .map(move |(k, s)| (*s, i, k))
         })
         .collect();
-    sort_stable(&mut all, |a, b| a < b);
+    sort_stable(&mut all, &|a, b| a < b);
     all.into_iter().map(|(_, i, k)| (i, k)).collect()
 }
 

@@ -57,6 +57,8 @@ struct Link {
     loading: bool,
     /// How the page takes a change (set by the shell).
     changed: Option<Rc<dyn Fn(Change)>>,
+    /// A change of the list is waiting to be told.
+    listed: bool,
 }
 
 thread_local! {
@@ -64,6 +66,20 @@ thread_local! {
 }
 
 fn tell(change: Change) {
+    // The stored articles come one call each: the page renders once for all
+    // those of one task.
+    if matches!(change, Change::Listed) {
+        if LINK.with(|l| std::mem::replace(&mut l.borrow_mut().listed, true)) {
+            return;
+        }
+        wasm_bindgen_futures::spawn_local(async {
+            LINK.with(|l| l.borrow_mut().listed = false);
+            if let Some(f) = LINK.with(|l| l.borrow().changed.clone()) {
+                f(Change::Listed);
+            }
+        });
+        return;
+    }
     if let Some(f) = LINK.with(|l| l.borrow().changed.clone()) {
         f(change);
     }

@@ -745,10 +745,10 @@ mod small_sort {
         /// The same order as the standard library's stable sort, ties kept
         /// in their order (the second field tells them apart).
         #[test]
-        fn sorts_like_the_standard_stable_sort(keys in proptest::collection::vec(0u8..8, 0..200)) {
+        fn sorts_like_the_standard_stable_sort(keys in proptest::collection::vec(0u8..8, 0..300)) {
             let items: Vec<(u8, usize)> = keys.into_iter().enumerate().map(|(i, k)| (k, i)).collect();
             let mut ours = items.clone();
-            sort_stable(&mut ours, |a, b| a.0 < b.0);
+            sort_stable(&mut ours, &|a, b| a.0 < b.0);
             let mut std_sorted = items;
             std_sorted.sort_by_key(|x| x.0);
             prop_assert_eq!(ours, std_sorted);
@@ -758,13 +758,13 @@ mod small_sort {
     #[test]
     fn short_and_reversed_lists() {
         let mut empty: Vec<u32> = Vec::new();
-        sort_stable(&mut empty, |a, b| a < b);
+        sort_stable(&mut empty, &|a, b| a < b);
         assert!(empty.is_empty());
         let mut one = vec![7];
-        sort_stable(&mut one, |a, b| a < b);
+        sort_stable(&mut one, &|a, b| a < b);
         assert_eq!(one, [7]);
         let mut down: Vec<u32> = (0..1000).rev().collect();
-        sort_stable(&mut down, |a, b| a < b);
+        sort_stable(&mut down, &|a, b| a < b);
         assert_eq!(down, (0..1000).collect::<Vec<_>>());
     }
 }

@@ -336,6 +336,81 @@ describe("the reader's own articles", () => {
     }
   });
 
+  it("adds files dropped on the page; an article stored by an older version is analysed again", async () => {
+    const { context, page, guard } = await openGuarded(browser, { allow: (u) => u.startsWith(server.url) });
+    try {
+      await page.goto(server.url);
+      await waitForApp(page);
+      // A drop anywhere on the page, as a file manager hands files over.
+      await page.evaluate(
+        ([name, text]) => {
+          const dt = new DataTransfer();
+          dt.items.add(new File([text], name, { type: "text/markdown" }));
+          const over = new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true });
+          document.body.dispatchEvent(over);
+          if (!over.defaultPrevented) throw new Error("a drag of files is not accepted");
+          document.body.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+        },
+        ["harbour.md", note],
+      );
+      await page.waitForSelector("[data-testid=reader][data-slug=harbour] h1#title >> text=Harbour reopens in Bergen", { timeout: APP_TIMEOUT });
+      assert.deepEqual(await outcomes(page), ["harbour.md: added"]);
+      await page.waitForFunction(() => localStorage.getItem("dossier.yours") === "1");
+
+      // Stored by another version of dossier, in a form this one cannot read:
+      // analysed again from the original at the next start, and stored anew.
+      const record = (change) =>
+        page.evaluate(
+          (change) =>
+            new Promise((done, fail) => {
+              const open = indexedDB.open("dossier");
+              open.onerror = () => fail(open.error);
+              open.onsuccess = () => {
+                const tx = open.result.transaction("articles", "readwrite");
+                const store = tx.objectStore("articles");
+                const get = store.get("harbour");
+                get.onsuccess = () => {
+                  const r = get.result;
+                  if (change) {
+                    r.engine = "an older version";
+                    r.item = new Uint8Array([7, 7, 7]);
+                    store.put(r);
+                  }
+                  tx.oncomplete = () => {
+                    open.result.close();
+                    done({ engine: r.engine, item: r.item.length });
+                  };
+                };
+              };
+            }),
+          change,
+        );
+      const fresh = await record(false);
+      await record(true);
+      await page.reload();
+      await waitForApp(page);
+      await page.waitForSelector("[data-testid=reader][data-slug=harbour] mark[data-type=place]", { timeout: APP_TIMEOUT });
+      await page.waitForFunction(
+        (engine) =>
+          new Promise((done) => {
+            const open = indexedDB.open("dossier");
+            open.onsuccess = () => {
+              const get = open.result.transaction("articles").objectStore("articles").get("harbour");
+              get.onsuccess = () => {
+                open.result.close();
+                done(get.result.engine === engine);
+              };
+            };
+          }),
+        fresh.engine,
+      );
+      assert.deepEqual(await record(false), fresh, "stored again as this version analyses it");
+      await assertClean(page, guard, "a drop, and an upgrade");
+    } finally {
+      await context.close();
+    }
+  });
+
   it("cancels a batch: every item gets its outcome, those added stay", async () => {
     const { context, page, guard } = await openGuarded(browser, { allow: (u) => u.startsWith(server.url) });
     try {

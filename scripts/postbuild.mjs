@@ -231,12 +231,20 @@ function inlinableGlue(file) {
 
 // A WebAssembly module as data in the page: gzipped, base64.
 const packed = (file) => gzipSync(readFileSync(file), { level: 9 }).toString("base64");
-// JS that turns the data element `id` back into the module's bytes.
+// JS that turns the data element `id` back into the module's bytes: in
+// slices of 256 KiB of base64, each in a task of its own (the whole of the
+// importer at once would be one task of 20-30 ms), then gunzipped.
 const unpack = (id) =>
-  `  const b = atob(document.getElementById(${JSON.stringify(id)}).textContent.trim());\n` +
-  "  const gz = new Uint8Array(b.length);\n" +
-  "  for (let i = 0; i < b.length; i++) gz[i] = b.charCodeAt(i);\n" +
-  '  const bytes = await new Response(new Blob([gz]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();\n';
+  `  const text = document.getElementById(${JSON.stringify(id)}).textContent.trim();\n` +
+  "  const parts = [];\n" +
+  "  for (let at = 0; at < text.length; at += 262144) {\n" +
+  "    const b = atob(text.slice(at, at + 262144));\n" +
+  "    const part = new Uint8Array(b.length);\n" +
+  "    for (let i = 0; i < b.length; i++) part[i] = b.charCodeAt(i);\n" +
+  "    parts.push(part);\n" +
+  "    await new Promise((go) => setTimeout(go, 0));\n" +
+  "  }\n" +
+  '  const bytes = await new Response(new Blob(parts).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();\n';
 
 const { code: glue, init: defaultExport } = inlinableGlue(distFile(jsHref));
 const wasmBytes = readFileSync(distFile(wasmHref));

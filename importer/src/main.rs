@@ -108,11 +108,17 @@ pub fn step_item() -> Result<Option<Vec<u8>>, JsValue> {
     reply.encode().map(Some).map_err(|m| JsValue::from_str(&m))
 }
 
-/// Samples that take the importer through its main paths (a saved page with
-/// its metadata, Markdown, plain text), read once each before the reader's
-/// first item.
+/// Samples that take the importer through its main paths (plain text, a
+/// saved page with its metadata, Markdown), read once each before the
+/// reader's first item.
 #[cfg(target_arch = "wasm32")]
-const WARM: [(&str, &str); 3] = [
+const WARM: [(&str, &str); 5] = [
+    // Small ones first, so that each first use compiles a part.
+    ("tiny.txt", "Tiny\n\nAnna Berg came on 2 June 2023.\n"),
+    (
+        "tiny.html",
+        "<html><head><title>Tiny</title></head><body><p>Anna Berg came to Bergen on 2 June 2023, the council said.</p></body></html>",
+    ),
     ("sample.html", include_str!("warm/page.html")),
     (
         "sample.md",

@@ -134,15 +134,27 @@ const WARM: [(&str, &str); 5] = [
 thread_local! {
     /// The next sample [`warm_up`] reads.
     static WARMED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// The next table it builds (`usize::MAX`: all built).
+    static TABLES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
-/// One step of reading the samples (the results are thrown away): on a
-/// page's main thread the browser compiles the module's code as it first
-/// runs, and one step per task keeps each task short. False once all are
-/// read.
+/// One step of building the recogniser's tables, then of reading the
+/// samples (the results are thrown away): on a page's main thread the
+/// browser compiles the module's code as it first runs, and one step per
+/// task keeps each task short. False once all are done.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen]
 pub fn warm_up() -> bool {
+    // First the recogniser's tables, one per step.
+    let table = TABLES.with(|t| t.get());
+    if table != usize::MAX {
+        if dossier_core::analysis::entities::build_tables(table) {
+            TABLES.with(|t| t.set(table + 1));
+        } else {
+            TABLES.with(|t| t.set(usize::MAX));
+        }
+        return true;
+    }
     if PENDING.with(|p| p.borrow().is_some()) {
         let _ = step_item();
         return true;

@@ -70,6 +70,13 @@ pub fn recognize(parts: &[&str], _sentences: &[Span]) -> Vec<Entity> {
 }
 
 /// The canonical name of the country `name` names ("U.S." → "United States").
+/// Builds the recogniser's table `step` (0, 1, ...) ahead of the first
+/// analysis, one per call; false once all are built. Without it they are
+/// built by the first analysis, all at once.
+pub fn build_tables(step: usize) -> bool {
+    lexicon::build_part(step)
+}
+
 pub(crate) fn country(name: &str) -> Option<&'static str> {
     lexicon::get().countries.get(name).copied()
 }

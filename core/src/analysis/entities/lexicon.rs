@@ -139,22 +139,25 @@ pub type Map<V> = HashMap<&'static str, V, FnvBuild>;
 
 pub struct Lexicon {
     /// Every country name and code → its canonical name.
-    pub countries: Map<&'static str>,
-    pub places: Set,
+    pub countries: &'static Map<&'static str>,
+    pub places: &'static Set,
     /// Demonym ("Syrian") → country ("Syria").
-    pub demonyms: Map<&'static str>,
-    pub given: Set,
+    pub demonyms: &'static Map<&'static str>,
+    pub given: &'static Set,
     /// Lowercase common English word → frequency rank.
-    pub common: Map<u32>,
-    pub currencies: Set,
+    pub common: &'static Map<u32>,
+    pub currencies: &'static Set,
     /// Widely known organisations whose names read as a surname, a common
     /// word or a place ("Ford", "Shell Oil", "Toyota").
-    pub organizations: Set,
+    pub organizations: &'static Set,
 }
 
-pub fn get() -> &'static Lexicon {
-    static LEX: OnceLock<Lexicon> = OnceLock::new();
-    LEX.get_or_init(|| {
+// Each table is built on first use, on its own: a page that analyses on its
+// own thread builds them one per task ([`build_part`]).
+
+fn countries() -> &'static Map<&'static str> {
+    static T: OnceLock<Map<&'static str>> = OnceLock::new();
+    T.get_or_init(|| {
         let mut countries = Map::default();
         for line in COUNTRIES.lines() {
             let mut it = line.split('\t');
@@ -165,29 +168,97 @@ pub fn get() -> &'static Lexicon {
                 }
             }
         }
+        countries
+    })
+}
+
+fn demonyms() -> &'static Map<&'static str> {
+    static T: OnceLock<Map<&'static str>> = OnceLock::new();
+    T.get_or_init(|| {
         let mut demonyms = Map::default();
         for line in DEMONYMS.lines() {
             if let Some((d, c)) = line.split_once('\t') {
                 demonyms.insert(d, c);
             }
         }
+        demonyms
+    })
+}
+
+fn places() -> &'static Set {
+    static T: OnceLock<Set> = OnceLock::new();
+    T.get_or_init(|| {
         // unions of countries are places too (as in "banned in the EU")
         let mut places: Set = PLACES.lines().collect();
         places.extend(["European Union", "EU", "E.U."]);
-        Lexicon {
-            countries,
-            places,
-            demonyms,
-            given: GIVEN_NAMES.lines().collect(),
-            common: COMMON_WORDS
-                .lines()
-                .enumerate()
-                .map(|(i, w)| (w, i as u32))
-                .collect(),
-            currencies: CURRENCIES.lines().collect(),
-            organizations: ORGANIZATIONS.lines().collect(),
-        }
+        places
     })
+}
+
+fn given() -> &'static Set {
+    static T: OnceLock<Set> = OnceLock::new();
+    T.get_or_init(|| GIVEN_NAMES.lines().collect())
+}
+
+fn common() -> &'static Map<u32> {
+    static T: OnceLock<Map<u32>> = OnceLock::new();
+    T.get_or_init(|| {
+        COMMON_WORDS
+            .lines()
+            .enumerate()
+            .map(|(i, w)| (w, i as u32))
+            .collect()
+    })
+}
+
+fn currencies() -> &'static Set {
+    static T: OnceLock<Set> = OnceLock::new();
+    T.get_or_init(|| CURRENCIES.lines().collect())
+}
+
+fn organizations() -> &'static Set {
+    static T: OnceLock<Set> = OnceLock::new();
+    T.get_or_init(|| ORGANIZATIONS.lines().collect())
+}
+
+pub fn get() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| Lexicon {
+        countries: countries(),
+        places: places(),
+        demonyms: demonyms(),
+        given: given(),
+        common: common(),
+        currencies: currencies(),
+        organizations: organizations(),
+    })
+}
+
+/// Builds the table `step` (0, 1, ...) if it is not built yet; false once
+/// there are no more.
+pub fn build_part(step: usize) -> bool {
+    match step {
+        0 => {
+            countries();
+            demonyms();
+        }
+        1 => {
+            places();
+        }
+        2 => {
+            given();
+        }
+        3 => {
+            common();
+        }
+        4 => {
+            currencies();
+            organizations();
+            get();
+        }
+        _ => return false,
+    }
+    true
 }
 
 /// Abbreviations that keep their period inside the token.

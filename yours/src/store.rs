@@ -10,7 +10,7 @@ use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
+use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode};
 
 const DB: &str = "dossier";
 const STORE: &str = "articles";
@@ -182,19 +182,23 @@ pub async fn open() -> Result<IdbDatabase, String> {
     Ok(db)
 }
 
-fn transaction(db: &IdbDatabase, mode: IdbTransactionMode) -> Result<IdbTransaction, String> {
-    db.transaction_with_str_and_mode(STORE, mode)
-        .map_err(|_| "the stored articles cannot be opened".to_string())
+/// The articles' store in a new transaction of `mode` (the database opened
+/// first: nothing else is awaited inside the transaction).
+async fn articles(mode: IdbTransactionMode) -> Result<(IdbTransaction, IdbObjectStore), String> {
+    let db = open().await?;
+    let tx = db
+        .transaction_with_str_and_mode(STORE, mode)
+        .map_err(|_| "the stored articles cannot be opened".to_string())?;
+    let store = tx
+        .object_store(STORE)
+        .map_err(|_| "the stored articles cannot be opened".to_string())?;
+    Ok((tx, store))
 }
 
 /// Every stored article, oldest first; records that cannot be read are
 /// counted in the second value (they stay stored).
 pub async fn all() -> Result<(Vec<Record>, usize), String> {
-    let db = open().await?;
-    let tx = transaction(&db, IdbTransactionMode::Readonly)?;
-    let store = tx
-        .object_store(STORE)
-        .map_err(|_| "the stored articles cannot be opened".to_string())?;
+    let (_tx, store) = articles(IdbTransactionMode::Readonly).await?;
     let req = store
         .get_all()
         .map_err(|_| "the stored articles cannot be read".to_string())?;
@@ -220,11 +224,7 @@ pub async fn all() -> Result<(Vec<Record>, usize), String> {
 
 /// Writes (or replaces) one article.
 pub async fn put(record: &Record) -> Result<(), String> {
-    let db = open().await?;
-    let tx = transaction(&db, IdbTransactionMode::Readwrite)?;
-    let store = tx
-        .object_store(STORE)
-        .map_err(|_| "the stored articles cannot be opened".to_string())?;
+    let (tx, store) = articles(IdbTransactionMode::Readwrite).await?;
     store.put(&record.to_js()?).map_err(|e| {
         let why = e
             .dyn_ref::<web_sys::DomException>()
@@ -243,11 +243,7 @@ pub async fn put(record: &Record) -> Result<(), String> {
 
 /// Deletes one article.
 pub async fn delete(slug: &str) -> Result<(), String> {
-    let db = open().await?;
-    let tx = transaction(&db, IdbTransactionMode::Readwrite)?;
-    let store = tx
-        .object_store(STORE)
-        .map_err(|_| "the stored articles cannot be opened".to_string())?;
+    let (tx, store) = articles(IdbTransactionMode::Readwrite).await?;
     store
         .delete(&JsValue::from_str(slug))
         .map_err(|_| "the article cannot be deleted".to_string())?;

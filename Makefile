@@ -70,6 +70,7 @@ clippy:
 	cargo clippy -p dossier --all-targets $(WASM) -- -D warnings
 	cargo clippy -p dossier-importer $(WASM) -- -D warnings
 	cargo clippy -p dossier-yours $(WASM) -- -D warnings
+	cargo clippy -p dossier-pages $(WASM) -- -D warnings
 
 test-native:
 	cargo test --workspace --features dossier/ssr

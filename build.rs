@@ -82,7 +82,8 @@ fn build() -> Result<(), String> {
             (a, analysis)
         })
         .collect();
-    let encoded = format::encode(&set, format::SPLIT_ABOVE)?;
+    let pages = format::SetPages::of(&set);
+    let encoded = format::encode(&set, &pages.linking.keys_of(), format::SPLIT_ABOVE)?;
     let out = std::env::var("OUT_DIR").map_err(|e| format!("OUT_DIR: {e}"))?;
     let out = Path::new(&out);
     let target = out.join("articles.postcard");
@@ -104,7 +105,7 @@ fn build() -> Result<(), String> {
     list.push_str("];\n");
     let target = out.join("blobs.rs");
     std::fs::write(&target, list).map_err(|e| format!("{}: {e}", target.display()))?;
-    let pages = format::encode_pages(&format::SetPages::of(&set))?;
+    let pages = format::encode_pages(&pages)?;
     let target = out.join("set.postcard");
     std::fs::write(&target, pages).map_err(|e| format!("{}: {e}", target.display()))?;
     Ok(())

@@ -35,7 +35,7 @@ function sourceKey() {
     if (statSync(p).isDirectory()) for (const n of readdirSync(p).sort()) walk(join(p, n));
     else h.update(`${rel}\n`).update(readFileSync(p));
   };
-  for (const p of ["Cargo.toml", "Cargo.lock", "build.rs", "index.html", "Trunk.toml", "src", "core/src", "core/Cargo.toml", "core/data", "core/build.rs", "importer", "yours", "assets", "scripts/postbuild.mjs", "bench/gen-articles.mjs"]) {
+  for (const p of ["Cargo.toml", "Cargo.lock", "build.rs", "index.html", "Trunk.toml", "src", "core/src", "core/Cargo.toml", "core/data", "core/build.rs", "importer", "yours", "pages", "assets", "scripts/postbuild.mjs", "bench/gen-articles.mjs"]) {
     walk(join(ROOT, p));
   }
   return h.digest("hex").slice(0, 16);

@@ -35,7 +35,7 @@ const total = { raw: 0, gz: 0, br: 0 };
 // not the single-file page.
 const first = { raw: 0, gz: 0, br: 0 };
 const onDemand = (name) =>
-  name.startsWith("importer") || name.startsWith("yours") || name.startsWith("articles/") || name === "dossier.html";
+  name.startsWith("importer") || name.startsWith("yours") || name.startsWith("pages") || name.startsWith("articles/") || name === "dossier.html";
 for (const f of files) {
   const data = readFileSync(f);
   const row = {
@@ -50,6 +50,7 @@ for (const f of files) {
   const grouped = row.name.startsWith("articles/") ? rows.find((r) => r.group) : null;
   if (row.name.startsWith("importer")) row.name += " (when a reader first adds an article)";
   if (row.name.startsWith("yours")) row.name += " (when a reader adds, manages or has stored articles)";
+  if (row.name.startsWith("pages")) row.name += " (when a page of the set is opened)";
   if (grouped) {
     for (const k of ["raw", "gz", "br"]) grouped[k] += row[k];
     grouped.count += 1;

@@ -303,8 +303,8 @@ if (articleFiles.length) {
 {
   const glueFile = join(dist, "importer.js");
   const wasmFile = join(dist, "importer_bg.wasm");
-  for (const f of [glueFile, wasmFile, join(dist, "yours.js"), join(dist, "yours_bg.wasm")]) {
-    if (!existsSync(f)) fail(`${f} is missing (the importer and the reader's articles module are part of the build)`);
+  for (const f of [glueFile, wasmFile, join(dist, "yours.js"), join(dist, "yours_bg.wasm"), join(dist, "pages.js"), join(dist, "pages_bg.wasm")]) {
+    if (!existsSync(f)) fail(`${f} is missing (the importer and the modules of the reader's articles and of the set's pages are part of the build)`);
   }
   const importerGlue = readFileSync(glueFile, "utf8");
   if (/^\s*(import|export)\b/m.test(importerGlue)) fail("importer.js is not a classic script (no-modules)");
@@ -326,11 +326,22 @@ if (articleFiles.length) {
     unpack("dossier-yours") +
     `  await ${yours.init}({ module_or_path: bytes });\n` +
     "})());\n";
+  // The set's pages (pages/), the same way: `dossierPagesStart()`, called by
+  // the app when a page of the set is first opened (src/pages.rs).
+  const pages = inlinableGlue(join(dist, "pages.js"));
+  const pagesStart =
+    "\n// Starts the set's pages module, once (src/pages.rs).\n" +
+    "self.dossierPagesStart = () => (self.__dossierPages ??= (async () => {\n" +
+    unpack("dossier-pages") +
+    `  await ${pages.init}({ module_or_path: bytes });\n` +
+    "})());\n";
   const blocks =
     `<script type="${IMPORTER_TYPE}" id="dossier-importer">${packed(wasmFile)}</script>\n` +
     `<script>${importerGlue}\n${start}</script>\n` +
     `<script type="${IMPORTER_TYPE}" id="dossier-yours">${packed(join(dist, "yours_bg.wasm"))}</script>\n` +
-    `<script type="module">${yours.code}\n${yoursStart}</script>\n`;
+    `<script type="module">${yours.code}\n${yoursStart}</script>\n` +
+    `<script type="${IMPORTER_TYPE}" id="dossier-pages">${packed(join(dist, "pages_bg.wasm"))}</script>\n` +
+    `<script type="module">${pages.code}\n${pagesStart}</script>\n`;
   const end = single.lastIndexOf("</body>");
   if (end < 0) fail("no </body> in index.html");
   single = single.slice(0, end) + blocks + single.slice(end);

@@ -229,8 +229,24 @@ pub fn shell() -> Html {
         });
     }
 
+    // A page of the set: its module shows it (see `crate::pages`).
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with(state.page.clone(), move |page| {
+            crate::pages::tell(page.as_ref());
+            if page.is_some() {
+                crate::pages::open(move || {
+                    dispatcher.dispatch(Action::Notice(Some(
+                        "The pages of the set could not be loaded.".into(),
+                    )))
+                });
+            }
+        });
+    }
+
     let title = summary.map(|s| s.meta.title.clone()).unwrap_or_default();
     let view = match (slug, load) {
+        _ if state.page.is_some() => html! {},
         (None, _) | (_, None) => {
             let yours: Rc<[_]> = data::yours()
                 .into_iter()
@@ -243,6 +259,7 @@ pub fn shell() -> Html {
                 key={slug}
                 article={entry.article}
                 analysis={entry.analysis}
+                keys={entry.keys}
                 multiple={data::count() > 1}
             />
         },

@@ -29,6 +29,17 @@ mod blobs {
 pub struct Entry {
     pub article: Rc<Article>,
     pub analysis: Rc<Analysis>,
+    /// The set-level key of each entity (`#/e/<key>`), by entity index;
+    /// empty for the reader's own articles, which the set's pages do not
+    /// cover yet.
+    pub keys: Rc<[String]>,
+}
+
+impl Entry {
+    /// The set-level key of entity `entity`, if it has one.
+    pub fn key(&self, entity: usize) -> Option<&str> {
+        self.keys.get(entity).map(String::as_str)
+    }
 }
 
 struct Store {
@@ -65,15 +76,17 @@ impl Store {
 
 fn store(set: Set) -> Store {
     match set {
-        Set::Whole(list) => {
-            let mut entries = Vec::with_capacity(list.len());
-            let mut index = Vec::with_capacity(list.len());
-            for (article, analysis) in list {
+        Set::Whole { articles, keys } => {
+            let mut entries = Vec::with_capacity(articles.len());
+            let mut index = Vec::with_capacity(articles.len());
+            let mut keys = keys.into_iter();
+            for (article, analysis) in articles {
                 let article = Rc::new(article);
                 index.push(Rc::new(Summary::of(&article)));
                 entries.push(Entry {
                     article,
                     analysis: Rc::new(analysis),
+                    keys: keys.next().unwrap_or_default().into(),
                 });
             }
             Store {
@@ -97,7 +110,10 @@ fn store(set: Set) -> Store {
 thread_local! {
     // The bytes come from our own build script; a mismatch would show as
     // an empty library rather than a crash.
-    static STORE: Store = store(format::decode_set(BYTES).unwrap_or(Set::Whole(Vec::new())));
+    static STORE: Store = store(format::decode_set(BYTES).unwrap_or(Set::Whole {
+        articles: Vec::new(),
+        keys: Vec::new(),
+    }));
 }
 
 /// What the library lists: every article of the set, in file name order.
@@ -169,6 +185,7 @@ pub fn add_yours(article: Article, analysis: Analysis, name: String) -> Yours {
         entry: Entry {
             article,
             analysis: Rc::new(analysis),
+            keys: Rc::new([]),
         },
         name,
     };
@@ -224,10 +241,11 @@ pub fn entry(slug: &str) -> Option<Entry> {
 /// Reads the article file of `slug` (a split set) and keeps the article.
 pub fn accept(slug: &str, bytes: &[u8]) -> Result<Entry, BlobError> {
     let build = split().ok_or(BlobError::OtherBuild)?;
-    let (article, analysis) = format::decode_blob(bytes, build, slug)?;
+    let (article, analysis, keys) = format::decode_blob(bytes, build, slug)?;
     let entry = Entry {
         article: Rc::new(article),
         analysis: Rc::new(analysis),
+        keys: keys.into(),
     };
     STORE.with(|s| {
         let mut entries = s.entries.borrow_mut();
@@ -248,4 +266,13 @@ pub fn embedded_bytes() -> usize {
 #[cfg(feature = "ssr")]
 pub fn blobs() -> &'static [(&'static str, &'static [u8])] {
     blobs::BLOBS
+}
+
+static PAGES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/set.postcard"));
+
+/// What the pages of the set read beyond the articles (the linking, the set
+/// timeline), computed by the build. Only the set's pages module calls it,
+/// so the app's own download does not carry these bytes.
+pub fn pages() -> Result<format::SetPages, String> {
+    format::decode_pages(PAGES).map_err(|e| format!("the set's index is damaged: {e}"))
 }

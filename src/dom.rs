@@ -222,3 +222,33 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     });
     Ok(())
 }
+
+/// Loads a module of the page that is not part of the first view: by
+/// calling `inline_start()` when the single-file page defines it (its code
+/// is inline), or with a `<script type=module src=loader>`. `failed` runs
+/// when it cannot be loaded.
+pub fn load_module(loader: &str, inline_start: &str, failed: impl Fn() + 'static) {
+    use wasm_bindgen::JsCast;
+    let Some(w) = window() else {
+        return failed();
+    };
+    let inline = js_sys::Reflect::get(&w, &JsValue::from_str(inline_start))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(start) = inline {
+        if start.call0(&JsValue::NULL).is_err() {
+            failed();
+        }
+        return;
+    }
+    let script = document()
+        .and_then(|d| d.create_element("script").ok())
+        .and_then(|s| s.dyn_into::<web_sys::HtmlScriptElement>().ok());
+    let (Some(script), Some(head)) = (script, document().and_then(|d| d.head())) else {
+        return failed();
+    };
+    script.set_type("module");
+    script.set_src(loader);
+    gloo_events::EventListener::once(&script, "error", move |_| failed()).forget();
+    let _ = head.append_child(&script);
+}

@@ -6,6 +6,7 @@ pub mod app;
 pub mod components;
 pub mod data;
 pub mod dom;
+pub mod pages;
 pub mod prerender;
 pub mod ptr;
 pub mod renders;

@@ -44,8 +44,13 @@ impl Summary {
 /// What the app embeds.
 #[derive(Debug, PartialEq, Deserialize)]
 pub enum Set {
-    /// Every article with its analysis, in file name order.
-    Whole(Vec<(Article, Analysis)>),
+    /// Every article with its analysis, in file name order, and the set-level
+    /// key of each of its entities (`keys[article][entity]`, see
+    /// [`crate::set::Linking::keys_of`]).
+    Whole {
+        articles: Vec<(Article, Analysis)>,
+        keys: Vec<Vec<String>>,
+    },
     /// The index only; each article is a separate file tagged with `build`.
     Split { build: u64, index: Vec<Summary> },
 }
@@ -53,8 +58,14 @@ pub enum Set {
 /// [`Set`] as it is written, without copying the articles (same encoding).
 #[derive(Serialize)]
 enum SetRef<'a> {
-    Whole(&'a [(Article, Analysis)]),
-    Split { build: u64, index: &'a [Summary] },
+    Whole {
+        articles: &'a [(Article, Analysis)],
+        keys: &'a [Vec<String>],
+    },
+    Split {
+        build: u64,
+        index: &'a [Summary],
+    },
 }
 
 /// One article file of a split set.
@@ -63,6 +74,7 @@ struct Blob {
     build: u64,
     article: Article,
     analysis: Analysis,
+    keys: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -70,6 +82,7 @@ struct BlobRef<'a> {
     build: u64,
     article: &'a Article,
     analysis: &'a Analysis,
+    keys: &'a [String],
 }
 
 /// The build's output: the bytes to embed, and for a split set one file per
@@ -89,10 +102,26 @@ pub fn split_above(count: usize, bytes: usize, threshold: usize) -> bool {
     count > 1 && bytes > threshold
 }
 
-/// Encodes the set, split or whole by [`split_above`] with `threshold`.
-pub fn encode(set: &[(Article, Analysis)], threshold: usize) -> Result<Encoded, String> {
+/// Encodes the set with the set-level keys of its entities (`keys[article]
+/// [entity]`), split or whole by [`split_above`] with `threshold`.
+pub fn encode(
+    set: &[(Article, Analysis)],
+    keys: &[Vec<String>],
+    threshold: usize,
+) -> Result<Encoded, String> {
     let err = |e: postcard::Error| format!("serialising the articles: {e}");
-    let whole_bytes = postcard::to_allocvec(&SetRef::Whole(set)).map_err(err)?;
+    if keys.len() != set.len() {
+        return Err(format!(
+            "serialising the articles: {} articles but keys for {}",
+            set.len(),
+            keys.len()
+        ));
+    }
+    let whole_bytes = postcard::to_allocvec(&SetRef::Whole {
+        articles: set,
+        keys,
+    })
+    .map_err(err)?;
     let whole = whole_bytes.len();
     if !split_above(set.len(), whole, threshold) {
         return Ok(Encoded {
@@ -110,11 +139,13 @@ pub fn encode(set: &[(Article, Analysis)], threshold: usize) -> Result<Encoded, 
     .map_err(err)?;
     let files = set
         .iter()
-        .map(|(article, analysis)| {
+        .zip(keys)
+        .map(|((article, analysis), keys)| {
             let blob = BlobRef {
                 build,
                 article,
                 analysis,
+                keys,
             };
             postcard::to_allocvec(&blob)
                 .map(|bytes| (article.slug.clone(), bytes))
@@ -212,8 +243,12 @@ impl std::fmt::Display for BlobError {
     }
 }
 
+/// One article of the set as the app reads it: the article, its analysis and
+/// the set-level key of each of its entities.
+pub type Item = (Article, Analysis, Vec<String>);
+
 /// Reads one article file of the split set `build`, which must hold `slug`.
-pub fn decode_blob(bytes: &[u8], build: u64, slug: &str) -> Result<(Article, Analysis), BlobError> {
+pub fn decode_blob(bytes: &[u8], build: u64, slug: &str) -> Result<Item, BlobError> {
     let blob: Blob = postcard::from_bytes(bytes).map_err(|_| BlobError::Corrupt)?;
     if blob.build != build {
         return Err(BlobError::OtherBuild);
@@ -221,7 +256,7 @@ pub fn decode_blob(bytes: &[u8], build: u64, slug: &str) -> Result<(Article, Ana
     if blob.article.slug != slug {
         return Err(BlobError::OtherArticle(blob.article.slug));
     }
-    Ok((blob.article, blob.analysis))
+    Ok((blob.article, blob.analysis, blob.keys))
 }
 
 /// Where an article file lives, relative to the page (so that a site under a
@@ -296,13 +331,46 @@ mod tests {
         assert!(decode_pages(&bytes[..bytes.len() / 2]).is_err());
     }
 
+    fn keys(s: &[(Article, Analysis)]) -> Vec<Vec<String>> {
+        let entities: Vec<&[crate::analysis::Entity]> =
+            s.iter().map(|(_, a)| a.entities.as_slice()).collect();
+        crate::set::link(&entities).keys_of()
+    }
+
+    fn encode(s: &[(Article, Analysis)], threshold: usize) -> Result<Encoded, String> {
+        super::encode(s, &keys(s), threshold)
+    }
+
     #[test]
     fn a_small_set_is_embedded_whole_and_reads_back_the_same() {
         let s = set(3, 5);
         let e = encode(&s, SPLIT_ABOVE).expect("encodes");
         assert!(e.files.is_empty());
         assert_eq!(e.embedded.len(), e.whole);
-        assert_eq!(decode_set(&e.embedded), Ok(Set::Whole(s)));
+        let k = keys(&s);
+        // One key per entity, the same person the same key in every article.
+        assert!(k
+            .iter()
+            .zip(&s)
+            .all(|(k, (_, a))| k.len() == a.entities.len()));
+        let anna: Vec<&String> = k
+            .iter()
+            .zip(&s)
+            .filter_map(|(k, (_, a))| {
+                let i = a.entities.iter().position(|e| e.name == "Anna Berg")?;
+                k.get(i)
+            })
+            .collect();
+        assert_eq!(anna.len(), 3);
+        assert!(anna.iter().all(|key| *key == anna[0]));
+        assert_eq!(
+            decode_set(&e.embedded),
+            Ok(Set::Whole {
+                articles: s,
+                keys: k
+            })
+        );
+        assert!(super::encode(&set(2, 1), &[], SPLIT_ABOVE).is_err());
     }
 
     #[test]
@@ -327,6 +395,7 @@ mod tests {
             let back = decode_blob(bytes, build, slug).expect("reads back");
             assert_eq!(&back.0, a);
             assert_eq!(&back.1, analysis);
+            assert_eq!(back.2.len(), analysis.entities.len());
         }
     }
 
@@ -339,7 +408,9 @@ mod tests {
         let one = set(1, 200);
         let e = encode(&one, 10).expect("encodes");
         assert!(e.files.is_empty());
-        assert!(matches!(decode_set(&e.embedded), Ok(Set::Whole(v)) if v.len() == 1));
+        assert!(
+            matches!(decode_set(&e.embedded), Ok(Set::Whole { articles, .. }) if articles.len() == 1)
+        );
     }
 
     #[test]

@@ -139,28 +139,7 @@ pub fn load() {
             "The part of dossier that adds and keeps your articles could not be loaded.".into(),
         ))
     };
-    let inline = Reflect::get(&w, &JsValue::from_str(INLINE_START))
-        .ok()
-        .and_then(|f| f.dyn_into::<Function>().ok());
-    if let Some(start) = inline {
-        if start.call0(&JsValue::NULL).is_err() {
-            failed();
-        }
-        return;
-    }
-    let script = dom::document()
-        .and_then(|d| d.create_element("script").ok())
-        .and_then(|s| s.dyn_into::<web_sys::HtmlScriptElement>().ok());
-    let Some(script) = script else {
-        failed();
-        return;
-    };
-    script.set_type("module");
-    script.set_src(LOADER);
-    EventListener::once(&script, "error", move |_| failed()).forget();
-    if let Some(head) = dom::document().and_then(|d| d.head()) {
-        let _ = head.append_child(&script);
-    }
+    dom::load_module(LOADER, INLINE_START, failed);
 }
 
 /// The module's calls.

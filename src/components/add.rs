@@ -30,3 +30,14 @@ pub fn add_control() -> Html {
         </label>
     }
 }
+
+/// The links to the set's pages (its timeline, search), in the library's
+/// and the reader's heads. A plain function like the control above.
+pub fn set_nav() -> Html {
+    html! {
+        <nav class="set-nav" aria-label="The set">
+            <a href="#/timeline">{ "Timeline of the set" }</a>
+            <a href="#/search">{ "Search" }</a>
+        </nav>
+    }
+}

@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use dossier_core::analysis::Analysis;
-use dossier_core::view::{card, fixed, kind_singular};
+use dossier_core::view::{card, fixed, kind_singular, Route};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -14,6 +14,9 @@ use crate::state::{use_reader, Action};
 #[derive(Properties, PartialEq)]
 pub struct CardProps {
     pub analysis: Rc<Analysis>,
+    /// The set-level key of each entity: the card links to its page.
+    #[prop_or_default]
+    pub keys: Rc<[String]>,
     /// The article body, where the card finds its mention to stand by.
     #[prop_or_default]
     pub body: NodeRef,
@@ -164,6 +167,9 @@ pub fn entity_card(props: &CardProps) -> Html {
                     { if is_focus { "Unfocus" } else { "Focus" } }
                 </button>
             </div>
+            if let Some(key) = props.keys.get(entity) {
+                <p class="card-page"><a href={Route::Entity { key: key.clone() }.to_hash()}>{ "In all articles →" }</a></p>
+            }
         </div>
     }
 }

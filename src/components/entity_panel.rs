@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use dossier_core::analysis::Analysis;
-use dossier_core::view::{entity_groups, kind_plural};
+use dossier_core::view::{entity_groups, kind_plural, Route};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -20,6 +20,9 @@ pub use crate::renders::entity_rows as row_renders;
 #[derive(Properties, PartialEq)]
 pub struct PanelProps {
     pub analysis: Rc<Analysis>,
+    /// The set-level key of each entity: each row links to its page.
+    #[prop_or_default]
+    pub keys: Rc<[String]>,
 }
 
 #[function_component(EntityPanel)]
@@ -106,6 +109,7 @@ pub fn entity_panel(props: &PanelProps) -> Html {
                                     <EntityRow
                                         key={i}
                                         analysis={analysis_ptr.clone()}
+                                        page={props.keys.get(i).map(|k| AttrValue::from(Route::Entity { key: k.clone() }.to_hash()))}
                                         i={i}
                                         focused={focused}
                                         on_focus={(*on_focus).clone()}

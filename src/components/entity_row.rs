@@ -11,6 +11,9 @@ pub struct EntityRowProps {
     /// The entity's index.
     pub i: usize,
     pub focused: bool,
+    /// The entity's page in the set (`#/e/<key>`), if it has one.
+    #[prop_or_default]
+    pub page: Option<AttrValue>,
     /// Focuses the entity whose id it is given, or clears the focus when
     /// that entity is the focused one.
     pub on_focus: Callback<String>,
@@ -41,6 +44,9 @@ pub fn entity_row(p: &EntityRowProps) -> Html {
                 <span class="name">{ e.name.clone() }</span>
                 <span class="count" aria-label={format!("{count} mentions")}>{ count }</span>
             </button>
+            if let Some(href) = p.page.clone() {
+                <a class="to-page" {href} aria-label={format!("{} in all articles", e.name)} title="In all articles">{ "→" }</a>
+            }
         </li>
     }
 }

@@ -6,7 +6,7 @@ use dossier_core::Article;
 use yew::html::IntoPropValue;
 use yew::prelude::*;
 
-use super::add::add_control;
+use super::add::{add_control, set_nav};
 use super::library_item::LibraryItem;
 use crate::data::format::Summary;
 
@@ -54,6 +54,7 @@ pub fn library(props: &LibraryProps) -> Html {
                 <h1>{ "dossier" }</h1>
                 <p class="lede">{ format!("{} article{}, read with their people, places and dates.", n, if n == 1 { "" } else { "s" }) }</p>
                 { add_control() }
+                { set_nav() }
             </header>
             if !yours.is_empty() {
                 <section class="yours" aria-labelledby="yours-title" data-testid="yours">

@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
-use super::add::add_control;
+use super::add::{add_control, set_nav};
 use super::body::Body;
 use super::card::EntityCard;
 use super::entity_panel::EntityPanel;
@@ -30,6 +30,9 @@ pub struct ReaderProps {
     pub article: Rc<Article>,
     /// The engine's analysis of the article (computed by the build).
     pub analysis: Rc<Analysis>,
+    /// The set-level key of each entity (its page, `#/e/<key>`), by index.
+    #[prop_or_default]
+    pub keys: Rc<[String]>,
     /// True when the set has other articles (shows the way back).
     #[prop_or_default]
     pub multiple: bool,
@@ -240,6 +243,7 @@ pub fn reader(props: &ReaderProps) -> Html {
                             if props.multiple {
                                 <nav aria-label="Breadcrumb"><a href="#/">{ "← All articles" }</a></nav>
                             }
+                            { set_nav() }
                             { add_control() }
                         </div>
                         if let Some(section) = &meta.section {
@@ -280,9 +284,9 @@ pub fn reader(props: &ReaderProps) -> Html {
             // A prerendered page shows the text first; the panels come with
             // the app (they do nothing without it).
             if !state.restoring {
-                <EntityPanel analysis={Rc::clone(&analysis)} />
+                <EntityPanel analysis={Rc::clone(&analysis)} keys={Rc::clone(&props.keys)} />
                 <ReadingTimeline analysis={Rc::clone(&analysis)} visible={Rc::clone(&visible)} date={meta.date.clone()} spy={(*spy).clone()} body={body.clone()} />
-                <EntityCard analysis={Rc::clone(&analysis)} body={body.clone()} />
+                <EntityCard analysis={Rc::clone(&analysis)} keys={Rc::clone(&props.keys)} body={body.clone()} />
             }
             if state.help {
                 <Help />

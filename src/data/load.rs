@@ -143,6 +143,19 @@ fn start(slug: String, done: UseForceUpdateHandle) {
     });
 }
 
+/// The article `slug` with its analysis: at hand, or read from its file (a
+/// split set). For the set's pages, which read many articles at once.
+pub async fn read(slug: &str) -> Result<Entry, String> {
+    if let Some(entry) = data::entry(slug) {
+        return Ok(entry);
+    }
+    if data::split().is_none() || data::summary(slug).is_none() {
+        return Err(format!("there is no article “{slug}” in this set"));
+    }
+    let bytes = bytes(slug).await?;
+    data::accept(slug, &bytes).map_err(|e| e.to_string())
+}
+
 /// The bytes of an article file: inlined in the page, or fetched.
 async fn bytes(slug: &str) -> Result<Vec<u8>, String> {
     let inline = dom::document()

@@ -55,6 +55,24 @@ impl Linking {
         let i = *self.of.get(article)?.get(entity)?;
         self.entities.get(i).map(|e| e.key.as_str())
     }
+
+    /// The key of every entity of every article (`[article][entity]`), as
+    /// the encoded set carries them beside each article.
+    pub fn keys_of(&self) -> Vec<Vec<String>> {
+        self.of
+            .iter()
+            .map(|ents| {
+                ents.iter()
+                    .map(|&i| {
+                        self.entities
+                            .get(i)
+                            .map(|e| e.key.clone())
+                            .unwrap_or_default()
+                    })
+                    .collect()
+            })
+            .collect()
+    }
 }
 
 /// Words left out of acronyms ("Department of Defense" → "DoD" → "dd").

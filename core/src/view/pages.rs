@@ -1,7 +1,7 @@
 //! What the pages of the set show, derived from what the build computed
 //! ([`SetPages`]) and the library's index: the rows of the set timeline.
 
-use crate::analysis::Precision;
+use crate::analysis::{Precision, Span};
 use crate::bundle::SetPages;
 use crate::set::index::Point;
 use crate::timex::Timex;
@@ -96,6 +96,45 @@ pub fn timeline_rows(pages: &SetPages, slugs: &[&str], titles: &[&str]) -> Vec<T
         .collect()
 }
 
+/// The passage `sentence` of `parts` cut into pieces for the page, each
+/// `(text, marked)`: `marks` (inside the sentence, in order) are the marked
+/// ones. The pieces always join to the sentence's text; a mark outside it or
+/// off a character boundary is left out, never misplaced.
+pub fn passage(parts: &[&str], sentence: Span, marks: &[Span]) -> Vec<(String, bool)> {
+    let Some(text) = parts
+        .get(sentence.part)
+        .and_then(|t| t.get(sentence.start..sentence.end))
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut at = 0;
+    for m in marks {
+        if m.part != sentence.part || m.start < sentence.start {
+            continue;
+        }
+        let (a, b) = (
+            m.start - sentence.start,
+            m.end.saturating_sub(sentence.start),
+        );
+        if a < at || b <= a || b > text.len() {
+            continue;
+        }
+        let (Some(before), Some(inner)) = (text.get(at..a), text.get(a..b)) else {
+            continue;
+        };
+        if !before.is_empty() {
+            out.push((before.to_string(), false));
+        }
+        out.push((inner.to_string(), true));
+        at = b;
+    }
+    if let Some(rest) = text.get(at..).filter(|r| !r.is_empty()) {
+        out.push((rest.to_string(), false));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,5 +206,46 @@ mod tests {
         assert!(timeline_rows(&pages, &["harbour"], &["Harbour reopens"])
             .iter()
             .all(|r| !r.href.contains("ferry")));
+    }
+
+    #[test]
+    fn a_passage_joins_to_its_sentence_with_marks_where_they_belong() {
+        let parts = ["Title", "Before. قال أحمد 👩‍👩‍👧 cafe\u{301} met Anna. After."];
+        let text = parts[1];
+        let start = text.find("قال").expect("in the text");
+        let end = text.find(" After").expect("in the text");
+        let sentence = Span::new(1, start, end);
+        let at = |w: &str| {
+            let a = text.find(w).expect("in the text");
+            Span::new(1, a, a + w.len())
+        };
+        let pieces = passage(
+            &parts,
+            sentence,
+            &[at("أحمد"), at("cafe\u{301}"), at("Anna")],
+        );
+        let joined: String = pieces.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(joined, &text[start..end]);
+        let marked: Vec<&str> = pieces
+            .iter()
+            .filter(|(_, m)| *m)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(marked, ["أحمد", "cafe\u{301}", "Anna"]);
+        // A mark off a character boundary, overlapping, in another part or
+        // outside the sentence is left out; the text is whole.
+        let emoji = text.find('👩').expect("in the text");
+        let bad = [
+            Span::new(1, emoji + 1, emoji + 3),
+            Span::new(0, 0, 3),
+            Span::new(1, 0, 3),
+            at("Anna"),
+            at("Anna"),
+        ];
+        let pieces = passage(&parts, sentence, &bad);
+        let joined: String = pieces.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(joined, &text[start..end]);
+        assert_eq!(pieces.iter().filter(|(_, m)| *m).count(), 1);
+        assert!(passage(&parts, Span::new(5, 0, 1), &[]).is_empty());
     }
 }

@@ -1,0 +1,207 @@
+// The pages of the set against the release build in dist/: an entity's page
+// (#/e/<key>), reached from the entity panel and the card; the set timeline
+// (#/timeline); search (#/search?q=). Back, Forward and reload keep the place;
+// no request leaves the page, no CSP violation, axe clean in both schemes; the
+// single file opened from disk shows them too.
+
+import { describe, it, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { serve } from "./server.mjs";
+import { ROOT, DIST, APP_TIMEOUT, launch, loadArticles, openGuarded, assertClean, waitForApp, waitForArticle, fileExists } from "./helpers.mjs";
+
+assert.ok(fileExists(join(DIST, "index.html")), `${DIST}/index.html missing: run 'make dist' first`);
+
+const articles = loadArticles();
+const first = articles[0];
+let browser;
+let server;
+
+before(async () => {
+  browser = await launch();
+  server = await serve({ root: DIST, prefix: "/" });
+});
+after(async () => {
+  await server?.close();
+  await browser?.close();
+});
+
+const ENTITY = 'main[aria-label="Entity"]';
+const TIMELINE = 'main[aria-label="Set timeline"]';
+const RESULTS = '[aria-label="Search results"]';
+const wait = { timeout: APP_TIMEOUT };
+
+/** The start of a TIMEX3 value as a number to compare (`2021-05-04` → 20210504), or null. */
+const start = (v) => {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(v);
+  return m ? Number(m[1]) * 10000 + Number(m[2] ?? 0) * 100 + Number(m[3] ?? 0) : null;
+};
+
+/** A word of the article's text that search must find: the first long word of its first block. */
+const word = first.blocks.join(" ").match(/\p{L}{7,}/u)?.[0];
+
+async function open(url) {
+  const allow = (u) => u.startsWith(server.origin + "/");
+  const opened = await openGuarded(browser, { allow });
+  await opened.page.goto(url);
+  await waitForApp(opened.page);
+  return opened;
+}
+
+describe("the set's pages", () => {
+  it("an entity's page: from the panel and the card, with its articles, mentions and the way back", async () => {
+    const { context, page, guard } = await open(`${server.url}#/a/${first.slug}`);
+    try {
+      await waitForArticle(page, first.title);
+      const row = page.locator("aside li:has(a.to-page)").first();
+      await row.waitFor(wait);
+      const name = (await row.locator(".name").textContent()).trim();
+      const href = await row.locator("a.to-page").getAttribute("href");
+      assert.match(href, /^#\/e\/[a-z0-9-]+$/);
+      await row.locator("a.to-page").click();
+      await page.locator(`${ENTITY} h1`).waitFor(wait);
+      assert.equal((await page.locator(`${ENTITY} h1`).textContent()).trim(), name);
+      assert.equal(new URL(page.url()).hash, href);
+      // The article that names it, and each mention in its sentence with the name marked.
+      const named = page.locator(`${ENTITY} section[aria-labelledby=named-in] a[href^="#/a/${first.slug}"]`);
+      assert.equal(await named.count(), 1);
+      const marks = await page.locator(`${ENTITY} section[aria-labelledby=mentions] mark`).allTextContents();
+      assert.ok(marks.length > 0, "mentions are shown");
+      // The reader's view is gone: one page at a time.
+      assert.equal(await page.locator("[data-testid=reader]").count(), 0);
+      // Reload keeps the page; Back returns to the article.
+      await page.reload();
+      await page.locator(`${ENTITY} h1`).waitFor(wait);
+      await page.goBack();
+      await waitForArticle(page, first.title);
+      assert.equal(await page.locator(ENTITY).count(), 0);
+      // The card links to the same kind of page.
+      await page.locator("article mark[data-entity]").first().click();
+      const toPage = page.locator('[data-testid=entity-card] a[href^="#/e/"]');
+      await toPage.waitFor(wait);
+      await toPage.click();
+      await page.locator(`${ENTITY} h1`).waitFor(wait);
+      await assertClean(page, guard, "entity page");
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("the set timeline: linked from the first view, in time order, each point linked to its place", async () => {
+    const { context, page, guard } = await open(server.url);
+    try {
+      await page.locator('a[href="#/timeline"]').first().click();
+      await page.locator(`${TIMELINE} li[data-date]`).first().waitFor(wait);
+      assert.equal(new URL(page.url()).hash, "#/timeline");
+      const dates = await page.locator(`${TIMELINE} li[data-date]`).evaluateAll((lis) => lis.map((li) => li.dataset.date));
+      assert.ok(dates.length > 1, `dated points: ${dates.length}`);
+      const starts = dates.map(start).filter((d) => d !== null);
+      for (let i = 1; i < starts.length; i++) {
+        assert.ok(Math.floor(starts[i - 1] / 10000) <= Math.floor(starts[i] / 10000), `in time order: ${dates.join(", ")}`);
+      }
+      for (const a of articles.filter((a) => a.date)) {
+        assert.equal(await page.locator(`${TIMELINE} li.published a[href="#/a/${a.slug}"]`).count(), 1, `publication of ${a.slug}`);
+      }
+      // The filter narrows the list and says how many are left.
+      const label = (await page.locator(`${TIMELINE} li:not(.published) a`).first().textContent()).trim();
+      await page.fill('input[aria-label="Filter the timeline"]', label);
+      await page.locator(`${TIMELINE} [role=status]`).waitFor(wait);
+      const left = await page.locator(`${TIMELINE} li[data-date] a`).allTextContents();
+      assert.ok(left.length >= 1 && left.length < dates.length, `filtered: ${left.length} of ${dates.length}`);
+      assert.ok(left.some((t) => t.trim() === label));
+      await page.fill('input[aria-label="Filter the timeline"]', "");
+      // Reload keeps the page; an event opens its article at the event; Back comes back.
+      await page.reload();
+      await page.locator(`${TIMELINE} li[data-date]`).first().waitFor(wait);
+      const event = page.locator(`${TIMELINE} li:not(.published) a[href*="/t/"]`).first();
+      const slug = (await event.getAttribute("href")).split("/")[2];
+      await event.click();
+      await page.locator(`[data-testid=reader][data-slug="${slug}"]`).waitFor(wait);
+      await page.locator('aside[aria-label=Timeline] li[aria-current="true"]').waitFor(wait);
+      assert.equal(await page.locator(TIMELINE).count(), 0);
+      await page.goBack();
+      await page.locator(`${TIMELINE} li[data-date]`).first().waitFor(wait);
+      await assertClean(page, guard, "set timeline");
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("search: results as one types, marked snippets, links to the articles, the query in the URL", async () => {
+    assert.ok(word, "the first article has a long word");
+    const { context, page, guard } = await open(`${server.url}#/search?q=${encodeURIComponent(word)}`);
+    try {
+      const result = page.locator(`${RESULTS} a[href="#/a/${first.slug}"]`);
+      await result.waitFor(wait);
+      const marked = await page.locator(`${RESULTS} mark`).allTextContents();
+      assert.ok(marked.some((m) => m.toLowerCase() === word.toLowerCase()), `marked: ${marked.join(", ")}`);
+      // A query nothing matches, typed: no results, said so; the URL follows.
+      const box = page.locator('input[aria-label="Search the articles"]');
+      await box.fill("");
+      await box.pressSequentially("zzqxv");
+      await page.locator(`${RESULTS} [role=status]:has-text("No article matches")`).waitFor(wait);
+      assert.equal(await page.locator(`${RESULTS} a`).count(), 0);
+      assert.equal(new URL(page.url()).hash, "#/search?q=zzqxv");
+      // A prefix as it is being typed finds the word.
+      await box.fill(word.slice(0, 4).toLowerCase());
+      await result.waitFor(wait);
+      await result.click();
+      await waitForArticle(page, first.title);
+      await page.goBack();
+      await page.locator(`${RESULTS} a[href="#/a/${first.slug}"]`).waitFor(wait);
+      await assertClean(page, guard, "search");
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("the single file shows them from disk, with no request", async () => {
+    const url = pathToFileURL(join(DIST, "dossier.html")).href;
+    const { context, page, guard } = await openGuarded(browser, { allow: (u) => u === url || u.startsWith(url + "#") });
+    try {
+      await page.goto(`${url}#/timeline`);
+      await page.locator(`${TIMELINE} li[data-date]`).first().waitFor(wait);
+      await page.goto(`${url}#/search?q=${encodeURIComponent(word)}`);
+      await page.locator(`${RESULTS} a[href="#/a/${first.slug}"]`).waitFor(wait);
+      await assertClean(page, guard, "file://");
+    } finally {
+      await context.close();
+    }
+  });
+
+  for (const colorScheme of ["light", "dark"]) {
+    it(`no serious or critical axe violations (${colorScheme})`, async () => {
+      const axeSource = readFileSync(join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
+      const { context, page } = await openGuarded(browser, {
+        allow: (u) => u.startsWith(server.origin + "/"),
+        colorScheme,
+        bypassCSP: true,
+      });
+      try {
+        // An entity's page: the first the article's panel links to.
+        await page.goto(`${server.url}#/a/${first.slug}`);
+        await waitForArticle(page, first.title);
+        const entity = await page.locator("aside a.to-page").first().getAttribute("href");
+        const views = [
+          [entity, `${ENTITY} h1`],
+          [`#/timeline`, `${TIMELINE} li[data-date]`],
+          [`#/search?q=${encodeURIComponent(word)}`, `${RESULTS} a`],
+        ];
+        for (const [hash, ready] of views) {
+          await page.evaluate((h) => (location.hash = h), hash);
+          await page.locator(ready).first().waitFor(wait);
+          await page.evaluate(axeSource);
+          const result = await page.evaluate(() => axe.run(document, { resultTypes: ["violations"] }));
+          const bad = result.violations
+            .filter((v) => v.impact === "serious" || v.impact === "critical")
+            .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+          assert.deepEqual(bad, [], `axe on ${hash} (${colorScheme})`);
+        }
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});

@@ -44,7 +44,7 @@ import { opt } from "./args.mjs";
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
 /** What a build of the project needs, copied into the work folder. */
-const SOURCES = ["Cargo.toml", "Cargo.lock", "build.rs", "index.html", "Trunk.toml", "src", "core", "importer", "yours", "assets", "scripts", "tests", "benches"];
+const SOURCES = ["Cargo.toml", "Cargo.lock", "build.rs", "index.html", "Trunk.toml", "src", "core", "importer", "yours", "pages", "assets", "scripts", "tests", "benches"];
 
 export const CASES = {
   "1k": { label: "1 article, 1 KB", size: 1_000, count: 1 },

@@ -174,6 +174,9 @@ describe("the reader's own articles", () => {
       await page.waitForFunction(() => document.querySelectorAll("li.yours-item").length === 2);
       await rename(page, "Ferry strike ends", "Ferry strike over");
       const before = await yoursTitles(page);
+      // The reader's corrections to the set's pages go into the backup too.
+      const corrections = "rename\tsome-key\tA “new” name\nhide\tother-key\n";
+      await page.evaluate((c) => localStorage.setItem("dossier.corrections", c), corrections);
       const [backup] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=backup]")]);
       assert.equal(backup.suggestedFilename(), "dossier-backup.json");
       const backupPath = await backup.path();
@@ -182,6 +185,7 @@ describe("the reader's own articles", () => {
       }
       await page.waitForFunction(() => document.querySelectorAll("li.yours-item").length === 0);
       await closeManage(page);
+      await page.evaluate(() => localStorage.setItem("dossier.corrections", "hide\tother-key\n"));
       await input.setInputFiles({ name: "dossier-backup.json", mimeType: "application/json", buffer: readFileSync(backupPath) });
       await batchDone(page);
       assert.deepEqual(await outcomes(page), [
@@ -190,6 +194,11 @@ describe("the reader's own articles", () => {
         "Pasted text: added",
       ]);
       assert.equal(await page.textContent("[data-testid=add-progress]"), "Added 2 of 2");
+      assert.equal(
+        await page.evaluate(() => localStorage.getItem("dossier.corrections")),
+        "hide\tother-key\nrename\tsome-key\tA “new” name\n",
+        "the backup's corrections joined those kept, without repeats",
+      );
       await page.waitForFunction(() => document.querySelectorAll("li.yours-item").length === 2);
       assert.deepEqual(await yoursTitles(page), before);
       await page.reload();

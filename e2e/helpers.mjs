@@ -24,14 +24,15 @@ export function launch() {
 
 /**
  * The article set as the app should show it: the parser's own output for each
- * file in assets/articles (slug, meta, blocks[].text), in file-name order.
+ * file in `dir` (assets/articles unless told), in file-name order: slug,
+ * title, date, blocks[].text.
  */
-export function loadArticles() {
-  const files = readdirSync(ARTICLES_DIR)
+export function loadArticles(dir = ARTICLES_DIR) {
+  const files = readdirSync(dir)
     .filter((f) => /\.(md|txt)$/.test(f))
     .sort()
-    .map((f) => join(ARTICLES_DIR, f));
-  assert.ok(files.length > 0, `no articles in ${ARTICLES_DIR}`);
+    .map((f) => join(dir, f));
+  assert.ok(files.length > 0, `no articles in ${dir}`);
   // ANALYZE_BIN: an already built `analyze` to use instead of `cargo run`.
   const [cmd, args] = process.env.ANALYZE_BIN
     ? [process.env.ANALYZE_BIN, ["--article", ...files]]
@@ -182,7 +183,7 @@ export async function exercise(page, limit = 10) {
   const kinds = [
     "mark[data-entity]",
     '#timeline-list li[data-date]',
-    '[aria-label="Entities"] button, [aria-label="Entities"] a[href^="#"]',
+    '[aria-label="Entities"] button, [aria-label="Entities"] a[href^="#"]:not(.to-page)',
     '[aria-label="Timeline"] button',
     '[role="group"] button, main button:not([type="submit"])',
     'input[type="checkbox"]',

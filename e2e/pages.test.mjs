@@ -157,6 +157,76 @@ describe("the set's pages", () => {
     }
   });
 
+  it("corrections: rename, merge, hide and undo, kept on the device across reloads", async () => {
+    const { context, page, guard } = await open(`${server.url}#/a/${first.slug}`);
+    try {
+      await waitForArticle(page, first.title);
+      const rows = page.locator("aside li:has(a.to-page)");
+      await rows.first().waitFor(wait);
+      assert.ok((await rows.count()) >= 2, "two entities to merge");
+      const [a, b] = await Promise.all([0, 1].map(async (i) => ({
+        name: (await rows.nth(i).locator(".name").textContent()).trim(),
+        href: await rows.nth(i).locator("a.to-page").getAttribute("href"),
+      })));
+      await page.evaluate((h) => (location.hash = h), a.href);
+      const h1 = page.locator(`${ENTITY} h1`);
+      await h1.waitFor(wait);
+
+      // Rename: the page and, after a reload, still.
+      await page.fill("#correct-name", "Someone “else”");
+      await page.click('form:has(#correct-name) button[type=submit]');
+      await page.locator(`${ENTITY} h1:text-is("Someone “else”")`).waitFor(wait);
+      await page.reload();
+      await page.locator(`${ENTITY} h1:text-is("Someone “else”")`).waitFor(wait);
+      assert.match(await page.evaluate(() => localStorage.getItem("dossier.corrections")), /^rename\t/);
+
+      // Merge b into a's page: b's key now leads here, b's name is an alias.
+      await page.evaluate((h) => (location.hash = h), b.href);
+      await page.locator(`${ENTITY} h1:text-is("${b.name}")`).waitFor(wait);
+      await page.fill("#correct-merge", "Someone “else”");
+      await page.click('form:has(#correct-merge) button[type=submit]');
+      await page.locator(`${ENTITY} h1:text-is("Someone “else”")`).waitFor(wait);
+      assert.match(await page.locator(ENTITY).textContent(), /was merged into this entity/);
+      assert.ok((await page.locator(ENTITY).textContent()).includes(b.name), "b's name is among the aliases");
+      // A name that is no entity is refused with a message.
+      await page.fill("#correct-merge", "Nobody at all");
+      await page.click('form:has(#correct-merge) button[type=submit]');
+      await page.locator(`${ENTITY} [role=alert]`).waitFor(wait);
+
+      // Hide: said on the page, and left out of search's names.
+      await page.click('button:text-is("Hide: not an entity")');
+      await page.locator(`${ENTITY} .hidden-note`).waitFor(wait);
+      const lines = (await page.evaluate(() => localStorage.getItem("dossier.corrections"))).trim().split("\n");
+      assert.deepEqual(lines.map((l) => l.split("\t")[0]), ["rename", "merge", "hide"]);
+
+      // Undo, one by one: the hide, the merge (b is itself again), the rename.
+      const count = () => page.evaluate(() => (localStorage.getItem("dossier.corrections") ?? "").split("\n").filter(Boolean).length);
+      const undo = async (left) => {
+        await page.locator(".corrections button:text-is('Undo')").last().click();
+        await page.waitForFunction((n) => (localStorage.getItem("dossier.corrections") ?? "").split("\n").filter(Boolean).length === n, left);
+      };
+      await undo(2);
+      await page.locator(`${ENTITY} .hidden-note`).waitFor({ state: "detached" });
+      await undo(1);
+      await page.locator(`${ENTITY} h1:text-is("${b.name}")`).waitFor(wait);
+      await page.evaluate((h) => (location.hash = h), a.href);
+      await page.locator(`${ENTITY} h1:text-is("Someone “else”")`).waitFor(wait);
+      await undo(0);
+      await page.locator(`${ENTITY} h1:text-is("${a.name}")`).waitFor(wait);
+      assert.equal(await count(), 0);
+
+      // A correction the set no longer has an entity for is shown, and can be removed.
+      await page.evaluate(() => localStorage.setItem("dossier.corrections", "hide\tno-such-entity\n"));
+      await page.reload();
+      await page.locator('section[aria-label=Corrections] button:text-is("Remove them")').click();
+      await page.waitForFunction(() => localStorage.getItem("dossier.corrections") === "");
+      assert.equal(await page.locator("section[aria-label=Corrections]").count(), 0);
+      await assertClean(page, guard, "corrections");
+    } finally {
+      await context.close();
+    }
+  });
+
   it("the single file shows them from disk, with no request", async () => {
     const url = pathToFileURL(join(DIST, "dossier.html")).href;
     const { context, page, guard } = await openGuarded(browser, { allow: (u) => u === url || u.startsWith(url + "#") });

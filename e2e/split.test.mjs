@@ -11,57 +11,28 @@
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { serve } from "./server.mjs";
 import { ROOT, launch, openGuarded, assertClean, waitForApp, waitForArticle, articleBlockTexts, assertContainsRun } from "./helpers.mjs";
 import { generate } from "../bench/gen-articles.mjs";
-import { prepareCopy, buildRelease } from "../bench/scale.mjs";
+import { keptBuild, keptDir } from "./kept.mjs";
 
 const COUNT = 80;
 const SIZE = 3000;
-
-/** A hash of everything the build reads, so that a kept build is reused only while it is current. */
-function sourceKey() {
-  const h = createHash("sha256");
-  h.update(`${COUNT}x${SIZE}\n`);
-  const walk = (p) => {
-    if (!existsSync(p)) return;
-    const rel = relative(ROOT, p);
-    if (rel === join("assets", "articles")) return;
-    if (statSync(p).isDirectory()) for (const n of readdirSync(p).sort()) walk(join(p, n));
-    else h.update(`${rel}\n`).update(readFileSync(p));
-  };
-  for (const p of ["Cargo.toml", "Cargo.lock", "build.rs", "index.html", "Trunk.toml", "src", "core/src", "core/Cargo.toml", "core/data", "core/build.rs", "importer", "yours", "pages", "assets", "scripts/postbuild.mjs", "bench/gen-articles.mjs"]) {
-    walk(join(ROOT, p));
-  }
-  return h.digest("hex").slice(0, 16);
-}
 
 /** The split build: { dist, articles (folder of the generated files) }. */
 function splitBuild() {
   if (process.env.SPLIT_DIST) {
     return { dist: process.env.SPLIT_DIST, articles: process.env.SPLIT_ARTICLES };
   }
-  // One kept build per checkout (two checkouts must not share it).
-  const work = join(tmpdir(), `dossier-e2e-split-${createHash("sha256").update(ROOT).digest("hex").slice(0, 8)}`);
-  const articles = join(work, "generated");
-  const stamp = join(work, "built-from");
-  const key = sourceKey();
-  const dist = join(work, "copy", "dist");
-  if (existsSync(stamp) && readFileSync(stamp, "utf8") === key && existsSync(join(dist, "index.html"))) {
-    return { dist, articles };
-  }
-  rmSync(articles, { recursive: true, force: true });
-  mkdirSync(articles, { recursive: true });
-  const paths = generate({ out: articles, size: SIZE, count: COUNT });
-  console.error(`split: building ${COUNT} generated articles in ${work} (release) ...`);
-  prepareCopy(join(work, "copy"), paths);
-  buildRelease(join(work, "copy"));
-  writeFileSync(stamp, key);
+  const articles = join(keptDir("split"), "generated");
+  const dist = keptBuild("split", `${COUNT}x${SIZE}`, () => {
+    rmSync(articles, { recursive: true, force: true });
+    mkdirSync(articles, { recursive: true });
+    return generate({ out: articles, size: SIZE, count: COUNT });
+  });
   return { dist, articles };
 }
 
@@ -225,6 +196,43 @@ describe("a split set", () => {
       await waitForArticle(page, b.title);
       assertContainsRun(await articleBlockTexts(page), b.blocks, `${b.slug} opened again`);
       assert.deepEqual(guard.pageErrors, [], "no uncaught error");
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+
+  it("the set's pages read every article's file: search finds an article never opened, its entities link across articles", async () => {
+    const server = await serve({ root: build.dist });
+    const { context, page, guard } = await openGuarded(browser, { allow: (u) => u.startsWith(server.origin) });
+    try {
+      // A word of the last article's text that the first article does not have.
+      const last = articles[articles.length - 1];
+      const firstText = articles[0].blocks.join(" ").toLowerCase();
+      const word = last.blocks.join(" ").match(/\p{L}{6,}/gu).find((w) => !firstText.includes(w.toLowerCase()));
+      assert.ok(word, "a word only some articles have");
+      await page.goto(`${server.url}#/search?q=${encodeURIComponent(word)}`, { waitUntil: "load" });
+      await page.locator(`[aria-label="Search results"] a[href="#/a/${last.slug}"]`).waitFor({ timeout: 30000 });
+      assert.equal(guard.requests.filter(isArticleFile).length, articles.length, "each article's file, once");
+      // An entity named in several articles has one page that lists them.
+      await page.evaluate(() => (location.hash = "#/timeline"));
+      await page.locator('main[aria-label="Set timeline"] li[data-date]').first().waitFor();
+      await page.evaluate((h) => (location.hash = h), `#/a/${articles[0].slug}`);
+      await waitForArticle(page, articles[0].title);
+      // The reader reads its article itself (the pages module keeps its own copy).
+      const read = guard.requests.filter(isArticleFile).length;
+      assert.equal(read, articles.length + 1);
+      const links = await page.locator("aside a.to-page").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+      assert.ok(links.length > 0);
+      let most = 0;
+      for (const href of links.slice(0, 8)) {
+        await page.evaluate((h) => (location.hash = h), href);
+        await page.locator('main[aria-label="Entity"] h1').waitFor();
+        most = Math.max(most, await page.locator('main[aria-label="Entity"] section[aria-labelledby=named-in] a[href^="#/a/"]').count());
+      }
+      assert.ok(most > 1, `an entity of the first article is named in other articles too (${most})`);
+      assert.equal(guard.requests.filter(isArticleFile).length, read, "the entity pages read no file again");
+      await assertClean(page, guard, "split set's pages");
     } finally {
       await context.close();
       await server.close();

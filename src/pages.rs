@@ -17,6 +17,14 @@ thread_local! {
     static LOADING: Cell<bool> = const { Cell::new(false) };
 }
 
+/// Where the reader's corrections to the set's linking are kept (local
+/// storage; the text form of `dossier_core::set::correct`).
+pub const CORRECTIONS_KEY: &str = "dossier.corrections";
+
+/// The event that tells the pages module the corrections changed (a backup
+/// brought some).
+pub const CORRECTIONS_EVENT: &str = "dossier-corrections";
+
 /// The event by which the app tells the module the page it is on: a
 /// `CustomEvent` on the window whose `detail` is the route's hash, or `""`
 /// when the app shows a route of its own.

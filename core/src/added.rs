@@ -116,7 +116,15 @@ pub fn analyse_item(name: &str, bytes: &[u8], article: Article) -> Imported {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Reply {
     Article(Box<Imported>),
-    Backup(Vec<Saved>),
+    Backup(Backup),
+}
+
+/// What a backup file holds: the reader's articles, and their corrections
+/// to the set's linking (the text form of `set::correct`, empty if none).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Backup {
+    pub articles: Vec<Saved>,
+    pub corrections: String,
 }
 
 impl Reply {
@@ -198,12 +206,17 @@ fn base64(out: &mut String, bytes: &[u8]) {
 }
 
 /// The backup file of the reader's articles: JSON, one object per article,
-/// the bytes as added in base64. "Add articles" reads it back
+/// the bytes as added in base64, and the reader's corrections (their text
+/// form, when there are any). "Add articles" reads it back
 /// ([`read_backup`]). Written without a JSON library (the page carries
 /// none).
-pub fn backup_json(saved: &[Saved]) -> String {
+pub fn backup_json(saved: &[Saved], corrections: &str) -> String {
     let mut out = format!("{{\"{BACKUP_MARK}\":1,\"engine\":");
     out.push_str(&quoted(ENGINE));
+    if !corrections.trim().is_empty() {
+        out.push_str(",\"corrections\":");
+        out.push_str(&quoted(corrections));
+    }
     out.push_str(",\"articles\":[");
     for (i, s) in saved.iter().enumerate() {
         out.push_str(if i == 0 {
@@ -261,7 +274,7 @@ fn unbase64(s: &str) -> Option<Vec<u8>> {
 /// Reads a backup file: its articles, or why not (naming the file, and the
 /// article by its position and name).
 #[cfg(feature = "import")]
-pub fn read_backup(name: &str, bytes: &[u8]) -> Result<Vec<Saved>, String> {
+pub fn read_backup(name: &str, bytes: &[u8]) -> Result<Backup, String> {
     let text =
         std::str::from_utf8(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes)).map_err(|e| {
             format!(
@@ -278,7 +291,19 @@ pub fn read_backup(name: &str, bytes: &[u8]) -> Result<Vec<Saved>, String> {
         .get("articles")
         .and_then(|v| v.as_array())
         .ok_or_else(|| format!("{name}: the backup has no list of articles"))?;
-    list.iter()
+    let corrections = match value.get("corrections") {
+        None => String::new(),
+        Some(v) => {
+            let text = v
+                .as_str()
+                .ok_or_else(|| format!("{name}: the backup's corrections are not text"))?;
+            crate::set::correct::parse(text)
+                .map_err(|e| format!("{name}: the backup's corrections, {e}"))?;
+            text.to_string()
+        }
+    };
+    let articles = list
+        .iter()
         .enumerate()
         .map(|(i, a)| {
             let field = |k: &str| a.get(k).and_then(|v| v.as_str());
@@ -305,7 +330,11 @@ pub fn read_backup(name: &str, bytes: &[u8]) -> Result<Vec<Saved>, String> {
                 original,
             })
         })
-        .collect()
+        .collect::<Result<Vec<Saved>, String>>()?;
+    Ok(Backup {
+        articles,
+        corrections,
+    })
 }
 
 /// What the importer does with one item: a backup file's articles, or the
@@ -582,14 +611,23 @@ mod tests {
                 original: Vec::new(),
             },
         ];
-        let file = backup_json(&saved);
+        let file = backup_json(&saved, "");
         assert!(is_backup(file.as_bytes()));
         assert_eq!(
             read_backup("b.json", file.as_bytes()).expect("backup"),
-            saved
+            Backup {
+                articles: saved.clone(),
+                corrections: String::new()
+            }
         );
+        // The reader's corrections go with the articles, whatever their names.
+        let corrections = "rename\tk\tQuay \"Nord\" \u{5c} قال 👩‍👩‍👧\nhide\tx\n";
+        let file = backup_json(&saved, corrections);
+        let back = read_backup("b.json", file.as_bytes()).expect("backup");
+        assert_eq!(back.corrections, corrections);
+        assert_eq!(back.articles, saved);
         match import_reply(Source::File, "b.json", file.as_bytes()).expect("reply") {
-            Reply::Backup(back) => assert_eq!(back, saved),
+            Reply::Backup(back) => assert_eq!(back.articles, saved),
             Reply::Article(_) => panic!("a backup was read as an article"),
         }
         // A BOM and spaces before the mark are fine; an article is not a backup.
@@ -620,6 +658,15 @@ mod tests {
             no_original,
             "b.json: article 1 of the backup (“a.md”) has no readable original"
         );
+        let bad = read_backup(
+            "b.json",
+            b"{\"dossier_backup\":1,\"corrections\":\"shout\\tk\",\"articles\":[]}",
+        )
+        .expect_err("bad corrections");
+        assert!(
+            bad.starts_with("b.json: the backup's corrections, line 1:"),
+            "{bad}"
+        );
     }
 
     #[cfg(feature = "import")]
@@ -634,7 +681,7 @@ mod tests {
         let back = Reply::article(&reply.encode().expect("encode")).expect("decode");
         assert_eq!(back, item);
         // An article is read without the backup's decoder, not from one.
-        let backup = Reply::Backup(Vec::new()).encode().expect("encode");
+        let backup = Reply::Backup(Backup::default()).encode().expect("encode");
         assert!(Reply::article(&backup).is_err());
         assert!(Reply::article(&[]).is_err());
         assert!(Reply::article(&[0, 0xff]).is_err());

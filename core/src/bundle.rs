@@ -179,7 +179,12 @@ impl SetPages {
     pub fn of(set: &[(Article, Analysis)]) -> SetPages {
         let entities: Vec<&[crate::analysis::Entity]> =
             set.iter().map(|(_, a)| a.entities.as_slice()).collect();
-        let linking = crate::set::link(&entities);
+        SetPages::with_linking(set, crate::set::link(&entities))
+    }
+
+    /// Orders the timeline of a set already linked (by the build, then
+    /// corrected by the reader).
+    pub fn with_linking(set: &[(Article, Analysis)], linking: Linking) -> SetPages {
         let timeline = crate::set::set_timeline(set, &linking);
         let labels = timeline
             .iter()

@@ -35,7 +35,7 @@ thread_local! {
 
 #[cfg(target_arch = "wasm32")]
 enum Pending {
-    Backup(Vec<dossier_core::added::Saved>),
+    Backup(dossier_core::added::Backup),
     /// Read or parsed: the article is found in the next step.
     Staged {
         name: String,
@@ -81,7 +81,7 @@ pub fn begin_item(source: f64, name: &str, bytes: &[u8]) -> Result<(), JsValue> 
 pub fn step_item() -> Result<Option<Vec<u8>>, JsValue> {
     use dossier_core::added::{analyse_item, Reply};
     let reply = match PENDING.with(|p| p.borrow_mut().take()) {
-        Some(Pending::Backup(saved)) => Reply::Backup(saved),
+        Some(Pending::Backup(backup)) => Reply::Backup(backup),
         Some(Pending::Staged {
             name,
             bytes,

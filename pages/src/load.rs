@@ -1,52 +1,163 @@
 //! The set as its pages read it: every article with its analysis (read from
-//! its file when the set is split), the build's linking and set timeline,
-//! and what is derived from them once: the entity pages and the search index.
+//! its file when the set is split) and the build's linking ([`Base`]); and
+//! what is derived from them with the reader's corrections applied ([`Set`]):
+//! the corrected linking, the entity pages, the search index and the set
+//! timeline's rows. The corrections are kept in local storage
+//! ([`CORRECTIONS_KEY`], the text form of `dossier_core::set::correct`).
+
+use std::rc::Rc;
 
 use dossier::data;
-use dossier_core::set::{entity_index, EntityIndex, SearchIndex};
+use dossier_core::bundle::SetPages;
+use dossier_core::set::correct::{self, Corrected, Correction};
+use dossier_core::set::{entity_index, EntityIndex, Linking, SearchIndex};
 use dossier_core::view::pages::{timeline_rows, TimelineRow};
 use dossier_core::{Analysis, Article};
 
-pub struct Set {
+use dossier::pages::CORRECTIONS_KEY;
+
+/// What the build made: the articles and their linking.
+pub struct Base {
     pub articles: Vec<(Article, Analysis)>,
     pub slugs: Vec<String>,
-    pub linking: dossier_core::set::Linking,
+    pub linking: Linking,
+}
+
+/// The set with the reader's corrections applied.
+pub struct Set {
+    pub base: Rc<Base>,
+    pub corrected: Corrected,
     pub entities: EntityIndex,
     pub search: SearchIndex,
     pub rows: Vec<TimelineRow>,
 }
 
 impl Set {
+    pub fn of(base: Rc<Base>, corrections: &[Correction]) -> Set {
+        let corrected = correct::apply(&base.articles, &base.linking, corrections);
+        let pages = SetPages::with_linking(&base.articles, corrected.linking.clone());
+        let rows = {
+            let s: Vec<&str> = base.slugs.iter().map(String::as_str).collect();
+            let t: Vec<&str> = base
+                .articles
+                .iter()
+                .map(|(a, _)| a.meta.title.as_str())
+                .collect();
+            timeline_rows(&pages, &s, &t)
+        };
+        let entities = entity_index(&base.articles, &corrected.linking);
+        let search = SearchIndex::build(&base.articles, &corrected.linking);
+        Set {
+            base,
+            corrected,
+            entities,
+            search,
+            rows,
+        }
+    }
+
+    pub fn articles(&self) -> &[(Article, Analysis)] {
+        &self.base.articles
+    }
+
+    pub fn linking(&self) -> &Linking {
+        &self.corrected.linking
+    }
+
     pub fn slug(&self, article: usize) -> &str {
-        self.slugs.get(article).map(String::as_str).unwrap_or("")
+        self.base
+            .slugs
+            .get(article)
+            .map(String::as_str)
+            .unwrap_or("")
     }
 
     pub fn title(&self, article: usize) -> &str {
-        self.articles
+        self.base
+            .articles
             .get(article)
             .map(|(a, _)| a.meta.title.as_str())
             .unwrap_or("")
     }
 
     pub fn date(&self, article: usize) -> Option<&str> {
-        self.articles.get(article)?.0.meta.date.as_deref()
+        self.base.articles.get(article)?.0.meta.date.as_deref()
     }
 
-    /// The id, within article `article`, of the set-level entity `entity`.
+    pub fn hidden(&self, key: &str) -> bool {
+        self.corrected.hidden.contains(key)
+    }
+
+    /// The id, within article `article`, of an article-level entity of the
+    /// set-level entity `entity`.
     pub fn id_in(&self, article: usize, entity: usize) -> Option<&str> {
         let (_, e) = self
-            .linking
+            .linking()
             .entities
             .get(entity)?
             .members
             .iter()
             .find(|(a, _)| *a == article)?;
-        Some(self.articles.get(article)?.1.entities.get(*e)?.id.as_str())
+        Some(
+            self.base
+                .articles
+                .get(article)?
+                .1
+                .entities
+                .get(*e)?
+                .id
+                .as_str(),
+        )
+    }
+
+    /// The name of the entity `key` leads to, or the key.
+    pub fn name_of(&self, key: &str) -> String {
+        let key = self.corrected.resolve(key);
+        self.linking()
+            .entities
+            .iter()
+            .find(|e| e.key == key)
+            .map(|e| e.name.clone())
+            .unwrap_or_else(|| key.to_string())
     }
 }
 
+/// The reader's corrections as stored (or, with none stored, those a sent
+/// page holds), or why they cannot be read.
+pub fn stored_corrections() -> Result<Vec<Correction>, String> {
+    let text = match dossier::dom::storage_get(CORRECTIONS_KEY) {
+        Some(text) => text,
+        None => match inline_corrections() {
+            Some(Ok(text)) => text,
+            Some(Err(why)) => return Err(why),
+            None => return Ok(Vec::new()),
+        },
+    };
+    correct::parse(&text).map_err(|e| {
+        format!("The corrections kept on this device could not be read ({e}): they are left as they are, and new ones cannot be made")
+    })
+}
+
+/// The corrections a page sent by another reader holds, if any.
+fn inline_corrections() -> Option<Result<String, String>> {
+    let el = dossier::dom::document()?
+        .query_selector(&format!("script[type=\"{}\"]", correct::CORRECTIONS_TYPE))
+        .ok()??;
+    let bytes = dossier::data::load::inline_bytes(&el.text_content().unwrap_or_default());
+    Some(
+        bytes
+            .and_then(|b| String::from_utf8(b).map_err(|_| "not UTF-8".to_string()))
+            .map_err(|e| format!("The corrections this page holds could not be read ({e})")),
+    )
+}
+
+/// Keeps the corrections on this device.
+pub fn store_corrections(list: &[Correction]) {
+    dossier::dom::storage_set(CORRECTIONS_KEY, &correct::write(list));
+}
+
 /// Reads the set: `progress(done, total)` after each article.
-pub async fn read(progress: impl Fn(usize, usize)) -> Result<Set, String> {
+pub async fn read(progress: impl Fn(usize, usize)) -> Result<Base, String> {
     let pages = data::pages()?;
     let index = data::index();
     let mut articles = Vec::with_capacity(index.len());
@@ -60,23 +171,9 @@ pub async fn read(progress: impl Fn(usize, usize)) -> Result<Set, String> {
         ));
         progress(i + 1, index.len());
     }
-    let slugs: Vec<String> = index.iter().map(|s| s.slug.clone()).collect();
-    let rows = {
-        let s: Vec<&str> = slugs.iter().map(String::as_str).collect();
-        let t: Vec<&str> = articles
-            .iter()
-            .map(|(a, _)| a.meta.title.as_str())
-            .collect();
-        timeline_rows(&pages, &s, &t)
-    };
-    let entities = entity_index(&articles, &pages.linking);
-    let search = SearchIndex::build(&articles, &pages.linking);
-    Ok(Set {
+    Ok(Base {
         articles,
-        slugs,
+        slugs: index.iter().map(|s| s.slug.clone()).collect(),
         linking: pages.linking,
-        entities,
-        search,
-        rows,
     })
 }

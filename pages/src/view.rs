@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use dossier::dom;
-use dossier_core::analysis::Span;
+use dossier_core::analysis::{EntityKind, Span};
 use dossier_core::view::pages::passage;
 use dossier_core::view::{date_label, kind_singular, Route};
 use gloo_events::EventListener;
@@ -13,7 +13,8 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::load::{self, Set};
+use crate::load::{self, Base, Set};
+use dossier_core::set::correct::Correction;
 
 /// At most this many mentions on an entity page, and results of a search.
 const MENTIONS_SHOWN: usize = 200;
@@ -23,7 +24,24 @@ const RESULTS_SHOWN: usize = 50;
 enum Reading {
     Loading(usize, usize),
     Failed(String),
-    Ready(Rc<Set>),
+    Ready(Rc<Base>),
+}
+
+/// A change to the reader's corrections.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    Add(Correction),
+    /// Takes back the corrections at these indices.
+    Remove(Vec<usize>),
+}
+
+/// The corrections and the way to change them, for every page.
+#[derive(Clone, PartialEq)]
+struct Corrections {
+    /// `Err` when the stored corrections cannot be read: nothing is
+    /// written over them then.
+    list: Rc<Result<Vec<Correction>, String>>,
+    edit: Callback<Edit>,
 }
 
 impl PartialEq for Reading {
@@ -50,6 +68,40 @@ fn page_of(route: Route) -> Option<Route> {
 pub fn pages() -> Html {
     let route = use_state(|| page_of(Route::parse(&dom::hash())));
     let reading = use_state(|| Reading::Loading(0, 0));
+    let list = use_state(|| Rc::new(load::stored_corrections()));
+    {
+        // A backup read by the reader's articles module brought corrections.
+        let list = list.clone();
+        use_effect_with((), move |_| {
+            let listener = dom::window().map(|w| {
+                EventListener::new(&w, dossier::pages::CORRECTIONS_EVENT, move |_| {
+                    list.set(Rc::new(load::stored_corrections()));
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    let edit = {
+        let list = list.clone();
+        Callback::from(move |e: Edit| {
+            let Ok(mut now) = (**list).clone() else {
+                return;
+            };
+            match e {
+                Edit::Add(c) => now.push(c),
+                Edit::Remove(gone) => {
+                    now = now
+                        .into_iter()
+                        .enumerate()
+                        .filter(|(i, _)| !gone.contains(i))
+                        .map(|(_, c)| c)
+                        .collect();
+                }
+            }
+            load::store_corrections(&now);
+            list.set(Rc::new(Ok(now)));
+        })
+    };
     {
         let route = route.clone();
         use_effect_with((), move |_| {
@@ -74,7 +126,7 @@ pub fn pages() -> Html {
                     move |done, total| reading.set(Reading::Loading(done, total))
                 };
                 reading.set(match load::read(progress).await {
-                    Ok(set) => Reading::Ready(Rc::new(set)),
+                    Ok(base) => Reading::Ready(Rc::new(base)),
                     Err(why) => Reading::Failed(why),
                 });
             });
@@ -97,12 +149,31 @@ pub fn pages() -> Html {
             }
         }
     });
+    // The set with the corrections applied, again when they change.
+    let set = {
+        let base = match &*reading {
+            Reading::Ready(base) => Some(Rc::clone(base)),
+            _ => None,
+        };
+        let key = (base.map(Ptr), Rc::clone(&*list));
+        use_memo(key, |(base, list)| {
+            let empty = Vec::new();
+            let corrections = list.as_ref().as_ref().unwrap_or(&empty);
+            base.as_ref()
+                .map(|b| Rc::new(Set::of(Rc::clone(&b.0), corrections)))
+        })
+    };
     let Some(page) = (*route).clone() else {
         return html! {};
     };
-    let set = match &*reading {
-        Reading::Ready(set) => Rc::clone(set),
-        Reading::Loading(done, total) => {
+    let corrections = Corrections {
+        list: Rc::clone(&*list),
+        edit,
+    };
+    let set = match (&*reading, &*set) {
+        (Reading::Ready(_), Some(set)) => Rc::clone(set),
+        (Reading::Ready(_), None) => return html! {},
+        (Reading::Loading(done, total), _) => {
             return html! {
                 <main class="set-page loading" aria-label="Loading" aria-busy="true">
                     { crumbs() }
@@ -113,7 +184,7 @@ pub fn pages() -> Html {
                 </main>
             }
         }
-        Reading::Failed(why) => {
+        (Reading::Failed(why), _) => {
             return html! {
                 <main class="set-page" aria-label="Problem">
                     { crumbs() }
@@ -123,11 +194,56 @@ pub fn pages() -> Html {
             }
         }
     };
-    match page {
-        Route::Timeline => html! { <Timeline {set} /> },
-        Route::Entity { key } => html! { <EntityPage {set} name={key} /> },
-        Route::Search { query } => html! { <Search {set} {query} /> },
+    let notice = notice(&set, &corrections);
+    let page = match page {
+        Route::Timeline => html! { <Timeline set={Rc::clone(&set)} /> },
+        Route::Entity { key } => {
+            html! { <EntityPage set={Rc::clone(&set)} name={key} corrections={corrections.clone()} /> }
+        }
+        Route::Search { query } => html! { <Search set={Rc::clone(&set)} {query} /> },
         _ => html! {},
+    };
+    html! { <>{ notice }{ page }</> }
+}
+
+/// An `Rc` compared by pointer (for memo keys).
+#[derive(Clone)]
+struct Ptr<T>(Rc<T>);
+
+impl<T> PartialEq for Ptr<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// What the pages say about the corrections as a whole: that they cannot
+/// be read, or that some no longer apply.
+fn notice(set: &Set, c: &Corrections) -> Html {
+    match c.list.as_ref() {
+        Err(why) => html! {
+            <section class="set-page notice" aria-label="Corrections">
+                <p role="alert">{ format!("{why}.") }</p>
+            </section>
+        },
+        Ok(list) if !set.corrected.stale.is_empty() => {
+            let gone: Vec<usize> = set.corrected.stale.iter().map(|(i, _)| *i).collect();
+            let remove = c
+                .edit
+                .reform(move |_: MouseEvent| Edit::Remove(gone.clone()));
+            html! {
+                <section class="set-page notice" aria-label="Corrections">
+                    <p role="status">{ format!("{} of your corrections no longer appl{} to this set:", set.corrected.stale.len(), if set.corrected.stale.len() == 1 { "ies" } else { "y" }) }</p>
+                    <ul>
+                        { for set.corrected.stale.iter().filter_map(|(i, why)| {
+                            let c = list.get(*i)?;
+                            Some(html! { <li>{ format!("{} ({why})", c.describe(|k| k.to_string())) }</li> })
+                        }) }
+                    </ul>
+                    <button type="button" onclick={remove}>{ "Remove them" }</button>
+                </section>
+            }
+        }
+        Ok(_) => html! {},
     }
 }
 
@@ -143,7 +259,7 @@ fn crumbs() -> Html {
 
 /// A sentence with its marked parts, as text nodes and `<mark>`s.
 fn passage_html(set: &Set, article: usize, sentence: Span, marks: &[Span]) -> Html {
-    let Some((a, _)) = set.articles.get(article) else {
+    let Some((a, _)) = set.articles().get(article) else {
         return html! {};
     };
     let parts = a.parts();
@@ -219,20 +335,24 @@ fn timeline(p: &SetProps) -> Html {
 #[derive(Properties)]
 struct EntityProps {
     set: Rc<Set>,
-    /// The entity's key.
+    /// The entity's key, as the route names it.
     name: String,
+    corrections: Corrections,
 }
 
 impl PartialEq for EntityProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.set, &other.set) && self.name == other.name
+        Rc::ptr_eq(&self.set, &other.set)
+            && self.name == other.name
+            && self.corrections == other.corrections
     }
 }
 
 #[function_component(EntityPage)]
 fn entity_page(p: &EntityProps) -> Html {
     let set = &p.set;
-    let Some(e) = set.entities.get(&p.name) else {
+    let key = set.corrected.resolve(&p.name).to_string();
+    let Some(index) = set.linking().entities.iter().position(|x| x.key == key) else {
         return html! {
             <main class="set-page" aria-label="Entity">
                 { crumbs() }
@@ -241,17 +361,13 @@ fn entity_page(p: &EntityProps) -> Html {
             </main>
         };
     };
+    let Some(e) = set.entities.pages.get(index) else {
+        return html! {};
+    };
     let link = |article: usize| -> String {
-        let entity = set
-            .entities
-            .pages
-            .iter()
-            .position(|x| x.key == e.key)
-            .and_then(|i| set.id_in(article, i))
-            .map(str::to_string);
         Route::Article {
             slug: set.slug(article).to_string(),
-            entity,
+            entity: set.id_in(article, index).map(str::to_string),
             event: None,
         }
         .to_hash()
@@ -267,11 +383,18 @@ fn entity_page(p: &EntityProps) -> Html {
             _ => groups.push((m.article, vec![row])),
         }
     }
+    let hidden = set.hidden(&key);
     html! {
-        <main class="set-page entity-page" aria-label="Entity" data-key={e.key.clone()} data-type={e.kind.as_str()}>
+        <main class={classes!("set-page", "entity-page", hidden.then_some("hidden"))} aria-label="Entity" data-key={key.clone()} data-type={e.kind.as_str()}>
             { crumbs() }
             <h1>{ e.name.clone() }</h1>
             <p class="kind">{ format!("{} · named in {} · {}", kind_singular(e.kind), plural(e.articles.len(), "article", "articles"), plural(mentions, "mention", "mentions")) }</p>
+            if key != p.name {
+                <p class="muted">{ format!("“{}” was merged into this entity.", p.name) }</p>
+            }
+            if hidden {
+                <p role="status" class="hidden-note">{ "You hid this entity: it is left out of the lists and of search. Undo it below." }</p>
+            }
             if !e.aliases.is_empty() {
                 <p><span class="muted">{ "Also: " }</span>{ e.aliases.join(", ") }</p>
             }
@@ -298,12 +421,12 @@ fn entity_page(p: &EntityProps) -> Html {
                     </>
                 }) }
             </section>
-            if !e.with.is_empty() {
+            if e.with.iter().any(|(i, _)| shown(set, *i)) {
                 <section aria-labelledby="with">
                     <h2 id="with">{ "Named with" }</h2>
                     <ul class="with">
-                        { for e.with.iter().take(30).filter_map(|&(i, n)| {
-                            let other = set.linking.entities.get(i)?;
+                        { for e.with.iter().filter(|(i, _)| shown(set, *i)).take(30).filter_map(|&(i, n)| {
+                            let other = set.linking().entities.get(i)?;
                             Some(html! {
                                 <li><a href={Route::Entity { key: other.key.clone() }.to_hash()}>{ other.name.clone() }</a>
                                     <span class="muted">{ format!(" {n}") }</span></li>
@@ -317,7 +440,7 @@ fn entity_page(p: &EntityProps) -> Html {
                     <h2 id="events">{ "Dated events" }</h2>
                     <ol class="set-list">
                         { for e.events.iter().filter_map(|r| {
-                            let ev = set.articles.get(r.article)?.1.timeline.get(r.event)?;
+                            let ev = set.articles().get(r.article)?.1.timeline.get(r.event)?;
                             let href = Route::Article { slug: set.slug(r.article).to_string(), entity: None, event: Some(r.event) }.to_hash();
                             Some(html! {
                                 <li data-date={ev.date.to_string()}>
@@ -331,7 +454,225 @@ fn entity_page(p: &EntityProps) -> Html {
                     </ol>
                 </section>
             }
+            <Correct set={Rc::clone(set)} index={index} corrections={p.corrections.clone()} />
         </main>
+    }
+}
+
+/// Whether entity `i` of the corrected linking shows in lists (not hidden).
+fn shown(set: &Set, i: usize) -> bool {
+    set.linking()
+        .entities
+        .get(i)
+        .is_some_and(|e| !set.hidden(&e.key))
+}
+
+#[derive(Properties)]
+struct CorrectProps {
+    set: Rc<Set>,
+    /// The entity, by its index in the corrected linking.
+    index: usize,
+    corrections: Corrections,
+}
+
+impl PartialEq for CorrectProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.set, &other.set)
+            && self.index == other.index
+            && self.corrections == other.corrections
+    }
+}
+
+/// The value of the input or select whose id is `id`.
+fn value_of(id: &str) -> String {
+    let Some(el) = dom::document().and_then(|d| d.get_element_by_id(id)) else {
+        return String::new();
+    };
+    if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
+        return i.value();
+    }
+    el.dyn_ref::<web_sys::HtmlSelectElement>()
+        .map(|s| s.value())
+        .unwrap_or_default()
+}
+
+/// The reader's corrections of one entity: rename, change the type, merge
+/// into another, split a name off, hide; and the corrections made to it,
+/// each with Undo.
+#[function_component(Correct)]
+fn correct(p: &CorrectProps) -> Html {
+    let problem = use_state(|| None::<String>);
+    let set = &p.set;
+    let Some(e) = set.linking().entities.get(p.index) else {
+        return html! {};
+    };
+    let key = e.key.clone();
+    let Ok(list) = p.corrections.list.as_ref() else {
+        return html! {};
+    };
+    let add = |c: Correction| {
+        let edit = p.corrections.edit.clone();
+        let problem = problem.clone();
+        move || {
+            problem.set(None);
+            edit.emit(Edit::Add(c.clone()));
+        }
+    };
+    let rename = {
+        let (key, edit, problem) = (key.clone(), p.corrections.edit.clone(), problem.clone());
+        let old = e.name.clone();
+        Callback::from(move |ev: SubmitEvent| {
+            ev.prevent_default();
+            let name = value_of("correct-name").trim().to_string();
+            if name.is_empty() || name == old {
+                problem.set(Some("Type the new name first.".into()));
+                return;
+            }
+            problem.set(None);
+            edit.emit(Edit::Add(Correction::Rename {
+                key: key.clone(),
+                name,
+            }));
+        })
+    };
+    let retype = {
+        let (key, edit) = (key.clone(), p.corrections.edit.clone());
+        let now = e.kind;
+        Callback::from(move |ev: SubmitEvent| {
+            ev.prevent_default();
+            if let Some(kind) = EntityKind::parse(&value_of("correct-type")).filter(|k| *k != now) {
+                edit.emit(Edit::Add(Correction::Retype {
+                    key: key.clone(),
+                    kind,
+                }));
+            }
+        })
+    };
+    let merge = {
+        let (key, edit, problem) = (key.clone(), p.corrections.edit.clone(), problem.clone());
+        let set = Rc::clone(set);
+        Callback::from(move |ev: SubmitEvent| {
+            ev.prevent_default();
+            let typed = value_of("correct-merge").trim().to_string();
+            let target = set
+                .linking()
+                .entities
+                .iter()
+                .filter(|x| x.key != key)
+                .find(|x| x.name == typed || x.key == typed)
+                .or_else(|| {
+                    set.linking()
+                        .entities
+                        .iter()
+                        .filter(|x| x.key != key)
+                        .find(|x| x.name.eq_ignore_ascii_case(&typed))
+                });
+            match target {
+                Some(t) => {
+                    problem.set(None);
+                    edit.emit(Edit::Add(Correction::Merge {
+                        key: key.clone(),
+                        into: t.key.clone(),
+                    }));
+                }
+                None => problem.set(Some(format!(
+                    "No other entity of this set is called “{typed}”: choose one from the list."
+                ))),
+            }
+        })
+    };
+    // The names the articles call it by in full, with how many articles:
+    // each can be split off while another remains.
+    let mut names: Vec<(String, usize)> = Vec::new();
+    for (a, k) in &e.members {
+        if let Some(x) = set
+            .articles()
+            .get(*a)
+            .and_then(|(_, an)| an.entities.get(*k))
+        {
+            match names
+                .iter_mut()
+                .find(|(n, _)| n.eq_ignore_ascii_case(&x.name))
+            {
+                Some((_, c)) => *c += 1,
+                None => names.push((x.name.clone(), 1)),
+            }
+        }
+    }
+    let hidden = set.hidden(&key);
+    let mine: Vec<(usize, &Correction)> = list
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            set.corrected.resolve(c.key()) == key
+                || matches!(c, Correction::Merge { into, .. } if set.corrected.resolve(into) == key)
+        })
+        .collect();
+    html! {
+        <section class="correct" aria-labelledby="correct-title">
+            <h2 id="correct-title">{ "Correct it" }</h2>
+            <p class="muted">{ "Corrections are kept on this device and apply to every article of the set." }</p>
+            if let Some(why) = &*problem {
+                <p role="alert" class="problem">{ why.clone() }</p>
+            }
+            <form onsubmit={rename}>
+                <label for="correct-name">{ "Name" }</label>
+                <input id="correct-name" type="text" value={e.name.clone()} />
+                <button type="submit">{ "Rename" }</button>
+            </form>
+            <form onsubmit={retype}>
+                <label for="correct-type">{ "Type" }</label>
+                <select id="correct-type">
+                    { for EntityKind::ALL.iter().map(|k| html! {
+                        <option value={k.as_str()} selected={*k == e.kind}>{ kind_singular(*k) }</option>
+                    }) }
+                </select>
+                <button type="submit">{ "Change type" }</button>
+            </form>
+            <form onsubmit={merge}>
+                <label for="correct-merge">{ "The same as" }</label>
+                <input id="correct-merge" type="text" list="correct-others" placeholder="another entity's name" />
+                <datalist id="correct-others">
+                    { for set.linking().entities.iter().filter(|x| x.key != key).map(|x| html! { <option value={x.name.clone()} /> }) }
+                </datalist>
+                <button type="submit">{ "Merge" }</button>
+            </form>
+            if names.len() > 1 {
+                <p class="split">
+                    <span class="muted">{ "Another entity where an article calls it only " }</span>
+                    { for names.iter().map(|(n, c)| {
+                        let split = add(Correction::Split { key: key.clone(), name: n.clone() });
+                        html! {
+                            <button type="button" onclick={Callback::from(move |_: MouseEvent| split())}>
+                                { format!("“{n}” ({})", plural(*c, "article", "articles")) }
+                            </button>
+                        }
+                    }) }
+                </p>
+            }
+            if !hidden {
+                <p>
+                    <button type="button" onclick={{ let hide = add(Correction::Hide { key: key.clone() }); Callback::from(move |_: MouseEvent| hide()) }}>
+                        { "Hide: not an entity" }
+                    </button>
+                </p>
+            }
+            if !mine.is_empty() {
+                <h3 class="list-title">{ "Your corrections" }</h3>
+                <ul class="corrections">
+                    { for mine.iter().map(|(i, c)| {
+                        let undo = p.corrections.edit.reform({ let i = *i; move |_: MouseEvent| Edit::Remove(vec![i]) });
+                        html! {
+                            <li>
+                                { c.describe(|k| set.name_of(k)) }
+                                { " " }
+                                <button type="button" class="link" onclick={undo}>{ "Undo" }</button>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+        </section>
     }
 }
 
@@ -384,7 +725,7 @@ fn search(p: &SearchProps) -> Html {
             if q.trim().is_empty() {
                 Vec::new()
             } else {
-                set.search.search(&set.articles, q, RESULTS_SHOWN)
+                set.search.search(set.articles(), q, RESULTS_SHOWN)
             }
         })
     };
@@ -405,14 +746,14 @@ fn search(p: &SearchProps) -> Html {
             if !named.is_empty() {
                 <p class="named">
                     <span class="muted">{ "Named: " }</span>
-                    { for named.iter().filter_map(|&i| set.linking.entities.get(i)).map(|e| html! {
+                    { for named.iter().filter(|&&i| shown(set, i)).filter_map(|&i| set.linking().entities.get(i)).map(|e| html! {
                         <><a href={Route::Entity { key: e.key.clone() }.to_hash()}>{ format!("{} ({})", e.name, kind_singular(e.kind).to_lowercase()) }</a>{ " " }</>
                     }) }
                 </p>
             }
             <section aria-label="Search results">
                 <p role="status" class="muted">{
-                    if query.trim().is_empty() { format!("Type to search the {}.", plural(set.articles.len(), "article", "articles")) }
+                    if query.trim().is_empty() { format!("Type to search the {}.", plural(set.articles().len(), "article", "articles")) }
                     else if hits.is_empty() { "No article matches.".to_string() }
                     else { plural(hits.len(), "article", "articles") }
                 }</p>

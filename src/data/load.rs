@@ -171,7 +171,9 @@ async fn bytes(slug: &str) -> Result<Vec<u8>, String> {
     fetch(&format::blob_url(slug, build)).await
 }
 
-pub(crate) fn inline_bytes(base64: &str) -> Result<Vec<u8>, String> {
+/// Decodes the base64 data a page holds inline (an article file, an added
+/// article, corrections).
+pub fn inline_bytes(base64: &str) -> Result<Vec<u8>, String> {
     let w = dom::window().ok_or("no window")?;
     let binary = w
         .atob(base64.trim())

@@ -480,7 +480,10 @@ async fn read_one(
     let encoded = worker::analyse(source, name, &bytes).await?;
     let item = match Reply::decode(&encoded)? {
         Reply::Article(item) => *item,
-        Reply::Backup(saved) => return Ok(Step::Backup(saved)),
+        Reply::Backup(backup) => {
+            keep_corrections(&backup.corrections);
+            return Ok(Step::Backup(backup.articles));
+        }
     };
     let (title, added) = match input {
         Input::Saved(s) => (s.title.clone(), s.added),
@@ -554,7 +557,26 @@ pub fn backup() -> String {
             })
             .collect()
     });
-    backup_json(&saved)
+    let corrections =
+        dossier::dom::storage_get(dossier::pages::CORRECTIONS_KEY).unwrap_or_default();
+    backup_json(&saved, &corrections)
+}
+
+/// Adds a backup's corrections to those kept on this device, and tells the
+/// set's pages.
+fn keep_corrections(incoming: &str) {
+    if incoming.trim().is_empty() {
+        return;
+    }
+    let key = dossier::pages::CORRECTIONS_KEY;
+    let stored = dossier::dom::storage_get(key).unwrap_or_default();
+    dossier::dom::storage_set(key, &dossier_core::set::correct::merged(&stored, incoming));
+    if let (Some(w), Ok(ev)) = (
+        dossier::dom::window(),
+        web_sys::Event::new(dossier::pages::CORRECTIONS_EVENT),
+    ) {
+        let _ = w.dispatch_event(&ev);
+    }
 }
 
 /// Reads the stored articles at start: those of this engine as stored,

@@ -4,9 +4,12 @@
 //! stored (`<script type="application/x-dossier-added">` holding base64:
 //! never run, so the copy keeps its strict CSP). Opened, that page lists them
 //! beside its own set (the app reads them at start: `src/added/share.rs`).
+//! The reader's corrections to the set's linking go with them (read by the
+//! set's pages when the receiver has none of their own).
 
 use dossier::dom;
 use dossier_core::added::{SHARED_FILE, SHARED_TYPE};
+use dossier_core::set::correct::CORRECTIONS_TYPE;
 
 use crate::adding::kept;
 
@@ -52,6 +55,13 @@ pub async fn export_page(only: &[String], single: bool) -> Result<(), String> {
             attr(&r.name),
             attr(&k.title),
             base64(&r.item.to_vec())?
+        ));
+    }
+    let corrections = dom::storage_get(dossier::pages::CORRECTIONS_KEY).unwrap_or_default();
+    if !corrections.trim().is_empty() {
+        inline.push_str(&format!(
+            "<script type=\"{CORRECTIONS_TYPE}\">{}</script>\n",
+            base64(corrections.as_bytes())?
         ));
     }
     let at = page

@@ -1,0 +1,576 @@
+//! The reader's corrections to the set's linking: merge two entities, split
+//! a name off an entity, rename one, change its type, or hide a false one.
+//! They are kept on the reader's device as text, one per line
+//! ([`parse`], [`write`]), and applied in order to the linking the build
+//! computed ([`apply`]), so they hold across the whole set at once.
+//!
+//! A correction names entities by their set-level key. One that no longer
+//! applies (the set changed under it) is reported, never dropped in silence.
+
+use std::collections::BTreeSet;
+
+use super::link::{Linking, SetEntity};
+use crate::analysis::entities::slug;
+use crate::analysis::{Analysis, EntityKind};
+use crate::article::Article;
+
+/// The type of the element a page to send holds the sender's corrections
+/// in (base64 of their text form; data, never run).
+pub const CORRECTIONS_TYPE: &str = "application/x-dossier-corrections";
+
+/// One correction.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Correction {
+    /// `key` and `into` are one entity: `key`'s articles join `into`, its
+    /// names become aliases there, and its key leads to `into`'s page.
+    Merge {
+        key: String,
+        into: String,
+    },
+    /// The articles where entity `key` is called `name` (its fullest form
+    /// there) are about another entity, which gets a key of its own.
+    Split {
+        key: String,
+        name: String,
+    },
+    Rename {
+        key: String,
+        name: String,
+    },
+    Retype {
+        key: String,
+        kind: EntityKind,
+    },
+    /// Not an entity: left out of the lists and search, its page says so.
+    Hide {
+        key: String,
+    },
+}
+
+impl Correction {
+    /// The key it is about.
+    pub fn key(&self) -> &str {
+        match self {
+            Correction::Merge { key, .. }
+            | Correction::Split { key, .. }
+            | Correction::Rename { key, .. }
+            | Correction::Retype { key, .. }
+            | Correction::Hide { key } => key,
+        }
+    }
+
+    /// What it does, for the reader.
+    pub fn describe(&self, name_of: impl Fn(&str) -> String) -> String {
+        match self {
+            Correction::Merge { key, into } => {
+                format!("“{}” merged into “{}”", name_of(key), name_of(into))
+            }
+            Correction::Split { key, name } => {
+                format!("“{name}” split off “{}”", name_of(key))
+            }
+            Correction::Rename { key, name } => format!("“{}” renamed “{name}”", name_of(key)),
+            Correction::Retype { key, kind } => {
+                format!("“{}” is a {}", name_of(key), kind.as_str())
+            }
+            Correction::Hide { key } => format!("“{}” hidden", name_of(key)),
+        }
+    }
+}
+
+/// A field of the text form: tabs and line breaks would break the line, so
+/// they become spaces.
+fn field(s: &str) -> String {
+    s.split(['\t', '\n', '\r'])
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim()
+        .to_string()
+}
+
+/// The text form: one correction a line, its fields separated by tabs
+/// (`merge KEY INTO`, `split KEY NAME`, `rename KEY NAME`, `type KEY KIND`,
+/// `hide KEY`).
+pub fn write(corrections: &[Correction]) -> String {
+    let mut out = String::new();
+    for c in corrections {
+        let line = match c {
+            Correction::Merge { key, into } => format!("merge\t{}\t{}", field(key), field(into)),
+            Correction::Split { key, name } => format!("split\t{}\t{}", field(key), field(name)),
+            Correction::Rename { key, name } => format!("rename\t{}\t{}", field(key), field(name)),
+            Correction::Retype { key, kind } => format!("type\t{}\t{}", field(key), kind.as_str()),
+            Correction::Hide { key } => format!("hide\t{}", field(key)),
+        };
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+/// Reads the text form back. Blank lines are skipped; a line that is not a
+/// correction is an error naming it (`line 3: ...`).
+pub fn parse(text: &str) -> Result<Vec<Correction>, String> {
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let bad = |why: &str| format!("line {}: {why}: “{}”", n + 1, line.trim());
+        let need = |k: usize| -> Result<(), String> {
+            if f.len() != k || f.iter().any(|x| x.is_empty()) {
+                Err(bad(&format!("{} fields expected, separated by tabs", k)))
+            } else {
+                Ok(())
+            }
+        };
+        let c = match f[0] {
+            "merge" => {
+                need(3)?;
+                Correction::Merge {
+                    key: f[1].into(),
+                    into: f[2].into(),
+                }
+            }
+            "split" => {
+                need(3)?;
+                Correction::Split {
+                    key: f[1].into(),
+                    name: f[2].into(),
+                }
+            }
+            "rename" => {
+                need(3)?;
+                Correction::Rename {
+                    key: f[1].into(),
+                    name: f[2].into(),
+                }
+            }
+            "type" => {
+                need(3)?;
+                let kind = EntityKind::parse(f[2]).ok_or_else(|| bad("an unknown type"))?;
+                Correction::Retype {
+                    key: f[1].into(),
+                    kind,
+                }
+            }
+            "hide" => {
+                need(2)?;
+                Correction::Hide { key: f[1].into() }
+            }
+            _ => return Err(bad("not a correction")),
+        };
+        out.push(c);
+    }
+    Ok(out)
+}
+
+/// The corrections `incoming` (a backup's, in text form) added to those
+/// `stored`: each line not already there is appended, in order.
+pub fn merged(stored: &str, incoming: &str) -> String {
+    let mut out: String = stored
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let have: Vec<&str> = stored.lines().map(str::trim).collect();
+    for line in incoming.lines() {
+        if !line.trim().is_empty()
+            && !have.contains(&line.trim())
+            && !out.lines().any(|o| o.trim() == line.trim())
+        {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The linking with the corrections applied.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Corrected {
+    pub linking: Linking,
+    /// Keys of hidden entities.
+    pub hidden: BTreeSet<String>,
+    /// Keys merged away, and the key each now leads to.
+    pub moved: Vec<(String, String)>,
+    /// Corrections that no longer apply: their index, and why.
+    pub stale: Vec<(usize, String)>,
+}
+
+impl Corrected {
+    /// Where `key` leads: itself, or the entity it was merged into.
+    pub fn resolve<'a>(&'a self, key: &'a str) -> &'a str {
+        let mut k = key;
+        // Merges form chains, never cycles (a merge into itself is refused),
+        // but a bound keeps a bad list from looping.
+        for _ in 0..=self.moved.len() {
+            match self.moved.iter().find(|(from, _)| from == k) {
+                Some((_, to)) => k = to,
+                None => break,
+            }
+        }
+        k
+    }
+}
+
+fn push_alias(e: &mut SetEntity, name: &str) {
+    if name != e.name && !e.aliases.iter().any(|a| a == name) {
+        e.aliases.push(name.to_string());
+    }
+}
+
+/// Applies `corrections` in order to `linking` of `set`.
+pub fn apply(
+    set: &[(Article, Analysis)],
+    linking: &Linking,
+    corrections: &[Correction],
+) -> Corrected {
+    let mut ents: Vec<Option<SetEntity>> = linking.entities.iter().cloned().map(Some).collect();
+    let mut of = linking.of.clone();
+    let mut out = Corrected::default();
+    let find = |ents: &[Option<SetEntity>], out: &Corrected, key: &str| -> Option<usize> {
+        let key = out.resolve(key);
+        ents.iter()
+            .position(|e| e.as_ref().is_some_and(|e| e.key == key))
+    };
+    for (n, c) in corrections.iter().enumerate() {
+        let Some(i) = find(&ents, &out, c.key()) else {
+            out.stale
+                .push((n, format!("no entity “{}” in this set", c.key())));
+            continue;
+        };
+        match c {
+            Correction::Merge { into, .. } => {
+                let Some(j) = find(&ents, &out, into) else {
+                    out.stale
+                        .push((n, format!("no entity “{into}” in this set")));
+                    continue;
+                };
+                if i == j {
+                    out.stale
+                        .push((n, "an entity cannot be merged into itself".into()));
+                    continue;
+                }
+                let Some(from) = ents[i].take() else { continue };
+                if let Some(to) = ents[j].as_mut() {
+                    push_alias(to, &from.name);
+                    for a in &from.aliases {
+                        push_alias(to, a);
+                    }
+                    to.members.extend(from.members.iter().copied());
+                    to.members.sort_unstable();
+                }
+                for row in of.iter_mut() {
+                    for x in row.iter_mut() {
+                        if *x == i {
+                            *x = j;
+                        }
+                    }
+                }
+                let to_key = ents[j].as_ref().map(|e| e.key.clone()).unwrap_or_default();
+                out.moved.push((from.key, to_key));
+            }
+            Correction::Split { name, .. } => {
+                let Some(e) = ents[i].as_ref() else { continue };
+                let (gone, kept): (Vec<(usize, usize)>, Vec<(usize, usize)>) =
+                    e.members.iter().partition(|(a, k)| {
+                        set.get(*a)
+                            .and_then(|(_, an)| an.entities.get(*k))
+                            .is_some_and(|x| x.name.eq_ignore_ascii_case(name))
+                    });
+                if gone.is_empty() || kept.is_empty() {
+                    out.stale
+                        .push((n, format!("no article calls “{}” only “{name}”", e.name)));
+                    continue;
+                }
+                let base = {
+                    let s = slug(name);
+                    if s.is_empty() {
+                        "entity".to_string()
+                    } else {
+                        s
+                    }
+                };
+                let taken = |k: &str| {
+                    ents.iter().flatten().any(|e| e.key == k)
+                        || out.moved.iter().any(|(from, _)| from == k)
+                };
+                let mut key = base.clone();
+                let mut k = 2;
+                while taken(&key) {
+                    key = format!("{base}-{k}");
+                    k += 1;
+                }
+                let kind = e.kind;
+                let new = ents.len();
+                ents.push(Some(SetEntity {
+                    key,
+                    name: name.clone(),
+                    kind,
+                    aliases: Vec::new(),
+                    members: gone.clone(),
+                }));
+                for &(a, k) in &gone {
+                    if let Some(x) = of.get_mut(a).and_then(|row| row.get_mut(k)) {
+                        *x = new;
+                    }
+                }
+                if let Some(e) = ents[i].as_mut() {
+                    e.members = kept;
+                    let still = |alias: &str| {
+                        e.members.iter().any(|(a, k)| {
+                            set.get(*a)
+                                .and_then(|(_, an)| an.entities.get(*k))
+                                .is_some_and(|x| {
+                                    x.name == alias || x.aliases.iter().any(|y| y == alias)
+                                })
+                        })
+                    };
+                    let aliases = std::mem::take(&mut e.aliases);
+                    e.aliases = aliases.into_iter().filter(|a| still(a)).collect();
+                }
+            }
+            Correction::Rename { name, .. } => {
+                if let Some(e) = ents[i].as_mut() {
+                    let old = std::mem::replace(&mut e.name, name.clone());
+                    e.aliases.retain(|a| a != name);
+                    push_alias(e, &old);
+                }
+            }
+            Correction::Retype { kind, .. } => {
+                if let Some(e) = ents[i].as_mut() {
+                    e.kind = *kind;
+                }
+            }
+            Correction::Hide { .. } => {
+                if let Some(e) = ents[i].as_ref() {
+                    out.hidden.insert(e.key.clone());
+                }
+            }
+        }
+    }
+    // Entities merged away are dropped; the indices close up.
+    let mut new_index = vec![usize::MAX; ents.len()];
+    let mut entities = Vec::new();
+    for (i, e) in ents.into_iter().enumerate() {
+        if let Some(e) = e {
+            new_index[i] = entities.len();
+            entities.push(e);
+        }
+    }
+    for row in of.iter_mut() {
+        for x in row.iter_mut() {
+            *x = new_index.get(*x).copied().unwrap_or(usize::MAX);
+        }
+    }
+    out.linking = Linking { entities, of };
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::set::{entity_index, link};
+
+    fn set() -> Vec<(Article, Analysis)> {
+        [
+            "Anna Berg met Paolo Conte in Vienna. Berg said the Vienna Ferry Company would grow.",
+            "Paolo Conte spoke in Vienna on Monday. Conte met Anna Berg again.",
+            "Berg won the race in Graz. Berg is a young runner.",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, body)| {
+            let src = format!(
+                "+++\ntitle = \"Story {i}\"\ndate = \"2021-05-0{}\"\n+++\n\n{body}\n",
+                i + 1
+            );
+            let a = crate::article::parse_article(&format!("{i}.md"), src.as_bytes())
+                .expect("a valid article");
+            let an = crate::analyze(&a.parts(), a.meta.date.as_deref());
+            (a, an)
+        })
+        .collect()
+    }
+
+    fn linking(set: &[(Article, Analysis)]) -> Linking {
+        let e: Vec<&[crate::analysis::Entity]> =
+            set.iter().map(|(_, a)| a.entities.as_slice()).collect();
+        link(&e)
+    }
+
+    fn key_of(l: &Linking, name: &str) -> String {
+        l.entities
+            .iter()
+            .find(|e| e.name == name)
+            .map(|e| e.key.clone())
+            .unwrap_or_else(|| panic!("{name} in {:?}", l.entities))
+    }
+
+    #[test]
+    fn the_text_form_round_trips_and_bad_lines_are_named() {
+        let list = vec![
+            Correction::Merge {
+                key: "a".into(),
+                into: "b".into(),
+            },
+            Correction::Split {
+                key: "b".into(),
+                name: "Bé\tx".into(),
+            },
+            Correction::Rename {
+                key: "c".into(),
+                name: "قال أحمد 👩‍👩‍👧".into(),
+            },
+            Correction::Retype {
+                key: "c".into(),
+                kind: EntityKind::Place,
+            },
+            Correction::Hide { key: "d".into() },
+        ];
+        let text = write(&list);
+        let back = parse(&text).expect("reads back");
+        assert_eq!(back.len(), 5);
+        assert_eq!(
+            back[1],
+            Correction::Split {
+                key: "b".into(),
+                name: "Bé x".into()
+            }
+        );
+        assert_eq!(back[2], list[2]);
+        assert_eq!(back[4], list[4]);
+        assert_eq!(parse("\n\n"), Ok(Vec::new()));
+        let e = parse("hide\ta\nmerge\ta\n").expect_err("a short line");
+        assert!(e.starts_with("line 2:"), "{e}");
+        let e = parse("type\ta\tplanet").expect_err("an unknown type");
+        assert!(e.contains("unknown type"), "{e}");
+        assert!(parse("shout\ta").is_err());
+        // A backup's corrections join those kept, without repeats.
+        assert_eq!(
+            merged(
+                "hide\ta\n\nrename\tb\tB\n",
+                "rename\tb\tB\nhide\tc\nhide\tc\n"
+            ),
+            "hide\ta\nrename\tb\tB\nhide\tc\n"
+        );
+        assert_eq!(merged("", "hide\tc"), "hide\tc\n");
+    }
+
+    #[test]
+    fn merge_rename_retype_and_hide_hold_across_the_set() {
+        let s = set();
+        let l = linking(&s);
+        let anna = key_of(&l, "Anna Berg");
+        let paolo = key_of(&l, "Paolo Conte");
+        let c = apply(
+            &s,
+            &l,
+            &[
+                Correction::Merge {
+                    key: paolo.clone(),
+                    into: anna.clone(),
+                },
+                Correction::Rename {
+                    key: paolo.clone(),
+                    name: "The pair".into(),
+                },
+                Correction::Retype {
+                    key: anna.clone(),
+                    kind: EntityKind::Group,
+                },
+                Correction::Hide {
+                    key: key_of(&l, "Vienna"),
+                },
+            ],
+        );
+        assert!(c.stale.is_empty(), "{:?}", c.stale);
+        assert_eq!(c.resolve(&paolo), anna);
+        let e = c
+            .linking
+            .entities
+            .iter()
+            .find(|e| e.key == anna)
+            .expect("the merged entity");
+        assert_eq!(e.name, "The pair");
+        assert_eq!(e.kind, EntityKind::Group);
+        assert!(e.aliases.iter().any(|a| a == "Anna Berg"));
+        assert!(e.aliases.iter().any(|a| a == "Paolo Conte"));
+        assert!(!c.linking.entities.iter().any(|e| e.key == paolo));
+        assert!(c.hidden.contains(&key_of(&l, "Vienna")));
+        // Every article-level entity still has a set entity, and the pages
+        // built on the corrected linking show the merge.
+        for row in &c.linking.of {
+            assert!(row.iter().all(|&x| x < c.linking.entities.len()));
+        }
+        let pages = entity_index(&s, &c.linking);
+        let page = pages.get(&anna).expect("a page");
+        assert_eq!(page.articles.len(), 2);
+        assert!(pages.get(&paolo).is_none());
+    }
+
+    #[test]
+    fn a_name_is_split_off_where_it_is_all_an_article_calls_the_entity() {
+        let s = set();
+        let l = linking(&s);
+        let anna = key_of(&l, "Anna Berg");
+        // Whether or not the linking joined the runner "Berg" of the third
+        // article to Anna Berg, after a split (or a merge then a split) the
+        // runner has an entity of its own.
+        let mut list = Vec::new();
+        if let Some(berg) = l
+            .entities
+            .iter()
+            .find(|e| e.name == "Berg" && e.key != anna)
+        {
+            list.push(Correction::Merge {
+                key: berg.key.clone(),
+                into: anna.clone(),
+            });
+        }
+        list.push(Correction::Split {
+            key: anna.clone(),
+            name: "Berg".into(),
+        });
+        let c = apply(&s, &l, &list);
+        assert!(c.stale.is_empty(), "{:?}", c.stale);
+        let runner = c
+            .linking
+            .entities
+            .iter()
+            .find(|e| e.name == "Berg")
+            .expect("split off");
+        assert_ne!(runner.key, anna);
+        assert!(runner.members.iter().all(|(a, _)| *a == 2));
+        let a = c
+            .linking
+            .entities
+            .iter()
+            .find(|e| e.key == anna)
+            .expect("kept");
+        assert!(a.members.iter().all(|(a, _)| *a != 2));
+        // Splitting what no article calls the entity only is reported.
+        let c = apply(
+            &s,
+            &l,
+            &[
+                Correction::Split {
+                    key: anna.clone(),
+                    name: "Nobody".into(),
+                },
+                Correction::Hide {
+                    key: "not-a-key".into(),
+                },
+                Correction::Merge {
+                    key: anna.clone(),
+                    into: anna.clone(),
+                },
+            ],
+        );
+        assert_eq!(
+            c.stale.iter().map(|(n, _)| *n).collect::<Vec<_>>(),
+            [0, 1, 2]
+        );
+        assert_eq!(c.linking, l, "nothing changed");
+    }
+}

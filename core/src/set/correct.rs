@@ -18,6 +18,9 @@ use crate::article::Article;
 /// in (base64 of their text form; data, never run).
 pub const CORRECTIONS_TYPE: &str = "application/x-dossier-corrections";
 
+/// `(article, entity)` pairs of a set-level entity.
+type Members = Vec<(usize, usize)>;
+
 /// One correction.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Correction {
@@ -272,12 +275,11 @@ pub fn apply(
             }
             Correction::Split { name, .. } => {
                 let Some(e) = ents[i].as_ref() else { continue };
-                let (gone, kept): (Vec<(usize, usize)>, Vec<(usize, usize)>) =
-                    e.members.iter().partition(|(a, k)| {
-                        set.get(*a)
-                            .and_then(|(_, an)| an.entities.get(*k))
-                            .is_some_and(|x| x.name.eq_ignore_ascii_case(name))
-                    });
+                let (gone, kept): (Members, Members) = e.members.iter().partition(|(a, k)| {
+                    set.get(*a)
+                        .and_then(|(_, an)| an.entities.get(*k))
+                        .is_some_and(|x| x.name.eq_ignore_ascii_case(name))
+                });
                 if gone.is_empty() || kept.is_empty() {
                     out.stale
                         .push((n, format!("no article calls “{}” only “{name}”", e.name)));

@@ -112,6 +112,44 @@ describe("the set's pages", () => {
       assert.ok(left.length >= 1 && left.length < dates.length, `filtered: ${left.length} of ${dates.length}`);
       assert.ok(left.some((t) => t.trim() === label));
       await page.fill('input[aria-label="Filter the timeline"]', "");
+      await page.locator(`${TIMELINE} [role=status]`).waitFor({ state: "detached" });
+
+      // Zoom: the buttons, the keys on the axis, and back to all.
+      const span = page.locator("[data-testid=tl-span]");
+      const all = await span.textContent();
+      await page.click('button[aria-label="Zoom in"]');
+      await page.waitForFunction((t) => document.querySelector("[data-testid=tl-span]").textContent !== t, all);
+      await page.click('button[aria-label="Earlier"]');
+      await page.locator("svg.set-axis").focus();
+      await page.keyboard.press("+");
+      const zoomed = await span.textContent();
+      assert.notEqual(zoomed, all);
+      const inWindow = await page.locator(`${TIMELINE} li[data-date]`).count();
+      assert.ok(inWindow <= dates.length, `the list follows the window (${inWindow} of ${dates.length})`);
+      await page.keyboard.press("0");
+      await page.waitForFunction((t) => document.querySelector("[data-testid=tl-span]").textContent === t, all);
+      assert.equal(await page.locator(`${TIMELINE} li[data-date]`).count(), dates.length);
+      // A range of years.
+      const years = dates.map((d) => Number(d.slice(0, 4))).filter((y) => y > 0);
+      const last = Math.max(...years);
+      await page.fill("#tl-from", String(last));
+      await page.fill("#tl-to", String(last));
+      await page.click('.tl-range button[type=submit]');
+      await page.waitForFunction((t) => document.querySelector("[data-testid=tl-span]").textContent !== t, all);
+      const ranged = await page.locator(`${TIMELINE} li[data-date]`).evaluateAll((lis) => lis.map((li) => li.dataset.date));
+      assert.ok(ranged.length > 0 && ranged.every((d) => !/^\d{4}/.test(d) || Number(d.slice(0, 4)) <= last), `in ${last}: ${ranged.join(", ")}`);
+      await page.click('.tl-zoom button:text-is("All")');
+      // Lanes by article are named; a mark selects its row in the list.
+      await page.selectOption("#tl-lanes", "article");
+      await page.locator("svg.set-axis text.lane-name").first().waitFor(wait);
+      await page.locator("svg.set-axis .mark").first().click();
+      await page.locator(`${TIMELINE} li[aria-current=true]`).waitFor(wait);
+      // Only the points that name a person; then all again.
+      await page.selectOption("#tl-kind", "person");
+      await page.waitForFunction((n) => document.querySelectorAll('main[aria-label="Set timeline"] li[data-date]').length < n, dates.length);
+      assert.ok((await page.locator(`${TIMELINE} li[data-date]`).count()) > 0, "some points name a person");
+      await page.selectOption("#tl-kind", "");
+      await page.waitForFunction((n) => document.querySelectorAll('main[aria-label="Set timeline"] li[data-date]').length === n, dates.length);
       // Reload keeps the page; an event opens its article at the event; Back comes back.
       await page.reload();
       await page.locator(`${TIMELINE} li[data-date]`).first().waitFor(wait);
@@ -179,6 +217,14 @@ describe("the set's pages", () => {
       await page.reload();
       await page.locator(`${ENTITY} h1:text-is("Someone “else”")`).waitFor(wait);
       assert.match(await page.evaluate(() => localStorage.getItem("dossier.corrections")), /^rename\t/);
+      // The article shows the new name too, in its panel and its card; and
+      // still after a reload there.
+      await page.evaluate((s) => (location.hash = `#/a/${s}`), first.slug);
+      await page.locator('aside .name:text-is("Someone “else”")').waitFor(wait);
+      await page.reload();
+      await waitForArticle(page, first.title);
+      await page.locator('aside .name:text-is("Someone “else”")').waitFor(wait);
+      await page.evaluate((h) => (location.hash = h), a.href);
 
       // Merge b into a's page: b's key now leads here, b's name is an alias.
       await page.evaluate((h) => (location.hash = h), b.href);
@@ -193,8 +239,17 @@ describe("the set's pages", () => {
       await page.click('form:has(#correct-merge) button[type=submit]');
       await page.locator(`${ENTITY} [role=alert]`).waitFor(wait);
 
-      // Hide: said on the page, and left out of search's names.
+      // Hide: said on the page; the article no longer marks it.
       await page.click('button:text-is("Hide: not an entity")');
+      await page.locator(`${ENTITY} .hidden-note`).waitFor(wait);
+      await page.evaluate((s) => (location.hash = `#/a/${s}`), first.slug);
+      await page.locator("aside .name").first().waitFor(wait);
+      // Neither name, nor the new one: the merged entity is hidden with it.
+      await page.waitForFunction(
+        (names) => ![...document.querySelectorAll("aside .name")].some((n) => names.includes(n.textContent.trim())),
+        [a.name, b.name, "Someone “else”"],
+      );
+      await page.goBack();
       await page.locator(`${ENTITY} .hidden-note`).waitFor(wait);
       const lines = (await page.evaluate(() => localStorage.getItem("dossier.corrections"))).trim().split("\n");
       assert.deepEqual(lines.map((l) => l.split("\t")[0]), ["rename", "merge", "hide"]);

@@ -113,6 +113,9 @@ pub fn shell() -> Html {
                 } else {
                     data::yours_read();
                 }
+                // The reader's corrections, applied by the pages module.
+                let d = dispatcher.clone();
+                crate::pages::start(move || d.dispatch(Action::Corrected));
             }
         });
     }
@@ -232,8 +235,9 @@ pub fn shell() -> Html {
     // A page of the set: its module shows it (see `crate::pages`).
     {
         let dispatcher = state.dispatcher();
-        use_effect_with(state.page.clone(), move |page| {
-            crate::pages::tell(page.as_ref());
+        let page = state.page.clone();
+        use_effect_with(state.route(), move |route| {
+            crate::pages::tell(route);
             if page.is_some() {
                 crate::pages::open(move || {
                     dispatcher.dispatch(Action::Notice(Some(
@@ -244,6 +248,17 @@ pub fn shell() -> Html {
         });
     }
 
+    // The reader's corrections (made on the set's pages), applied to this
+    // article by the pages module; not while hydrating, which adopts the
+    // page as the build rendered it.
+    let load = match (load, slug.as_deref().and_then(crate::pages::corrected)) {
+        (Some(Load::Ready(mut e)), Some((analysis, keys))) if !state.restoring => {
+            e.analysis = analysis;
+            e.keys = keys;
+            Some(Load::Ready(e))
+        }
+        (load, _) => load,
+    };
     let title = summary.map(|s| s.meta.title.clone()).unwrap_or_default();
     let view = match (slug, load) {
         _ if state.page.is_some() => html! {},

@@ -60,6 +60,9 @@ pub struct ReaderState {
     /// Changes whenever the reader's own articles change (the library and
     /// the reader render again).
     pub yours: u32,
+    /// Changes whenever the corrected analysis of an article comes or goes
+    /// (the reader renders again).
+    pub corrected: u32,
     /// A problem the page tells the reader about (the module that adds
     /// articles could not be loaded).
     pub notice: Option<String>,
@@ -116,6 +119,8 @@ pub enum Action {
     Clear,
     /// The reader's own articles changed.
     YoursChanged,
+    /// The corrected analysis of an article came (or went).
+    Corrected,
     /// Tell the reader about a problem, or stop telling.
     Notice(Option<String>),
 }
@@ -325,6 +330,7 @@ impl Reducible for ReaderState {
                 s.go(route, None);
             }
             Action::YoursChanged => s.yours = s.yours.wrapping_add(1),
+            Action::Corrected => s.corrected = s.corrected.wrapping_add(1),
             Action::Notice(notice) => {
                 if s.notice == notice {
                     return self;

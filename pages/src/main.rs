@@ -11,6 +11,8 @@
 //! this module which page it is on (`dossier::pages::ROUTE_EVENT`).
 
 #[cfg(target_arch = "wasm32")]
+mod correct;
+#[cfg(target_arch = "wasm32")]
 mod load;
 #[cfg(target_arch = "wasm32")]
 mod view;

@@ -6,8 +6,11 @@ use std::rc::Rc;
 
 use dossier::dom;
 use dossier_core::analysis::{EntityKind, Span};
-use dossier_core::view::pages::passage;
-use dossier_core::view::{date_label, kind_singular, Route};
+use dossier_core::timex::cal::{civil_from_days, days_from_civil};
+use dossier_core::view::pages::{
+    extent, pan, passage, set_axis, zoom, LaneBy, SetAxis, TimelineRow,
+};
+use dossier_core::view::{date_label, fixed, kind_singular, percent, Route};
 use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
@@ -66,6 +69,7 @@ fn page_of(route: Route) -> Option<Route> {
 
 #[function_component(Pages)]
 pub fn pages() -> Html {
+    let at = use_state(|| Route::parse(&dom::hash()));
     let route = use_state(|| page_of(Route::parse(&dom::hash())));
     let reading = use_state(|| Reading::Loading(0, 0));
     let list = use_state(|| Rc::new(load::stored_corrections()));
@@ -79,6 +83,19 @@ pub fn pages() -> Html {
                 })
             });
             move || drop(listener)
+        });
+    }
+    // The article the app shows, as the reader corrected it, for the app.
+    {
+        let slug = match &*at {
+            Route::Article { slug, .. } => Some(slug.clone()),
+            _ => None,
+        };
+        use_effect_with((slug, Rc::clone(&*list)), |(slug, list)| {
+            let (slug, list) = (slug.clone(), Rc::clone(list));
+            wasm_bindgen_futures::spawn_local(async move {
+                crate::correct::send(slug.as_deref(), &list).await;
+            });
         });
     }
     let edit = {
@@ -103,7 +120,7 @@ pub fn pages() -> Html {
         })
     };
     {
-        let route = route.clone();
+        let (route, at) = (route.clone(), at.clone());
         use_effect_with((), move |_| {
             let listener = dom::window().map(|w| {
                 EventListener::new(&w, dossier::pages::ROUTE_EVENT, move |e| {
@@ -111,15 +128,23 @@ pub fn pages() -> Html {
                         .dyn_ref::<web_sys::CustomEvent>()
                         .and_then(|c| c.detail().as_string())
                         .unwrap_or_default();
-                    route.set(page_of(Route::parse(&hash)));
+                    let r = Route::parse(&hash);
+                    at.set(r.clone());
+                    route.set(page_of(r));
                 })
             });
             move || drop(listener)
         });
     }
     {
+        // The set is read when a page first needs it (the module may have
+        // been loaded for the corrections of the article being read).
         let reading = reading.clone();
-        use_effect_with((), move |_| {
+        let started = use_mut_ref(|| false);
+        use_effect_with(route.is_some(), move |needed| {
+            if !*needed || std::mem::replace(&mut *started.borrow_mut(), true) {
+                return;
+            }
             wasm_bindgen_futures::spawn_local(async move {
                 let progress = {
                     let reading = reading.clone();
@@ -287,48 +312,339 @@ impl PartialEq for SetProps {
 
 #[function_component(Timeline)]
 fn timeline(p: &SetProps) -> Html {
+    let set = &p.set;
     let filter = use_state(String::new);
-    let oninput = {
-        let filter = filter.clone();
+    let kind = use_state(|| None::<EntityKind>);
+    let article = use_state(|| None::<usize>);
+    let entity = use_state(String::new);
+    let window = use_state(|| None::<(i64, i64)>);
+    let lanes = use_state(|| LaneBy::Packed);
+    let selected = use_state(|| None::<usize>);
+    let full = extent(&set.rows);
+    let text_input = |state: &UseStateHandle<String>| {
+        let state = state.clone();
         Callback::from(move |e: InputEvent| {
             if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
-                filter.set(input.value());
+                state.set(input.value());
             }
+        })
+    };
+    // The entity the filter names: one of the set's, by its name.
+    let wanted_entity: Option<usize> = {
+        let typed = entity.trim();
+        (!typed.is_empty()).then(|| {
+            set.linking()
+                .entities
+                .iter()
+                .position(|e| e.name.eq_ignore_ascii_case(typed))
+                .unwrap_or(usize::MAX)
         })
     };
     let words: Vec<String> = filter
         .split_whitespace()
         .map(|w| w.to_lowercase())
         .collect();
-    let shown: Vec<_> = p
-        .set
-        .rows
-        .iter()
-        .filter(|r| {
-            let text = format!("{} {} {}", r.what, r.title, r.when).to_lowercase();
-            words.iter().all(|w| text.contains(w.as_str()))
-        })
+    let linking = set.linking();
+    let matches = |r: &TimelineRow| {
+        let text = format!("{} {} {}", r.what, r.title, r.when).to_lowercase();
+        words.iter().all(|w| text.contains(w.as_str()))
+            && article.is_none_or(|a| r.article == a)
+            && kind.is_none_or(|k| {
+                r.entities
+                    .iter()
+                    .any(|&e| linking.entities.get(e).is_some_and(|x| x.kind == k))
+            })
+            && wanted_entity.is_none_or(|e| r.entities.contains(&e))
+    };
+    let filtered: Vec<usize> = (0..set.rows.len())
+        .filter(|&i| matches(&set.rows[i]))
         .collect();
+    let in_window = |i: &usize| match (*window, set.rows[*i].interval) {
+        (None, _) => true,
+        (Some(w), Some(iv)) => iv.1 > w.0 && iv.0 < w.1,
+        (Some(_), None) => false,
+    };
+    let shown: Vec<usize> = filtered.iter().copied().filter(in_window).collect();
+    let view = (*window).or(full);
+    let axis = view.and_then(|w| {
+        set_axis(
+            &set.rows,
+            &filtered,
+            w,
+            *lanes,
+            &|a| set.title(a).to_string(),
+            &|e| {
+                set.name_of(
+                    &linking
+                        .entities
+                        .get(e)
+                        .map(|x| x.key.clone())
+                        .unwrap_or_default(),
+                )
+            },
+        )
+    });
+    let go = {
+        let window = window.clone();
+        move |w: Option<(i64, i64)>| {
+            let window = window.clone();
+            move || window.set(w.filter(|w| Some(*w) != full))
+        }
+    };
+    let step = |f: &dyn Fn((i64, i64), (i64, i64)) -> (i64, i64)| -> Callback<MouseEvent> {
+        let set_to = go(view.zip(full).map(|(v, all)| f(v, all)));
+        Callback::from(move |_: MouseEvent| set_to())
+    };
+    let zoom_in = step(&|v, all| zoom(v, all, 0.5, 0.5));
+    let zoom_out = step(&|v, all| zoom(v, all, 2.0, 0.5));
+    let earlier = step(&|v, all| pan(v, all, -0.5));
+    let later = step(&|v, all| pan(v, all, 0.5));
+    let reset = {
+        let window = window.clone();
+        Callback::from(move |_: MouseEvent| window.set(None))
+    };
+    let onkeydown = {
+        let window = window.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let (Some(v), Some(all)) = (view, full) else {
+                return;
+            };
+            let next = match e.key().as_str() {
+                "+" | "=" => zoom(v, all, 0.5, 0.5),
+                "-" | "_" => zoom(v, all, 2.0, 0.5),
+                "ArrowLeft" => pan(v, all, -0.25),
+                "ArrowRight" => pan(v, all, 0.25),
+                "0" | "Home" => all,
+                _ => return,
+            };
+            e.prevent_default();
+            window.set(Some(next).filter(|w| *w != all));
+        })
+    };
+    let onwheel = {
+        let window = window.clone();
+        Callback::from(move |e: WheelEvent| {
+            let (Some(v), Some(all)) = (view, full) else {
+                return;
+            };
+            let Some(el) = e
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            else {
+                return;
+            };
+            e.prevent_default();
+            let r = el.get_bounding_client_rect();
+            let at = if r.width() > 0.0 {
+                (f64::from(e.client_x()) - r.left()) / r.width()
+            } else {
+                0.5
+            };
+            let factor = if e.delta_y() < 0.0 { 0.8 } else { 1.25 };
+            let next = zoom(v, all, factor, at);
+            window.set(Some(next).filter(|w| *w != all));
+        })
+    };
+    let from_to = {
+        let window = window.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some(all) = full else { return };
+            let year = |id: &str| {
+                value_of(id)
+                    .trim()
+                    .parse::<i32>()
+                    .ok()
+                    .filter(|y| (-9999..=9999).contains(y))
+            };
+            let (a, b) = (year("tl-from"), year("tl-to"));
+            if a.is_none() && b.is_none() {
+                window.set(None);
+                return;
+            }
+            let start = a.map_or(all.0, |y| days_from_civil(y, 1, 1));
+            let end = b.map_or(all.1, |y| days_from_civil(y + 1, 1, 1));
+            let w = (start.max(all.0), end.min(all.1));
+            window.set((w.1 > w.0).then_some(w).filter(|w| *w != all));
+        })
+    };
+    let on_kind = {
+        let kind = kind.clone();
+        Callback::from(move |_: Event| kind.set(EntityKind::parse(&value_of("tl-kind"))))
+    };
+    let on_article = {
+        let article = article.clone();
+        Callback::from(move |_: Event| article.set(value_of("tl-article").parse().ok()))
+    };
+    let on_lanes = {
+        let lanes = lanes.clone();
+        Callback::from(move |_: Event| {
+            lanes.set(match value_of("tl-lanes").as_str() {
+                "article" => LaneBy::Article,
+                "entity" => LaneBy::Entity,
+                _ => LaneBy::Packed,
+            })
+        })
+    };
+    let span_label = view
+        .map(|(a, b)| format!("{} – {}", day_label(a), day_label(b - 1)))
+        .unwrap_or_default();
+    let names: Vec<&str> = {
+        let mut count: Vec<(usize, usize)> = Vec::new();
+        for r in &set.rows {
+            for &e in &r.entities {
+                match count.iter_mut().find(|(x, _)| *x == e) {
+                    Some((_, c)) => *c += 1,
+                    None => count.push((e, 1)),
+                }
+            }
+        }
+        count.sort_by(|a, b| b.1.cmp(&a.1));
+        count
+            .iter()
+            .filter_map(|(e, _)| linking.entities.get(*e))
+            .filter(|e| !set.hidden(&e.key))
+            .take(300)
+            .map(|e| e.name.as_str())
+            .collect()
+    };
     html! {
         <main class="set-page set-timeline" aria-label="Set timeline">
             { crumbs() }
             <h1>{ "Timeline of the set" }</h1>
-            <p class="lede">{ format!("{}: events the articles report and the days they were published, in time order.", plural(p.set.rows.len(), "dated point", "dated points")) }</p>
-            <input type="search" class="search-box" placeholder="Filter: a word, a name, a year" aria-label="Filter the timeline" value={(*filter).clone()} {oninput} />
-            if shown.len() != p.set.rows.len() {
-                <p role="status">{ format!("{} of {}", shown.len(), p.set.rows.len()) }</p>
+            <p class="lede">{ format!("{}: events the articles report and the days they were published, in time order.", plural(set.rows.len(), "dated point", "dated points")) }</p>
+            <div class="tl-filters">
+                <input type="search" class="search-box" placeholder="Filter: a word, a name, a year" aria-label="Filter the timeline" value={(*filter).clone()} oninput={text_input(&filter)} />
+                <label>{ "Type " }
+                    <select id="tl-kind" onchange={on_kind}>
+                        <option value="" selected={kind.is_none()}>{ "any" }</option>
+                        { for EntityKind::ALL.iter().map(|k| html! { <option value={k.as_str()} selected={*kind == Some(*k)}>{ kind_singular(*k) }</option> }) }
+                    </select>
+                </label>
+                <label>{ "Article " }
+                    <select id="tl-article" onchange={on_article}>
+                        <option value="" selected={article.is_none()}>{ "all" }</option>
+                        { for (0..set.articles().len()).map(|a| html! { <option value={a.to_string()} selected={*article == Some(a)}>{ set.title(a).to_string() }</option> }) }
+                    </select>
+                </label>
+                <label>{ "Entity " }
+                    <input type="text" list="tl-entities" placeholder="a name" value={(*entity).clone()} oninput={text_input(&entity)} />
+                </label>
+                <datalist id="tl-entities">{ for names.iter().map(|n| html! { <option value={n.to_string()} /> }) }</datalist>
+                <form class="tl-range" onsubmit={from_to}>
+                    <label>{ "From " }<input id="tl-from" type="number" inputmode="numeric" placeholder="year" /></label>
+                    <label>{ "to " }<input id="tl-to" type="number" inputmode="numeric" placeholder="year" /></label>
+                    <button type="submit">{ "Show" }</button>
+                </form>
+            </div>
+            if let Some(g) = &axis {
+                <div class="tl-zoom" role="group" aria-label="Zoom">
+                    <button type="button" aria-label="Zoom out" onclick={zoom_out}>{ "−" }</button>
+                    <button type="button" aria-label="Zoom in" onclick={zoom_in}>{ "+" }</button>
+                    <button type="button" aria-label="Earlier" onclick={earlier}>{ "←" }</button>
+                    <button type="button" aria-label="Later" onclick={later}>{ "→" }</button>
+                    <button type="button" onclick={reset} disabled={window.is_none()}>{ "All" }</button>
+                    <span class="tl-span" data-testid="tl-span">{ span_label }</span>
+                    <label class="tl-lanes">{ "Lanes " }
+                        <select id="tl-lanes" onchange={on_lanes}>
+                            <option value="packed" selected={*lanes == LaneBy::Packed}>{ "one row" }</option>
+                            <option value="article" selected={*lanes == LaneBy::Article}>{ "by article" }</option>
+                            <option value="entity" selected={*lanes == LaneBy::Entity}>{ "by entity" }</option>
+                        </select>
+                    </label>
+                </div>
+                { set_axis_html(g, set, &selected, onkeydown, onwheel) }
+            }
+            if shown.len() != set.rows.len() {
+                <p role="status">{ format!("{} of {}", shown.len(), set.rows.len()) }</p>
             }
             <ol class="set-list">
-                { for shown.into_iter().map(|r| html! {
-                    <li data-date={r.date.clone()} class={classes!(r.published.then_some("published"), r.approximate.then_some("approximate"))}>
-                        <span class="when">{ r.when.clone() }</span>
-                        { " " }
-                        <a href={r.href.clone()}>{ r.what.clone() }</a>
-                        <span class="source">{ r.title.clone() }</span>
-                    </li>
+                { for shown.iter().map(|&i| {
+                    let r = &set.rows[i];
+                    let current = (*selected).is_some_and(|s| s == i);
+                    html! {
+                        <li id={format!("tl-row-{i}")} data-date={r.date.clone()} aria-current={current.then_some("true")}
+                            class={classes!(r.published.then_some("published"), r.approximate.then_some("approximate"), current.then_some("selected"))}>
+                            <span class="when">{ r.when.clone() }</span>
+                            { " " }
+                            <a href={r.href.clone()}>{ r.what.clone() }</a>
+                            <span class="source">{ r.title.clone() }</span>
+                        </li>
+                    }
                 }) }
             </ol>
         </main>
+    }
+}
+
+/// A day as a reader reads it (`3 May 2021`).
+fn day_label(day: i64) -> String {
+    let (y, m, d) = civil_from_days(day);
+    date_label(&format!("{y:04}-{m:02}-{d:02}")).unwrap_or_else(|| y.to_string())
+}
+
+/// The drawing of the set timeline's axis: ticks, lanes (named when they
+/// are by article or entity) and marks; a mark selects its first row in the
+/// list below. The list is the accessible view; the drawing is an image of
+/// it that the keys and the wheel zoom and move.
+fn set_axis_html(
+    g: &SetAxis,
+    set: &Set,
+    selected: &UseStateHandle<Option<usize>>,
+    onkeydown: Callback<KeyboardEvent>,
+    onwheel: Callback<WheelEvent>,
+) -> Html {
+    const LANE: f64 = 26.0;
+    const TOP: f64 = 4.0;
+    let named = g.lanes.iter().any(|n| !n.is_empty());
+    let lane_h = if named { LANE } else { 14.0 };
+    let base = TOP + g.lanes.len().max(1) as f64 * lane_h + 4.0;
+    let every = g.axis.ticks.len().div_ceil(6).max(1);
+    html! {
+        <svg class="axis set-axis" width="100%" height={fixed(base + 20.0, 0)} tabindex="0" role="img"
+            aria-label="Time axis: + and − zoom, the arrow keys move earlier and later, 0 shows all"
+            {onkeydown} {onwheel}>
+            { for g.lanes.iter().enumerate().filter(|(_, n)| !n.is_empty()).map(|(l, n)| html! {
+                <text class="lane-name" x="0" y={fixed(TOP + l as f64 * lane_h + 9.0, 0)}>{ n.clone() }</text>
+            }) }
+            <line class="base" x1="0" x2="100%" y1={fixed(base, 0)} y2={fixed(base, 0)} />
+            { for g.axis.ticks.iter().enumerate().map(|(k, t)| {
+                let x = percent(t.at);
+                let anchor = if t.at < 0.08 { "start" } else if t.at > 0.92 { "end" } else { "middle" };
+                html! {
+                    <g class={classes!("tick", (k % every != 0).then_some("minor"))}>
+                        <line x1={x.clone()} x2={x.clone()} y1={fixed(base - 3.0, 0)} y2={fixed(base + 4.0, 0)} />
+                        if k % every == 0 {
+                            <text x={x} y={fixed(base + 16.0, 0)} text-anchor={anchor}>{ t.label.clone() }</text>
+                        }
+                    </g>
+                }
+            }) }
+            { for g.marks.iter().map(|m| {
+                let y = TOP + m.lane as f64 * lane_h + if named { 12.0 } else { 0.0 };
+                let first = m.rows[0];
+                let pick = {
+                    let selected = selected.clone();
+                    Callback::from(move |_: MouseEvent| {
+                        selected.set(Some(first));
+                        if let Some(el) = dom::document().and_then(|d| d.get_element_by_id(&format!("tl-row-{first}"))) {
+                            dom::scroll_to(&el, true);
+                        }
+                    })
+                };
+                let tip = match m.rows.as_slice() {
+                    [one] => set.rows.get(*one).map(|r| format!("{}: {}", r.when, r.what)).unwrap_or_default(),
+                    many => format!("{} on {}", plural(many.len(), "point", "points"), set.rows.get(first).map(|r| r.when.clone()).unwrap_or_default()),
+                };
+                let class = classes!("mark", m.bar.then_some("bar"), m.published.then_some("published-mark"), m.approximate.then_some("approximate"), (m.rows.len() > 1).then_some("group"), (*selected).is_some_and(|s| m.rows.contains(&s)).then_some("selected"));
+                if m.bar {
+                    html! { <rect {class} x={percent(m.left)} y={fixed(y, 0)} width={percent(m.width)} height="8" rx="2" onclick={pick}><title>{ tip }</title></rect> }
+                } else {
+                    let r = if m.rows.len() > 1 { "6" } else { "4" };
+                    html! { <circle {class} cx={percent(m.left)} cy={fixed(y + 4.0, 0)} {r} onclick={pick}><title>{ tip }</title></circle> }
+                }
+            }) }
+        </svg>
     }
 }
 

@@ -369,6 +369,132 @@ pub fn apply(
     out
 }
 
+/// What the corrections change in the reading view of one article, which
+/// knows its entities' keys but not the set's linking: where each key
+/// leads (merges), and the name, type and hiding of the entity it leads to.
+/// A split needs the whole set; the reading view leaves it to the pages.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Overrides {
+    moved: Vec<(String, String)>,
+    names: Vec<(String, String)>,
+    kinds: Vec<(String, EntityKind)>,
+    hidden: Vec<String>,
+}
+
+impl Overrides {
+    /// The corrections `list`, replayed on keys alone.
+    pub fn of(list: &[Correction]) -> Overrides {
+        let mut o = Overrides::default();
+        for c in list {
+            let key = o.key(c.key()).to_string();
+            match c {
+                Correction::Merge { into, .. } => {
+                    let into = o.key(into).to_string();
+                    if into != key {
+                        // The entity merged into keeps its own name and type.
+                        o.moved.push((key, into));
+                    }
+                }
+                Correction::Split { .. } => {}
+                Correction::Rename { name, .. } => {
+                    o.names.retain(|(k, _)| *k != key);
+                    o.names.push((key, name.clone()));
+                }
+                Correction::Retype { kind, .. } => {
+                    o.kinds.retain(|(k, _)| *k != key);
+                    o.kinds.push((key, *kind));
+                }
+                Correction::Hide { .. } => o.hidden.push(key),
+            }
+        }
+        o
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.moved.is_empty()
+            && self.names.is_empty()
+            && self.kinds.is_empty()
+            && self.hidden.is_empty()
+    }
+
+    /// Where `key` leads.
+    pub fn key<'a>(&'a self, key: &'a str) -> &'a str {
+        let mut k = key;
+        for _ in 0..=self.moved.len() {
+            match self.moved.iter().find(|(from, _)| from == k) {
+                Some((_, to)) => k = to,
+                None => break,
+            }
+        }
+        k
+    }
+
+    /// `analysis` of an article whose entities have the set-level `keys`,
+    /// as the reader corrected it: entities renamed and retyped, two merged
+    /// into one, hidden ones left out (and out of the events), with the keys
+    /// they now have.
+    pub fn apply(&self, analysis: &Analysis, keys: &[String]) -> (Analysis, Vec<String>) {
+        let mut out = analysis.clone();
+        let mut new_keys = Vec::with_capacity(keys.len());
+        let mut index = vec![usize::MAX; analysis.entities.len()];
+        let mut entities = Vec::with_capacity(analysis.entities.len());
+        for (i, e) in analysis.entities.iter().enumerate() {
+            let Some(key) = keys.get(i).map(|k| self.key(k)) else {
+                index[i] = entities.len();
+                entities.push(e.clone());
+                new_keys.push(String::new());
+                continue;
+            };
+            if self.hidden.iter().any(|h| h == key) {
+                continue;
+            }
+            let mut e = e.clone();
+            if let Some((_, name)) = self.names.iter().find(|(k, _)| k == key) {
+                if *name != e.name {
+                    let old = std::mem::replace(&mut e.name, name.clone());
+                    e.aliases.retain(|a| a != name);
+                    e.aliases.insert(0, old);
+                }
+            }
+            if let Some((_, kind)) = self.kinds.iter().find(|(k, _)| k == key) {
+                e.kind = *kind;
+            }
+            // Merged into an entity this article names too: one entity.
+            if let Some(j) = new_keys.iter().position(|k| k == key) {
+                let into: &mut crate::analysis::Entity = &mut entities[j];
+                for name in std::iter::once(&e.name).chain(&e.aliases) {
+                    if *name != into.name && !into.aliases.contains(name) {
+                        into.aliases.push(name.clone());
+                    }
+                }
+                into.mentions.extend(e.mentions);
+                // The page's own small sort (the standard one would cost the
+                // first view kilobytes).
+                crate::view::sort_stable(&mut into.mentions, &|a, b| {
+                    (a.part, a.start) < (b.part, b.start)
+                });
+                index[i] = j;
+                continue;
+            }
+            index[i] = entities.len();
+            entities.push(e);
+            new_keys.push(key.to_string());
+        }
+        out.entities = entities;
+        for ev in &mut out.timeline {
+            let mut es: Vec<usize> = ev
+                .entities
+                .iter()
+                .filter_map(|&i| index.get(i).copied().filter(|&j| j != usize::MAX))
+                .collect();
+            crate::view::sort_stable(&mut es, &|a, b| a < b);
+            es.dedup();
+            ev.entities = es;
+        }
+        (out, new_keys)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -509,6 +635,71 @@ mod tests {
         let page = pages.get(&anna).expect("a page");
         assert_eq!(page.articles.len(), 2);
         assert!(pages.get(&paolo).is_none());
+    }
+
+    #[test]
+    fn the_reading_view_renames_retypes_and_hides_by_key() {
+        let s = set();
+        let l = linking(&s);
+        let keys = l.keys_of();
+        let anna = key_of(&l, "Anna Berg");
+        let paolo = key_of(&l, "Paolo Conte");
+        let vienna = key_of(&l, "Vienna");
+        let o = Overrides::of(&[
+            Correction::Merge {
+                key: paolo.clone(),
+                into: anna.clone(),
+            },
+            Correction::Rename {
+                key: paolo.clone(),
+                name: "The pair".into(),
+            },
+            Correction::Retype {
+                key: anna.clone(),
+                kind: EntityKind::Group,
+            },
+            Correction::Hide {
+                key: vienna.clone(),
+            },
+            Correction::Split {
+                key: anna.clone(),
+                name: "Berg".into(),
+            },
+        ]);
+        assert!(!o.is_empty());
+        assert!(Overrides::of(&[]).is_empty());
+        let (a, an) = &s[0];
+        let (fixed, new_keys) = o.apply(an, &keys[0]);
+        assert_eq!(new_keys.len(), fixed.entities.len());
+        assert_eq!(
+            fixed.entities.len(),
+            an.entities.len() - 2,
+            "Vienna is left out, the two people are one"
+        );
+        assert!(!fixed.entities.iter().any(|e| e.name == "Vienna"));
+        // Both people are now one renamed group, under Anna Berg's key, with
+        // the mentions of both.
+        let pair: Vec<usize> = (0..fixed.entities.len())
+            .filter(|&i| new_keys[i] == anna)
+            .collect();
+        assert_eq!(pair.len(), 1);
+        let e = &fixed.entities[pair[0]];
+        assert_eq!(e.name, "The pair");
+        assert_eq!(e.kind, EntityKind::Group);
+        assert!(e.aliases.iter().any(|x| x == "Anna Berg"));
+        assert!(e.aliases.iter().any(|x| x == "Paolo Conte"));
+        let before: usize = an
+            .entities
+            .iter()
+            .filter(|x| x.name == "Anna Berg" || x.name == "Paolo Conte" || x.name == "Berg")
+            .map(|x| x.mentions.len())
+            .sum();
+        assert_eq!(e.mentions.len(), before);
+        // Events name only entities that are still there, by their new index.
+        for ev in &fixed.timeline {
+            assert!(ev.entities.iter().all(|&i| i < fixed.entities.len()));
+        }
+        assert!(fixed.check(&a.parts()).is_ok());
     }
 
     #[test]

@@ -1,12 +1,14 @@
 //! What the pages of the set show, derived from what the build computed
-//! ([`SetPages`]) and the library's index: the rows of the set timeline.
+//! ([`SetPages`]) and the library's index: the rows of the set timeline and
+//! its axis (a window of days that zooms and pans, marks in lanes, points
+//! of one day in one lane grouped into one mark).
 
 use crate::analysis::{Precision, Span};
 use crate::bundle::SetPages;
 use crate::set::index::Point;
 use crate::timex::Timex;
 
-use super::Route;
+use super::{lanes, Axis, Route};
 
 /// One row of the set timeline.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,6 +27,13 @@ pub struct TimelineRow {
     /// The event in its article, or the article.
     pub href: String,
     pub published: bool,
+    /// The article it comes from (its index in the set).
+    pub article: usize,
+    /// Its days, `[start, end)`; an open range runs to the set's last day.
+    /// `None` when it has no calendar reading.
+    pub interval: Option<(i64, i64)>,
+    /// The set-level entities of its sentence.
+    pub entities: Vec<usize>,
 }
 
 fn label(value: &str) -> String {
@@ -52,6 +61,15 @@ fn precision_word(p: Precision) -> &'static str {
 /// name article `i` of the set. A point whose article is not in the index
 /// is left out.
 pub fn timeline_rows(pages: &SetPages, slugs: &[&str], titles: &[&str]) -> Vec<TimelineRow> {
+    let bounds = |v: &str| v.parse::<Timex>().ok().and_then(|t| t.day_bounds());
+    // The set's present: the end of its last closed date.
+    let present = pages
+        .timeline
+        .iter()
+        .filter(|t| !t.open_ended)
+        .filter_map(|t| bounds(t.until.as_deref().unwrap_or(&t.date)))
+        .map(|b| b.1)
+        .max();
     pages
         .timeline
         .iter()
@@ -83,6 +101,14 @@ pub fn timeline_rows(pages: &SetPages, slugs: &[&str], titles: &[&str]) -> Vec<T
                 None => "Published".to_string(),
                 Some(_) => pages.labels.get(i).cloned().unwrap_or_default(),
             };
+            let interval = bounds(&item.date).map(|(start, end)| {
+                let end = match (&item.until, item.open_ended) {
+                    (Some(u), _) => bounds(u).map_or(end, |b| b.1.max(end)),
+                    (None, true) => present.unwrap_or(end).max(end),
+                    (None, false) => end,
+                };
+                (start, end)
+            });
             Some(TimelineRow {
                 date: item.date.clone(),
                 when,
@@ -91,9 +117,218 @@ pub fn timeline_rows(pages: &SetPages, slugs: &[&str], titles: &[&str]) -> Vec<T
                 title,
                 href,
                 published: event.is_none(),
+                article,
+                interval,
+                entities: item.entities.clone(),
             })
         })
         .collect()
+}
+
+/// The days the rows cover, `[first, last)`, if any row has a date.
+pub fn extent(rows: &[TimelineRow]) -> Option<(i64, i64)> {
+    let lo = rows.iter().filter_map(|r| r.interval).map(|i| i.0).min()?;
+    let hi = rows
+        .iter()
+        .filter_map(|r| r.interval)
+        .map(|i| i.1.max(i.0 + 1))
+        .max()?;
+    Some((lo, hi))
+}
+
+/// The narrowest window the axis zooms to, in days.
+pub const MIN_WINDOW: i64 = 14;
+
+/// `window` zoomed by `factor` (below 1 zooms in) around the point `at`
+/// (0 to 1 across the window), kept within `full` and at least
+/// [`MIN_WINDOW`] days.
+pub fn zoom(window: (i64, i64), full: (i64, i64), factor: f64, at: f64) -> (i64, i64) {
+    let span = (window.1 - window.0).max(1) as f64;
+    let full_span = (full.1 - full.0).max(1);
+    let new = ((span * factor).round() as i64).clamp(MIN_WINDOW.min(full_span), full_span);
+    let pivot = window.0 as f64 + span * at.clamp(0.0, 1.0);
+    let start = (pivot - new as f64 * at.clamp(0.0, 1.0)).round() as i64;
+    clamp_window((start, start + new), full)
+}
+
+/// `window` moved by `by` of its width (negative: earlier), within `full`.
+pub fn pan(window: (i64, i64), full: (i64, i64), by: f64) -> (i64, i64) {
+    let span = window.1 - window.0;
+    let shift = (span as f64 * by).round() as i64;
+    clamp_window((window.0 + shift, window.1 + shift), full)
+}
+
+fn clamp_window((a, b): (i64, i64), full: (i64, i64)) -> (i64, i64) {
+    let span = (b - a).min(full.1 - full.0);
+    let a = a.clamp(full.0, full.1 - span);
+    (a, a + span)
+}
+
+/// How the axis sorts its marks into lanes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LaneBy {
+    /// As few lanes as keep marks apart.
+    Packed,
+    /// One lane per article.
+    Article,
+    /// One lane per entity (the most named ones); a point is in the lane of
+    /// each of its entities.
+    Entity,
+}
+
+/// At most this many lanes; the rest share the last ("Other").
+pub const SET_LANES: usize = 8;
+
+/// One mark of the set timeline's axis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SetMark {
+    /// The rows it stands for (several when they fall on one day in one
+    /// lane).
+    pub rows: Vec<usize>,
+    pub lane: usize,
+    /// Left edge and width, fractions of the axis.
+    pub left: f64,
+    pub width: f64,
+    /// A range wide enough to draw as a bar.
+    pub bar: bool,
+    pub published: bool,
+    pub approximate: bool,
+}
+
+/// The set timeline's axis for a window.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SetAxis {
+    pub axis: Axis,
+    /// The lanes' names (empty names when packed).
+    pub lanes: Vec<String>,
+    pub marks: Vec<SetMark>,
+}
+
+/// The axis of the rows `shown` (indices into `rows`) in `window`, in lanes
+/// `by`; `article_title` and `entity_name` name the lanes.
+pub fn set_axis(
+    rows: &[TimelineRow],
+    shown: &[usize],
+    window: (i64, i64),
+    by: LaneBy,
+    article_title: &dyn Fn(usize) -> String,
+    entity_name: &dyn Fn(usize) -> String,
+) -> Option<SetAxis> {
+    let axis = Axis::fit(&[window])?;
+    let visible: Vec<(usize, (i64, i64))> = shown
+        .iter()
+        .filter_map(|&i| Some((i, rows.get(i)?.interval?)))
+        .filter(|(_, (a, b))| *b > window.0 && *a < window.1)
+        .collect();
+    // Each visible row with its lane(s).
+    let mut placed: Vec<(usize, usize)> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut by_count = |keys: Vec<(usize, Vec<usize>)>, name: &dyn Fn(usize) -> String| {
+        // keys: per visible row, the lane keys it belongs to
+        let mut count: Vec<(usize, usize)> = Vec::new();
+        for (_, ks) in &keys {
+            for &k in ks {
+                match count.iter_mut().find(|(x, _)| *x == k) {
+                    Some((_, c)) => *c += 1,
+                    None => count.push((k, 1)),
+                }
+            }
+        }
+        super::sort_stable(&mut count, &|a: &(usize, usize), b: &(usize, usize)| {
+            a.1 > b.1
+        });
+        let top: Vec<usize> = count.iter().take(SET_LANES - 1).map(|(k, _)| *k).collect();
+        names.extend(top.iter().map(|&k| name(k)));
+        let mut other = false;
+        for (row, ks) in keys {
+            let mut any = false;
+            for k in ks {
+                if let Some(l) = top.iter().position(|&t| t == k) {
+                    placed.push((row, l));
+                    any = true;
+                }
+            }
+            if !any {
+                placed.push((row, top.len()));
+                other = true;
+            }
+        }
+        if other {
+            names.push("Other".to_string());
+        }
+    };
+    match by {
+        LaneBy::Packed => {
+            // Points of one day are one mark: the days are packed, not the rows.
+            let mut days: Vec<(i64, i64)> = Vec::new();
+            for (_, iv) in &visible {
+                match days.iter_mut().find(|d| d.0 == iv.0) {
+                    Some(d) => d.1 = d.1.max(iv.1),
+                    None => days.push(*iv),
+                }
+            }
+            let places: Vec<(f64, f64)> = days.iter().map(|iv| axis.place(*iv)).collect();
+            let lane_of = lanes(&places, 0.02);
+            for (row, iv) in &visible {
+                let lane = days
+                    .iter()
+                    .position(|d| d.0 == iv.0)
+                    .and_then(|k| lane_of.get(k).copied())
+                    .unwrap_or(0);
+                placed.push((*row, lane.min(SET_LANES - 1)));
+            }
+            let n = placed.iter().map(|p| p.1 + 1).max().unwrap_or(0);
+            names = vec![String::new(); n];
+        }
+        LaneBy::Article => by_count(
+            visible
+                .iter()
+                .map(|(r, _)| (*r, vec![rows[*r].article]))
+                .collect(),
+            article_title,
+        ),
+        LaneBy::Entity => by_count(
+            visible
+                .iter()
+                .map(|(r, _)| (*r, rows[*r].entities.clone()))
+                .collect(),
+            entity_name,
+        ),
+    }
+    // One mark per lane and start day.
+    let mut marks: Vec<SetMark> = Vec::new();
+    for (row, lane) in placed {
+        let r = &rows[row];
+        let Some(iv) = r.interval else { continue };
+        let clipped = (iv.0.max(axis.start), iv.1.min(axis.end));
+        let (left, width) = axis.place(clipped);
+        match marks
+            .iter_mut()
+            .find(|m| m.lane == lane && rows[m.rows[0]].interval.map(|i| i.0) == Some(iv.0))
+        {
+            Some(m) => {
+                m.rows.push(row);
+                m.width = m.width.max(width);
+                m.bar = m.width > 0.012;
+                m.published &= r.published;
+                m.approximate |= r.approximate;
+            }
+            None => marks.push(SetMark {
+                rows: vec![row],
+                lane,
+                left,
+                width,
+                bar: width > 0.012,
+                published: r.published,
+                approximate: r.approximate,
+            }),
+        }
+    }
+    Some(SetAxis {
+        axis,
+        lanes: names,
+        marks,
+    })
 }
 
 /// The passage `sentence` of `parts` cut into pieces for the page, each
@@ -247,5 +482,105 @@ mod tests {
         assert_eq!(joined, &text[start..end]);
         assert_eq!(pieces.iter().filter(|(_, m)| *m).count(), 1);
         assert!(passage(&parts, Span::new(5, 0, 1), &[]).is_empty());
+    }
+
+    fn row(article: usize, day: i64, len: i64, entities: Vec<usize>) -> TimelineRow {
+        TimelineRow {
+            date: String::new(),
+            when: String::new(),
+            approximate: len > 1,
+            what: format!("event {article}/{day}"),
+            title: format!("Article {article}"),
+            href: String::new(),
+            published: false,
+            article,
+            interval: Some((day, day + len)),
+            entities,
+        }
+    }
+
+    #[test]
+    fn the_window_zooms_and_pans_within_the_set() {
+        let full = (0, 3650);
+        assert_eq!(zoom(full, full, 0.5, 0.5), (913, 2738));
+        // Zooming in at the left edge keeps the left edge.
+        assert_eq!(zoom(full, full, 0.5, 0.0), (0, 1825));
+        // Never wider than the set, never narrower than two weeks.
+        assert_eq!(zoom((100, 200), full, 100.0, 0.5), full);
+        let tight = zoom((100, 120), full, 0.01, 0.5);
+        assert_eq!(tight.1 - tight.0, MIN_WINDOW);
+        // Panning stops at either end.
+        assert_eq!(pan((0, 1000), full, -0.5), (0, 1000));
+        assert_eq!(pan((0, 1000), full, 0.5), (500, 1500));
+        assert_eq!(pan((3000, 3650), full, 1.0), (3000, 3650));
+        // The rows' extent, from the set timeline.
+        let set = set();
+        let pages = SetPages::of(&set);
+        let rows = timeline_rows(
+            &pages,
+            &["harbour", "ferry"],
+            &["Harbour reopens", "Ferry line"],
+        );
+        let (lo, hi) = extent(&rows).expect("dated rows");
+        assert!(rows
+            .iter()
+            .filter_map(|r| r.interval)
+            .all(|(a, b)| lo <= a && b <= hi));
+        // "Since 2020" runs to the set's last day.
+        let since = rows.iter().find(|r| r.date == "2020").expect("since 2020");
+        assert_eq!(since.interval.map(|i| i.1), Some(hi));
+    }
+
+    #[test]
+    fn marks_of_one_day_in_one_lane_are_one_mark_and_lanes_follow_the_choice() {
+        let rows = vec![
+            row(0, 100, 1, vec![7]),
+            row(0, 100, 1, vec![7, 8]),
+            row(1, 100, 1, vec![8]),
+            row(1, 300, 60, vec![]),
+            row(2, 5000, 1, vec![7]),
+        ];
+        let all: Vec<usize> = (0..rows.len()).collect();
+        let title = |a: usize| format!("Article {a}");
+        let name = |e: usize| format!("Entity {e}");
+        let window = (0, 400);
+        let by_article =
+            set_axis(&rows, &all, window, LaneBy::Article, &title, &name).expect("an axis");
+        // The row outside the window is not drawn; two lanes, by count.
+        assert_eq!(by_article.lanes, ["Article 0", "Article 1"]);
+        let rows_of: Vec<Vec<usize>> = by_article.marks.iter().map(|m| m.rows.clone()).collect();
+        assert_eq!(rows_of, [vec![0, 1], vec![2], vec![3]]);
+        assert!(by_article.marks[2].bar && by_article.marks[2].approximate);
+        assert!(by_article
+            .marks
+            .iter()
+            .all(|m| (0.0..=1.0).contains(&m.left) && m.left + m.width <= 1.0 + 1e-9));
+        // By entity: a row in the lane of each of its entities; none: "Other".
+        let by_entity =
+            set_axis(&rows, &all, window, LaneBy::Entity, &title, &name).expect("an axis");
+        assert_eq!(by_entity.lanes, ["Entity 7", "Entity 8", "Other"]);
+        let in_lane = |l: usize| -> Vec<usize> {
+            by_entity
+                .marks
+                .iter()
+                .filter(|m| m.lane == l)
+                .flat_map(|m| m.rows.clone())
+                .collect()
+        };
+        assert_eq!(in_lane(0), [0, 1]);
+        assert_eq!(in_lane(1), [1, 2]);
+        assert_eq!(in_lane(2), [3]);
+        // Packed: the same day shares a mark, and only the rows shown count.
+        let packed =
+            set_axis(&rows, &[0, 1, 4], (0, 6000), LaneBy::Packed, &title, &name).expect("an axis");
+        assert_eq!(packed.marks.len(), 2);
+        assert_eq!(packed.marks[0].rows, [0, 1]);
+        assert!(
+            set_axis(&rows, &all, (0, 400), LaneBy::Packed, &title, &name)
+                .expect("an axis")
+                .lanes
+                .iter()
+                .all(String::is_empty)
+        );
     }
 }

@@ -1,0 +1,43 @@
+//! The reader's corrections in the reading view: the app shows each
+//! article's own analysis, and this module sends it the analysis of the
+//! article it shows as corrected (`dossier_core::set::correct::Overrides`),
+//! through `dossier::pages::CORRECTED_HOOK`. The app loads this module at
+//! start when the reader has corrections.
+
+use dossier_core::set::correct::{Correction, Overrides};
+use js_sys::{Function, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+
+fn hook() -> Option<Function> {
+    let w = dossier::dom::window()?;
+    Reflect::get(&w, &JsValue::from_str(dossier::pages::CORRECTED_HOOK))
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
+/// Tells the app the corrected analysis of `slug` (the article it shows, if
+/// any), after forgetting those it was told before (the corrections may have
+/// changed since).
+pub async fn send(slug: Option<&str>, list: &Result<Vec<Correction>, String>) {
+    let Some(hook) = hook() else { return };
+    let _ = hook.call0(&JsValue::NULL);
+    let (Some(slug), Ok(list)) = (slug, list) else {
+        return;
+    };
+    let overrides = Overrides::of(list);
+    if overrides.is_empty() {
+        return;
+    }
+    let Ok(entry) = dossier::data::load::read(slug).await else {
+        return;
+    };
+    if entry.keys.is_empty() {
+        return;
+    }
+    let (analysis, keys) = overrides.apply(&entry.analysis, &entry.keys);
+    if let Ok(bytes) = postcard::to_allocvec(&(analysis, keys)) {
+        let bytes = Uint8Array::from(bytes.as_slice());
+        let _ = hook.call2(&JsValue::NULL, &JsValue::from_str(slug), &bytes);
+    }
+}

@@ -499,7 +499,7 @@ fn timeline(p: &SetProps) -> Html {
                 }
             }
         }
-        count.sort_by(|a, b| b.1.cmp(&a.1));
+        count.sort_by_key(|c| std::cmp::Reverse(c.1));
         count
             .iter()
             .filter_map(|(e, _)| linking.entities.get(*e))

@@ -175,6 +175,11 @@ describe("the set's pages", () => {
       await result.waitFor(wait);
       const marked = await page.locator(`${RESULTS} mark`).allTextContents();
       assert.ok(marked.some((m) => m.toLowerCase() === word.toLowerCase()), `marked: ${marked.join(", ")}`);
+      // Published after any article: none; the filter cleared, the result is back.
+      await page.fill("#search-from", "9999");
+      await page.locator(`${RESULTS} [role=status]:has-text("No article matches")`).waitFor(wait);
+      await page.fill("#search-from", "");
+      await result.waitFor(wait);
       // A query nothing matches, typed: no results, said so; the URL follows.
       const box = page.locator('input[aria-label="Search the articles"]');
       await box.fill("");
@@ -291,6 +296,41 @@ describe("the set's pages", () => {
       await page.goto(`${url}#/search?q=${encodeURIComponent(word)}`);
       await page.locator(`${RESULTS} a[href="#/a/${first.slug}"]`).waitFor(wait);
       await assertClean(page, guard, "file://");
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("fit a 360 px screen, and print without their controls", async () => {
+    const allow = (u) => u.startsWith(server.origin + "/");
+    const { context, page, guard } = await openGuarded(browser, { allow, viewport: { width: 360, height: 740 } });
+    try {
+      await page.goto(`${server.url}#/a/${first.slug}`);
+      await waitForArticle(page, first.title);
+      const entity = await page.locator("aside a.to-page").first().getAttribute("href");
+      for (const [hash, ready] of [
+        [entity, `${ENTITY} h1`],
+        ["#/timeline", `${TIMELINE} li[data-date]`],
+        [`#/search?q=${encodeURIComponent(word)}`, `${RESULTS} a`],
+      ]) {
+        await page.evaluate((h) => (location.hash = h), hash);
+        await page.locator(ready).first().waitFor(wait);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(width <= 360, `${hash} fits 360 px (${width})`);
+        await page.emulateMedia({ media: "print" });
+        for (const control of [".set-nav", ".correct", ".tl-filters", ".tl-zoom", ".search-box"]) {
+          const shown = await page.locator(control).evaluateAll((els) => els.filter((e) => e.getClientRects().length > 0).length);
+          assert.equal(shown, 0, `${control} is not printed (${hash})`);
+        }
+        await page.emulateMedia({ media: "screen" });
+      }
+      // The most named entity's dated events are drawn on an axis of their own too.
+      await page.evaluate((h) => (location.hash = h), entity);
+      await page.locator(`${ENTITY} h1`).waitFor(wait);
+      const events = page.locator(`${ENTITY} section[aria-labelledby=events]`);
+      assert.ok((await events.locator("li[data-date]").count()) > 0, "it has dated events");
+      assert.equal(await events.locator("svg.set-axis").count(), 1);
+      await assertClean(page, guard, "360 px");
     } finally {
       await context.close();
     }

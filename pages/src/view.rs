@@ -553,7 +553,7 @@ fn timeline(p: &SetProps) -> Html {
                         </select>
                     </label>
                 </div>
-                { set_axis_html(g, set, &selected, onkeydown, onwheel) }
+                { set_axis_html(g, set, &selected, Some((onkeydown, onwheel))) }
             }
             if shown.len() != set.rows.len() {
                 <p role="status">{ format!("{} of {}", shown.len(), set.rows.len()) }</p>
@@ -591,9 +591,10 @@ fn set_axis_html(
     g: &SetAxis,
     set: &Set,
     selected: &UseStateHandle<Option<usize>>,
-    onkeydown: Callback<KeyboardEvent>,
-    onwheel: Callback<WheelEvent>,
+    zoom: Option<(Callback<KeyboardEvent>, Callback<WheelEvent>)>,
 ) -> Html {
+    let zoomable = zoom.is_some();
+    let (onkeydown, onwheel) = zoom.unzip();
     const LANE: f64 = 26.0;
     const TOP: f64 = 4.0;
     let named = g.lanes.iter().any(|n| !n.is_empty());
@@ -601,8 +602,8 @@ fn set_axis_html(
     let base = TOP + g.lanes.len().max(1) as f64 * lane_h + 4.0;
     let every = g.axis.ticks.len().div_ceil(6).max(1);
     html! {
-        <svg class="axis set-axis" width="100%" height={fixed(base + 20.0, 0)} tabindex="0" role="img"
-            aria-label="Time axis: + and − zoom, the arrow keys move earlier and later, 0 shows all"
+        <svg class="axis set-axis" width="100%" height={fixed(base + 20.0, 0)} tabindex={zoomable.then_some("0")} role="img"
+            aria-label={if zoomable { "Time axis: + and − zoom, the arrow keys move earlier and later, 0 shows all" } else { "Time axis of the events listed below" }}
             {onkeydown} {onwheel}>
             { for g.lanes.iter().enumerate().filter(|(_, n)| !n.is_empty()).map(|(l, n)| html! {
                 <text class="lane-name" x="0" y={fixed(TOP + l as f64 * lane_h + 9.0, 0)}>{ n.clone() }</text>
@@ -666,6 +667,7 @@ impl PartialEq for EntityProps {
 
 #[function_component(EntityPage)]
 fn entity_page(p: &EntityProps) -> Html {
+    let selected = use_state(|| None::<usize>);
     let set = &p.set;
     let key = set.corrected.resolve(&p.name).to_string();
     let Some(index) = set.linking().entities.iter().position(|x| x.key == key) else {
@@ -700,6 +702,24 @@ fn entity_page(p: &EntityProps) -> Html {
         }
     }
     let hidden = set.hidden(&key);
+    // Its dated events: the points of the set timeline that name it, on an
+    // axis of their own.
+    let events: Vec<usize> = (0..set.rows.len())
+        .filter(|&i| !set.rows[i].published && set.rows[i].entities.contains(&index))
+        .collect();
+    let axis = {
+        let rows: Vec<TimelineRow> = events.iter().map(|&i| set.rows[i].clone()).collect();
+        extent(&rows).and_then(|w| {
+            set_axis(
+                &set.rows,
+                &events,
+                w,
+                LaneBy::Packed,
+                &|_| String::new(),
+                &|_| String::new(),
+            )
+        })
+    };
     html! {
         <main class={classes!("set-page", "entity-page", hidden.then_some("hidden"))} aria-label="Entity" data-key={key.clone()} data-type={e.kind.as_str()}>
             { crumbs() }
@@ -751,21 +771,25 @@ fn entity_page(p: &EntityProps) -> Html {
                     </ul>
                 </section>
             }
-            if !e.events.is_empty() {
+            if !events.is_empty() {
                 <section aria-labelledby="events">
                     <h2 id="events">{ "Dated events" }</h2>
+                    if let Some(g) = &axis {
+                        { set_axis_html(g, set, &selected, None) }
+                    }
                     <ol class="set-list">
-                        { for e.events.iter().filter_map(|r| {
-                            let ev = set.articles().get(r.article)?.1.timeline.get(r.event)?;
-                            let href = Route::Article { slug: set.slug(r.article).to_string(), entity: None, event: Some(r.event) }.to_hash();
-                            Some(html! {
-                                <li data-date={ev.date.to_string()}>
-                                    <span class="when">{ ev.date.label().unwrap_or_else(|| ev.date.to_string()) }</span>
+                        { for events.iter().map(|&i| {
+                            let r = &set.rows[i];
+                            let current = (*selected).is_some_and(|s| s == i);
+                            html! {
+                                <li id={format!("tl-row-{i}")} data-date={r.date.clone()} aria-current={current.then_some("true")}
+                                    class={classes!(r.approximate.then_some("approximate"), current.then_some("selected"))}>
+                                    <span class="when">{ r.when.clone() }</span>
                                     { " " }
-                                    <a {href}>{ ev.label.clone() }</a>
-                                    <span class="source">{ set.title(r.article).to_string() }</span>
+                                    <a href={r.href.clone()}>{ r.what.clone() }</a>
+                                    <span class="source">{ r.title.clone() }</span>
                                 </li>
-                            })
+                            }
                         }) }
                     </ol>
                 </section>
@@ -1033,18 +1057,47 @@ fn search(p: &SearchProps) -> Html {
             }
         })
     };
+    let kind = use_state(|| None::<EntityKind>);
+    let from = use_state(|| None::<i32>);
+    let to = use_state(|| None::<i32>);
     let set = &p.set;
     let hits = {
         let q = (*query).clone();
-        let set = Rc::clone(set);
-        use_memo(q, move |q| {
+        use_memo((q, Ptr(Rc::clone(set))), move |(q, set)| {
             if q.trim().is_empty() {
                 Vec::new()
             } else {
-                set.search.search(set.articles(), q, RESULTS_SHOWN)
+                set.0.search.search(set.0.articles(), q, RESULTS_SHOWN)
             }
         })
     };
+    let year_input = |state: &UseStateHandle<Option<i32>>| {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                state.set(input.value().trim().parse().ok());
+            }
+        })
+    };
+    let on_kind = {
+        let kind = kind.clone();
+        Callback::from(move |_: Event| kind.set(EntityKind::parse(&value_of("search-kind"))))
+    };
+    let year_of = |a: usize| -> Option<i32> { set.date(a)?.get(..4)?.parse().ok() };
+    let linking = set.linking();
+    let found: Vec<&dossier_core::set::Hit> = hits
+        .iter()
+        .filter(|h| {
+            let y = year_of(h.article);
+            (from.is_none() || y.zip(*from).is_some_and(|(y, f)| y >= f))
+                && (to.is_none() || y.zip(*to).is_some_and(|(y, t)| y <= t))
+                && kind.is_none_or(|k| {
+                    h.entities
+                        .iter()
+                        .any(|&e| linking.entities.get(e).is_some_and(|x| x.kind == k))
+                })
+        })
+        .collect();
     let named: Vec<usize> = {
         let mut v: Vec<usize> = hits
             .iter()
@@ -1067,14 +1120,27 @@ fn search(p: &SearchProps) -> Html {
                     }) }
                 </p>
             }
+            <div class="tl-filters">
+                if !named.is_empty() {
+                    <label>{ "Named as " }
+                        <select id="search-kind" onchange={on_kind}>
+                            <option value="" selected={kind.is_none()}>{ "any type" }</option>
+                            { for EntityKind::ALL.iter().map(|k| html! { <option value={k.as_str()} selected={*kind == Some(*k)}>{ kind_singular(*k) }</option> }) }
+                        </select>
+                    </label>
+                }
+                <label>{ "Published from " }<input id="search-from" type="number" inputmode="numeric" placeholder="year" oninput={year_input(&from)} /></label>
+                <label>{ "to " }<input id="search-to" type="number" inputmode="numeric" placeholder="year" oninput={year_input(&to)} /></label>
+            </div>
             <section aria-label="Search results">
                 <p role="status" class="muted">{
                     if query.trim().is_empty() { format!("Type to search the {}.", plural(set.articles().len(), "article", "articles")) }
-                    else if hits.is_empty() { "No article matches.".to_string() }
+                    else if found.is_empty() { "No article matches.".to_string() }
+                    else if found.len() < hits.len() { format!("{} of {}", found.len(), plural(hits.len(), "article", "articles")) }
                     else { plural(hits.len(), "article", "articles") }
                 }</p>
                 <ol class="set-list">
-                    { for hits.iter().map(|h| html! {
+                    { for found.iter().map(|h| html! {
                         <li>
                             <a href={Route::Article { slug: set.slug(h.article).to_string(), entity: None, event: None }.to_hash()}>{ set.title(h.article).to_string() }</a>
                             <span class="sub">{ set.date(h.article).and_then(date_label).unwrap_or_else(|| "undated".into()) }</span>

@@ -95,6 +95,22 @@ describe("the example set", () => {
       assert.ok(word, "a word few articles have");
       await page.evaluate((q) => (location.hash = `#/search?q=${encodeURIComponent(q)}`), word);
       await page.locator(`[aria-label="Search results"] a[href="#/a/${target.slug}"]`).waitFor(wait);
+
+      // Without a query, every article to browse: sorted by title, or only those of one year.
+      await page.evaluate(() => (location.hash = "#/search"));
+      const listed = page.locator('[aria-label="Search results"] li > a');
+      await page.waitForFunction((n) => document.querySelectorAll('[aria-label="Search results"] li > a').length === n, articles.length);
+      await page.selectOption("#search-sort", "title");
+      await page.waitForFunction(() => {
+        const t = [...document.querySelectorAll('[aria-label="Search results"] li > a')].map((a) => a.textContent.toLowerCase());
+        return t.every((x, i) => i === 0 || t[i - 1] <= x);
+      });
+      const year = articles.find((a) => a.date).date.slice(0, 4);
+      await page.fill("#search-from", year);
+      await page.fill("#search-to", year);
+      const inYear = articles.filter((a) => a.date?.startsWith(year)).map((a) => `#/a/${a.slug}`).sort();
+      await page.waitForFunction((n) => document.querySelectorAll('[aria-label="Search results"] li > a').length === n, inYear.length);
+      assert.deepEqual((await listed.evaluateAll((as) => as.map((a) => a.getAttribute("href")))).sort(), inYear);
       await assertClean(page, guard, "example set's pages");
     } finally {
       await context.close();

@@ -1060,6 +1060,9 @@ fn search(p: &SearchProps) -> Html {
     let kind = use_state(|| None::<EntityKind>);
     let from = use_state(|| None::<i32>);
     let to = use_state(|| None::<i32>);
+    let sort = use_state(String::new);
+    let section = use_state(String::new);
+    let entity = use_state(String::new);
     let set = &p.set;
     let hits = {
         let q = (*query).clone();
@@ -1083,21 +1086,92 @@ fn search(p: &SearchProps) -> Html {
         let kind = kind.clone();
         Callback::from(move |_: Event| kind.set(EntityKind::parse(&value_of("search-kind"))))
     };
+    let text_input = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                state.set(input.value());
+            }
+        })
+    };
+    let select = |state: &UseStateHandle<String>, id: &'static str| {
+        let state = state.clone();
+        Callback::from(move |_: Event| state.set(value_of(id)))
+    };
     let year_of = |a: usize| -> Option<i32> { set.date(a)?.get(..4)?.parse().ok() };
     let linking = set.linking();
-    let found: Vec<&dossier_core::set::Hit> = hits
-        .iter()
-        .filter(|h| {
-            let y = year_of(h.article);
-            (from.is_none() || y.zip(*from).is_some_and(|(y, f)| y >= f))
-                && (to.is_none() || y.zip(*to).is_some_and(|(y, t)| y <= t))
-                && kind.is_none_or(|k| {
+    // The articles of the entity the filter names (by its name).
+    let of_entity: Option<Vec<usize>> = {
+        let typed = entity.trim();
+        (!typed.is_empty()).then(|| {
+            linking
+                .entities
+                .iter()
+                .position(|e| e.name.eq_ignore_ascii_case(typed))
+                .and_then(|i| set.entities.pages.get(i))
+                .map(|p| p.articles.iter().map(|n| n.article).collect())
+                .unwrap_or_default()
+        })
+    };
+    let keep = |a: usize| {
+        let y = year_of(a);
+        (from.is_none() || y.zip(*from).is_some_and(|(y, f)| y >= f))
+            && (to.is_none() || y.zip(*to).is_some_and(|(y, t)| y <= t))
+            && (section.is_empty()
+                || set
+                    .articles()
+                    .get(a)
+                    .and_then(|(x, _)| x.meta.section.as_deref())
+                    == Some(section.as_str()))
+            && of_entity.as_ref().is_none_or(|list| list.contains(&a))
+    };
+    // With a query, its hits; without, every article (the set to browse).
+    let browsing = query.trim().is_empty();
+    let mut found: Vec<(usize, Option<&dossier_core::set::Hit>)> = if browsing {
+        (0..set.articles().len()).map(|a| (a, None)).collect()
+    } else {
+        hits.iter().map(|h| (h.article, Some(h))).collect()
+    };
+    found.retain(|(a, h)| {
+        keep(*a)
+            && kind.is_none_or(|k| {
+                h.is_some_and(|h| {
                     h.entities
                         .iter()
                         .any(|&e| linking.entities.get(e).is_some_and(|x| x.kind == k))
                 })
-        })
-        .collect();
+            })
+    });
+    let total = if browsing {
+        set.articles().len()
+    } else {
+        hits.len()
+    };
+    match sort.as_str() {
+        "newest" | "" if browsing || sort.as_str() == "newest" => {
+            found.sort_by(|x, y| set.date(y.0).cmp(&set.date(x.0)))
+        }
+        "oldest" => found.sort_by(|x, y| {
+            // Undated last.
+            (set.date(x.0).is_none(), set.date(x.0)).cmp(&(set.date(y.0).is_none(), set.date(y.0)))
+        }),
+        "title" => found.sort_by(|x, y| {
+            set.title(x.0)
+                .to_lowercase()
+                .cmp(&set.title(y.0).to_lowercase())
+        }),
+        _ => {}
+    }
+    let sections: Vec<String> = {
+        let mut v: Vec<String> = set
+            .articles()
+            .iter()
+            .filter_map(|(a, _)| a.meta.section.clone())
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
     let named: Vec<usize> = {
         let mut v: Vec<usize> = hits
             .iter()
@@ -1131,21 +1205,50 @@ fn search(p: &SearchProps) -> Html {
                 }
                 <label>{ "Published from " }<input id="search-from" type="number" inputmode="numeric" placeholder="year" oninput={year_input(&from)} /></label>
                 <label>{ "to " }<input id="search-to" type="number" inputmode="numeric" placeholder="year" oninput={year_input(&to)} /></label>
+                if !sections.is_empty() {
+                    <label>{ "Section " }
+                        <select id="search-section" onchange={select(&section, "search-section")}>
+                            <option value="" selected={section.is_empty()}>{ "all" }</option>
+                            { for sections.iter().map(|s| html! { <option value={s.clone()} selected={*section == *s}>{ s.clone() }</option> }) }
+                        </select>
+                    </label>
+                }
+                <label>{ "Naming " }
+                    <input id="search-entity" type="text" list="search-entities" placeholder="a name" value={(*entity).clone()} oninput={text_input(&entity)} />
+                </label>
+                <datalist id="search-entities">
+                    { for linking.entities.iter().filter(|e| !set.hidden(&e.key)).take(500).map(|e| html! { <option value={e.name.clone()} /> }) }
+                </datalist>
+                <label>{ "Sort " }
+                    <select id="search-sort" onchange={select(&sort, "search-sort")}>
+                        if !browsing {
+                            <option value="" selected={sort.is_empty()}>{ "best match" }</option>
+                        }
+                        <option value="newest" selected={*sort == "newest" || (browsing && sort.is_empty())}>{ "newest first" }</option>
+                        <option value="oldest" selected={*sort == "oldest"}>{ "oldest first" }</option>
+                        <option value="title" selected={*sort == "title"}>{ "by title" }</option>
+                    </select>
+                </label>
             </div>
             <section aria-label="Search results">
                 <p role="status" class="muted">{
-                    if query.trim().is_empty() { format!("Type to search the {}.", plural(set.articles().len(), "article", "articles")) }
-                    else if found.is_empty() { "No article matches.".to_string() }
-                    else if found.len() < hits.len() { format!("{} of {}", found.len(), plural(hits.len(), "article", "articles")) }
-                    else { plural(hits.len(), "article", "articles") }
+                    if found.is_empty() { "No article matches.".to_string() }
+                    else if found.len() < total { format!("{} of {}", found.len(), plural(total, "article", "articles")) }
+                    else if browsing { format!("All {}: type to search them.", plural(total, "article", "articles")) }
+                    else { plural(total, "article", "articles") }
                 }</p>
                 <ol class="set-list">
-                    { for found.iter().map(|h| html! {
+                    { for found.iter().map(|&(a, h)| html! {
                         <li>
-                            <a href={Route::Article { slug: set.slug(h.article).to_string(), entity: None, event: None }.to_hash()}>{ set.title(h.article).to_string() }</a>
-                            <span class="sub">{ set.date(h.article).and_then(date_label).unwrap_or_else(|| "undated".into()) }</span>
-                            { for h.snippets.iter().take(2).map(|s| html! {
-                                <span class="snippet">{ passage_html(set, h.article, s.sentence, &s.marks) }</span>
+                            <a href={Route::Article { slug: set.slug(a).to_string(), entity: None, event: None }.to_hash()}>{ set.title(a).to_string() }</a>
+                            <span class="sub">{
+                                match set.articles().get(a).and_then(|(x, _)| x.meta.section.clone()) {
+                                    Some(s) => format!("{} · {s}", set.date(a).and_then(date_label).unwrap_or_else(|| "undated".into())),
+                                    None => set.date(a).and_then(date_label).unwrap_or_else(|| "undated".into()),
+                                }
+                            }</span>
+                            { for h.into_iter().flat_map(|h| h.snippets.iter().take(2)).map(|s| html! {
+                                <span class="snippet">{ passage_html(set, a, s.sentence, &s.marks) }</span>
                             }) }
                         </li>
                     }) }

@@ -128,6 +128,7 @@ bench-browser: dist
 	node bench/add.mjs --runs 3 --json $(BENCH_DIR)/add.json
 	node bench/add.mjs --runs 3 --disk --json $(BENCH_DIR)/add-disk.json
 	node bench/readability.mjs --runs 5 --json $(BENCH_DIR)/readability.json
+	node bench/pages.mjs --runs 5 --json $(BENCH_DIR)/pages.json
 	bash scripts/twiggy.sh
 	@echo "=== every figure, its target and its comparison"
 	@node bench/summary.mjs --dir $(BENCH_DIR)

@@ -26,6 +26,7 @@ const tp = read(THROUGHPUT);
 const add = read(join(DIR, "add.json"));
 const addDisk = read(join(DIR, "add-disk.json"));
 const rdb = read(join(DIR, "readability.json"));
+const pages = read(join(DIR, "pages.json"));
 
 const rows = [];
 const row = (figure, measured, target, met, comparison = "") =>
@@ -75,6 +76,24 @@ if (rdb) {
     `per page ${rdb.ratio_page_median.toFixed(2)}× (median), faster on ${rdb.pages_faster} of ${rdb.pages}; with dossier's analysis too ${rdb.ratio_total_with_analysis.toFixed(2)}×`,
   );
 } else row("extraction against Readability.js", NOT_RUN, "> 1× (faster)", null);
+
+// 1d. The set's pages.
+if (pages) {
+  const o = pages.open_ms;
+  row(
+    `the set's pages, ${pages.articles} article(s): first screen from a cold navigation (median of ${pages.runs})`,
+    `timeline ${o.timeline} / entity ${o.entity} / search ${o.search} ms`,
+    "≤ 300 ms after navigation (10 000 articles)",
+    null,
+    "the whole page load: the app, the pages module, reading the set",
+  );
+  row(
+    `search as one types, ${pages.answer_ms.queries} queries: until rendered`,
+    `median ${pages.answer_ms.median} ms, p95 ${pages.answer_ms.p95} ms`,
+    "≤ 100 ms (p95, 100 000 articles)",
+    null,
+  );
+} else row("the set's pages", NOT_RUN, "≤ 300 ms", null);
 
 // 2. Bundle: the first view's files as index.html names them.
 if (existsSync(join(DIST, "index.html"))) {

@@ -1,0 +1,110 @@
+// The set's pages, in Chromium against a release build.
+//
+//   node bench/pages.mjs [--dist dist] [--runs 5] [--queries 40] [--json FILE]
+//
+// For the build in --dist (any set: `make dist ARTICLES=...`, or a kept e2e
+// build), each run a fresh browser context (cold: nothing cached):
+//   open     from the navigation to #/timeline, #/search?q=<word> and an
+//            entity's page (the first the first article's panel links to)
+//            until its first screen is there (the pages module loaded, the
+//            set read, the page rendered); median of --runs
+//   answer   search as one types: from setting the box until the results
+//            are rendered (the next task), for --queries words of the first
+//            article, once the page is open; median and 95th percentile
+// and the long tasks (over 50 ms) meanwhile.
+
+import { writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "../e2e/server.mjs";
+import { articleBlockTexts } from "../e2e/helpers.mjs";
+import { launch, median } from "./firstpaint.mjs";
+import { opt } from "./args.mjs";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const DIST = resolve(ROOT, opt("--dist", "dist"));
+const RUNS = Number(opt("--runs", "5"));
+const QUERIES = Number(opt("--queries", "40"));
+const JSON_OUT = opt("--json", null);
+
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+
+const server = await serve({ root: DIST, prefix: "/" });
+const browser = await launch();
+const opens = { timeline: [], search: [], entity: [] };
+const answers = [];
+let longTasks = 0;
+let articles = 0;
+try {
+  // The words and the entity: from the first article, read once.
+  const probe = await browser.newContext();
+  const p0 = await probe.newPage();
+  await p0.goto(`${server.url}#/search`);
+  await p0.waitForSelector('[aria-label="Search results"] li > a', { timeout: 60000 });
+  articles = await p0.locator('[aria-label="Search results"] li > a').count();
+  const first = await p0.locator('[aria-label="Search results"] li > a').first().getAttribute("href");
+  await p0.goto(`${server.url}${first}`);
+  await p0.waitForSelector("aside a.to-page", { timeout: 60000 });
+  const entity = await p0.locator("aside a.to-page").first().getAttribute("href");
+  const text = (await articleBlockTexts(p0)).join(" ");
+  const words = [...new Set(text.match(/\p{L}{5,}/gu) ?? [])].slice(0, QUERIES);
+  await probe.close();
+
+  for (let run = 0; run < RUNS; run++) {
+    for (const [name, hash, ready] of [
+      ["timeline", "#/timeline", 'main[aria-label="Set timeline"] li[data-date]'],
+      ["search", `#/search?q=${encodeURIComponent(words[0])}`, '[aria-label="Search results"] li > a'],
+      ["entity", entity, 'main[aria-label="Entity"] h1'],
+    ]) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        window.__long = 0;
+        new PerformanceObserver((l) => (window.__long += l.getEntries().length)).observe({ type: "longtask", buffered: true });
+      });
+      await page.goto(`${server.url}${hash}`);
+      // performance.now() counts from the navigation.
+      const shown = await page
+        .waitForFunction((sel) => (document.querySelector(sel) ? performance.now() : false), ready, { timeout: 60000 })
+        .catch(async (e) => {
+          throw new Error(`${name} (${hash}) did not show ${ready}: ${(await page.evaluate(() => document.body.innerText)).slice(0, 300)}`, { cause: e });
+        });
+      opens[name].push(await shown.jsonValue());
+      if (name === "search" && run === 0) {
+        const box = page.locator('input[aria-label="Search the articles"]');
+        for (const w of words) {
+          const ms = await page.evaluate(async (w) => {
+            const box = document.querySelector('input[aria-label="Search the articles"]');
+            const t = performance.now();
+            box.value = w;
+            box.dispatchEvent(new InputEvent("input", { bubbles: true }));
+            // The render runs after the handler, before the next task.
+            await new Promise((go) => setTimeout(go, 0));
+            return performance.now() - t;
+          }, w);
+          answers.push(ms);
+        }
+        await box.fill("");
+      }
+      longTasks += await page.evaluate(() => window.__long);
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const result = {
+  dist: DIST,
+  articles,
+  runs: RUNS,
+  open_ms: Object.fromEntries(Object.entries(opens).map(([k, v]) => [k, Math.round(median(v))])),
+  answer_ms: { queries: answers.length, median: +median(answers).toFixed(1), p95: +pct(answers, 95).toFixed(1) },
+  long_tasks: longTasks,
+};
+console.log(JSON.stringify(result, null, 2));
+if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify(result, null, 2));

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 pub use import::{
     declared_charset, format_of, import, import_pasted_html, import_pasted_html_staged,
     import_pasted_text, import_staged, title_from_name, Format, ImportError, ImportErrorKind,
-    ParsedPage, Staged, CHARSET_SCAN_BYTES, MAX_IMPORT_BYTES,
+    ParsedPage, Parsing, Staged, CHARSET_SCAN_BYTES, MAX_IMPORT_BYTES,
 };
 pub use parse::{parse_article, slug_for_path, ArticleError};
 

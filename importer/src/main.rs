@@ -52,8 +52,9 @@ enum Pending {
 
 /// On a page's main thread (a page opened from disk), an item is read in
 /// steps, each in a task of its own: this first one reads the item (a saved
-/// page is parsed; a backup file's articles are read); then [`step_item`]
-/// until it gives the result. `source` is `Source::code`; throws the message
+/// page is decoded; a backup file's articles are read); then [`step_item`]
+/// until it gives the result (a saved page is parsed 64 KiB a step, then its
+/// article found, then analysed). `source` is `Source::code`; throws the message
 /// naming the item.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen]
@@ -82,6 +83,22 @@ pub fn step_item() -> Result<Option<Vec<u8>>, JsValue> {
     use dossier_core::added::{analyse_item, Reply};
     let reply = match PENDING.with(|p| p.borrow_mut().take()) {
         Some(Pending::Backup(backup)) => Reply::Backup(backup),
+        // A page being parsed: the next part of it, a task of its own.
+        Some(Pending::Staged {
+            name,
+            bytes,
+            staged: staged @ dossier_core::article::Staged::Parsing(_),
+        }) => {
+            let (staged, _) = staged.step();
+            PENDING.with(|p| {
+                *p.borrow_mut() = Some(Pending::Staged {
+                    name,
+                    bytes,
+                    staged,
+                })
+            });
+            return Ok(None);
+        }
         Some(Pending::Staged {
             name,
             bytes,

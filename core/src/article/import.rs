@@ -20,7 +20,7 @@
 
 mod html;
 
-pub use html::ParsedPage;
+pub use html::{ParsedPage, Parsing};
 
 use std::fmt;
 
@@ -145,19 +145,37 @@ pub fn import(name: &str, bytes: &[u8]) -> Result<Article, ImportError> {
     import_staged(name, bytes)?.finish()
 }
 
-/// An item read in two steps, each a part of the work (a page reading on its
-/// own thread keeps its tasks short): a saved page is parsed first and its
-/// article found in [`Staged::finish`]; other formats are read at once.
+/// An item read in steps, each a part of the work (a page reading on its
+/// own thread keeps its tasks short): a saved page is parsed a part at a
+/// time ([`Staged::step`]) and its article found in [`Staged::finish`];
+/// other formats are read at once.
 pub enum Staged {
     Read(Box<Article>),
+    Parsing(Box<html::Parsing>),
     Parsed(Box<ParsedPage>),
 }
 
 impl Staged {
-    /// The second step: the article.
+    /// Parses the next part of a page: true while there is more to parse
+    /// (then [`Staged::finish`] finds the article).
+    pub fn step(self) -> (Staged, bool) {
+        match self {
+            Staged::Parsing(mut p) => {
+                if p.step() {
+                    (Staged::Parsing(p), true)
+                } else {
+                    (Staged::Parsed(Box::new(p.done())), false)
+                }
+            }
+            other => (other, false),
+        }
+    }
+
+    /// The last step: the article.
     pub fn finish(self) -> Result<Article, ImportError> {
         match self {
             Staged::Read(article) => Ok(*article),
+            Staged::Parsing(p) => p.done().extract(),
             Staged::Parsed(page) => page.extract(),
         }
     }
@@ -169,7 +187,7 @@ pub fn import_staged(name: &str, bytes: &[u8]) -> Result<Staged, ImportError> {
     match format_of(name, bytes) {
         Format::Html => {
             let text = decode_html(name, bytes)?;
-            html::parse(name, &text).map(|p| Staged::Parsed(Box::new(p)))
+            html::start(name, &text).map(|p| Staged::Parsing(Box::new(p)))
         }
         Format::Markdown => {
             let text = decode_plain(name, bytes)?;
@@ -193,7 +211,7 @@ pub fn import_pasted_html(name: &str, html: &str) -> Result<Article, ImportError
 /// The first step of [`import_pasted_html`].
 pub fn import_pasted_html_staged(name: &str, html: &str) -> Result<Staged, ImportError> {
     check_bytes(name, html.as_bytes())?;
-    html::parse(name, html).map(|p| Staged::Parsed(Box::new(p)))
+    html::start(name, html).map(|p| Staged::Parsing(Box::new(p)))
 }
 
 /// Reads plain text pasted from a browser, with the `.txt` heuristics: the

@@ -116,8 +116,22 @@ pub struct ParsedPage {
     page: PageMeta,
 }
 
-/// Parses the page `html` into its tree and reads what it says about itself.
-pub(super) fn parse(name: &str, html: &str) -> Result<ParsedPage, ImportError> {
+/// How much of a page one step of [`Parsing`] reads, in bytes: on the page's
+/// own thread, a few milliseconds.
+pub const PARSE_STEP: usize = 64 * 1024;
+
+/// A page being parsed a part at a time ([`Parsing::step`]), so that a page
+/// read on the page's own thread keeps each task short.
+pub struct Parsing {
+    name: String,
+    html: String,
+    at: usize,
+    parser: html5ever::Parser<Document>,
+}
+
+/// Starts parsing the page `html` (refused at once when nested absurdly
+/// deep).
+pub(super) fn start(name: &str, html: &str) -> Result<Parsing, ImportError> {
     if let Some(depth) = too_deep(html) {
         return Err(ImportError::new(
             name,
@@ -127,14 +141,51 @@ pub(super) fn parse(name: &str, html: &str) -> Result<ParsedPage, ImportError> {
             ),
         ));
     }
-    let doc = Document::from(html);
-    flatten_deep(&doc);
-    let page = PageMeta::read(&doc);
-    Ok(ParsedPage {
+    // The options `Document::from` uses.
+    let opts = html5ever::ParseOpts {
+        tree_builder: html5ever::tree_builder::TreeBuilderOpts {
+            scripting_enabled: false,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    Ok(Parsing {
         name: name.to_string(),
-        doc,
-        page,
+        html: html.to_string(),
+        at: 0,
+        parser: html5ever::parse_document(Document::default(), opts),
     })
+}
+
+impl Parsing {
+    /// Reads the next part of the page; false once it is all read.
+    pub fn step(&mut self) -> bool {
+        use html5ever::tendril::TendrilSink;
+        if self.at >= self.html.len() {
+            return false;
+        }
+        let mut end = (self.at + PARSE_STEP).min(self.html.len());
+        while !self.html.is_char_boundary(end) {
+            end += 1;
+        }
+        self.parser.process(self.html[self.at..end].into());
+        self.at = end;
+        self.at < self.html.len()
+    }
+
+    /// The page parsed (what is left is read first).
+    pub fn done(mut self) -> ParsedPage {
+        use html5ever::tendril::TendrilSink;
+        while self.step() {}
+        let doc = self.parser.finish();
+        flatten_deep(&doc);
+        let page = PageMeta::read(&doc);
+        ParsedPage {
+            name: self.name,
+            doc,
+            page,
+        }
+    }
 }
 
 impl ParsedPage {

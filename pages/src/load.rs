@@ -156,20 +156,28 @@ pub fn store_corrections(list: &[Correction]) {
     dossier::dom::storage_set(CORRECTIONS_KEY, &correct::write(list));
 }
 
-/// Reads the set: `progress(done, total)` after each article.
+/// How many article files of a split set are read at once.
+const AT_ONCE: usize = 12;
+
+/// Reads the set: `progress(done, total)` as the articles come.
 pub async fn read(progress: impl Fn(usize, usize)) -> Result<Base, String> {
     let pages = data::pages()?;
     let index = data::index();
     let mut articles = Vec::with_capacity(index.len());
-    for (i, summary) in index.iter().enumerate() {
-        let entry = data::load::read(&summary.slug)
-            .await
-            .map_err(|why| format!("“{}”: {why}", summary.meta.title))?;
-        articles.push((
-            entry.article.as_ref().clone(),
-            entry.analysis.as_ref().clone(),
-        ));
-        progress(i + 1, index.len());
+    for part in index.chunks(AT_ONCE) {
+        let read = part.iter().map(|summary| async move {
+            data::load::read(&summary.slug)
+                .await
+                .map_err(|why| format!("“{}”: {why}", summary.meta.title))
+        });
+        for entry in futures::future::join_all(read).await {
+            let entry = entry?;
+            articles.push((
+                entry.article.as_ref().clone(),
+                entry.analysis.as_ref().clone(),
+            ));
+        }
+        progress(articles.len(), index.len());
     }
     Ok(Base {
         articles,

@@ -65,7 +65,7 @@ for (const f of files) {
 console.log("| file | raw KiB | gzip KiB | brotli KiB |");
 console.log("|---|---:|---:|---:|");
 for (const r of rows) console.log(`| ${r.name} | ${kb(r.raw)} | ${kb(r.gz)} | ${kb(r.br)} |`);
-console.log(`| **first view (every visit: not the importer or the reader's articles module, not article files)** | **${kb(first.raw)}** | **${kb(first.gz)}** | **${kb(first.br)}** |`);
+console.log(`| **first view (every visit: not the importer, the reader's articles or the set's pages modules, not article files)** | **${kb(first.raw)}** | **${kb(first.gz)}** | **${kb(first.br)}** |`);
 console.log(`| **total served (without dossier.html)** | **${kb(total.raw)}** | **${kb(total.gz)}** | **${kb(total.br)}** |`);
 JS
 )

@@ -1,6 +1,25 @@
 //! The pages' views. `Pages` follows the app's route (the app tells it with
 //! `dossier::pages::ROUTE_EVENT`), reads the set once, and shows the page
 //! the route names; on the app's own routes it shows nothing.
+//!
+//! # Stable hooks (the end-to-end tests rely on them)
+//!
+//! - An entity's page: `main[aria-label="Entity"]` with the name in its
+//!   `h1`, `section[aria-labelledby=named-in]` linking `#/a/<slug>…`, the
+//!   mentions' `mark`s, `section[aria-labelledby=events]` with
+//!   `li[data-date]` and `svg.set-axis`; the corrections: `#correct-name`,
+//!   `#correct-type`, `#correct-merge`, "Hide: not an entity", `.corrections`
+//!   with an "Undo" per correction, `.hidden-note`; corrections that no
+//!   longer apply: `section[aria-label=Corrections]`, "Remove them".
+//! - The set timeline: `main[aria-label="Set timeline"]`, one
+//!   `li[data-date]` per point (`.published`, `.approximate`,
+//!   `aria-current` when its mark was chosen), `svg.set-axis` (`.mark`,
+//!   `text.lane-name`), the buttons "Zoom in", "Zoom out", "Earlier",
+//!   "Later", "All", `[data-testid=tl-span]`, `#tl-lanes`, `#tl-kind`,
+//!   `#tl-from`, `#tl-to`, the filter `input[aria-label="Filter the timeline"]`.
+//! - Search: `input[aria-label="Search the articles"]`, results as links
+//!   inside `[aria-label="Search results"]` with a `[role=status]` count,
+//!   `#search-from`, `#search-to`, `#search-kind`, `#search-sort`.
 
 use std::rc::Rc;
 

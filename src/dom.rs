@@ -252,3 +252,13 @@ pub fn load_module(loader: &str, inline_start: &str, failed: impl Fn() + 'static
     gloo_events::EventListener::once(&script, "error", move |_| failed()).forget();
     let _ = head.append_child(&script);
 }
+
+/// A new element `<div id=ID>` at the end of the body: the root of a module's
+/// own Yew renderer, beside the app's (two Yew roots must not nest).
+pub fn module_root(id: &str) -> Option<Element> {
+    let doc = document()?;
+    let (body, root) = (doc.body()?, doc.create_element("div").ok()?);
+    root.set_id(id);
+    body.append_child(&root).ok()?;
+    Some(root)
+}

@@ -19,16 +19,7 @@ mod view;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    // The root of this module's views: beside the app's, never inside it
-    // (two Yew roots must not nest).
-    let Some(doc) = dossier::dom::document() else {
-        return;
-    };
-    let (Some(body), Ok(root)) = (doc.body(), doc.create_element("div")) else {
-        return;
-    };
-    root.set_id("pages");
-    if body.append_child(&root).is_ok() {
+    if let Some(root) = dossier::dom::module_root("pages") {
         yew::Renderer::<view::Pages>::with_root(root).render();
     }
 }

@@ -340,14 +340,28 @@ fn timeline(p: &SetProps) -> Html {
     let lanes = use_state(|| LaneBy::Packed);
     let selected = use_state(|| None::<usize>);
     let full = extent(&set.rows);
-    let text_input = |state: &UseStateHandle<String>| {
-        let state = state.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
-                state.set(input.value());
+    // The entities the points name, most named first (for the entity
+    // filter's suggestions): once per set, not on every keystroke.
+    let names = use_memo(Ptr(Rc::clone(set)), |set| {
+        let set = &set.0;
+        let mut count = vec![0usize; set.linking().entities.len()];
+        for r in &set.rows {
+            for &e in &r.entities {
+                if let Some(c) = count.get_mut(e) {
+                    *c += 1;
+                }
             }
-        })
-    };
+        }
+        let mut order: Vec<usize> = (0..count.len()).filter(|&e| count[e] > 0).collect();
+        order.sort_by_key(|&e| std::cmp::Reverse(count[e]));
+        order
+            .into_iter()
+            .filter_map(|e| set.linking().entities.get(e))
+            .filter(|e| !set.hidden(&e.key))
+            .take(300)
+            .map(|e| e.name.clone())
+            .collect::<Vec<String>>()
+    });
     // The entity the filter names: one of the set's, by its name.
     let wanted_entity: Option<usize> = {
         let typed = entity.trim();
@@ -508,32 +522,13 @@ fn timeline(p: &SetProps) -> Html {
     let span_label = view
         .map(|(a, b)| format!("{} – {}", day_label(a), day_label(b - 1)))
         .unwrap_or_default();
-    let names: Vec<&str> = {
-        let mut count: Vec<(usize, usize)> = Vec::new();
-        for r in &set.rows {
-            for &e in &r.entities {
-                match count.iter_mut().find(|(x, _)| *x == e) {
-                    Some((_, c)) => *c += 1,
-                    None => count.push((e, 1)),
-                }
-            }
-        }
-        count.sort_by_key(|c| std::cmp::Reverse(c.1));
-        count
-            .iter()
-            .filter_map(|(e, _)| linking.entities.get(*e))
-            .filter(|e| !set.hidden(&e.key))
-            .take(300)
-            .map(|e| e.name.as_str())
-            .collect()
-    };
     html! {
         <main class="set-page set-timeline" aria-label="Set timeline">
             { crumbs() }
             <h1>{ "Timeline of the set" }</h1>
             <p class="lede">{ format!("{}: events the articles report and the days they were published, in time order.", plural(set.rows.len(), "dated point", "dated points")) }</p>
             <div class="tl-filters">
-                <input type="search" class="search-box" placeholder="Filter: a word, a name, a year" aria-label="Filter the timeline" value={(*filter).clone()} oninput={text_input(&filter)} />
+                <input type="search" class="search-box" placeholder="Filter: a word, a name, a year" aria-label="Filter the timeline" value={(*filter).clone()} oninput={text_setter(&filter)} />
                 <label>{ "Type " }
                     <select id="tl-kind" onchange={on_kind}>
                         <option value="" selected={kind.is_none()}>{ "any" }</option>
@@ -547,9 +542,9 @@ fn timeline(p: &SetProps) -> Html {
                     </select>
                 </label>
                 <label>{ "Entity " }
-                    <input type="text" list="tl-entities" placeholder="a name" value={(*entity).clone()} oninput={text_input(&entity)} />
+                    <input type="text" list="tl-entities" placeholder="a name" value={(*entity).clone()} oninput={text_setter(&entity)} />
                 </label>
-                <datalist id="tl-entities">{ for names.iter().map(|n| html! { <option value={n.to_string()} /> }) }</datalist>
+                <datalist id="tl-entities">{ for names.iter().map(|n| html! { <option value={n.clone()} /> }) }</datalist>
                 <form class="tl-range" onsubmit={from_to}>
                     <label>{ "From " }<input id="tl-from" type="number" inputmode="numeric" placeholder="year" /></label>
                     <label>{ "to " }<input id="tl-to" type="number" inputmode="numeric" placeholder="year" /></label>
@@ -578,22 +573,38 @@ fn timeline(p: &SetProps) -> Html {
                 <p role="status">{ format!("{} of {}", shown.len(), set.rows.len()) }</p>
             }
             <ol class="set-list">
-                { for shown.iter().map(|&i| {
-                    let r = &set.rows[i];
-                    let current = (*selected).is_some_and(|s| s == i);
-                    html! {
-                        <li id={format!("tl-row-{i}")} data-date={r.date.clone()} aria-current={current.then_some("true")}
-                            class={classes!(r.published.then_some("published"), r.approximate.then_some("approximate"), current.then_some("selected"))}>
-                            <span class="when">{ r.when.clone() }</span>
-                            { " " }
-                            <a href={r.href.clone()}>{ r.what.clone() }</a>
-                            <span class="source">{ r.title.clone() }</span>
-                        </li>
-                    }
-                }) }
+                { for shown.iter().map(|&i| timeline_row(set, i, *selected)) }
             </ol>
         </main>
     }
+}
+
+/// Row `i` of the set timeline in a list (the set timeline's, or an
+/// entity's events); `selected` is the row whose mark was chosen.
+fn timeline_row(set: &Set, i: usize, selected: Option<usize>) -> Html {
+    let Some(r) = set.rows.get(i) else {
+        return html! {};
+    };
+    let current = selected == Some(i);
+    html! {
+        <li id={format!("tl-row-{i}")} data-date={r.date.clone()} aria-current={current.then_some("true")}
+            class={classes!(r.published.then_some("published"), r.approximate.then_some("approximate"), current.then_some("selected"))}>
+            <span class="when">{ r.when.clone() }</span>
+            { " " }
+            <a href={r.href.clone()}>{ r.what.clone() }</a>
+            <span class="source">{ r.title.clone() }</span>
+        </li>
+    }
+}
+
+/// An input's handler that keeps its text in `state`.
+fn text_setter(state: &UseStateHandle<String>) -> Callback<InputEvent> {
+    let state = state.clone();
+    Callback::from(move |e: InputEvent| {
+        if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+            state.set(input.value());
+        }
+    })
 }
 
 /// A day as a reader reads it (`3 May 2021`).
@@ -797,19 +808,7 @@ fn entity_page(p: &EntityProps) -> Html {
                         { set_axis_html(g, set, &selected, None) }
                     }
                     <ol class="set-list">
-                        { for events.iter().map(|&i| {
-                            let r = &set.rows[i];
-                            let current = (*selected).is_some_and(|s| s == i);
-                            html! {
-                                <li id={format!("tl-row-{i}")} data-date={r.date.clone()} aria-current={current.then_some("true")}
-                                    class={classes!(r.approximate.then_some("approximate"), current.then_some("selected"))}>
-                                    <span class="when">{ r.when.clone() }</span>
-                                    { " " }
-                                    <a href={r.href.clone()}>{ r.what.clone() }</a>
-                                    <span class="source">{ r.title.clone() }</span>
-                                </li>
-                            }
-                        }) }
+                        { for events.iter().map(|&i| timeline_row(set, i, *selected)) }
                     </ol>
                 </section>
             }
@@ -1105,14 +1104,6 @@ fn search(p: &SearchProps) -> Html {
         let kind = kind.clone();
         Callback::from(move |_: Event| kind.set(EntityKind::parse(&value_of("search-kind"))))
     };
-    let text_input = |state: &UseStateHandle<String>| {
-        let state = state.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
-                state.set(input.value());
-            }
-        })
-    };
     let select = |state: &UseStateHandle<String>, id: &'static str| {
         let state = state.clone();
         Callback::from(move |_: Event| state.set(value_of(id)))
@@ -1233,7 +1224,7 @@ fn search(p: &SearchProps) -> Html {
                     </label>
                 }
                 <label>{ "Naming " }
-                    <input id="search-entity" type="text" list="search-entities" placeholder="a name" value={(*entity).clone()} oninput={text_input(&entity)} />
+                    <input id="search-entity" type="text" list="search-entities" placeholder="a name" value={(*entity).clone()} oninput={text_setter(&entity)} />
                 </label>
                 <datalist id="search-entities">
                     { for linking.entities.iter().filter(|e| !set.hidden(&e.key)).take(500).map(|e| html! { <option value={e.name.clone()} /> }) }

@@ -203,17 +203,22 @@ pub struct Corrected {
 impl Corrected {
     /// Where `key` leads: itself, or the entity it was merged into.
     pub fn resolve<'a>(&'a self, key: &'a str) -> &'a str {
-        let mut k = key;
-        // Merges form chains, never cycles (a merge into itself is refused),
-        // but a bound keeps a bad list from looping.
-        for _ in 0..=self.moved.len() {
-            match self.moved.iter().find(|(from, _)| from == k) {
-                Some((_, to)) => k = to,
-                None => break,
-            }
-        }
-        k
+        follow(&self.moved, key)
     }
+}
+
+/// Where `key` leads through the merges `moved` (`(from, to)` in order).
+fn follow<'a>(moved: &'a [(String, String)], key: &'a str) -> &'a str {
+    let mut k = key;
+    // Merges form chains, never cycles (a merge into itself is refused),
+    // but a bound keeps a bad list from looping.
+    for _ in 0..=moved.len() {
+        match moved.iter().find(|(from, _)| from == k) {
+            Some((_, to)) => k = to,
+            None => break,
+        }
+    }
+    k
 }
 
 fn push_alias(e: &mut SetEntity, name: &str) {
@@ -419,14 +424,7 @@ impl Overrides {
 
     /// Where `key` leads.
     pub fn key<'a>(&'a self, key: &'a str) -> &'a str {
-        let mut k = key;
-        for _ in 0..=self.moved.len() {
-            match self.moved.iter().find(|(from, _)| from == k) {
-                Some((_, to)) => k = to,
-                None => break,
-            }
-        }
-        k
+        follow(&self.moved, key)
     }
 
     /// `analysis` of an article whose entities have the set-level `keys`,

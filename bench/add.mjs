@@ -1,6 +1,7 @@
 // Adding a reader's own articles, in Chromium against the release dist/.
 //
-//   node bench/add.mjs [--dist dist] [--pages DIR] [--count 25] [--runs 3] [--disk] [--json FILE]
+//   node bench/add.mjs [--dist dist] [--pages DIR] [--count 25] [--runs 3] [--disk]
+//                      [--batch-mb MB] [--json FILE]
 //
 // Drops the --count largest saved pages of --pages (default
 // ../shared/eval/html-dev) on the page at once (the file picker's input, as a
@@ -14,8 +15,15 @@
 // Medians over --runs. With --disk the page is dist/dossier.html opened from
 // disk (file://), where no worker can start and the importer reads the pages
 // on the main thread, one task each.
+//
+// With --batch-mb each page is brought up to an equal share of that many MB
+// the way heavy news pages are heavy: an inline JSON state script and a
+// stylesheet in the head, and a footer of navigation links at the end of the
+// body (what a saved page of a large news site carries besides its article).
+// The article itself is unchanged, so every page is still read and analysed.
 
-import { readdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { serve } from "../e2e/server.mjs";
@@ -30,12 +38,15 @@ const RUNS = Number(opt("--runs", "3"));
 const JSON_OUT = opt("--json", null);
 const DISK = flag("--disk");
 
-const files = readdirSync(PAGES)
+const BATCH_MB = Number(opt("--batch-mb", "0"));
+
+let files = readdirSync(PAGES)
   .filter((f) => /\.html?$/.test(f))
   .map((f) => ({ name: f, size: statSync(join(PAGES, f)).size }))
   .sort((a, b) => b.size - a.size || a.name.localeCompare(b.name))
   .slice(0, COUNT)
   .map((f) => ({ path: join(PAGES, f.name), size: f.size }));
+if (BATCH_MB > 0) files = heavy(files, (BATCH_MB * 1e6) / files.length);
 const bytes = files.reduce((n, f) => n + f.size, 0);
 
 const server = await serve({ root: DIST, prefix: "/" });
@@ -109,3 +120,32 @@ console.log(
     `main thread: ${result.long_tasks} task(s) over 50 ms, longest ${result.longest_ms.toFixed(0)} ms (median of ${result.runs} runs)`,
 );
 if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify(result, null, 2));
+
+// The pages brought up to `each` bytes (see the header), written to a
+// temporary folder.
+function heavy(list, each) {
+  const dir = mkdtempSync(join(tmpdir(), "dossier-add-batch-"));
+  return list.map((f, i) => {
+    let html = readFileSync(f.path, "latin1");
+    const need = Math.max(0, Math.round(each) - html.length);
+    const state = [];
+    for (let n = 0; state.join(",").length < need * 0.6; n++) {
+      state.push(JSON.stringify({ id: `item-${i}-${n}`, kind: ["story", "video", "gallery"][n % 3], headline: `Teaser headline number ${n} for section ${n % 17}`, url: `/section-${n % 17}/story-${n}`, tags: [`tag${n % 29}`, `tag${n % 31}`], published: 1700000000 + n * 3600 }));
+    }
+    const css = [];
+    for (let n = 0; css.join("").length < need * 0.25; n++) {
+      css.push(`.c-${n}{margin:${n % 9}px ${n % 7}px;color:#${(n * 2654435761 >>> 8).toString(16).padStart(6, "0").slice(0, 6)};}`);
+    }
+    const links = [];
+    for (let n = 0; links.join("").length < need * 0.15; n++) {
+      links.push(`<li><a href="/section-${n % 17}/topic-${n}">Topic ${n}</a></li>`);
+    }
+    const head = `<script type="application/json" id="state">[${state.join(",")}]</script><style>${css.join("")}</style>`;
+    const foot = `<footer><nav aria-label="Sections"><ul>${links.join("")}</ul></nav></footer>`;
+    html = html.replace(/<\/head>/i, (m) => head + m);
+    html = /<\/body>/i.test(html) ? html.replace(/<\/body>/i, (m) => foot + m) : html + foot;
+    const path = join(dir, f.path.split("/").pop());
+    writeFileSync(path, html, "latin1");
+    return { path, size: Buffer.byteLength(html, "latin1") };
+  });
+}

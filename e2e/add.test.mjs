@@ -42,6 +42,8 @@ async function manage(page) {
   if (!(await page.locator("dialog[data-testid=manage][open]").count())) await page.click("[data-testid=manage]");
   await page.waitForSelector("dialog[data-testid=manage][open] li.manage-item");
 }
+// The reader's kept articles in the dialog (not those of a page they were sent).
+const managedKept = (page) => page.locator("dialog[data-testid=manage] ol.manage-list > li.manage-item:has(input[type=checkbox])");
 const managed = (page, title) => page.locator("dialog[data-testid=manage] li.manage-item", { hasText: title });
 async function closeManage(page) {
   await page.keyboard.press("Escape");
@@ -222,6 +224,35 @@ describe("the reader's own articles", () => {
         assert.deepEqual(await yoursTitles(other.page), before);
         await other.page.click("li.yours-item >> text=Un troisième Français");
         await other.page.waitForSelector("[data-testid=reader][data-slug=liberation-1] mark[data-type=place]");
+
+        // The receiver keeps them on their device: analysed again from their
+        // text, then listed once, as theirs, after a reload too.
+        await other.page.evaluate(() => (location.hash = "#/"));
+        await other.page.click("button[data-testid=manage]");
+        const received = other.page.locator("dialog[data-testid=manage] [data-testid=received]");
+        await received.locator("li.manage-item").first().waitFor({ timeout: APP_TIMEOUT });
+        assert.deepEqual((await received.locator("li.manage-item h3").allTextContents()).sort(), [...before].sort());
+        await received.getByRole("button", { name: "Keep all 2 on this device" }).click();
+        await batchDone(other.page);
+        const kept = await outcomes(other.page);
+        assert.equal(kept.length, 2);
+        assert.ok(kept.every((o) => /\.md: added$/.test(o)), kept.join("; "));
+        await received.waitFor({ state: "detached" });
+        assert.equal(await managedKept(other.page).count(), 2);
+        await closeManage(other.page);
+        assert.deepEqual((await yoursTitles(other.page)).sort(), [...before].sort());
+        await other.page.reload();
+        await waitForApp(other.page);
+        await other.page.waitForFunction(() => localStorage.getItem("dossier.yours") === "2");
+        await other.page.click("button[data-testid=manage]");
+        await other.page.waitForFunction(
+          () => document.querySelectorAll("dialog[data-testid=manage] li.manage-item .yours-meta").length === 2,
+          null,
+          { timeout: APP_TIMEOUT },
+        );
+        assert.equal(await received.count(), 0, "kept articles are not offered again");
+        await closeManage(other.page);
+        assert.deepEqual((await yoursTitles(other.page)).sort(), [...before].sort(), "each listed once");
         assert.deepEqual(other.guard.requests.filter((u) => !u.startsWith("file:") && !u.startsWith("data:")), []);
         await assertClean(other.page, other.guard, "the shared page from disk");
       } finally {

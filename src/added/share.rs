@@ -3,13 +3,18 @@
 //! inlined as data (`<script type="application/x-dossier-added">` holding
 //! base64 of the analysis as stored: never run, so the page keeps its
 //! strict CSP). They are listed beside the set's for the visit; nothing needs
-//! analysing again, so the page works from disk too.
+//! analysing again, so the page works from disk too. The reader can keep
+//! them on their device (`yours/src/manage.rs`).
 
 use dossier_core::added::{Reply, SHARED_TYPE};
 use wasm_bindgen::JsCast;
 
 use crate::data;
 use crate::dom;
+
+/// The attribute a shared article's element gets: the slug it is listed
+/// under for this visit (until the reader keeps it on their device).
+pub const LISTED: &str = "data-listed";
 
 /// The articles a shared page holds, added to the library for this visit;
 /// how many could not be read.
@@ -34,6 +39,8 @@ pub fn read_shared() -> (usize, usize) {
         match item {
             Ok(mut item) => {
                 item.article.slug = data::free_slug(&get("data-slug"));
+                // The reader's articles module offers to keep it, by this slug.
+                let _ = el.set_attribute(LISTED, &item.article.slug);
                 let title = get("data-title");
                 if !title.is_empty() {
                     item.article.meta.title = title;

@@ -103,8 +103,9 @@ pub enum Input {
         source: Source,
         text: String,
     },
-    /// An article of a backup file.
-    Saved(Saved),
+    /// An article of a backup file, or of the page the reader was sent (the
+    /// slug it is listed under there, which it replaces).
+    Saved(Saved, Option<String>),
 }
 
 impl Input {
@@ -130,7 +131,7 @@ impl Input {
                 ..
             } => "Pasted page".to_string(),
             Input::Pasted { .. } => "Pasted text".to_string(),
-            Input::Saved(s) => s.name.clone(),
+            Input::Saved(s, _) => s.name.clone(),
         }
     }
 
@@ -138,7 +139,7 @@ impl Input {
         match self {
             Input::File(f) => f.size().max(0.0) as u64,
             Input::Pasted { text, .. } => text.len() as u64,
-            Input::Saved(s) => s.original.len() as u64,
+            Input::Saved(s, _) => s.original.len() as u64,
         }
     }
 
@@ -146,7 +147,7 @@ impl Input {
         match self {
             Input::File(_) => Source::File,
             Input::Pasted { source, .. } => *source,
-            Input::Saved(s) => s.source,
+            Input::Saved(s, _) => s.source,
         }
     }
 
@@ -159,7 +160,7 @@ impl Input {
                 Ok(js_sys::Uint8Array::new(&buffer))
             }
             Input::Pasted { text, .. } => Ok(js_sys::Uint8Array::from(text.as_bytes())),
-            Input::Saved(s) => Ok(js_sys::Uint8Array::from(s.original.as_slice())),
+            Input::Saved(s, _) => Ok(js_sys::Uint8Array::from(s.original.as_slice())),
         }
     }
 }
@@ -231,6 +232,17 @@ impl Added {
         let cancel = Rc::clone(&self.cancel);
         let storage = self.state.storage.clone();
         wasm_bindgen_futures::spawn_local(run(inputs, st, cancel, storage));
+    }
+
+    /// Keeps the articles of the page the reader was sent on this device:
+    /// each is analysed again from its text and stored, listed once.
+    pub fn keep(&self, received: Vec<share::Received>) {
+        self.add(
+            received
+                .into_iter()
+                .map(|r| Input::Saved(r.saved, Some(r.listed)))
+                .collect(),
+        );
     }
 
     /// Stops the batch: the item being read is abandoned, the rest are not
@@ -373,6 +385,7 @@ async fn run(
         running: true,
     });
     let mut added: Vec<String> = Vec::new();
+    let mut any = false;
     let mut queue: VecDeque<Input> = inputs.into();
     while let Some(input) = queue.pop_front() {
         if cancel.get() {
@@ -391,7 +404,7 @@ async fn run(
                 );
                 let count = saved.len();
                 for s in saved.into_iter().rev() {
-                    queue.push_front(Input::Saved(s));
+                    queue.push_front(Input::Saved(s, None));
                 }
                 (
                     Outcome::Backup {
@@ -402,8 +415,13 @@ async fn run(
                 )
             }
         };
+        // Articles kept from the page the reader was sent are already in
+        // view: only new ones are gone to.
         if let Outcome::Added { slug, .. } = &outcome {
-            added.push(slug.clone());
+            any = true;
+            if !received(&input) {
+                added.push(slug.clone());
+            }
         }
         let outcome = match outcome {
             Outcome::Failed { name, .. } if cancel.get() => Outcome::Cancelled { name },
@@ -420,10 +438,10 @@ async fn run(
         batch,
         running: false,
     });
+    if any && storage == Storage::Kept {
+        count_stored();
+    }
     if !added.is_empty() {
-        if storage == Storage::Kept {
-            count_stored();
-        }
         bridge::go(&match added.as_slice() {
             [one] => Route::Article {
                 slug: one.clone(),
@@ -433,6 +451,10 @@ async fn run(
             _ => Route::Library,
         });
     }
+}
+
+fn received(input: &Input) -> bool {
+    matches!(input, Input::Saved(_, Some(_)))
 }
 
 /// What became of one item: its outcome, or a backup's articles to read.
@@ -469,7 +491,15 @@ async fn read_one(
 ) -> Result<Step, String> {
     let bytes = input.bytes().await?;
     let key = ContentKey::of(&bytes.to_vec());
+    let replaces = match input {
+        Input::Saved(_, listed) => listed.as_deref(),
+        _ => None,
+    };
     if let Some(slug) = batch.duplicate_of(key) {
+        // Received and already kept: listed once, as kept.
+        if let Some(listed) = replaces {
+            share::unlist(listed);
+        }
         let outcome = Outcome::Duplicate {
             name: name.to_string(),
             slug: slug.to_string(),
@@ -486,7 +516,7 @@ async fn read_one(
         }
     };
     let (title, added) = match input {
-        Input::Saved(s) => (s.title.clone(), s.added),
+        Input::Saved(s, _) => (s.title.clone(), s.added),
         _ => (None, now()),
     };
     // A pasted item is named by its title; a file by its name.
@@ -494,7 +524,13 @@ async fn read_one(
         Source::File => item.article.slug.clone(),
         _ => dossier_core::article::slug_for_path(&format!("{}.txt", item.article.meta.title)),
     };
-    let slug = unique_slug(&base, bridge::taken().iter().map(String::as_str));
+    let slug = unique_slug(
+        &base,
+        bridge::taken()
+            .iter()
+            .map(String::as_str)
+            .filter(|s| Some(*s) != replaces),
+    );
     let record = Record {
         slug: slug.clone(),
         name: name.to_string(),
@@ -512,6 +548,9 @@ async fn read_one(
             Err(why) => *storage = Storage::Session(why),
         }
         st.dispatch(AddAction::Storage(storage.clone()));
+    }
+    if let Some(listed) = replaces {
+        share::unlist(listed);
     }
     if !show(&record) {
         return Err("the analysed article could not be shown".into());
@@ -603,6 +642,17 @@ async fn load_stored(st: UseReducerDispatcher<Adding>) {
             return;
         }
     };
+    // Articles of the page the reader was sent that they kept on an earlier
+    // visit: listed once, as kept (first unlisted, as they may be listed
+    // under the slug the kept one has).
+    for r in share::received() {
+        if records
+            .iter()
+            .any(|x| x.key == ContentKey::of(&r.saved.original))
+        {
+            share::unlist(&r.listed);
+        }
+    }
     let mut stale = Vec::new();
     for record in records {
         if !show(&record) || record.engine != ENGINE {

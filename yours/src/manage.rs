@@ -1,7 +1,8 @@
 //! The management of the reader's articles: a dialog listing them, each with
 //! its actions (rename, delete, export as JSON or Markdown, save as a page of
 //! its own, choose for one page), and the actions on all of them (back up,
-//! save the chosen ones, or all, as one page).
+//! save the chosen ones, or all, as one page). On a page the reader was sent,
+//! its articles can be kept on the device.
 
 use dossier::dom;
 use dossier_core::added::Reply;
@@ -10,7 +11,9 @@ use web_sys::{HtmlDialogElement, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::adding::{kept, use_added, Kept, Storage};
+use crate::share;
 use crate::status::notes;
+use dossier_core::added::ContentKey;
 
 #[function_component(Manage)]
 pub fn manage() -> Html {
@@ -79,6 +82,21 @@ pub fn manage() -> Html {
     } else {
         Vec::new()
     };
+    // The articles of the page the reader was sent, not kept yet (those
+    // whose text is kept already say so).
+    let received = if s.managing.is_some() {
+        share::received()
+    } else {
+        Vec::new()
+    };
+    let known: Vec<ContentKey> = list.iter().map(|k| k.record.key).collect();
+    let (had, received): (Vec<_>, Vec<_>) = received
+        .into_iter()
+        .partition(|r| known.contains(&ContentKey::of(&r.saved.original)));
+    let keep_all = {
+        let added = added.clone();
+        Callback::from(move |_: MouseEvent| added.keep(share::received()))
+    };
     // Articles deleted since they were chosen are not chosen any more.
     let n = chosen
         .iter()
@@ -107,6 +125,52 @@ pub fn manage() -> Html {
                     { if n == 0 { "Save all as one page".to_string() } else { format!("Save the {n} chosen as one page") } }
                 </button>
             </p>
+            if !received.is_empty() || !had.is_empty() {
+                <section aria-labelledby="received-title" data-testid="received">
+                    <h3 id="received-title">{ "In the page you were sent" }</h3>
+                    <p class="list-note">
+                        { "These articles are in this page only. Kept, they are listed with your own whenever you open dossier in this browser, and you can rename, export and back them up." }
+                    </p>
+                    if received.len() > 1 {
+                        <p class="manage-all">
+                            <button type="button" onclick={keep_all.clone()} data-testid="keep-all">
+                                { format!("Keep all {} on this device", received.len()) }
+                            </button>
+                        </p>
+                    }
+                    <ol class="manage-list">
+                        { for received.into_iter().map(|r| {
+                            let keep = {
+                                let added = added.clone();
+                                let listed = r.listed.clone();
+                                Callback::from(move |_: MouseEvent| {
+                                    added.keep(share::received().into_iter().filter(|x| x.listed == listed).collect())
+                                })
+                            };
+                            html! {
+                                <li class="manage-item" key={r.listed.clone()} data-slug={r.listed.clone()}>
+                                    <div class="manage-body">
+                                        <h3>{ r.title.clone() }</h3>
+                                        <p class="actions">
+                                            <button type="button" onclick={keep} aria-label={format!("Keep “{}” on this device", r.title)} data-testid="keep">
+                                                { "Keep on this device" }
+                                            </button>
+                                        </p>
+                                    </div>
+                                </li>
+                            }
+                        }) }
+                        { for had.into_iter().map(|r| html! {
+                            <li class="manage-item" key={r.listed.clone()} data-slug={r.listed.clone()}>
+                                <div class="manage-body">
+                                    <h3>{ r.title.clone() }</h3>
+                                    <p class="yours-meta">{ "Already kept on this device, among your articles below." }</p>
+                                </div>
+                            </li>
+                        }) }
+                    </ol>
+                </section>
+            }
             if list.is_empty() && s.managing.is_some() {
                 <p>{ "You have not added any articles yet." }</p>
             }

@@ -5,11 +5,15 @@
 //! never run, so the copy keeps its strict CSP). Opened, that page lists them
 //! beside its own set (the app reads them at start: `src/added/share.rs`).
 //! The reader's corrections to the set's linking go with them (read by the
-//! set's pages when the receiver has none of their own).
+//! set's pages when the receiver has none of their own). The receiver can
+//! keep them on their device ([`received`]).
 
+use dossier::added::share::LISTED;
 use dossier::dom;
-use dossier_core::added::{SHARED_FILE, SHARED_TYPE};
+use dossier_core::added::{Reply, Saved, Source, SHARED_FILE, SHARED_TYPE};
+use dossier_core::export::markdown;
 use dossier_core::set::correct::CORRECTIONS_TYPE;
+use wasm_bindgen::JsCast;
 
 use crate::adding::kept;
 
@@ -73,4 +77,57 @@ pub async fn export_page(only: &[String], single: bool) -> Result<(), String> {
         _ => SHARED_FILE.to_string(),
     };
     dom::download(&name, "text/html", &out)
+}
+
+/// An article of a page the reader was sent, listed for this visit only
+/// (the app marks each with the slug it lists it under:
+/// `dossier::added::share::LISTED`).
+pub struct Received {
+    /// The slug it is listed under.
+    pub listed: String,
+    pub title: String,
+    /// As an article to keep: its text as Markdown with front matter, the
+    /// original a kept article is analysed again from.
+    pub saved: Saved,
+}
+
+/// The articles of the page the reader was sent that are not kept yet.
+pub fn received() -> Vec<Received> {
+    let selector = format!("script[type=\"{SHARED_TYPE}\"][{LISTED}]");
+    let Some(list) = dom::document().and_then(|d| d.query_selector_all(&selector).ok()) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|el| {
+            let listed = el.get_attribute(LISTED)?;
+            let bytes = dossier::data::load::inline_bytes(&el.text_content()?).ok()?;
+            let mut item = Reply::article(&bytes).ok()?;
+            // The title as the sender left it.
+            if let Some(t) = el.get_attribute("data-title").filter(|t| !t.is_empty()) {
+                item.article.meta.title = t;
+            }
+            Some(Received {
+                title: item.article.meta.title.clone(),
+                saved: Saved {
+                    name: format!("{listed}.md"),
+                    source: Source::File,
+                    title: None,
+                    added: js_sys::Date::now(),
+                    original: markdown(&item.article).into_bytes(),
+                },
+                listed,
+            })
+        })
+        .collect()
+}
+
+/// The received article listed as `listed` is no longer listed on its own
+/// (it is kept, or was already).
+pub fn unlist(listed: &str) {
+    let selector = format!("script[{LISTED}=\"{}\"]", dom::attr_value(listed));
+    if let Some(el) = dom::query(&selector) {
+        let _ = el.remove_attribute(LISTED);
+    }
+    crate::bridge::remove(listed);
 }

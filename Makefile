@@ -125,8 +125,8 @@ bench-browser: dist
 	mkdir -p $(BENCH_DIR)
 	node bench/firstpaint.mjs --runs 15 --json $(BENCH_DIR)/firstpaint.json
 	node bench/interaction.mjs --reps 10 --big --json $(BENCH_DIR)/interaction.json
-	node bench/add.mjs --runs 3 --json $(BENCH_DIR)/add.json
-	node bench/add.mjs --runs 3 --disk --json $(BENCH_DIR)/add-disk.json
+	node bench/add.mjs --runs 3 --batch-mb 12 --json $(BENCH_DIR)/add.json
+	node bench/add.mjs --runs 3 --batch-mb 12 --disk --json $(BENCH_DIR)/add-disk.json
 	node bench/readability.mjs --runs 5 --json $(BENCH_DIR)/readability.json
 	node bench/pages.mjs --runs 5 --json $(BENCH_DIR)/pages.json
 	bash scripts/twiggy.sh

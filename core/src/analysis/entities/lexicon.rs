@@ -13,6 +13,7 @@ const GIVEN_NAMES: &str = include_str!("../../../data/given_names.txt");
 const COMMON_WORDS: &str = include_str!("../../../data/common_words.txt");
 const CURRENCIES: &str = include_str!("../../../data/currencies.txt");
 const ORGANIZATIONS: &str = include_str!("../../../data/organizations.txt");
+const COMPANIES: &str = include_str!("../../../data/companies.txt");
 
 /// A fast multiplicative hash for short keys (in the manner of FxHash):
 /// gazetteers are built once and looked up for every capitalised word.
@@ -148,7 +149,8 @@ pub struct Lexicon {
     pub common: &'static Map<u32>,
     pub currencies: &'static Set,
     /// Widely known organisations whose names read as a surname, a common
-    /// word or a place ("Ford", "Shell Oil", "Toyota").
+    /// word or a place ("Ford", "Shell Oil", "Toyota"), and the companies of
+    /// the main stock market indices (`companies.txt`, generated).
     pub organizations: &'static Set,
 }
 
@@ -218,7 +220,7 @@ fn currencies() -> &'static Set {
 
 fn organizations() -> &'static Set {
     static T: OnceLock<Set> = OnceLock::new();
-    T.get_or_init(|| ORGANIZATIONS.lines().collect())
+    T.get_or_init(|| ORGANIZATIONS.lines().chain(COMPANIES.lines()).collect())
 }
 
 pub fn get() -> &'static Lexicon {

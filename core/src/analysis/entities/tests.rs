@@ -593,6 +593,46 @@ fn known_companies_named_like_people_or_towns_are_organisations() {
 }
 
 #[test]
+fn listed_companies_named_like_people_are_organisations() {
+    let parts = [
+        "Banks report",
+        "Wells Fargo said on Tuesday that lending rose, and Morgan Stanley said trading fell.",
+        "Charles Schwab, the broker, said it would cut fees; Grete Vinter, its head of research, agreed.",
+    ];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    for name in ["Wells Fargo", "Morgan Stanley", "Charles Schwab"] {
+        let e = find(&ents, &parts, name).unwrap_or_else(|| panic!("{name}: {ents:?}"));
+        assert_eq!(e.kind, EntityKind::Organization, "{name}");
+    }
+    let grete = find(&ents, &parts, "Grete Vinter").expect("Grete Vinter");
+    assert_eq!(grete.kind, EntityKind::Person);
+}
+
+#[test]
+fn the_company_list_holds_no_word_that_means_something_else() {
+    // One word alone is listed only when it is no common word, given name
+    // or place ("Siemens", not "Target", "Ross" or "Zurich"), nor a short
+    // code; names are kept as written, one a line.
+    let lex = lexicon::get();
+    let list = include_str!("../../../data/companies.txt");
+    assert!(list.lines().count() > 1000);
+    for name in list.lines() {
+        assert_eq!(name, name.trim(), "{name:?}");
+        assert!(name.chars().count() >= 3, "{name:?}");
+        assert!(lex.organizations.contains(name), "{name:?}");
+        if !name.contains(' ') {
+            assert!(
+                !lex.common.contains_key(name.to_lowercase().as_str()),
+                "{name}"
+            );
+            assert!(!lex.given.contains(name), "{name}");
+            assert!(!lex.places.contains(name), "{name}");
+        }
+    }
+}
+
+#[test]
 fn a_leaders_name_before_the_administration_is_a_person() {
     let parts = [
         "Talks resume",

@@ -1084,8 +1084,10 @@ fn split_off_before_title(
     b: usize,
 ) -> usize {
     // "Syrian President Ahmed al-Sharaa", "US Senator Jane Doe": the
-    // demonym or country before a title is a name of its own
-    if b - a > 2 && lexicon::person_title(cx.w(a + 1)) && {
+    // demonym or country before a title is a name of its own; not before a
+    // body whose name starts like a title ("the French Foreign Ministry",
+    // "the Brazil Supreme Court")
+    if b - a > 2 && lexicon::person_title(cx.w(a + 1)) && !lexicon::org_head(cx.w(b - 1)) && {
         let w = cx.w(a);
         lex.demonyms.contains_key(w) || lex.countries.contains_key(w)
     } {

@@ -633,6 +633,25 @@ fn the_company_list_holds_no_word_that_means_something_else() {
 }
 
 #[test]
+fn a_country_before_a_body_named_like_a_title_is_one_organisation() {
+    let parts = [
+        "Budget row",
+        "A spokesman for the Danish Foreign Ministry said the Brazil Supreme Court would rule.",
+        "Syrian President Omar Haddad said he would wait.",
+    ];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    for name in ["Danish Foreign Ministry", "Brazil Supreme Court"] {
+        let e = find(&ents, &parts, name).unwrap_or_else(|| panic!("{name}: {ents:?}"));
+        assert_eq!(e.kind, EntityKind::Organization, "{name}");
+    }
+    // before a person's title, the country is a name of its own
+    assert!(find(&ents, &parts, "Syrian").is_some(), "{ents:?}");
+    let omar = find(&ents, &parts, "Omar Haddad").expect("Omar Haddad");
+    assert_eq!(omar.kind, EntityKind::Person);
+}
+
+#[test]
 fn a_leaders_name_before_the_administration_is_a_person() {
     let parts = [
         "Talks resume",

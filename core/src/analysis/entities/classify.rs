@@ -1617,6 +1617,15 @@ fn classify(
             return (Place, 1, false);
         }
     }
+    // "an analyst at Keller", "economists at Halden Bank": where people
+    // work, unless it is a known place
+    if a >= 2 && cx.w(a - 1) == "at" && !gazetteer_place(surface) && {
+        // lowercase: "Economists at …" may start the sentence
+        let role = cx.w(a - 2).to_lowercase();
+        lexicon::role_noun(&role) || role.strip_suffix('s').is_some_and(lexicon::role_noun)
+    } {
+        return (Organization, 2, false);
+    }
     if person_cue {
         return (Person, 2, false);
     }

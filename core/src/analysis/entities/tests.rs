@@ -652,6 +652,25 @@ fn a_country_before_a_body_named_like_a_title_is_one_organisation() {
 }
 
 #[test]
+fn where_an_analyst_works_is_an_organisation() {
+    let parts = [
+        "Shares slip",
+        // names that are also given names ("Keefe said" alone would be a person)
+        "The price is fair, said Jane Perez, an analyst at Keefe. Keefe said it was neutral.",
+        "Economists at Lowell expect a cut, and a professor at Oxford agreed.",
+    ];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    for name in ["Keefe", "Lowell"] {
+        let e = find(&ents, &parts, name).unwrap_or_else(|| panic!("{name}: {ents:?}"));
+        assert_eq!(e.kind, EntityKind::Organization, "{name}");
+    }
+    // a known place stays a place
+    let oxford = find(&ents, &parts, "Oxford").expect("Oxford");
+    assert_eq!(oxford.kind, EntityKind::Place);
+}
+
+#[test]
 fn a_leaders_name_before_the_administration_is_a_person() {
     let parts = [
         "Talks resume",

@@ -572,15 +572,24 @@ impl<'a> Cx<'a> {
             let end = match t.ch {
                 '!' | '?' | ';' => true,
                 // A period ends the sentence unless it belongs to an
-                // abbreviation such as "a.m.".
-                '.' => self.t.get(k + 1).is_some_and(|n| n.sp && n.cap),
+                // abbreviation such as "a.m." ("at 4 p.m. EST on Thursday"):
+                // one letter before it.
+                '.' => {
+                    self.t.get(k + 1).is_some_and(|n| n.sp && n.cap)
+                        && !k
+                            .checked_sub(1)
+                            .and_then(|p| self.t.get(p))
+                            .is_some_and(|p| p.kind == Kind::Word && p.e - p.s == 1)
+                }
                 _ => false,
             };
             if t.kind == Kind::Punct && end {
                 return false;
             }
             if t.lex == Lex::W(W::Will) {
-                return true;
+                // "would have" looks back
+                return !(self.word(k).eq_ignore_ascii_case("would")
+                    && self.word(k + 1).eq_ignore_ascii_case("have"));
             }
         }
         false

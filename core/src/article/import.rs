@@ -26,8 +26,8 @@ use std::fmt;
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
-use super::parse::{parse_markdown_str, parse_text_str};
-use super::{slug_for_path, Article, ArticleError};
+use super::parse::{lines_with_offsets, parse_markdown_str, parse_text_str, validate_date};
+use super::{slug_for_path, Article, ArticleError, Meta};
 
 /// Largest file accepted by [`import`], in bytes (32 MiB): well above any
 /// saved news page (a few MB with inline styles and scripts).
@@ -531,18 +531,23 @@ fn trim_ascii_start(b: &[u8]) -> &[u8] {
     &b[n..]
 }
 
-/// Markdown with front matter reads as a bundled article does; without, the
-/// first `# heading` (when it is the first thing in the file) is the title,
-/// else the file name.
+/// Markdown with front matter reads as a bundled article does. A YAML front
+/// matter (`---` lines, as Jekyll, Hugo or Obsidian write it) gives the
+/// metadata it has ([`yaml_front_matter`]). Without a title there, the first
+/// `# heading` (when it is the first thing after the front matter) is the
+/// title, else the file name.
 fn import_markdown(name: &str, src: &str, verbatim: bool) -> Result<Article, ImportError> {
     let body = src.trim_start_matches('\u{feff}');
     let bom = src.len() - body.len();
     if body.trim_start().starts_with("+++") {
         return Ok(keep_offsets(parse_markdown_str(name, src)?, verbatim));
     }
-    // The first non-blank line.
-    let lead = body.len() - body.trim_start().len();
-    let first_line_start = body[..lead].rfind('\n').map_or(0, |i| i + 1);
+    let yaml = yaml_front_matter(body);
+    let after = yaml.as_ref().map_or(0, |y| y.end);
+    // The first non-blank line after the front matter.
+    let tail = &body[after..];
+    let lead = tail.len() - tail.trim_start().len();
+    let first_line_start = after + tail[..lead].rfind('\n').map_or(0, |i| i + 1);
     let rest = &body[first_line_start..];
     let line_end = rest.find('\n').unwrap_or(rest.len());
     let line = rest[..line_end].trim_end_matches('\r');
@@ -551,34 +556,69 @@ fn import_markdown(name: &str, src: &str, verbatim: bool) -> Result<Article, Imp
         .strip_prefix("# ")
         .map(|h| h.trim().trim_end_matches('#').trim())
         .filter(|h| !h.is_empty());
-    let (title, title_at, blank) = match heading {
-        Some(h) => {
-            let at = bom + first_line_start + line.find(h).unwrap_or(0);
-            (
-                h.to_string(),
-                Some(at),
-                Some((bom + first_line_start, bom + first_line_start + line.len())),
-            )
+    let heading_at = heading.map(|h| bom + first_line_start + line.find(h).unwrap_or(0));
+    let heading_line = (bom + first_line_start, bom + first_line_start + line.len());
+    let mut meta = yaml.as_ref().map(|y| y.meta.clone()).unwrap_or_default();
+    // Blanked in the copy that is parsed: the front matter, and the heading
+    // when it is the title.
+    let mut blanks = Vec::new();
+    if let Some(y) = &yaml {
+        blanks.push((bom, bom + y.end));
+    }
+    let title_at = match (&yaml, heading) {
+        (Some(y), _) if !y.meta.title.is_empty() => {
+            if heading.is_some_and(|h| h.eq_ignore_ascii_case(&y.meta.title)) {
+                blanks.push(heading_line);
+            }
+            y.title_at.map(|at| bom + at)
         }
-        None => (title_from_name(name), None, None),
+        (_, Some(h)) => {
+            meta.title = h.to_string();
+            blanks.push(heading_line);
+            heading_at
+        }
+        _ => {
+            meta.title = title_from_name(name);
+            None
+        }
     };
-    // The file with a front matter of its own put before it, and the heading
-    // line blanked, so that offsets past the prefix are the file's.
-    let prefix = format!("+++\ntitle = {}\n+++\n", toml_string(&title));
+    // The file with a front matter of its own put before it, and the lines
+    // above blanked, so that offsets past the prefix are the file's.
+    let mut prefix = format!("+++\ntitle = {}\n", toml_string(&meta.title));
+    for (key, value) in [
+        ("date", &meta.date),
+        ("section", &meta.section),
+        ("byline", &meta.byline),
+        ("source", &meta.source),
+        ("summary", &meta.summary),
+        ("license", &meta.license),
+    ] {
+        if let Some(v) = value {
+            prefix.push_str(&format!("{key} = {}\n", toml_string(v)));
+        }
+    }
+    prefix.push_str("+++\n");
+    let fm_lines = prefix.lines().count();
     let mut synth = String::with_capacity(prefix.len() + src.len());
     synth.push_str(&prefix);
-    match blank {
-        Some((s, e)) => {
-            synth.push_str(&src[..s]);
-            synth.extend(std::iter::repeat_n(' ', e - s));
-            synth.push_str(&src[e..]);
+    let mut at = 0;
+    for (s, e) in blanks {
+        synth.push_str(&src[at..s]);
+        // Line breaks stay, so that line numbers in errors are the file's.
+        // one space a byte, so that offsets past it hold
+        for c in src[s..e].chars() {
+            match c {
+                '\n' => synth.push('\n'),
+                c => synth.extend(std::iter::repeat_n(' ', c.len_utf8())),
+            }
         }
-        None => synth.push_str(src),
+        at = e;
     }
+    synth.push_str(&src[at..]);
     let shift = prefix.len();
     let mut article = parse_markdown_str(name, &synth).map_err(|e| {
         let mut e = ImportError::from(e);
-        e.line = e.line.map(|l| l.saturating_sub(3).max(1));
+        e.line = e.line.map(|l| l.saturating_sub(fm_lines).max(1));
         e
     })?;
     article.title_source = title_at;
@@ -589,6 +629,144 @@ fn import_markdown(name: &str, src: &str, verbatim: bool) -> Result<Article, Imp
         }
     }
     Ok(keep_offsets(article, verbatim))
+}
+
+/// A YAML front matter read: its metadata, where its title's text is (when
+/// written as is), and where the body starts.
+#[derive(Debug)]
+struct YamlFront {
+    meta: Meta,
+    title_at: Option<usize>,
+    end: usize,
+}
+
+/// Reads a YAML front matter at the start of `src`: a `---` line, `key:
+/// value` lines, and a closing `---` or `...` line. Only plain values are
+/// read (quoted or not; the first item of a list for the byline and the
+/// section); other keys and nested values are left alone. The date is the
+/// `YYYY-MM-DD` a value starts with ("2024-03-05T10:22:00Z"); a date in
+/// another form is left out. `None` when `src` has no front matter.
+fn yaml_front_matter(src: &str) -> Option<YamlFront> {
+    let mut lines = lines_with_offsets(src);
+    let (_, first) = lines.next()?;
+    if first.trim_end() != "---" {
+        return None;
+    }
+    let mut meta = Meta::default();
+    let mut title_at = None;
+    let mut list_of: Option<&str> = None;
+    for (range, line) in lines {
+        let t = line.trim_end();
+        if t == "---" || t == "..." {
+            let end = (range.end + 1).min(src.len());
+            return Some(YamlFront {
+                meta,
+                title_at,
+                end,
+            });
+        }
+        // "- first item" of a list opened by "key:" with no value
+        if let (Some(key), Some(item)) = (list_of, t.trim_start().strip_prefix("- ")) {
+            let (value, _) = yaml_scalar(item);
+            set_yaml(&mut meta, key, &value);
+            list_of = None;
+            continue;
+        }
+        if line.starts_with([' ', '\t']) || t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        let Some((key, raw)) = t.split_once(':') else {
+            continue;
+        };
+        let key = key.trim();
+        let lead = raw.len() - raw.trim_start().len();
+        let raw = raw.trim();
+        if raw.is_empty() {
+            list_of = Some(key);
+            continue;
+        }
+        list_of = None;
+        let raw = match raw.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+            Some(items) => items.split(',').next().unwrap_or("").trim(),
+            None => raw,
+        };
+        let (value, verbatim) = yaml_scalar(raw);
+        if key.eq_ignore_ascii_case("title") && !value.is_empty() {
+            // the value is searched after the key and its colon
+            let from = t.find(':').map_or(0, |c| c + 1) + lead;
+            title_at = verbatim
+                .then(|| {
+                    t[from..]
+                        .find(value.as_str())
+                        .map(|i| range.start + from + i)
+                })
+                .flatten();
+        }
+        set_yaml(&mut meta, key, &value);
+    }
+    None
+}
+
+/// A YAML scalar's text without its quotes (and a comment after it);
+/// whether it is written as is.
+fn yaml_scalar(raw: &str) -> (String, bool) {
+    let raw = raw.trim();
+    if let Some(q) = raw.chars().next().filter(|c| matches!(c, '"' | '\'')) {
+        let mut out = String::new();
+        let mut chars = raw[1..].chars().peekable();
+        let mut same = true;
+        while let Some(c) = chars.next() {
+            match c {
+                // '' in single quotes, \" and \\ in double quotes
+                '\'' if q == '\'' && chars.peek() == Some(&'\'') => {
+                    chars.next();
+                    out.push('\'');
+                    same = false;
+                }
+                '\\' if q == '"' && matches!(chars.peek(), Some('"' | '\\')) => {
+                    out.extend(chars.next());
+                    same = false;
+                }
+                c if c == q => break,
+                c => out.push(c),
+            }
+        }
+        let trimmed = out.trim();
+        return (trimmed.to_string(), same && trimmed.len() == out.len());
+    }
+    let v = raw.split(" #").next().unwrap_or(raw).trim();
+    (v.to_string(), true)
+}
+
+fn set_yaml(meta: &mut Meta, key: &str, value: &str) {
+    let value = value.trim();
+    if value.is_empty() {
+        return;
+    }
+    let slot = match key.to_ascii_lowercase().as_str() {
+        "title" => {
+            meta.title = value.to_string();
+            return;
+        }
+        "date" | "published" | "pubdate" | "created" => {
+            if meta.date.is_none() {
+                let day = value.get(..10).unwrap_or("").replace('/', "-");
+                if validate_date(&day).is_ok() {
+                    meta.date = Some(day);
+                }
+            }
+            return;
+        }
+        "section" | "category" | "categories" => &mut meta.section,
+        "author" | "authors" | "byline" => &mut meta.byline,
+        "source" | "url" | "link" | "canonical" | "canonical_url" => &mut meta.source,
+        "summary" | "description" | "excerpt" => &mut meta.summary,
+        "license" | "licence" => &mut meta.license,
+        _ => return,
+    };
+    if slot.is_none() {
+        *slot = Some(value.to_string());
+    }
 }
 
 fn toml_string(s: &str) -> String {

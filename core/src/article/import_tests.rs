@@ -346,6 +346,58 @@ fn markdown_without_front_matter() {
 }
 
 #[test]
+fn markdown_with_yaml_front_matter() {
+    // As Jekyll, Hugo and Obsidian write it: a title with marks of every
+    // script, a date and time, a list of authors, a comment, an unknown key.
+    let src = "---\ntitle: \"مرحبا 👩‍👩‍👧 cafe\u{301}\"\ndate: 2024-03-05T10:22:00Z\nauthors:\n  - Ana Ruiz\n  - Bo Li\ndescription: 'It''s short' # kept\ntags: [harbour, ferry]\ncategories: [Local, Sea]\nurl: https://example.org/a\n---\n\n# مرحبا 👩‍👩‍👧 cafe\u{301}\n\nThe quay reopened on Friday.\n";
+    let a = import("notes/quay.md", src.as_bytes()).expect("reads");
+    assert_eq!(a.meta.title, "مرحبا 👩‍👩‍👧 cafe\u{301}");
+    assert_eq!(a.meta.date.as_deref(), Some("2024-03-05"));
+    assert_eq!(a.meta.byline.as_deref(), Some("Ana Ruiz"));
+    assert_eq!(a.meta.summary.as_deref(), Some("It's short"));
+    assert_eq!(a.meta.section.as_deref(), Some("Local"));
+    assert_eq!(a.meta.source.as_deref(), Some("https://example.org/a"));
+    // The heading that repeats the title is not a block of its own.
+    assert_eq!(a.blocks.len(), 1);
+    assert_eq!(a.blocks[0].text, "The quay reopened on Friday.");
+    // Offsets are the file's own, the title's included.
+    let run = a.blocks[0].source[0];
+    assert_eq!(&src[run.source..run.source + run.len], a.blocks[0].text);
+    let at = a.title_source.expect("the title is written as is");
+    assert_eq!(&src[at..at + a.meta.title.len()], a.meta.title);
+
+    // No title there: the first heading, then the file name; a date in
+    // another form is left out.
+    let b = import(
+        "b.md",
+        b"---\ndate: 5 March 2024\n---\n# The heading\n\nBody.\n",
+    )
+    .expect("reads");
+    assert_eq!(
+        (b.meta.title.as_str(), b.meta.date.as_deref()),
+        ("The heading", None)
+    );
+    assert_eq!(b.blocks.len(), 1);
+    let c = import("my-note.md", b"---\nlayout: post\n...\nBody.\n").expect("reads");
+    assert_eq!(c.meta.title, "My note");
+    assert_eq!(c.blocks[0].text, "Body.");
+    // A heading other than the title stays.
+    let d = import("d.md", b"---\ntitle: Front\n---\n# Other\n\nBody.\n").expect("reads");
+    assert_eq!(d.meta.title, "Front");
+    assert_eq!(d.blocks.len(), 2);
+    // A `---` never closed is no front matter: nothing is lost.
+    let e = import("e.md", b"---\nJust text after a rule.\n").expect("reads");
+    assert!(
+        e.blocks.iter().any(|b| b.text.contains("Just text")),
+        "{e:?}"
+    );
+    // Errors name the file and the file's own line.
+    let f = err("f.md", b"---\ntitle: Only\n---\n\n");
+    assert!(f.to_string().starts_with("f.md:"), "{f}");
+    assert!(f.line.is_some_and(|l| l <= 4), "{f:?}");
+}
+
+#[test]
 fn text_and_pasted() {
     let a = import("t.txt", b"The Title\n\nFirst paragraph here.\n").expect("reads");
     assert_eq!(a.meta.title, "The Title");
@@ -482,6 +534,25 @@ mod props {
         fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048),
                                        ext in prop::sample::select(vec!["a.html", "a.md", "a.txt", "a"])) {
             let _ = import(ext, &bytes);
+        }
+
+        #[test]
+        fn yaml_front_matter_keeps_offsets(lines in proptest::collection::vec(
+            prop::sample::select(vec!["title: مرحبا 👩‍👩‍👧", "title: 'e\u{301}'", "date: 2024-01-02", "date: nope",
+                "author:", "  - Ana", "tags: [a, b]", "url: https://x.example/", "# c", "", "key", ": v",
+                "title: \"q\\\"x\""]),
+            0..8)) {
+            let src = format!("---\n{}\n---\nThe body 👩‍👩‍👧 here.\n", lines.join("\n"));
+            if let Ok(a) = import("a.md", src.as_bytes()) {
+                for b in &a.blocks {
+                    for r in &b.source {
+                        prop_assert_eq!(&src[r.source..r.source + r.len], &b.text[r.text..r.text + r.len]);
+                    }
+                }
+                if let Some(at) = a.title_source {
+                    prop_assert_eq!(src.get(at..at + a.meta.title.len()), Some(a.meta.title.as_str()));
+                }
+            }
         }
 
         #[test]

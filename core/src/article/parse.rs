@@ -153,7 +153,7 @@ struct FrontMatter {
 }
 
 /// The lines of `src` with their byte ranges (without the line break).
-fn lines_with_offsets(src: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
+pub(super) fn lines_with_offsets(src: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
     let mut pos = 0;
     src.split_inclusive('\n').map(move |raw| {
         let start = pos;
@@ -245,7 +245,7 @@ fn non_empty(s: Option<String>) -> Option<String> {
 }
 
 /// Checks a `YYYY-MM-DD` calendar date.
-fn validate_date(value: &str) -> Result<(), String> {
+pub(super) fn validate_date(value: &str) -> Result<(), String> {
     let bad = || {
         format!("bad `date` \"{value}\": expected an ISO 8601 calendar date such as \"2025-04-23\"")
     };

@@ -518,6 +518,7 @@ const WORDS: &[&str] = &[
     "will",
     "winter",
     "within",
+    "would",
     "year",
     "years",
     "yesterday",
@@ -799,8 +800,8 @@ fn keyword(w: &str) -> Lex {
         "once" => Once,
         "twice" => Twice,
         "times" => Times,
-        "will" | "ll" | "shall" | "scheduled" | "expected" | "due" | "plans" | "planned"
-        | "going" | "set" => Will,
+        "will" | "ll" | "shall" | "would" | "scheduled" | "expected" | "due" | "plans"
+        | "planned" | "going" | "set" => Will,
         "am" => Am,
         "pm" => Pm,
         "est" | "edt" | "cst" | "cdt" | "mst" | "mdt" | "pst" | "pdt" | "cet" | "cest" | "bst"

@@ -251,6 +251,18 @@ fn relative_expressions_with_a_date() {
         ("It happened on Tuesday.", "Tuesday", "2009-12-15"),
         ("It happened on Wednesday.", "Wednesday", "2009-12-16"),
         ("It will happen on Friday.", "Friday", "2009-12-18"),
+        // reported future; a clock time and its zone do not end the sentence
+        (
+            "She said it would happen on Friday.",
+            "Friday",
+            "2009-12-18",
+        ),
+        (
+            "It will report at 4 p.m. EST on Friday.",
+            "4 p.m. EST on Friday",
+            "2009-12-18T16:00",
+        ),
+        ("It would have happened on Monday.", "Monday", "2009-12-14"),
         ("It happened last Friday.", "last Friday", "2009-12-11"),
         ("It happens next Monday.", "next Monday", "2009-12-21"),
         ("It happened last week.", "last week", "2009-W50"),

@@ -83,6 +83,24 @@ describe("the set's pages", () => {
       await toPage.waitFor(wait);
       await toPage.click();
       await page.locator(`${ENTITY} h1`).waitFor(wait);
+      // Each mention links to itself: its article, the entity focused, that
+      // mention in view and focused; reload keeps it.
+      const snippet = page.locator(`${ENTITY} section[aria-labelledby=mentions] a.snippet`).last();
+      const to = await snippet.getAttribute("href");
+      const [, , id, n] = to.match(/^#\/a\/([^/]+)\/e\/([^/]+)\/(\d+)$/) ?? assert.fail(`a mention's link: ${to}`);
+      const mark = `article mark[data-entity="${id}"][data-m="${n}"]`;
+      const inView = async () => {
+        await page.waitForFunction((s) => document.activeElement?.matches(s), mark, wait);
+        const box = await page.locator(mark).boundingBox();
+        assert.ok(box && box.y >= 0 && box.y + box.height <= page.viewportSize().height, `${mark} in view: ${JSON.stringify(box)}`);
+      };
+      await snippet.click();
+      await waitForArticle(page, first.title);
+      await inView();
+      assert.equal(new URL(page.url()).hash, to);
+      await page.reload();
+      await waitForArticle(page, first.title);
+      await inView();
       await assertClean(page, guard, "entity page");
     } finally {
       await context.close();

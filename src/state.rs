@@ -17,6 +17,8 @@ pub enum Place {
     /// A mention (entity index, ordinal), which also takes the keyboard
     /// focus.
     Mention(usize, usize),
+    /// The mention of the focused entity that a link names (its ordinal).
+    Named(usize),
 }
 
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -31,6 +33,9 @@ pub struct ReaderState {
     pub focus: Option<String>,
     /// Index of the selected timeline event.
     pub event: Option<usize>,
+    /// The mention of the focused entity the URL names (a link from the
+    /// set's pages to that sentence), until the reader moves on.
+    pub mention: Option<usize>,
     /// The find query and the index of the current hit.
     pub find: String,
     pub hit: usize,
@@ -157,11 +162,13 @@ impl ReaderState {
                 self.slug = self.only.clone();
                 self.focus = None;
                 self.event = None;
+                self.mention = None;
             }
             Route::Article {
                 slug,
                 entity,
                 event,
+                mention,
             } => {
                 // The hash names the event only when no entity is focused.
                 let event = if entity.is_some() { held } else { event };
@@ -174,9 +181,16 @@ impl ReaderState {
                 if let Some(e) = event.filter(|&e| other || self.event != Some(e)) {
                     self.scroll = Some(Ptr::new(Place::Event(e)));
                 }
+                let mention = mention.filter(|_| entity.is_some());
+                if let Some(k) =
+                    mention.filter(|&k| other || self.mention != Some(k) || self.focus != entity)
+                {
+                    self.scroll = Some(Ptr::new(Place::Named(k)));
+                }
                 self.slug = Some(slug);
                 self.focus = entity;
                 self.event = event;
+                self.mention = mention;
             }
         }
     }
@@ -196,6 +210,7 @@ impl ReaderState {
                 } else {
                     self.event
                 },
+                mention: self.focus.as_ref().and(self.mention),
             },
         }
     }
@@ -219,6 +234,7 @@ impl ReaderState {
         if id.is_some() {
             self.event = None;
         }
+        self.mention = None;
         self.focus = id;
         self.by_reader = true;
     }
@@ -264,6 +280,7 @@ impl Reducible for ReaderState {
             }
             Action::SelectEvent(ev) => {
                 s.event = ev;
+                s.mention = None;
                 s.by_reader = true;
                 if let Some(e) = ev {
                     s.scroll = Some(Ptr::new(Place::Event(e)));
@@ -291,6 +308,8 @@ impl Reducible for ReaderState {
                 s.pinned = true;
                 if let (true, Some((e, k))) = (reveal, at) {
                     s.scroll = Some(Ptr::new(Place::Mention(e, k)));
+                    // the reader moved on from the mention a link named
+                    s.mention = None;
                 }
             }
             Action::HoverCard(at) => {
@@ -348,6 +367,7 @@ impl Reducible for ReaderState {
                 } else {
                     s.focus = None;
                     s.event = None;
+                    s.mention = None;
                     s.by_reader = true;
                 }
             }

@@ -106,6 +106,7 @@ mod hostile {
                 slug: p.article.slug.clone(),
                 entity: None,
                 event: None,
+                mention: None,
             },
             Vec::new(),
             None,

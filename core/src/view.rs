@@ -801,6 +801,9 @@ pub enum Route {
         slug: String,
         entity: Option<String>,
         event: Option<usize>,
+        /// One mention of `entity` (its ordinal in the article), which a link
+        /// goes to: `#/a/<slug>/e/<id>/<n>`.
+        mention: Option<usize>,
     },
     /// The page of a set-level entity, by its key (`set::SetEntity::key`).
     Entity { key: String },
@@ -860,8 +863,8 @@ fn url_safe(s: &str) -> bool {
 }
 
 impl Route {
-    /// Reads `#/`, `#/a/<slug>`, `#/a/<slug>/e/<entity-id>` and
-    /// `#/a/<slug>/t/<event-index>`, `#/e/<key>`, `#/timeline` and
+    /// Reads `#/`, `#/a/<slug>`, `#/a/<slug>/e/<entity-id>` (with
+    /// `/<mention-ordinal>` after it) and `#/a/<slug>/t/<event-index>`, `#/e/<key>`, `#/timeline` and
     /// `#/search?q=<query>` (with or without the `#`). Anything else is the
     /// library.
     pub fn parse(hash: &str) -> Route {
@@ -870,15 +873,17 @@ impl Route {
         let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
         match segs.as_slice() {
             ["a", slug, rest @ ..] if url_safe(slug) => {
-                let (entity, event) = match rest {
-                    ["e", id] if url_safe(id) => (Some((*id).to_string()), None),
-                    ["t", n] => (None, n.parse().ok()),
-                    _ => (None, None),
+                let (entity, event, mention) = match rest {
+                    ["e", id] if url_safe(id) => (Some((*id).to_string()), None, None),
+                    ["e", id, n] if url_safe(id) => (Some((*id).to_string()), None, n.parse().ok()),
+                    ["t", n] => (None, n.parse().ok(), None),
+                    _ => (None, None, None),
                 };
                 Route::Article {
                     slug: (*slug).to_string(),
                     entity,
                     event,
+                    mention,
                 }
             }
             ["e", key] if url_safe(key) => Route::Entity {
@@ -904,8 +909,12 @@ impl Route {
                 slug,
                 entity,
                 event,
+                mention,
             } => match (entity, event) {
-                (Some(id), _) => format!("#/a/{slug}/e/{id}"),
+                (Some(id), _) => match mention {
+                    Some(n) => format!("#/a/{slug}/e/{id}/{n}"),
+                    None => format!("#/a/{slug}/e/{id}"),
+                },
                 (None, Some(n)) => format!("#/a/{slug}/t/{n}"),
                 (None, None) => format!("#/a/{slug}"),
             },

@@ -25,6 +25,7 @@ use std::rc::Rc;
 
 use dossier::dom;
 use dossier_core::analysis::{EntityKind, Span};
+use dossier_core::set::index::MentionAt;
 use dossier_core::timex::cal::{civil_from_days, days_from_civil};
 use dossier_core::view::pages::{
     extent, pan, passage, set_axis, zoom, LaneBy, SetAxis, TimelineRow,
@@ -717,6 +718,23 @@ fn entity_page(p: &EntityProps) -> Html {
             slug: set.slug(article).to_string(),
             entity: set.id_in(article, index).map(str::to_string),
             event: None,
+            mention: None,
+        }
+        .to_hash()
+    };
+    // A mention links to itself in its article: that sentence, with the
+    // entity focused.
+    let at = |m: &MentionAt| -> String {
+        let id = set
+            .articles()
+            .get(m.article)
+            .and_then(|(_, analysis)| analysis.entities.get(m.entity))
+            .map(|x| x.id.clone());
+        Route::Article {
+            slug: set.slug(m.article).to_string(),
+            mention: id.as_ref().map(|_| m.ordinal),
+            entity: id,
+            event: None,
         }
         .to_hash()
     };
@@ -724,7 +742,7 @@ fn entity_page(p: &EntityProps) -> Html {
     let mut groups: Vec<(usize, Vec<Html>)> = Vec::new();
     for m in e.mentions.iter().take(MENTIONS_SHOWN) {
         let row = html! {
-            <li><a class="snippet" href={link(m.article)}>{ passage_html(set, m.article, m.sentence, &[m.mention]) }</a></li>
+            <li><a class="snippet" href={at(m)}>{ passage_html(set, m.article, m.sentence, &[m.mention]) }</a></li>
         };
         match groups.last_mut() {
             Some((a, rows)) if *a == m.article => rows.push(row),
@@ -1250,7 +1268,7 @@ fn search(p: &SearchProps) -> Html {
                 <ol class="set-list">
                     { for found.iter().map(|&(a, h)| html! {
                         <li>
-                            <a href={Route::Article { slug: set.slug(a).to_string(), entity: None, event: None }.to_hash()}>{ set.title(a).to_string() }</a>
+                            <a href={Route::Article { slug: set.slug(a).to_string(), entity: None, event: None, mention: None  }.to_hash()}>{ set.title(a).to_string() }</a>
                             <span class="sub">{
                                 match set.articles().get(a).and_then(|(x, _)| x.meta.section.clone()) {
                                     Some(s) => format!("{} · {s}", set.date(a).and_then(date_label).unwrap_or_else(|| "undated".into())),

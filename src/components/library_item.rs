@@ -26,6 +26,7 @@ pub fn library_item(props: &ItemProps) -> Html {
         slug: a.slug.clone(),
         entity: None,
         event: None,
+        mention: None,
     }
     .to_hash();
     let date = date_text(a.meta.date.as_deref());

@@ -173,6 +173,7 @@ pub fn reader(props: &ReaderProps) -> Html {
     // to a mention and focus it.
     {
         let (spy, body, analysis) = ((*spy).clone(), body.clone(), Rc::clone(&analysis));
+        let focus = state.focus.clone();
         use_effect_with(state.scroll.clone(), move |scroll| {
             match scroll.as_deref() {
                 Some(&Place::Event(i)) => {
@@ -181,6 +182,23 @@ pub fn reader(props: &ReaderProps) -> Html {
                     }
                     if let Some(el) = dom::query_in(&body, ".sent") {
                         bring_into_view(&el);
+                    }
+                }
+                // A mention of the focused entity that a link names: its
+                // mark, or the entity's first when the article changed.
+                Some(&Place::Named(k)) => {
+                    if let Some(id) = &focus {
+                        let mark = |k: usize| {
+                            let sel = format!(
+                                "mark[data-entity=\"{}\"][data-m=\"{k}\"]",
+                                dom::attr_value(id)
+                            );
+                            dom::query_in(&body, &sel)
+                        };
+                        if let Some(el) = mark(k).or_else(|| mark(0)) {
+                            bring_into_view(&el);
+                            dom::focus(&el);
+                        }
                     }
                 }
                 Some(&Place::Mention(e, k)) => {

@@ -13,6 +13,7 @@ fn article(slug: &str, entity: Option<&str>, event: Option<usize>) -> Route {
         slug: slug.to_string(),
         entity: entity.map(str::to_string),
         event,
+        mention: None,
     }
 }
 
@@ -154,6 +155,56 @@ fn a_new_article_starts_clean_and_scrolls_to_its_event() {
     // A set of one article has no library: it stays open.
     let only = ReaderState::new(Route::Library, Vec::new(), Some("solo".into()));
     assert_eq!(only.slug.as_deref(), Some("solo"));
+}
+
+#[test]
+fn a_link_to_a_mention_scrolls_to_it_until_the_reader_moves_on() {
+    let named = Route::Article {
+        slug: "a".into(),
+        entity: Some("e1".into()),
+        event: None,
+        mention: Some(3),
+    };
+    let s = at(named.clone());
+    assert_eq!(s.scroll.as_deref(), Some(&Place::Named(3)));
+    assert_eq!(s.focus.as_deref(), Some("e1"));
+    // The URL keeps it (reload, Back and Forward come back to it).
+    assert_eq!(s.route(), named);
+    assert_eq!(named.to_hash(), "#/a/a/e/e1/3");
+    // The same link again is no new place; another mention is.
+    let same = apply(
+        &s,
+        Action::Navigate {
+            route: named.clone(),
+            held: None,
+        },
+    );
+    assert!(Rc::ptr_eq(&s, &same));
+    let other = Route::Article {
+        slug: "a".into(),
+        entity: Some("e1".into()),
+        event: None,
+        mention: Some(5),
+    };
+    let t = apply(
+        &s,
+        Action::Navigate {
+            route: other,
+            held: None,
+        },
+    );
+    assert_eq!(t.scroll.as_deref(), Some(&Place::Named(5)));
+    // Moving to another mention, or focusing, leaves it.
+    let moved = apply(
+        &t,
+        Action::Card {
+            at: Some((0, 6)),
+            reveal: true,
+        },
+    );
+    assert_eq!(moved.route(), article("a", Some("e1"), None));
+    let refocused = apply(&t, Action::Focus(Some("e2".into())));
+    assert_eq!(refocused.route(), article("a", Some("e2"), None));
 }
 
 #[test]

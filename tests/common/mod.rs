@@ -117,6 +117,7 @@ pub fn state(slug: &str) -> ReaderState {
             slug: slug.into(),
             entity: None,
             event: None,
+            mention: None,
         },
         Vec::new(),
         None,

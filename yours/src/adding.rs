@@ -447,6 +447,7 @@ async fn run(
                 slug: one.clone(),
                 entity: None,
                 event: None,
+                mention: None,
             },
             _ => Route::Library,
         });

@@ -296,6 +296,7 @@ pub fn manage_item(props: &ItemProps) -> Html {
         slug: slug.clone(),
         entity: None,
         event: None,
+        mention: None,
     }
     .to_hash();
     // The article opens behind the dialog, which closes.

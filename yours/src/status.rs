@@ -13,6 +13,7 @@ fn article_href(slug: &str) -> String {
         slug: slug.to_string(),
         entity: None,
         event: None,
+        mention: None,
     }
     .to_hash()
 }

@@ -24,6 +24,10 @@ pub struct Naming {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct MentionAt {
     pub article: usize,
+    /// The article's own entity (an index into its analysis) and the
+    /// mention's ordinal in it: the reading view's `#/a/<slug>/e/<id>/<n>`.
+    pub entity: usize,
+    pub ordinal: usize,
     pub mention: Span,
     /// The sentence that contains the mention (the mention itself when no
     /// sentence does).
@@ -131,10 +135,12 @@ pub fn entity_index(set: &[(Article, Analysis)], linking: &Linking) -> EntityInd
         let mut in_sentence: BTreeMap<Span, Vec<usize>> = BTreeMap::new();
         for (i, ent) in analysis.entities.iter().enumerate() {
             let Some(&e) = of.get(i) else { continue };
-            for &m in &ent.mentions {
+            for (ordinal, &m) in ent.mentions.iter().enumerate() {
                 let sentence = sentence_of(&analysis.sentences, m).unwrap_or(m);
                 here.entry(e).or_default().push(MentionAt {
                     article: a,
+                    entity: i,
+                    ordinal,
                     mention: m,
                     sentence,
                 });

@@ -95,6 +95,7 @@ pub fn timeline_rows(pages: &SetPages, slugs: &[&str], titles: &[&str]) -> Vec<T
                 slug,
                 entity: None,
                 event,
+                mention: None,
             }
             .to_hash();
             let what = match event {

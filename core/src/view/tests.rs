@@ -588,6 +588,7 @@ fn routes_round_trip() {
                 slug: "assad".into(),
                 entity: None,
                 event: None,
+                mention: None,
             },
         ),
         (
@@ -596,6 +597,16 @@ fn routes_round_trip() {
                 slug: "assad".into(),
                 entity: Some("bashar-al-assad".into()),
                 event: None,
+                mention: None,
+            },
+        ),
+        (
+            "#/a/assad/e/bashar-al-assad/4",
+            Route::Article {
+                slug: "assad".into(),
+                entity: Some("bashar-al-assad".into()),
+                event: None,
+                mention: Some(4),
             },
         ),
         (
@@ -604,6 +615,7 @@ fn routes_round_trip() {
                 slug: "assad".into(),
                 entity: None,
                 event: Some(3),
+                mention: None,
             },
         ),
     ];
@@ -614,12 +626,23 @@ fn routes_round_trip() {
         }
     }
     assert_eq!(Route::parse("#/a/<script>"), Route::Library);
+    // a mention that is no number names the entity alone
+    assert_eq!(
+        Route::parse("#/a/x/e/y/nope"),
+        Route::Article {
+            slug: "x".into(),
+            entity: Some("y".into()),
+            event: None,
+            mention: None,
+        }
+    );
     assert_eq!(
         Route::parse("#/a/x/t/nope"),
         Route::Article {
             slug: "x".into(),
             entity: None,
-            event: None
+            event: None,
+            mention: None
         }
     );
     assert_eq!(
@@ -627,7 +650,8 @@ fn routes_round_trip() {
         Route::Article {
             slug: "x".into(),
             entity: None,
-            event: None
+            event: None,
+            mention: None
         }
     );
 }

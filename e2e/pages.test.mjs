@@ -319,6 +319,48 @@ describe("the set's pages", () => {
     }
   });
 
+  it("the reader's own articles are in them: linked to the set's entities, searched, on the timeline", async () => {
+    const { context, page, guard } = await open(`${server.url}#/a/${first.slug}`);
+    try {
+      await waitForArticle(page, first.title);
+      // An entity of the set's article, and its page's key.
+      const row = page.locator("aside li:has(a.to-page)").first();
+      await row.waitFor(wait);
+      const name = (await row.locator(".name").textContent()).trim();
+      const key = (await row.locator("a.to-page").getAttribute("href")).slice("#/e/".length);
+      // The reader pastes an article that names it, a word no article has, a
+      // person of its own, and a date.
+      const text = `Harbour talks\n\nOn 3 March 2031, ${name} was named again in Quokkaville, where Mirela Vantu, the harbour master, opened the quay.`;
+      await page.evaluate((t) => {
+        const dt = new DataTransfer();
+        dt.setData("text/plain", t);
+        document.body.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+      }, text);
+      await page.waitForSelector("[data-testid=reader] h1#title >> text=Harbour talks", wait);
+      const slug = await page.locator("[data-testid=reader]").getAttribute("data-slug");
+      // Search finds it; the entity's page lists it beside the set's article.
+      await page.goto(`${server.url}#/search?q=Quokkaville`);
+      await page.locator(`${RESULTS} a[href^="#/a/${slug}"]`).waitFor(wait);
+      await page.goto(`${server.url}#/e/${key}`);
+      await page.locator(`${ENTITY} h1`).waitFor(wait);
+      const named = page.locator(`${ENTITY} section[aria-labelledby=named-in] a[href^="#/a/"]`);
+      await page.waitForFunction((s) => document.querySelectorAll(s).length === 2, `${ENTITY} section[aria-labelledby=named-in] a[href^="#/a/"]`, wait);
+      const hrefs = await named.evaluateAll((as) => as.map((a) => a.getAttribute("href").split("/")[2]));
+      assert.deepEqual(hrefs.sort(), [first.slug, slug].sort());
+      // Its own person has a page of its own; its date is on the set timeline.
+      await page.goto(`${server.url}#/search?q=Vantu`);
+      await page.locator(`${RESULTS} a[href^="#/a/${slug}"]`).waitFor(wait);
+      await page.goto(`${server.url}#/timeline`);
+      await page.locator(`${TIMELINE} li[data-date^="2031-03-03"]`).first().waitFor(wait);
+      // After a reload too (kept on the device).
+      await page.reload();
+      await page.locator(`${TIMELINE} li[data-date^="2031-03-03"]`).first().waitFor(wait);
+      await assertClean(page, guard, "the reader's articles in the set's pages");
+    } finally {
+      await context.close();
+    }
+  });
+
   it("fit a 360 px screen, and print without their controls", async () => {
     const allow = (u) => u.startsWith(server.origin + "/");
     const { context, page, guard } = await openGuarded(browser, { allow, viewport: { width: 360, height: 740 } });

@@ -1,5 +1,6 @@
 //! The set as its pages read it: every article with its analysis (read from
-//! its file when the set is split) and the build's linking ([`Base`]); and
+//! its file when the set is split) and the build's linking, then the
+//! reader's own articles linked to it ([`Base`], [`with_yours`]); and
 //! what is derived from them with the reader's corrections applied ([`Set`]):
 //! the corrected linking, the entity pages, the search index and the set
 //! timeline's rows. The corrections are kept in local storage
@@ -7,16 +8,24 @@
 
 use std::rc::Rc;
 
+use dossier::added::share::LISTED;
+use dossier::added::store;
 use dossier::data;
+use dossier_core::added::{Reply, SHARED_TYPE};
+use dossier_core::analysis::Entity;
 use dossier_core::bundle::SetPages;
 use dossier_core::set::correct::{self, Corrected, Correction};
+use dossier_core::set::link::extend;
 use dossier_core::set::{entity_index, EntityIndex, Linking, SearchIndex};
 use dossier_core::view::pages::{timeline_rows, TimelineRow};
 use dossier_core::{Analysis, Article};
+use wasm_bindgen::JsCast;
 
 use dossier::pages::CORRECTIONS_KEY;
 
-/// What the build made: the articles and their linking.
+/// What the build made: the articles and their linking; and, after them,
+/// the reader's own articles ([`with_yours`]).
+#[derive(Clone)]
 pub struct Base {
     pub articles: Vec<(Article, Analysis)>,
     pub slugs: Vec<String>,
@@ -154,6 +163,79 @@ fn inline_corrections() -> Option<Result<String, String>> {
 /// Keeps the corrections on this device.
 pub fn store_corrections(list: &[Correction]) {
     dossier::dom::storage_set(CORRECTIONS_KEY, &correct::write(list));
+}
+
+/// The set with the reader's own articles after its articles: those kept on
+/// the device and those of a page they were sent, linked to the set's
+/// entities without changing them (`set::link::extend`: the keys the
+/// reader's links and corrections name stay valid).
+pub async fn with_yours(set: &Rc<Base>) -> Rc<Base> {
+    let yours = read_yours().await;
+    if yours.is_empty() {
+        return Rc::clone(set);
+    }
+    let own: Vec<&[Entity]> = set
+        .articles
+        .iter()
+        .map(|(_, a)| a.entities.as_slice())
+        .collect();
+    let added: Vec<&[Entity]> = yours
+        .iter()
+        .map(|(_, _, a)| a.entities.as_slice())
+        .collect();
+    let linking = extend(&set.linking, &own, &added);
+    let mut base = Base::clone(set);
+    base.linking = linking;
+    for (slug, article, analysis) in yours {
+        base.slugs.push(slug);
+        base.articles.push((article, analysis));
+    }
+    Rc::new(base)
+}
+
+/// The reader's articles, as the library lists them (slug, article with the
+/// reader's title, analysis); those that cannot be read are left out here
+/// (the library says so).
+async fn read_yours() -> Vec<(String, Article, Analysis)> {
+    let mut out = Vec::new();
+    // Only when some are stored: opening the database would create it.
+    if dossier::added::has_stored() {
+        if let Ok((records, _)) = store::all().await {
+            for r in records {
+                if let Ok(mut item) = Reply::article(&r.item.to_vec()) {
+                    if let Some(title) = r.title {
+                        item.article.meta.title = title;
+                    }
+                    out.push((r.slug, item.article, item.analysis));
+                }
+            }
+        }
+    }
+    // A page the reader was sent: its articles not kept, under the slug the
+    // library lists them by.
+    let selector = format!("script[type=\"{SHARED_TYPE}\"][{LISTED}]");
+    let list = dossier::dom::document().and_then(|d| d.query_selector_all(&selector).ok());
+    if let Some(list) = list {
+        for i in 0..list.length() {
+            let Some(el) = list
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            else {
+                continue;
+            };
+            let bytes = data::load::inline_bytes(&el.text_content().unwrap_or_default());
+            if let (Some(slug), Ok(mut item)) = (
+                el.get_attribute(LISTED),
+                bytes.and_then(|b| Reply::article(&b)),
+            ) {
+                if let Some(title) = el.get_attribute("data-title").filter(|t| !t.is_empty()) {
+                    item.article.meta.title = title;
+                }
+                out.push((slug, item.article, item.analysis));
+            }
+        }
+    }
+    out
 }
 
 /// How many article files of a split set are read at once.

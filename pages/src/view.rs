@@ -158,22 +158,38 @@ pub fn pages() -> Html {
     }
     {
         // The set is read when a page first needs it (the module may have
-        // been loaded for the corrections of the article being read).
+        // been loaded for the corrections of the article being read), and
+        // the reader's own articles each time the pages are entered (they
+        // may have added or deleted some meanwhile).
         let reading = reading.clone();
-        let started = use_mut_ref(|| false);
+        let set_part = use_mut_ref(|| None::<Rc<Base>>);
         use_effect_with(route.is_some(), move |needed| {
-            if !*needed || std::mem::replace(&mut *started.borrow_mut(), true) {
+            if !*needed {
                 return;
             }
             wasm_bindgen_futures::spawn_local(async move {
-                let progress = {
-                    let reading = reading.clone();
-                    move |done, total| reading.set(Reading::Loading(done, total))
+                let cached = set_part.borrow().clone();
+                let set = match cached {
+                    Some(set) => set,
+                    None => {
+                        let progress = {
+                            let reading = reading.clone();
+                            move |done, total| reading.set(Reading::Loading(done, total))
+                        };
+                        match load::read(progress).await {
+                            Ok(base) => {
+                                let base = Rc::new(base);
+                                *set_part.borrow_mut() = Some(Rc::clone(&base));
+                                base
+                            }
+                            Err(why) => {
+                                reading.set(Reading::Failed(why));
+                                return;
+                            }
+                        }
+                    }
                 };
-                reading.set(match load::read(progress).await {
-                    Ok(base) => Reading::Ready(Rc::new(base)),
-                    Err(why) => Reading::Failed(why),
-                });
+                reading.set(Reading::Ready(load::with_yours(&set).await));
             });
         });
     }

@@ -13,6 +13,7 @@
 //! "put", "remove", "rename", "loaded", "taken" and "go" the other.
 
 pub mod share;
+pub mod store;
 
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -18,8 +18,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use crate::store::Record;
-use crate::{bridge, manage::Manage, share, status::AddStatus, store, worker};
+use crate::{bridge, manage::Manage, share, status::AddStatus, worker};
+use dossier::added::store::{self, Record};
 
 /// Whether the reader's articles are kept on this device.
 #[derive(Clone, Debug, PartialEq, Default)]

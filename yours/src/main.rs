@@ -23,7 +23,6 @@ mod share;
 #[cfg(target_arch = "wasm32")]
 mod status;
 #[cfg(target_arch = "wasm32")]
-mod store;
 #[cfg(target_arch = "wasm32")]
 mod worker;
 

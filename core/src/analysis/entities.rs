@@ -77,14 +77,16 @@ pub fn build_tables(step: usize) -> bool {
     lexicon::build_part(step)
 }
 
+// These two read only their own tables: the set's linking uses them, and
+// the set's pages module links the reader's articles without carrying the
+// recogniser's other word lists.
 pub(crate) fn country(name: &str) -> Option<&'static str> {
-    lexicon::get().countries.get(name).copied()
+    lexicon::countries().get(name).copied()
 }
 
 /// A place the gazetteers know: a country or a listed place.
 pub(crate) fn known_place(name: &str) -> bool {
-    let lex = lexicon::get();
-    lex.countries.contains_key(name) || lex.places.contains(name)
+    lexicon::countries().contains_key(name) || lexicon::places().contains(name)
 }
 
 /// A company-form suffix that variants of a name drop ("Inc.", "Ltd").

@@ -609,6 +609,77 @@ fn build(
     Linking { entities, of }
 }
 
+/// The linking of a set with articles added after its own (the reader's):
+/// `base` is the set's linking (of `set`), which stays as it is, keys and
+/// members; each entity of the `added` articles (numbered after the set's)
+/// joins the set-level entity that linking everything at once puts it with
+/// (the one most of its cluster's set members belong to), or, when its
+/// cluster has none, a set-level entity of its own, keyed apart from every
+/// other. Keys the reader's links and corrections name so stay valid.
+pub fn extend(base: &Linking, set: &[&[Entity]], added: &[&[Entity]]) -> Linking {
+    let all: Vec<&[Entity]> = set.iter().chain(added).copied().collect();
+    let fresh = link(&all);
+    let n = set.len();
+    let mut out = base.clone();
+    out.of.resize(n, Vec::new());
+    // each cluster of the joint linking → the set-level entity it goes to
+    let mut to: HashMap<usize, usize> = HashMap::new();
+    for (fi, fe) in fresh.entities.iter().enumerate() {
+        let mut votes: BTreeMap<usize, usize> = BTreeMap::new();
+        for &(a, e) in &fe.members {
+            if let Some(&b) = base.of.get(a).and_then(|row| row.get(e)).filter(|_| a < n) {
+                *votes.entry(b).or_default() += 1;
+            }
+        }
+        if let Some((&b, _)) = votes
+            .iter()
+            .max_by_key(|(b, c)| (**c, std::cmp::Reverse(**b)))
+        {
+            to.insert(fi, b);
+        }
+    }
+    let mut taken: BTreeSet<String> = out.entities.iter().map(|e| e.key.clone()).collect();
+    for (k, ents) in added.iter().enumerate() {
+        let a = n + k;
+        let mut row = Vec::with_capacity(ents.len());
+        for (e, ent) in ents.iter().enumerate() {
+            let Some(&fi) = fresh.of.get(a).and_then(|r| r.get(e)) else {
+                continue;
+            };
+            let t = match to.get(&fi) {
+                Some(&t) => t,
+                None => {
+                    let fe = &fresh.entities[fi];
+                    let mut key = fe.key.clone();
+                    let mut i = 2;
+                    while taken.contains(&key) {
+                        key = format!("{}-{i}", fe.key);
+                        i += 1;
+                    }
+                    taken.insert(key.clone());
+                    out.entities.push(SetEntity {
+                        key,
+                        name: fe.name.clone(),
+                        kind: fe.kind,
+                        aliases: fe.aliases.clone(),
+                        members: Vec::new(),
+                    });
+                    to.insert(fi, out.entities.len() - 1);
+                    out.entities.len() - 1
+                }
+            };
+            let se = &mut out.entities[t];
+            se.members.push((a, e));
+            if ent.name != se.name && !se.aliases.contains(&ent.name) {
+                se.aliases.push(ent.name.clone());
+            }
+            row.push(t);
+        }
+        out.of.push(row);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -759,6 +830,61 @@ mod tests {
         assert_ne!(k[0][0], k[0][1]);
         assert_eq!(k[2][0], k[1][0]);
         assert_eq!(k[3][0], k[0][1]);
+    }
+
+    #[test]
+    fn added_articles_join_the_sets_entities_and_keep_its_keys() {
+        let set = [
+            vec![
+                ent("Jane Okafor", Per, &["Okafor"]),
+                ent("Acme Motors", Org, &["Acme"]),
+            ],
+            vec![ent("Okafor", Per, &[]), ent("Lagos", Place, &[])],
+        ];
+        let refs: Vec<&[Entity]> = set.iter().map(Vec::as_slice).collect();
+        let base = link(&refs);
+        let added = [
+            // the same person and company, another place, a new person
+            vec![
+                ent("Okafor", Per, &[]),
+                ent("Acme", Org, &[]),
+                ent("Abuja", Place, &[]),
+                ent("Tunde Bello", Per, &["Bello"]),
+            ],
+            vec![ent("Bello", Per, &[]), ent("Jane Okafor", Per, &[])],
+            // a person named like a place of the set: an entity of its own
+            vec![ent("Lagos", Per, &[])],
+        ];
+        let arefs: Vec<&[Entity]> = added.iter().map(Vec::as_slice).collect();
+        let l = extend(&base, &refs, &arefs);
+        // the set's own entities and keys are as they were
+        assert_eq!(
+            &l.entities[..base.entities.len()]
+                .iter()
+                .map(|e| &e.key)
+                .collect::<Vec<_>>(),
+            &base.entities.iter().map(|e| &e.key).collect::<Vec<_>>()
+        );
+        for a in 0..set.len() {
+            assert_eq!(l.of[a], base.of[a]);
+        }
+        assert_eq!(l.key(2, 0), base.key(0, 0), "Okafor joins Jane Okafor");
+        assert_eq!(l.key(3, 1), base.key(0, 0));
+        assert_eq!(l.key(2, 1), base.key(0, 1), "Acme joins Acme Motors");
+        assert_eq!(l.key(2, 2), Some("abuja"));
+        assert_eq!(l.key(2, 3), l.key(3, 0), "Bello joins Tunde Bello");
+        assert_eq!(l.key(2, 3), Some("tunde-bello"));
+        // a new entity never takes a key of the set
+        let lagos = l.key(4, 0).expect("keyed");
+        assert_ne!(Some(lagos), base.key(1, 1));
+        assert!(l.of[4][0] >= base.entities.len());
+        let all: BTreeSet<&str> = l.entities.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(all.len(), l.entities.len(), "keys are unique");
+        // members are listed where they belong
+        let okafor = &l.entities[l.of[0][0]];
+        assert!(okafor.members.contains(&(2, 0)) && okafor.members.contains(&(3, 1)));
+        // nothing added: the set's linking
+        assert_eq!(extend(&base, &refs, &[]), base);
     }
 
     #[test]

@@ -157,7 +157,7 @@ pub struct Lexicon {
 // Each table is built on first use, on its own: a page that analyses on its
 // own thread builds them one per task ([`build_part`]).
 
-fn countries() -> &'static Map<&'static str> {
+pub(crate) fn countries() -> &'static Map<&'static str> {
     static T: OnceLock<Map<&'static str>> = OnceLock::new();
     T.get_or_init(|| {
         let mut countries = Map::default();
@@ -187,7 +187,7 @@ fn demonyms() -> &'static Map<&'static str> {
     })
 }
 
-fn places() -> &'static Set {
+pub(crate) fn places() -> &'static Set {
     static T: OnceLock<Set> = OnceLock::new();
     T.get_or_init(|| {
         // unions of countries are places too (as in "banned in the EU")

@@ -153,7 +153,7 @@ pub async fn open() -> Result<IdbDatabase, String> {
             format!("this browser does not let the page keep data here ({detail})")
         }
     };
-    let factory = dossier::dom::window()
+    let factory = crate::dom::window()
         .and_then(|w| w.indexed_db().ok().flatten())
         .ok_or_else(|| unavailable(""))?;
     let req = factory

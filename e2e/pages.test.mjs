@@ -338,6 +338,12 @@ describe("the set's pages", () => {
       }, text);
       await page.waitForSelector("[data-testid=reader] h1#title >> text=Harbour talks", wait);
       const slug = await page.locator("[data-testid=reader]").getAttribute("data-slug");
+      // Its own person's row leads to the articles that name her.
+      const own = page.locator("aside li:has(a.to-page)", { hasText: "Mirela Vantu" }).locator("a.to-page");
+      await own.waitFor(wait);
+      assert.equal(await own.getAttribute("href"), "#/search?q=%22Mirela%20Vantu%22");
+      await own.click();
+      await page.locator(`${RESULTS} a[href^="#/a/${slug}"]`).waitFor(wait);
       // Search finds it; the entity's page lists it beside the set's article.
       await page.goto(`${server.url}#/search?q=Quokkaville`);
       await page.locator(`${RESULTS} a[href^="#/a/${slug}"]`).waitFor(wait);

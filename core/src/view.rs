@@ -926,6 +926,18 @@ impl Route {
     }
 }
 
+/// Where an article's entity is "in all articles": its page in the set
+/// (`#/e/<key>`), or, for an article without the set's keys (one the reader
+/// added), a search for its name as a phrase.
+pub fn in_all_articles(keys: &[String], entity: usize, name: &str) -> Route {
+    match keys.get(entity) {
+        Some(key) => Route::Entity { key: key.clone() },
+        None => Route::Search {
+            query: format!("\"{name}\""),
+        },
+    }
+}
+
 pub mod axis;
 pub mod pages;
 pub mod reading;

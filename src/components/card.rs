@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use dossier_core::analysis::Analysis;
-use dossier_core::view::{card, fixed, kind_singular, Route};
+use dossier_core::view::{card, fixed, in_all_articles, kind_singular};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -167,9 +167,7 @@ pub fn entity_card(props: &CardProps) -> Html {
                     { if is_focus { "Unfocus" } else { "Focus" } }
                 </button>
             </div>
-            if let Some(key) = props.keys.get(entity) {
-                <p class="card-page"><a href={Route::Entity { key: key.clone() }.to_hash()}>{ "In all articles →" }</a></p>
-            }
+            <p class="card-page"><a href={in_all_articles(&props.keys, entity, &e.name).to_hash()}>{ "In all articles →" }</a></p>
         </div>
     }
 }

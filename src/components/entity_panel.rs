@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use dossier_core::analysis::Analysis;
-use dossier_core::view::{entity_groups, kind_plural, Route};
+use dossier_core::view::{entity_groups, in_all_articles, kind_plural};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -109,7 +109,7 @@ pub fn entity_panel(props: &PanelProps) -> Html {
                                     <EntityRow
                                         key={i}
                                         analysis={analysis_ptr.clone()}
-                                        page={props.keys.get(i).map(|k| AttrValue::from(Route::Entity { key: k.clone() }.to_hash()))}
+                                        page={analysis.entities.get(i).map(|e| AttrValue::from(in_all_articles(&props.keys, i, &e.name).to_hash()))}
                                         i={i}
                                         focused={focused}
                                         on_focus={(*on_focus).clone()}

@@ -792,3 +792,16 @@ mod small_sort {
         assert_eq!(down, (0..1000).collect::<Vec<_>>());
     }
 }
+
+#[test]
+fn in_all_articles_is_the_entity_page_or_a_search_for_the_name() {
+    let keys = vec!["ada-lovelace".to_string()];
+    assert_eq!(
+        in_all_articles(&keys, 0, "Ada Lovelace").to_hash(),
+        "#/e/ada-lovelace"
+    );
+    assert_eq!(
+        in_all_articles(&[], 0, "Ada Lovelace").to_hash(),
+        "#/search?q=%22Ada%20Lovelace%22"
+    );
+}

@@ -1095,8 +1095,10 @@ fn split_off_before_title(
         a += 1;
     }
     // "Federal Reserve Chairman Ben Bernanke": a title inside the run
-    // separates an organisation from a person
-    if b - a > 2 {
+    // separates an organisation from a person; not when the run starts with
+    // a title ("Chief Executive Jane Roe" is no organisation "Chief" and a
+    // person: its titles lead the person's mention)
+    if b - a > 2 && !lexicon::person_title(cx.w(a)) {
         let mut t = a + 1;
         while t + 1 < b {
             if lexicon::person_title(cx.w(t)) && !lexicon::org_head(cx.w(t)) {

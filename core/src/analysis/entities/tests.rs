@@ -671,6 +671,32 @@ fn where_an_analyst_works_is_an_organisation() {
 }
 
 #[test]
+fn titles_that_open_a_run_lead_the_persons_mention() {
+    let parts = [
+        "Board news",
+        "Acme Co. Chief Executive Jane Roe said it would. Vice President Omar Haddad agreed.",
+        "The firm's Chief Executive Officer Tim Okoro spoke, and Halden Bank Chairman Ben Ruiz listened.",
+    ];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    let mention = |name: &str| {
+        let e = find(&ents, &parts, name).unwrap_or_else(|| panic!("{name}: {ents:?}"));
+        assert_eq!(e.kind, EntityKind::Person, "{name}");
+        let m = e.mentions[0];
+        parts[m.part][m.start..m.end].to_string()
+    };
+    assert_eq!(mention("Jane Roe"), "Chief Executive Jane Roe");
+    assert_eq!(mention("Omar Haddad"), "Vice President Omar Haddad");
+    assert_eq!(mention("Tim Okoro"), "Chief Executive Officer Tim Okoro");
+    // a title inside a run still parts an organisation from a person
+    assert_eq!(mention("Ben Ruiz"), "Chairman Ben Ruiz");
+    assert!(find(&ents, &parts, "Halden Bank").is_some(), "{ents:?}");
+    for junk in ["Chief", "Vice"] {
+        assert!(find(&ents, &parts, junk).is_none(), "{junk}: {ents:?}");
+    }
+}
+
+#[test]
 fn a_leaders_name_before_the_administration_is_a_person() {
     let parts = [
         "Talks resume",

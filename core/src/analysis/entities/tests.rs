@@ -656,7 +656,7 @@ fn where_an_analyst_works_is_an_organisation() {
     let parts = [
         "Shares slip",
         // names that are also given names ("Keefe said" alone would be a person)
-        "The price is fair, said Jane Perez, an analyst at Keefe. Keefe said it was neutral.",
+        "The price is fair, said Jane Tallis, an analyst at Keefe. Keefe said it was neutral.",
         "Economists at Lowell expect a cut, and a professor at Oxford agreed.",
     ];
     let ents = run(&parts);

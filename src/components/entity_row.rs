@@ -45,7 +45,7 @@ pub fn entity_row(p: &EntityRowProps) -> Html {
                 <span class="count" aria-label={format!("{count} mentions")}>{ count }</span>
             </button>
             if let Some(href) = p.page.clone() {
-                <a class="to-page" {href} aria-label={format!("{} in all articles", e.name)} title="In all articles">{ "→" }</a>
+                <a class="to-page" {href} aria-label={format!("In all articles: {}", e.name)} title="In all articles">{ "→" }</a>
             }
         </li>
     }

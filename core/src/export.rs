@@ -83,7 +83,9 @@ pub(crate) fn quoted(s: &str) -> String {
     out
 }
 
-fn front_matter(meta: &Meta) -> String {
+/// The TOML front matter of `meta`, between `+++` lines (also what an
+/// imported Markdown file without one is given, `article::import`).
+pub(crate) fn front_matter(meta: &Meta) -> String {
     let mut out = String::from("+++\n");
     out.push_str(&format!("title = {}\n", quoted(&meta.title)));
     let fields = [

@@ -584,20 +584,7 @@ fn import_markdown(name: &str, src: &str, verbatim: bool) -> Result<Article, Imp
     };
     // The file with a front matter of its own put before it, and the lines
     // above blanked, so that offsets past the prefix are the file's.
-    let mut prefix = format!("+++\ntitle = {}\n", toml_string(&meta.title));
-    for (key, value) in [
-        ("date", &meta.date),
-        ("section", &meta.section),
-        ("byline", &meta.byline),
-        ("source", &meta.source),
-        ("summary", &meta.summary),
-        ("license", &meta.license),
-    ] {
-        if let Some(v) = value {
-            prefix.push_str(&format!("{key} = {}\n", toml_string(v)));
-        }
-    }
-    prefix.push_str("+++\n");
+    let prefix = crate::export::front_matter(&meta);
     let fm_lines = prefix.lines().count();
     let mut synth = String::with_capacity(prefix.len() + src.len());
     synth.push_str(&prefix);
@@ -767,22 +754,6 @@ fn set_yaml(meta: &mut Meta, key: &str, value: &str) {
     if slot.is_none() {
         *slot = Some(value.to_string());
     }
-}
-
-fn toml_string(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 || c == '\u{7f}' => {
-                out.push_str(&format!("\\u{:04X}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// A title from a file name: the stem, with `-` and `_` as spaces, its first

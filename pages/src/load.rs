@@ -8,10 +8,9 @@
 
 use std::rc::Rc;
 
-use dossier::added::share::LISTED;
 use dossier::added::store;
 use dossier::data;
-use dossier_core::added::{Reply, SHARED_TYPE};
+use dossier_core::added::Reply;
 use dossier_core::analysis::Entity;
 use dossier_core::bundle::SetPages;
 use dossier_core::set::correct::{self, Corrected, Correction};
@@ -19,7 +18,6 @@ use dossier_core::set::link::extend;
 use dossier_core::set::{entity_index, EntityIndex, Linking, SearchIndex};
 use dossier_core::view::pages::{timeline_rows, TimelineRow};
 use dossier_core::{Analysis, Article};
-use wasm_bindgen::JsCast;
 
 use dossier::pages::CORRECTIONS_KEY;
 
@@ -213,27 +211,8 @@ async fn read_yours() -> Vec<(String, Article, Analysis)> {
     }
     // A page the reader was sent: its articles not kept, under the slug the
     // library lists them by.
-    let selector = format!("script[type=\"{SHARED_TYPE}\"][{LISTED}]");
-    let list = dossier::dom::document().and_then(|d| d.query_selector_all(&selector).ok());
-    if let Some(list) = list {
-        for i in 0..list.length() {
-            let Some(el) = list
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            else {
-                continue;
-            };
-            let bytes = data::load::inline_bytes(&el.text_content().unwrap_or_default());
-            if let (Some(slug), Ok(mut item)) = (
-                el.get_attribute(LISTED),
-                bytes.and_then(|b| Reply::article(&b)),
-            ) {
-                if let Some(title) = el.get_attribute("data-title").filter(|t| !t.is_empty()) {
-                    item.article.meta.title = title;
-                }
-                out.push((slug, item.article, item.analysis));
-            }
-        }
+    for (slug, item) in dossier::added::share::listed() {
+        out.push((slug, item.article, item.analysis));
     }
     out
 }

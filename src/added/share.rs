@@ -6,7 +6,7 @@
 //! analysing again, so the page works from disk too. The reader can keep
 //! them on their device (`yours/src/manage.rs`).
 
-use dossier_core::added::{Reply, SHARED_TYPE};
+use dossier_core::added::{Imported, Reply, SHARED_TYPE};
 use wasm_bindgen::JsCast;
 
 use crate::data;
@@ -34,17 +34,11 @@ pub fn read_shared() -> (usize, usize) {
             continue;
         };
         let get = |k: &str| el.get_attribute(k).unwrap_or_default();
-        let item = crate::data::load::inline_bytes(&el.text_content().unwrap_or_default())
-            .and_then(|b| Reply::article(&b));
-        match item {
+        match article_of(&el) {
             Ok(mut item) => {
                 item.article.slug = data::free_slug(&get("data-slug"));
                 // The reader's articles module offers to keep it, by this slug.
                 let _ = el.set_attribute(LISTED, &item.article.slug);
-                let title = get("data-title");
-                if !title.is_empty() {
-                    item.article.meta.title = title;
-                }
                 data::add_yours(item.article, item.analysis, get("data-name"));
                 added += 1;
             }
@@ -52,4 +46,29 @@ pub fn read_shared() -> (usize, usize) {
         }
     }
     (added, bad)
+}
+
+/// The article an element of a shared page holds, with the title the sender
+/// gave it.
+fn article_of(el: &web_sys::Element) -> Result<Imported, String> {
+    let bytes = crate::data::load::inline_bytes(&el.text_content().unwrap_or_default())?;
+    let mut item = Reply::article(&bytes)?;
+    if let Some(title) = el.get_attribute("data-title").filter(|t| !t.is_empty()) {
+        item.article.meta.title = title;
+    }
+    Ok(item)
+}
+
+/// The articles of a shared page that are still listed on their own (not
+/// kept on the device): the slug each is listed under, and the article.
+/// Read by the reader's articles module (to keep them) and the set's pages.
+pub fn listed() -> Vec<(String, Imported)> {
+    let selector = format!("script[type=\"{SHARED_TYPE}\"][{LISTED}]");
+    let Some(list) = dom::document().and_then(|d| d.query_selector_all(&selector).ok()) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|el| Some((el.get_attribute(LISTED)?, article_of(&el).ok()?)))
+        .collect()
 }

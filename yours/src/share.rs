@@ -10,10 +10,9 @@
 
 use dossier::added::share::LISTED;
 use dossier::dom;
-use dossier_core::added::{Reply, Saved, Source, SHARED_FILE, SHARED_TYPE};
+use dossier_core::added::{Saved, Source, SHARED_FILE, SHARED_TYPE};
 use dossier_core::export::markdown;
 use dossier_core::set::correct::CORRECTIONS_TYPE;
-use wasm_bindgen::JsCast;
 
 use crate::adding::kept;
 
@@ -93,31 +92,18 @@ pub struct Received {
 
 /// The articles of the page the reader was sent that are not kept yet.
 pub fn received() -> Vec<Received> {
-    let selector = format!("script[type=\"{SHARED_TYPE}\"][{LISTED}]");
-    let Some(list) = dom::document().and_then(|d| d.query_selector_all(&selector).ok()) else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
-        .filter_map(|el| {
-            let listed = el.get_attribute(LISTED)?;
-            let bytes = dossier::data::load::inline_bytes(&el.text_content()?).ok()?;
-            let mut item = Reply::article(&bytes).ok()?;
-            // The title as the sender left it.
-            if let Some(t) = el.get_attribute("data-title").filter(|t| !t.is_empty()) {
-                item.article.meta.title = t;
-            }
-            Some(Received {
-                title: item.article.meta.title.clone(),
-                saved: Saved {
-                    name: format!("{listed}.md"),
-                    source: Source::File,
-                    title: None,
-                    added: js_sys::Date::now(),
-                    original: markdown(&item.article).into_bytes(),
-                },
-                listed,
-            })
+    dossier::added::share::listed()
+        .into_iter()
+        .map(|(listed, item)| Received {
+            title: item.article.meta.title.clone(),
+            saved: Saved {
+                name: format!("{listed}.md"),
+                source: Source::File,
+                title: None,
+                added: js_sys::Date::now(),
+                original: markdown(&item.article).into_bytes(),
+            },
+            listed,
         })
         .collect()
 }

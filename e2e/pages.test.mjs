@@ -212,6 +212,32 @@ describe("the set's pages", () => {
       await waitForArticle(page, first.title);
       await page.goBack();
       await page.locator(`${RESULTS} a[href="#/a/${first.slug}"]`).waitFor(wait);
+      // A snippet links to its sentence: the article opens there, the sentence marked and in view,
+      // after a reload too.
+      const snippets = page.locator(`${RESULTS} a.snippet[href^="#/a/${first.slug}/s/"]`);
+      await snippets.first().waitFor(wait);
+      // (one in the body: the title is no sentence of the text to mark)
+      const [to, said] = await snippets.evaluateAll(
+        (as, title) => as.map((a) => [a.getAttribute("href"), a.textContent.replace(/\s+/g, " ").trim()]).find(([, t]) => t !== title),
+        first.title,
+      ) ?? [];
+      assert.ok(to, "a snippet from the article's body");
+      const snippet = page.locator(`${RESULTS} a.snippet[href="${to}"]`).first();
+      for (const go of [() => snippet.click(), () => page.reload()]) {
+        await go();
+        await waitForArticle(page, first.title);
+        assert.equal(new URL(page.url()).hash, to);
+        const sent = page.locator("[data-testid=reader] .sent").first();
+        await sent.waitFor(wait);
+        await page.waitForFunction(() => {
+          const r = document.querySelector("[data-testid=reader] .sent")?.getBoundingClientRect();
+          return r && r.top >= 0 && r.bottom <= innerHeight;
+        }, null, wait);
+        const marked = (await page.locator("[data-testid=reader] .sent").allTextContents()).join("").replace(/\s+/g, " ").trim();
+        assert.equal(marked, said);
+      }
+      await page.goBack();
+      await snippet.waitFor(wait);
       await assertClean(page, guard, "search");
     } finally {
       await context.close();
@@ -343,10 +369,10 @@ describe("the set's pages", () => {
       await own.waitFor(wait);
       assert.equal(await own.getAttribute("href"), "#/search?q=%22Mirela%20Vantu%22");
       await own.click();
-      await page.locator(`${RESULTS} a[href^="#/a/${slug}"]`).waitFor(wait);
+      await page.locator(`${RESULTS} a[href="#/a/${slug}"]`).waitFor(wait);
       // Search finds it; the entity's page lists it beside the set's article.
       await page.goto(`${server.url}#/search?q=Quokkaville`);
-      await page.locator(`${RESULTS} a[href^="#/a/${slug}"]`).waitFor(wait);
+      await page.locator(`${RESULTS} a[href="#/a/${slug}"]`).waitFor(wait);
       await page.goto(`${server.url}#/e/${key}`);
       await page.locator(`${ENTITY} h1`).waitFor(wait);
       const named = page.locator(`${ENTITY} section[aria-labelledby=named-in] a[href^="#/a/"]`);
@@ -355,7 +381,7 @@ describe("the set's pages", () => {
       assert.deepEqual(hrefs.sort(), [first.slug, slug].sort());
       // Its own person has a page of its own; its date is on the set timeline.
       await page.goto(`${server.url}#/search?q=Vantu`);
-      await page.locator(`${RESULTS} a[href^="#/a/${slug}"]`).waitFor(wait);
+      await page.locator(`${RESULTS} a[href="#/a/${slug}"]`).waitFor(wait);
       await page.goto(`${server.url}#/timeline`);
       await page.locator(`${TIMELINE} li[data-date^="2031-03-03"]`).first().waitFor(wait);
       // After a reload too (kept on the device).

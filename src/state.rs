@@ -19,6 +19,9 @@ pub enum Place {
     Mention(usize, usize),
     /// The mention of the focused entity that a link names (its ordinal).
     Named(usize),
+    /// A sentence a link names (a search result): its index in the
+    /// analysis's sentences.
+    Sentence(usize),
 }
 
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -36,6 +39,9 @@ pub struct ReaderState {
     /// The mention of the focused entity the URL names (a link from the
     /// set's pages to that sentence), until the reader moves on.
     pub mention: Option<usize>,
+    /// The sentence the URL names (a search result's link), marked until
+    /// the reader moves on.
+    pub sentence: Option<usize>,
     /// The find query and the index of the current hit.
     pub find: String,
     pub hit: usize,
@@ -163,12 +169,14 @@ impl ReaderState {
                 self.focus = None;
                 self.event = None;
                 self.mention = None;
+                self.sentence = None;
             }
             Route::Article {
                 slug,
                 entity,
                 event,
                 mention,
+                sentence,
             } => {
                 // The hash names the event only when no entity is focused.
                 let event = if entity.is_some() { held } else { event };
@@ -187,6 +195,11 @@ impl ReaderState {
                 {
                     self.scroll = Some(Ptr::new(Place::Named(k)));
                 }
+                let sentence = sentence.filter(|_| entity.is_none() && event.is_none());
+                if let Some(n) = sentence.filter(|&n| other || self.sentence != Some(n)) {
+                    self.scroll = Some(Ptr::new(Place::Sentence(n)));
+                }
+                self.sentence = sentence;
                 self.slug = Some(slug);
                 self.focus = entity;
                 self.event = event;
@@ -211,6 +224,9 @@ impl ReaderState {
                     self.event
                 },
                 mention: self.focus.as_ref().and(self.mention),
+                sentence: self
+                    .sentence
+                    .filter(|_| self.focus.is_none() && self.event.is_none()),
             },
         }
     }
@@ -235,6 +251,7 @@ impl ReaderState {
             self.event = None;
         }
         self.mention = None;
+        self.sentence = None;
         self.focus = id;
         self.by_reader = true;
     }
@@ -281,6 +298,7 @@ impl Reducible for ReaderState {
             Action::SelectEvent(ev) => {
                 s.event = ev;
                 s.mention = None;
+                s.sentence = None;
                 s.by_reader = true;
                 if let Some(e) = ev {
                     s.scroll = Some(Ptr::new(Place::Event(e)));
@@ -368,6 +386,7 @@ impl Reducible for ReaderState {
                     s.focus = None;
                     s.event = None;
                     s.mention = None;
+                    s.sentence = None;
                     s.by_reader = true;
                 }
             }

@@ -107,6 +107,7 @@ mod hostile {
                 entity: None,
                 event: None,
                 mention: None,
+                sentence: None,
             },
             Vec::new(),
             None,

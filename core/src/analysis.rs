@@ -179,6 +179,12 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// The index of the sentence that is exactly `span`, if it is one (the
+    /// sentences are in document order).
+    pub fn sentence_index(&self, span: Span) -> Option<usize> {
+        self.sentences.binary_search(&span).ok()
+    }
+
     /// The index of the entity with id `id`.
     pub fn entity_index(&self, id: &str) -> Option<usize> {
         self.entities.iter().position(|e| e.id == id)

@@ -804,6 +804,10 @@ pub enum Route {
         /// One mention of `entity` (its ordinal in the article), which a link
         /// goes to: `#/a/<slug>/e/<id>/<n>`.
         mention: Option<usize>,
+        /// A sentence (its index in `Analysis::sentences`), which a search
+        /// result links to: `#/a/<slug>/s/<n>`. Named only when neither an
+        /// entity nor an event is.
+        sentence: Option<usize>,
     },
     /// The page of a set-level entity, by its key (`set::SetEntity::key`).
     Entity { key: String },
@@ -864,7 +868,8 @@ fn url_safe(s: &str) -> bool {
 
 impl Route {
     /// Reads `#/`, `#/a/<slug>`, `#/a/<slug>/e/<entity-id>` (with
-    /// `/<mention-ordinal>` after it) and `#/a/<slug>/t/<event-index>`, `#/e/<key>`, `#/timeline` and
+    /// `/<mention-ordinal>` after it), `#/a/<slug>/t/<event-index>` and
+    /// `#/a/<slug>/s/<sentence-index>`, `#/e/<key>`, `#/timeline` and
     /// `#/search?q=<query>` (with or without the `#`). Anything else is the
     /// library.
     pub fn parse(hash: &str) -> Route {
@@ -873,17 +878,21 @@ impl Route {
         let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
         match segs.as_slice() {
             ["a", slug, rest @ ..] if url_safe(slug) => {
-                let (entity, event, mention) = match rest {
-                    ["e", id] if url_safe(id) => (Some((*id).to_string()), None, None),
-                    ["e", id, n] if url_safe(id) => (Some((*id).to_string()), None, n.parse().ok()),
-                    ["t", n] => (None, n.parse().ok(), None),
-                    _ => (None, None, None),
+                let (entity, event, mention, sentence) = match rest {
+                    ["e", id] if url_safe(id) => (Some((*id).to_string()), None, None, None),
+                    ["e", id, n] if url_safe(id) => {
+                        (Some((*id).to_string()), None, n.parse().ok(), None)
+                    }
+                    ["t", n] => (None, n.parse().ok(), None, None),
+                    ["s", n] => (None, None, None, n.parse().ok()),
+                    _ => (None, None, None, None),
                 };
                 Route::Article {
                     slug: (*slug).to_string(),
                     entity,
                     event,
                     mention,
+                    sentence,
                 }
             }
             ["e", key] if url_safe(key) => Route::Entity {
@@ -910,13 +919,15 @@ impl Route {
                 entity,
                 event,
                 mention,
-            } => match (entity, event) {
-                (Some(id), _) => match mention {
+                sentence,
+            } => match (entity, event, sentence) {
+                (Some(id), _, _) => match mention {
                     Some(n) => format!("#/a/{slug}/e/{id}/{n}"),
                     None => format!("#/a/{slug}/e/{id}"),
                 },
-                (None, Some(n)) => format!("#/a/{slug}/t/{n}"),
-                (None, None) => format!("#/a/{slug}"),
+                (None, Some(n), _) => format!("#/a/{slug}/t/{n}"),
+                (None, None, Some(n)) => format!("#/a/{slug}/s/{n}"),
+                (None, None, None) => format!("#/a/{slug}"),
             },
             Route::Entity { key } => format!("#/e/{key}"),
             Route::Timeline => "#/timeline".to_string(),

@@ -735,6 +735,7 @@ fn entity_page(p: &EntityProps) -> Html {
             entity: set.id_in(article, index).map(str::to_string),
             event: None,
             mention: None,
+            sentence: None,
         }
         .to_hash()
     };
@@ -749,6 +750,7 @@ fn entity_page(p: &EntityProps) -> Html {
         Route::Article {
             slug: set.slug(m.article).to_string(),
             mention: id.as_ref().map(|_| m.ordinal),
+            sentence: None,
             entity: id,
             event: None,
         }
@@ -1080,6 +1082,23 @@ impl PartialEq for SearchProps {
     }
 }
 
+/// The link to a sentence of article `a`: `#/a/<slug>/s/<n>`, or the
+/// article's own when the span is no sentence of its analysis.
+fn sentence_link(set: &Set, a: usize, sentence: Span) -> String {
+    let n = set
+        .articles()
+        .get(a)
+        .and_then(|(_, analysis)| analysis.sentence_index(sentence));
+    Route::Article {
+        slug: set.slug(a).to_string(),
+        entity: None,
+        event: None,
+        mention: None,
+        sentence: n,
+    }
+    .to_hash()
+}
+
 #[function_component(Search)]
 fn search(p: &SearchProps) -> Html {
     let query = use_state(|| p.query.clone());
@@ -1284,7 +1303,7 @@ fn search(p: &SearchProps) -> Html {
                 <ol class="set-list">
                     { for found.iter().map(|&(a, h)| html! {
                         <li>
-                            <a href={Route::Article { slug: set.slug(a).to_string(), entity: None, event: None, mention: None  }.to_hash()}>{ set.title(a).to_string() }</a>
+                            <a href={Route::Article { slug: set.slug(a).to_string(), entity: None, event: None, mention: None, sentence: None }.to_hash()}>{ set.title(a).to_string() }</a>
                             <span class="sub">{
                                 match set.articles().get(a).and_then(|(x, _)| x.meta.section.clone()) {
                                     Some(s) => format!("{} · {s}", set.date(a).and_then(date_label).unwrap_or_else(|| "undated".into())),
@@ -1292,7 +1311,7 @@ fn search(p: &SearchProps) -> Html {
                                 }
                             }</span>
                             { for h.into_iter().flat_map(|h| h.snippets.iter().take(2)).map(|s| html! {
-                                <span class="snippet">{ passage_html(set, a, s.sentence, &s.marks) }</span>
+                                <a class="snippet" href={sentence_link(set, a, s.sentence)}>{ passage_html(set, a, s.sentence, &s.marks) }</a>
                             }) }
                         </li>
                     }) }

@@ -53,10 +53,13 @@ pub fn body(props: &BodyProps) -> Html {
     };
     let handlers = Ptr::from(Rc::clone(&handlers));
     let (article_ptr, analysis_ptr) = (Ptr::from(article), Ptr::from(analysis));
-    let sentence = state
-        .event
-        .and_then(|i| analysis.timeline.get(i))
-        .map(|ev| ev.sentence);
+    // The selected event's sentence, or the one a link names.
+    let sentence = match state.event {
+        Some(i) => analysis.timeline.get(i).map(|ev| ev.sentence),
+        None => state
+            .sentence
+            .and_then(|n| analysis.sentences.get(n).copied()),
+    };
     // The card's mention and the current hit, by block.
     let active = state.card.and_then(|(e, k)| {
         let part = analysis.entities.get(e)?.mentions.get(k)?.part;

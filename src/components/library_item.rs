@@ -27,6 +27,7 @@ pub fn library_item(props: &ItemProps) -> Html {
         entity: None,
         event: None,
         mention: None,
+        sentence: None,
     }
     .to_hash();
     let date = date_text(a.meta.date.as_deref());

@@ -184,6 +184,15 @@ pub fn reader(props: &ReaderProps) -> Html {
                         bring_into_view(&el);
                     }
                 }
+                // A sentence a search result names: marked like an event's.
+                Some(&Place::Sentence(n)) => {
+                    if let Some(s) = analysis.sentences.get(n) {
+                        spy.jump(s.part);
+                    }
+                    if let Some(el) = dom::query_in(&body, ".sent") {
+                        bring_into_view(&el);
+                    }
+                }
                 // A mention of the focused entity that a link names: its
                 // mark, or the entity's first when the article changed.
                 Some(&Place::Named(k)) => {

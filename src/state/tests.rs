@@ -14,6 +14,7 @@ fn article(slug: &str, entity: Option<&str>, event: Option<usize>) -> Route {
         entity: entity.map(str::to_string),
         event,
         mention: None,
+        sentence: None,
     }
 }
 
@@ -164,6 +165,7 @@ fn a_link_to_a_mention_scrolls_to_it_until_the_reader_moves_on() {
         entity: Some("e1".into()),
         event: None,
         mention: Some(3),
+        sentence: None,
     };
     let s = at(named.clone());
     assert_eq!(s.scroll.as_deref(), Some(&Place::Named(3)));
@@ -185,6 +187,7 @@ fn a_link_to_a_mention_scrolls_to_it_until_the_reader_moves_on() {
         entity: Some("e1".into()),
         event: None,
         mention: Some(5),
+        sentence: None,
     };
     let t = apply(
         &s,
@@ -205,6 +208,71 @@ fn a_link_to_a_mention_scrolls_to_it_until_the_reader_moves_on() {
     assert_eq!(moved.route(), article("a", Some("e1"), None));
     let refocused = apply(&t, Action::Focus(Some("e2".into())));
     assert_eq!(refocused.route(), article("a", Some("e2"), None));
+}
+
+#[test]
+fn a_link_to_a_sentence_marks_it_until_the_reader_moves_on() {
+    let named = Route::Article {
+        slug: "a".into(),
+        entity: None,
+        event: None,
+        mention: None,
+        sentence: Some(7),
+    };
+    let s = at(named.clone());
+    assert_eq!(s.scroll.as_deref(), Some(&Place::Sentence(7)));
+    assert_eq!(s.sentence, Some(7));
+    // The URL keeps it (reload, Back and Forward come back to it).
+    assert_eq!(s.route(), named);
+    assert_eq!(named.to_hash(), "#/a/a/s/7");
+    let same = apply(
+        &s,
+        Action::Navigate {
+            route: named.clone(),
+            held: None,
+        },
+    );
+    assert!(Rc::ptr_eq(&s, &same));
+    // Selecting an event, focusing an entity or Escape leaves it.
+    let selected = apply(&s, Action::SelectEvent(Some(1)));
+    assert_eq!(
+        (selected.sentence, selected.route()),
+        (None, article("a", None, Some(1)))
+    );
+    let focused = apply(&s, Action::Focus(Some("e1".into())));
+    assert_eq!(focused.sentence, None);
+    assert_eq!(focused.route(), article("a", Some("e1"), None));
+    let cleared = apply(&s, Action::Clear);
+    assert_eq!(
+        (cleared.sentence, cleared.route()),
+        (None, article("a", None, None))
+    );
+    // Another article's sentence scrolls again, even with the same number.
+    let other = Route::Article {
+        slug: "b".into(),
+        entity: None,
+        event: None,
+        mention: None,
+        sentence: Some(7),
+    };
+    let t = apply(
+        &s,
+        Action::Navigate {
+            route: other,
+            held: None,
+        },
+    );
+    assert_eq!(t.scroll.as_deref(), Some(&Place::Sentence(7)));
+    assert_ne!(t.scroll, s.scroll);
+    // The library forgets it.
+    let library = apply(
+        &t,
+        Action::Navigate {
+            route: Route::Library,
+            held: None,
+        },
+    );
+    assert_eq!(library.sentence, None);
 }
 
 #[test]

@@ -118,6 +118,7 @@ pub fn state(slug: &str) -> ReaderState {
             entity: None,
             event: None,
             mention: None,
+            sentence: None,
         },
         Vec::new(),
         None,

@@ -448,6 +448,7 @@ async fn run(
                 entity: None,
                 event: None,
                 mention: None,
+                sentence: None,
             },
             _ => Route::Library,
         });

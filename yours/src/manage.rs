@@ -297,6 +297,7 @@ pub fn manage_item(props: &ItemProps) -> Html {
         entity: None,
         event: None,
         mention: None,
+        sentence: None,
     }
     .to_hash();
     // The article opens behind the dialog, which closes.

@@ -14,6 +14,7 @@ fn article_href(slug: &str) -> String {
         entity: None,
         event: None,
         mention: None,
+        sentence: None,
     }
     .to_hash()
 }

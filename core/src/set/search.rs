@@ -531,6 +531,9 @@ mod tests {
                 s.sentence.text(&parts).contains("Visitors")
                     || s.sentence.text(&parts).contains("مرحبا")
             );
+            // the snippet is a sentence of the analysis, which a link names
+            let n = set[2].1.sentence_index(s.sentence).expect("a sentence");
+            assert_eq!(set[2].1.sentences[n], s.sentence);
             for m in &s.marks {
                 assert_eq!(m.part, s.sentence.part);
                 assert!(s.sentence.start <= m.start && m.end <= s.sentence.end);

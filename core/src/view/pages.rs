@@ -96,6 +96,7 @@ pub fn timeline_rows(pages: &SetPages, slugs: &[&str], titles: &[&str]) -> Vec<T
                 entity: None,
                 event,
                 mention: None,
+                sentence: None,
             }
             .to_hash();
             let what = match event {

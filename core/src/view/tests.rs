@@ -589,6 +589,7 @@ fn routes_round_trip() {
                 entity: None,
                 event: None,
                 mention: None,
+                sentence: None,
             },
         ),
         (
@@ -598,6 +599,7 @@ fn routes_round_trip() {
                 entity: Some("bashar-al-assad".into()),
                 event: None,
                 mention: None,
+                sentence: None,
             },
         ),
         (
@@ -607,6 +609,17 @@ fn routes_round_trip() {
                 entity: Some("bashar-al-assad".into()),
                 event: None,
                 mention: Some(4),
+                sentence: None,
+            },
+        ),
+        (
+            "#/a/assad/s/12",
+            Route::Article {
+                slug: "assad".into(),
+                entity: None,
+                event: None,
+                mention: None,
+                sentence: Some(12),
             },
         ),
         (
@@ -616,6 +629,7 @@ fn routes_round_trip() {
                 entity: None,
                 event: Some(3),
                 mention: None,
+                sentence: None,
             },
         ),
     ];
@@ -634,6 +648,7 @@ fn routes_round_trip() {
             entity: Some("y".into()),
             event: None,
             mention: None,
+            sentence: None,
         }
     );
     assert_eq!(
@@ -642,7 +657,8 @@ fn routes_round_trip() {
             slug: "x".into(),
             entity: None,
             event: None,
-            mention: None
+            mention: None,
+            sentence: None
         }
     );
     assert_eq!(
@@ -651,7 +667,8 @@ fn routes_round_trip() {
             slug: "x".into(),
             entity: None,
             event: None,
-            mention: None
+            mention: None,
+            sentence: None
         }
     );
 }

@@ -1,12 +1,18 @@
 //! The timeline list's rows; re-rendered only when the selection, the
 //! focus or the listed events change, and then only the rows that change.
+//! A long list is rendered in steps: its first rows with the page, the rest
+//! a step at a time after each paint, so that the app is live before
+//! thousands of rows exist.
 
 use std::rc::Rc;
 
 use dossier_core::analysis::Analysis;
 use yew::prelude::*;
 
+use dossier_core::view::reading::{rows_shown, FIRST_ROWS, MORE_ROWS};
+
 use super::event_row::EventRow;
+use crate::dom;
 use crate::ptr::Ptr;
 use crate::spy::ReadingSpy;
 
@@ -29,8 +35,24 @@ pub struct EventListProps {
 #[function_component(EventList)]
 pub fn event_list(p: &EventListProps) -> Html {
     let events = &p.analysis.timeline;
+    let limit = use_state(|| FIRST_ROWS);
+    {
+        let limit = limit.clone();
+        use_effect_with((*limit, p.events.len()), move |&(n, total)| {
+            if n < total {
+                dom::after_paint(move || limit.set(n + MORE_ROWS));
+            }
+        });
+    }
+    // The selected row and the one the keyboard enters by are always there.
+    let needed = [p.selected, p.roving]
+        .into_iter()
+        .flatten()
+        .filter_map(|i| p.events.iter().position(|&e| e == i))
+        .max();
+    let shown = rows_shown(*limit, p.events.len(), needed);
     html! {
-        { for p.events.iter().enumerate().filter(|(_, &i)| i < events.len()).map(|(k, &i)| {
+        { for p.events.iter().take(shown).enumerate().filter(|(_, &i)| i < events.len()).map(|(k, &i)| {
             let focus = p
                 .focus
                 .filter(|f| events.get(i).is_some_and(|ev| ev.entities.binary_search(f).is_ok()));

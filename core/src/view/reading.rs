@@ -76,6 +76,18 @@ pub fn chunks(article: &Article) -> Vec<(usize, usize)> {
     out
 }
 
+/// Rows of a long panel list rendered with the page; the rest come
+/// [`MORE_ROWS`] at a time, each step after a paint.
+pub const FIRST_ROWS: usize = 150;
+/// Rows added by each later step.
+pub const MORE_ROWS: usize = 400;
+
+/// How many of a list's `len` rows to render: `limit` so far, and always
+/// through the row at position `needed` (the selected one).
+pub fn rows_shown(limit: usize, len: usize, needed: Option<usize>) -> usize {
+    limit.max(needed.map_or(0, |k| k + 1)).min(len)
+}
+
 /// Find hits per block, numbered across the article.
 pub fn hits_by_block(article: &Article, query: &str) -> Vec<Vec<Hit>> {
     let mut index = 0;
@@ -191,6 +203,19 @@ mod tests {
         }
         // Blocks past the end are not indexed; fewer blocks cut the index.
         assert_eq!(index_blocks(&analysis, 1).len(), 1);
+    }
+
+    #[test]
+    fn long_lists_render_their_first_rows_and_always_the_selected_one() {
+        assert_eq!(rows_shown(FIRST_ROWS, 20, None), 20);
+        assert_eq!(rows_shown(FIRST_ROWS, 2446, None), FIRST_ROWS);
+        assert_eq!(rows_shown(FIRST_ROWS, 2446, Some(2000)), 2001);
+        assert_eq!(
+            rows_shown(FIRST_ROWS + MORE_ROWS, 2446, Some(3)),
+            FIRST_ROWS + MORE_ROWS
+        );
+        assert_eq!(rows_shown(5000, 2446, Some(9999)), 2446);
+        assert_eq!(rows_shown(0, 0, None), 0);
     }
 
     #[test]

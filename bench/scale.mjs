@@ -130,8 +130,11 @@ export function sizes(dist) {
     }
     const br = brotli(data);
     out.total += br;
-    if (f.rel === "index.html" || /\.(js|css|wasm)$/.test(f.rel)) out.firstView += br;
-    if (f.rel.endsWith(".wasm")) {
+    // The modules loaded on demand (adding, the reader's articles, the set's
+    // pages) are not part of the first view.
+    const module = /^(importer|pages|yours)[._]/.test(f.rel);
+    if (f.rel === "index.html" || (!module && /\.(js|css|wasm)$/.test(f.rel))) out.firstView += br;
+    if (!module && f.rel.endsWith(".wasm")) {
       out.wasm = br;
       out.wasmRaw = data.length;
     }

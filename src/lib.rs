@@ -6,6 +6,7 @@ pub mod app;
 pub mod components;
 pub mod data;
 pub mod dom;
+pub mod later;
 pub mod pages;
 pub mod prerender;
 pub mod ptr;
@@ -24,6 +25,7 @@ pub fn run() {
         return;
     };
     if root.first_child().is_some() {
+        later::set_aside(&root);
         yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps { prerendered: true })
             .hydrate();
     } else {

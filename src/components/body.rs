@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use dossier_core::analysis::Analysis;
-use dossier_core::view::reading::{chunks, index_blocks, kind_mask, BlockIndex};
+use dossier_core::view::reading::{chunks, index_blocks, kind_mask, still_later, BlockIndex};
 use dossier_core::view::Hit;
 use dossier_core::Article;
 use yew::prelude::*;
@@ -15,6 +15,7 @@ use super::block::{BlockHits, BlockState, FocusHere, MarkHandlers};
 use super::chunk::Chunk;
 use crate::ptr::Ptr;
 use crate::state::use_reader;
+use crate::{dom, later};
 
 #[derive(Properties, PartialEq)]
 pub struct BodyProps {
@@ -40,6 +41,33 @@ pub fn body(props: &BodyProps) -> Html {
     });
     let index = Ptr::from(Rc::clone(&index));
     let ranges = use_memo(Rc::clone(article), |a| chunks(a));
+    // The chunks of the prerendered article set aside before hydration
+    // (`crate::later`): adopted empty, then rendered a step per frame once
+    // the app is live, or all at once when the reader asks for a place in
+    // the text (a link to an event, a mention or a sentence; find).
+    let set_aside = use_state(|| (Rc::clone(article), Rc::new(later::take())));
+    let steps = use_state(|| 0usize);
+    let later: Rc<Vec<usize>> = if Rc::ptr_eq(&set_aside.0, article) {
+        Rc::clone(&set_aside.1)
+    } else {
+        Rc::default()
+    };
+    let now = state.scroll.is_some() || !state.find.is_empty();
+    {
+        let steps = steps.clone();
+        let restoring = state.restoring;
+        use_effect_with(
+            (*steps, later.len(), restoring, now),
+            move |&(n, total, restoring, now)| {
+                if now && n < total {
+                    steps.set(total);
+                } else if !restoring && n < total {
+                    dom::after_paint(move || steps.set(n + 1));
+                }
+            },
+        );
+    }
+    let is_later = |c: usize| !now && still_later(&later, *steps, c);
     let focus = state
         .focus
         .as_deref()
@@ -89,7 +117,7 @@ pub fn body(props: &BodyProps) -> Html {
         }
     };
     let empty = BlockIndex::default();
-    let chunk_html = |&(start, end): &(usize, usize)| -> Html {
+    let chunk_html = |(c, &(start, end)): (usize, &(usize, usize))| -> Html {
         let states: Vec<BlockState> = (start..end)
             .map(|b| block_state(b, index.get(b).unwrap_or(&empty)))
             .collect();
@@ -102,13 +130,14 @@ pub fn body(props: &BodyProps) -> Html {
                 start={start}
                 states={states}
                 handlers={handlers.clone()}
+                later={is_later(c)}
             />
         }
     };
     html! {
         <article ref={props.node.clone()} class={classes!("body", focus.is_some().then_some("focusing"))} aria-labelledby="title">
             { props.children.clone() }
-            <div class="blocks">{ for ranges.iter().map(chunk_html) }</div>
+            <div class="blocks">{ for ranges.iter().enumerate().map(chunk_html) }</div>
         </article>
     }
 }

@@ -21,6 +21,9 @@ pub struct ChunkProps {
     /// The state of each of its blocks.
     pub states: Vec<BlockState>,
     pub handlers: Ptr<MarkHandlers>,
+    /// Set aside: rendered empty, as the app adopted it (`crate::later`).
+    #[prop_or_default]
+    pub later: bool,
 }
 
 /// A run of blocks that the browser lays out and paints only near the
@@ -28,6 +31,12 @@ pub struct ChunkProps {
 /// is on screen when the page opens).
 #[function_component(Chunk)]
 pub fn chunk(p: &ChunkProps) -> Html {
+    let h = &p.handlers;
+    if p.later {
+        return html! {
+            <div class="chunk" onclick={h.click.clone()} onkeydown={h.key.clone()} onfocusin={h.focus.clone()}></div>
+        };
+    }
     let block = |(k, s): (usize, &BlockState)| -> Html {
         html! {
             <BlockView
@@ -58,7 +67,6 @@ pub fn chunk(p: &ChunkProps) -> Html {
     if !list.is_empty() {
         out.push(html! { <ul>{ for list.drain(..) }</ul> });
     }
-    let h = &p.handlers;
     html! {
         <div class="chunk" onclick={h.click.clone()} onkeydown={h.key.clone()} onfocusin={h.focus.clone()}>
             { for out }

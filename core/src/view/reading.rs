@@ -76,6 +76,31 @@ pub fn chunks(article: &Article) -> Vec<(usize, usize)> {
     out
 }
 
+/// The chunks of a prerendered body that the app adopts later: those whose
+/// box (`tops[k]`, `bottoms[k]`, from the top of a viewport `height` high)
+/// lies more than a viewport above it or more than two below. The first
+/// chunk is always adopted at once. In order.
+pub fn away_from_view(boxes: &[(f64, f64)], height: f64) -> Vec<usize> {
+    boxes
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter(|(_, &(top, bottom))| bottom < -height || top > 2.0 * height)
+        .map(|(k, _)| k)
+        .collect()
+}
+
+/// Chunks set aside ([`away_from_view`]) rendered by each step after the
+/// app is live.
+pub const LATER_STEP: usize = 16;
+
+/// Whether chunk `k` is still set aside, `steps` steps after the app went
+/// live; `later` is in order.
+pub fn still_later(later: &[usize], steps: usize, k: usize) -> bool {
+    let from = steps.saturating_mul(LATER_STEP).min(later.len());
+    later[from..].binary_search(&k).is_ok()
+}
+
 /// Rows of a long panel list rendered with the page; the rest come
 /// [`MORE_ROWS`] at a time, each step after a paint.
 pub const FIRST_ROWS: usize = 150;
@@ -203,6 +228,34 @@ mod tests {
         }
         // Blocks past the end are not indexed; fewer blocks cut the index.
         assert_eq!(index_blocks(&analysis, 1).len(), 1);
+    }
+
+    #[test]
+    fn chunks_away_from_view_are_adopted_later_a_step_at_a_time() {
+        let h = 800.0;
+        let boxes: Vec<(f64, f64)> = (0..40)
+            .map(|k| (k as f64 * 1000.0 - 5000.0, k as f64 * 1000.0 - 4000.0))
+            .collect();
+        let later = away_from_view(&boxes, h);
+        // the first chunk always, and those from a viewport above to two below
+        assert!(!later.contains(&0));
+        for k in 1..40 {
+            let (top, bottom) = boxes[k];
+            let near = bottom >= -h && top <= 2.0 * h;
+            assert_eq!(later.contains(&k), !near, "chunk {k}");
+        }
+        assert!(later.windows(2).all(|w| w[0] < w[1]));
+        // each step adopts the next LATER_STEP of them, in order
+        let first = later[0];
+        assert!(still_later(&later, 0, first));
+        assert!(!still_later(&later, 1, first));
+        let last = *later.last().expect("some");
+        assert!(still_later(&later, 1, last));
+        assert!(!still_later(&later, later.len(), last));
+        assert!(!still_later(&later, usize::MAX, last));
+        // a chunk near the view is never later
+        assert!((0..6).all(|k| later.contains(&k) || !still_later(&later, 0, k)));
+        assert!(away_from_view(&[], h).is_empty());
     }
 
     #[test]

@@ -1,0 +1,133 @@
+// A long article: the app adopts the chunks of the text near the view at
+// once and renders the others afresh, a few per frame, once it is live
+// (src/later.rs). What the reader sees must not change: the same text, the
+// same marks, a place linked to far down the text, a card on a name that
+// came later, and the same from dossier.html on disk.
+//
+// The article is generated (bench/gen-articles.mjs, from the dev-set bodies,
+// about 150 KB) and built as a release in a temporary copy of the project,
+// kept and keyed by the sources like the split set. LONG_DIST names an
+// already built dist/ instead.
+
+import { describe, it, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { serve } from "./server.mjs";
+import { launch, openGuarded, assertClean, waitReady, APP_TIMEOUT } from "./helpers.mjs";
+import { generate } from "../bench/gen-articles.mjs";
+import { keptBuild, keptDir } from "./kept.mjs";
+
+const SIZE = 150_000;
+
+let browser;
+let dist;
+let server;
+
+before(async () => {
+  dist =
+    process.env.LONG_DIST ??
+    keptBuild("long", `1x${SIZE}`, () => generate({ out: join(keptDir("long"), "generated"), size: SIZE, count: 1 }));
+  server = await serve({ root: dist });
+  browser = await launch();
+});
+after(async () => {
+  await server?.close();
+  await browser?.close();
+});
+
+const wait = { timeout: APP_TIMEOUT };
+
+/** Each chunk's text and its marks' texts, as the page was built (`file` of dist/). */
+async function built(page, file) {
+  return page.evaluate((html) => {
+    const doc = new DOMParser().parseFromString(html, "text/html");
+    return {
+      chunks: [...doc.querySelectorAll("article.body .chunk")].map((c) => c.textContent),
+      marks: [...doc.querySelectorAll("article.body mark")].map((m) => m.textContent),
+    };
+  }, readFileSync(join(dist, file), "utf8"));
+}
+
+/** The same, live, once every chunk has been rendered. */
+async function live(page) {
+  await page.waitForFunction(() => [...document.querySelectorAll("article.body .chunk")].every((c) => c.firstChild), null, wait);
+  return page.evaluate(() => ({
+    chunks: [...document.querySelectorAll("article.body .chunk")].map((c) => c.textContent),
+    marks: [...document.querySelectorAll("article.body mark")].map((m) => m.textContent),
+  }));
+}
+
+/** Records how many chunks were still empty when the app went live. */
+const RECORD = () => {
+  new MutationObserver((_, o) => {
+    if (document.documentElement.dataset.app === "ready") {
+      window.__emptyAtLive = [...document.querySelectorAll("article.body .chunk")].filter((c) => !c.firstChild).length;
+      o.disconnect();
+    }
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-app"] });
+};
+
+async function open(url) {
+  const { context, page, guard } = await openGuarded(browser, { allow: (u) => u.startsWith(server.origin) || u.startsWith("file:") });
+  await page.addInitScript(RECORD);
+  await page.goto(url);
+  await waitReady(page);
+  return { context, page, guard };
+}
+
+describe("a long article", () => {
+  for (const [where, file, url] of [
+    ["served", "index.html", () => server.url],
+    ["dossier.html on disk", "dossier.html", () => pathToFileURL(join(dist, "dossier.html")).href],
+  ]) {
+    it(`${where}: goes live before its far chunks exist, then shows them all as built`, async () => {
+      const { context, page, guard } = await open(url());
+      try {
+        const empty = await page.evaluate(() => window.__emptyAtLive);
+        const want = await built(page, file);
+        assert.ok(want.chunks.length > 10, `a long article (${want.chunks.length} chunks)`);
+        assert.ok(empty > 0 && empty < want.chunks.length, `chunks to come when the app went live: ${empty}`);
+        const got = await live(page);
+        assert.equal(got.chunks.length, want.chunks.length);
+        got.chunks.forEach((t, k) => assert.equal(t, want.chunks[k], `chunk ${k}`));
+        assert.deepEqual(got.marks, want.marks);
+        // A name far down the text opens its card.
+        const far = page.locator("article.body .chunk mark").last();
+        await far.scrollIntoViewIfNeeded();
+        await far.click();
+        await page.locator(".card").waitFor(wait);
+        await assertClean(page, guard, `long article (${where})`);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it("a link to an event far down the text shows its sentence at once", async () => {
+    const { context, page, guard } = await open(server.url);
+    try {
+      const slug = await page.locator("[data-testid=reader]").getAttribute("data-slug");
+      const events = await page.locator(".events li[data-index]").evaluateAll((rows) => rows.map((r) => r.dataset.index));
+      assert.ok(events.length > 5, "events are listed");
+      let far = 0;
+      for (const i of events.slice(-4)) {
+        await page.goto(`${server.url}#/a/${slug}/t/${i}`);
+        await page.reload();
+        await waitReady(page);
+        await page.locator("article.body .sent").first().waitFor(wait);
+        await page.waitForFunction(() => {
+          const r = document.querySelector("article.body .sent")?.getBoundingClientRect();
+          return r && r.top >= 0 && r.bottom <= innerHeight;
+        }, null, wait);
+        const chunk = await page.evaluate(() => [...document.querySelectorAll("article.body .chunk")].indexOf(document.querySelector("article.body .sent").closest(".chunk")));
+        if (chunk >= 5) far++;
+      }
+      assert.ok(far > 0, "one of the events is far down the text");
+      await assertClean(page, guard, "long article, a linked event");
+    } finally {
+      await context.close();
+    }
+  });
+});

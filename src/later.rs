@@ -1,0 +1,55 @@
+//! The chunks of a long prerendered article that the app adopts after it is
+//! live. Hydration walks every node of the page and writes every text node
+//! and attribute again; on a long article that is most of the app's start.
+//! Before it starts, the chunks of the body far from the view
+//! (`view::reading::away_from_view`; they are not laid out or painted there,
+//! `content-visibility`) are emptied, so the app adopts an empty chunk and
+//! renders its text afresh, a few chunks per frame, once it is live
+//! (`components::body`). An emptied chunk keeps its size while it is away.
+
+use std::cell::RefCell;
+
+use dossier_core::view::reading::away_from_view;
+use wasm_bindgen::JsCast;
+
+use crate::dom;
+
+thread_local! {
+    static LATER: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Empties the chunks of the prerendered body under `root` that lie away
+/// from the view, and keeps their indices for [`take`].
+pub fn set_aside(root: &web_sys::Element) {
+    let Ok(list) = root.query_selector_all("article.body .blocks > .chunk") else {
+        return;
+    };
+    let Some(height) = dom::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+    else {
+        return;
+    };
+    let chunks: Vec<web_sys::Element> = (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into().ok())
+        .collect();
+    let boxes: Vec<(f64, f64)> = chunks
+        .iter()
+        .map(|c| {
+            let r = c.get_bounding_client_rect();
+            (r.top(), r.bottom())
+        })
+        .collect();
+    let later = away_from_view(&boxes, height);
+    for &k in &later {
+        if let Some(c) = chunks.get(k) {
+            c.set_text_content(None);
+        }
+    }
+    LATER.with(|l| *l.borrow_mut() = later);
+}
+
+/// The chunks set aside, once: the body that hydrates takes them.
+pub fn take() -> Vec<usize> {
+    LATER.with(|l| std::mem::take(&mut *l.borrow_mut()))
+}

@@ -2,9 +2,10 @@
 //! article's own analysis, and this module sends it the analysis of the
 //! article it shows as corrected (`dossier_core::set::correct::Overrides`),
 //! through `dossier::pages::CORRECTED_HOOK`. The app loads this module at
-//! start when the reader has corrections.
+//! start when the reader has corrections. A split needs the whole set: the
+//! article's keys then come from the set's corrected linking.
 
-use dossier_core::set::correct::{Correction, Overrides};
+use dossier_core::set::correct::{self, Correction, Overrides};
 use js_sys::{Function, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -26,7 +27,8 @@ pub async fn send(slug: Option<&str>, list: &Result<Vec<Correction>, String>) {
         return;
     };
     let overrides = Overrides::of(list);
-    if overrides.is_empty() {
+    let splits = list.iter().any(|c| matches!(c, Correction::Split { .. }));
+    if overrides.is_empty() && !splits {
         return;
     }
     let Ok(entry) = dossier::data::load::read(slug).await else {
@@ -35,7 +37,17 @@ pub async fn send(slug: Option<&str>, list: &Result<Vec<Correction>, String>) {
     if entry.keys.is_empty() {
         return;
     }
-    let (analysis, keys) = overrides.apply(&entry.analysis, &entry.keys);
+    // A split moves entities between set-level entities: the article's keys
+    // then come from the corrected linking of the whole set.
+    let mut keys: Vec<String> = entry.keys.to_vec();
+    if splits {
+        if let Ok(base) = crate::load::read(|_, _| {}).await {
+            if let Some(a) = base.slugs.iter().position(|s| s == slug) {
+                keys = correct::apply(&base.articles, &base.linking, list).article_keys(a);
+            }
+        }
+    }
+    let (analysis, keys) = overrides.apply(&entry.analysis, &keys);
     if let Ok(bytes) = postcard::to_allocvec(&(analysis, keys)) {
         let bytes = Uint8Array::from(bytes.as_slice());
         let _ = hook.call2(&JsValue::NULL, &JsValue::from_str(slug), &bytes);

@@ -201,6 +201,24 @@ pub struct Corrected {
 }
 
 impl Corrected {
+    /// The keys of article `a`'s entities as the corrections leave them. A
+    /// split moves an article's entity to a set-level entity of its own,
+    /// which the article's keys from the build do not know: the reading
+    /// view replays the corrections on these keys when the list splits.
+    pub fn article_keys(&self, a: usize) -> Vec<String> {
+        self.linking.of.get(a).map_or_else(Vec::new, |ents| {
+            ents.iter()
+                .map(|&i| {
+                    self.linking
+                        .entities
+                        .get(i)
+                        .map(|e| e.key.clone())
+                        .unwrap_or_default()
+                })
+                .collect()
+        })
+    }
+
     /// Where `key` leads: itself, or the entity it was merged into.
     pub fn resolve<'a>(&'a self, key: &'a str) -> &'a str {
         follow(&self.moved, key)
@@ -377,7 +395,8 @@ pub fn apply(
 /// What the corrections change in the reading view of one article, which
 /// knows its entities' keys but not the set's linking: where each key
 /// leads (merges), and the name, type and hiding of the entity it leads to.
-/// A split needs the whole set; the reading view leaves it to the pages.
+/// A split needs the whole set: the keys given to [`Overrides::apply`] are
+/// then those of the corrected linking ([`Corrected::article_keys`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Overrides {
     moved: Vec<(String, String)>,
@@ -740,6 +759,31 @@ mod tests {
             .find(|e| e.key == anna)
             .expect("kept");
         assert!(a.members.iter().all(|(a, _)| *a != 2));
+        // The reading view of the third article: its runner leads to the
+        // entity split off, and a rename of that entity reaches it there,
+        // while the first article keeps Anna Berg as she was.
+        let mut renamed = list.clone();
+        renamed.push(Correction::Rename {
+            key: runner.key.clone(),
+            name: "Berg the runner".into(),
+        });
+        let c = apply(&s, &l, &renamed);
+        let keys = c.article_keys(2);
+        assert_eq!(keys.len(), s[2].1.entities.len());
+        let (shown, shown_keys) = Overrides::of(&renamed).apply(&s[2].1, &keys);
+        let at = shown_keys
+            .iter()
+            .position(|k| *k == runner.key)
+            .expect("the runner's key");
+        assert_eq!(shown.entities[at].name, "Berg the runner");
+        assert!(!shown_keys.contains(&anna));
+        let (first, first_keys) = Overrides::of(&renamed).apply(&s[0].1, &c.article_keys(0));
+        let at = first_keys
+            .iter()
+            .position(|k| *k == anna)
+            .expect("Anna Berg");
+        assert_eq!(first.entities[at].name, "Anna Berg");
+        assert!(c.article_keys(99).is_empty());
         // Splitting what no article calls the entity only is reported.
         let c = apply(
             &s,

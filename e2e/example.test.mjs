@@ -96,8 +96,11 @@ describe("the example set", () => {
       await page.evaluate((q) => (location.hash = `#/search?q=${encodeURIComponent(q)}`), word);
       await page.locator(`[aria-label="Search results"] a[href="#/a/${target.slug}"]`).waitFor(wait);
 
-      // Without a query, every article to browse: sorted by title, or only those of one year.
-      await page.evaluate(() => (location.hash = "#/search"));
+      // Without a query, every article to browse, from the library's "Sort and filter": sorted by
+      // title, or only those of one year.
+      await page.evaluate(() => (location.hash = "#/"));
+      await page.locator("[data-testid=sort-filter]").click();
+      assert.equal(new URL(page.url()).hash, "#/search");
       const listed = page.locator('[aria-label="Search results"] li > a');
       await page.waitForFunction((n) => document.querySelectorAll('[aria-label="Search results"] li > a').length === n, articles.length);
       await page.selectOption("#search-sort", "title");

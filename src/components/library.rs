@@ -78,6 +78,9 @@ pub fn library(props: &LibraryProps) -> Html {
             if list.is_empty() && yours.is_empty() {
                 <p>{ "No articles yet. Add saved pages, Markdown or text files, or paste an article." }</p>
             }
+            if n > 1 {
+                <p class="list-note"><a href="#/search" data-testid="sort-filter">{ "Sort and filter" }</a>{ " by date, title, section, year or a name they mention." }</p>
+            }
             if !list.is_empty() {
                 if !yours.is_empty() {
                     <h2 class="list-title">{ "In this set" }</h2>

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use dossier_core::analysis::EntityKind;
+use dossier_core::analysis::{Analysis, EntityKind, Span};
 use dossier_core::view::Route;
 use yew::prelude::*;
 
@@ -22,6 +22,17 @@ pub enum Place {
     /// A sentence a link names (a search result): its index in the
     /// analysis's sentences.
     Sentence(usize),
+}
+
+impl Place {
+    /// The sentence this place marks: an event's, or one a link names.
+    pub fn sentence(&self, analysis: &Analysis) -> Option<Span> {
+        match *self {
+            Place::Event(i) => analysis.timeline.get(i).map(|ev| ev.sentence),
+            Place::Sentence(n) => analysis.sentences.get(n).copied(),
+            Place::Mention(..) | Place::Named(_) => None,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Default)]

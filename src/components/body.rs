@@ -6,16 +6,19 @@
 use std::rc::Rc;
 
 use dossier_core::analysis::Analysis;
-use dossier_core::view::reading::{chunks, index_blocks, kind_mask, still_later, BlockIndex};
+use dossier_core::view::reading::{
+    chunks, index_blocks, kind_mask, later_steps, still_later, BlockIndex,
+};
 use dossier_core::view::Hit;
 use dossier_core::Article;
 use yew::prelude::*;
 
 use super::block::{BlockHits, BlockState, FocusHere, MarkHandlers};
 use super::chunk::Chunk;
+use super::steps::use_frame_steps;
+use crate::later;
 use crate::ptr::Ptr;
-use crate::state::use_reader;
-use crate::{dom, later};
+use crate::state::{use_reader, Place};
 
 #[derive(Properties, PartialEq)]
 pub struct BodyProps {
@@ -46,28 +49,14 @@ pub fn body(props: &BodyProps) -> Html {
     // the app is live, or all at once when the reader asks for a place in
     // the text (a link to an event, a mention or a sentence; find).
     let set_aside = use_state(|| (Rc::clone(article), Rc::new(later::take())));
-    let steps = use_state(|| 0usize);
     let later: Rc<Vec<usize>> = if Rc::ptr_eq(&set_aside.0, article) {
         Rc::clone(&set_aside.1)
     } else {
         Rc::default()
     };
     let now = state.scroll.is_some() || !state.find.is_empty();
-    {
-        let steps = steps.clone();
-        let restoring = state.restoring;
-        use_effect_with(
-            (*steps, later.len(), restoring, now),
-            move |&(n, total, restoring, now)| {
-                if now && n < total {
-                    steps.set(total);
-                } else if !restoring && n < total {
-                    dom::after_paint(move || steps.set(n + 1));
-                }
-            },
-        );
-    }
-    let is_later = |c: usize| !now && still_later(&later, *steps, c);
+    let steps = use_frame_steps(!state.restoring, now, later_steps(later.len()));
+    let is_later = |c: usize| still_later(&later, steps, c);
     let focus = state
         .focus
         .as_deref()
@@ -82,12 +71,11 @@ pub fn body(props: &BodyProps) -> Html {
     let handlers = Ptr::from(Rc::clone(&handlers));
     let (article_ptr, analysis_ptr) = (Ptr::from(article), Ptr::from(analysis));
     // The selected event's sentence, or the one a link names.
-    let sentence = match state.event {
-        Some(i) => analysis.timeline.get(i).map(|ev| ev.sentence),
-        None => state
-            .sentence
-            .and_then(|n| analysis.sentences.get(n).copied()),
-    };
+    let sentence = state
+        .event
+        .map(Place::Event)
+        .or(state.sentence.map(Place::Sentence))
+        .and_then(|p| p.sentence(analysis));
     // The card's mention and the current hit, by block.
     let active = state.card.and_then(|(e, k)| {
         let part = analysis.entities.get(e)?.mentions.get(k)?.part;

@@ -9,10 +9,10 @@ use std::rc::Rc;
 use dossier_core::analysis::Analysis;
 use yew::prelude::*;
 
-use dossier_core::view::reading::{rows_shown, FIRST_ROWS, MORE_ROWS};
+use dossier_core::view::reading::{row_steps, rows_shown};
 
 use super::event_row::EventRow;
-use crate::dom;
+use super::steps::use_frame_steps;
 use crate::ptr::Ptr;
 use crate::spy::ReadingSpy;
 
@@ -35,22 +35,14 @@ pub struct EventListProps {
 #[function_component(EventList)]
 pub fn event_list(p: &EventListProps) -> Html {
     let events = &p.analysis.timeline;
-    let limit = use_state(|| FIRST_ROWS);
-    {
-        let limit = limit.clone();
-        use_effect_with((*limit, p.events.len()), move |&(n, total)| {
-            if n < total {
-                dom::after_paint(move || limit.set(n + MORE_ROWS));
-            }
-        });
-    }
+    let steps = use_frame_steps(true, false, row_steps(p.events.len()));
     // The selected row and the one the keyboard enters by are always there.
     let needed = [p.selected, p.roving]
         .into_iter()
         .flatten()
         .filter_map(|i| p.events.iter().position(|&e| e == i))
         .max();
-    let shown = rows_shown(*limit, p.events.len(), needed);
+    let shown = rows_shown(steps, p.events.len(), needed);
     html! {
         { for p.events.iter().take(shown).enumerate().filter(|(_, &i)| i < events.len()).map(|(k, &i)| {
             let focus = p

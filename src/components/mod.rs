@@ -90,4 +90,5 @@ pub mod library;
 pub mod library_item;
 pub mod reader;
 pub mod reading_timeline;
+pub mod steps;
 pub mod timeline;

@@ -176,17 +176,10 @@ pub fn reader(props: &ReaderProps) -> Html {
         let focus = state.focus.clone();
         use_effect_with(state.scroll.clone(), move |scroll| {
             match scroll.as_deref() {
-                Some(&Place::Event(i)) => {
-                    if let Some(ev) = analysis.timeline.get(i) {
-                        spy.jump(ev.sentence.part);
-                    }
-                    if let Some(el) = dom::query_in(&body, ".sent") {
-                        bring_into_view(&el);
-                    }
-                }
-                // A sentence a search result names: marked like an event's.
-                Some(&Place::Sentence(n)) => {
-                    if let Some(s) = analysis.sentences.get(n) {
+                // An event's sentence, or one a search result names: both
+                // are the marked sentence.
+                Some(place @ (Place::Event(_) | Place::Sentence(_))) => {
+                    if let Some(s) = place.sentence(&analysis) {
                         spy.jump(s.part);
                     }
                     if let Some(el) = dom::query_in(&body, ".sent") {

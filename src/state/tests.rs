@@ -26,6 +26,33 @@ fn apply(s: &Rc<ReaderState>, action: Action) -> Rc<ReaderState> {
     Rc::clone(s).reduce(action)
 }
 
+/// Follows a link (or an edited URL) to `route`.
+fn navigate(s: &Rc<ReaderState>, route: &Route) -> Rc<ReaderState> {
+    apply(
+        s,
+        Action::Navigate {
+            route: route.clone(),
+            held: None,
+        },
+    )
+}
+
+/// A link to a place in article `slug`: a mention of an entity, or a sentence.
+fn link(
+    slug: &str,
+    entity: Option<&str>,
+    mention: Option<usize>,
+    sentence: Option<usize>,
+) -> Route {
+    Route::Article {
+        slug: slug.to_string(),
+        entity: entity.map(str::to_string),
+        event: None,
+        mention,
+        sentence,
+    }
+}
+
 #[test]
 fn escape_closes_the_innermost_thing_first() {
     let mut s = at(article("a", None, None));
@@ -160,13 +187,7 @@ fn a_new_article_starts_clean_and_scrolls_to_its_event() {
 
 #[test]
 fn a_link_to_a_mention_scrolls_to_it_until_the_reader_moves_on() {
-    let named = Route::Article {
-        slug: "a".into(),
-        entity: Some("e1".into()),
-        event: None,
-        mention: Some(3),
-        sentence: None,
-    };
+    let named = link("a", Some("e1"), Some(3), None);
     let s = at(named.clone());
     assert_eq!(s.scroll.as_deref(), Some(&Place::Named(3)));
     assert_eq!(s.focus.as_deref(), Some("e1"));
@@ -174,28 +195,9 @@ fn a_link_to_a_mention_scrolls_to_it_until_the_reader_moves_on() {
     assert_eq!(s.route(), named);
     assert_eq!(named.to_hash(), "#/a/a/e/e1/3");
     // The same link again is no new place; another mention is.
-    let same = apply(
-        &s,
-        Action::Navigate {
-            route: named.clone(),
-            held: None,
-        },
-    );
+    let same = navigate(&s, &named);
     assert!(Rc::ptr_eq(&s, &same));
-    let other = Route::Article {
-        slug: "a".into(),
-        entity: Some("e1".into()),
-        event: None,
-        mention: Some(5),
-        sentence: None,
-    };
-    let t = apply(
-        &s,
-        Action::Navigate {
-            route: other,
-            held: None,
-        },
-    );
+    let t = navigate(&s, &link("a", Some("e1"), Some(5), None));
     assert_eq!(t.scroll.as_deref(), Some(&Place::Named(5)));
     // Moving to another mention, or focusing, leaves it.
     let moved = apply(
@@ -212,26 +214,14 @@ fn a_link_to_a_mention_scrolls_to_it_until_the_reader_moves_on() {
 
 #[test]
 fn a_link_to_a_sentence_marks_it_until_the_reader_moves_on() {
-    let named = Route::Article {
-        slug: "a".into(),
-        entity: None,
-        event: None,
-        mention: None,
-        sentence: Some(7),
-    };
+    let named = link("a", None, None, Some(7));
     let s = at(named.clone());
     assert_eq!(s.scroll.as_deref(), Some(&Place::Sentence(7)));
     assert_eq!(s.sentence, Some(7));
     // The URL keeps it (reload, Back and Forward come back to it).
     assert_eq!(s.route(), named);
     assert_eq!(named.to_hash(), "#/a/a/s/7");
-    let same = apply(
-        &s,
-        Action::Navigate {
-            route: named.clone(),
-            held: None,
-        },
-    );
+    let same = navigate(&s, &named);
     assert!(Rc::ptr_eq(&s, &same));
     // Selecting an event, focusing an entity or Escape leaves it.
     let selected = apply(&s, Action::SelectEvent(Some(1)));
@@ -248,30 +238,11 @@ fn a_link_to_a_sentence_marks_it_until_the_reader_moves_on() {
         (None, article("a", None, None))
     );
     // Another article's sentence scrolls again, even with the same number.
-    let other = Route::Article {
-        slug: "b".into(),
-        entity: None,
-        event: None,
-        mention: None,
-        sentence: Some(7),
-    };
-    let t = apply(
-        &s,
-        Action::Navigate {
-            route: other,
-            held: None,
-        },
-    );
+    let t = navigate(&s, &link("b", None, None, Some(7)));
     assert_eq!(t.scroll.as_deref(), Some(&Place::Sentence(7)));
     assert_ne!(t.scroll, s.scroll);
     // The library forgets it.
-    let library = apply(
-        &t,
-        Action::Navigate {
-            route: Route::Library,
-            held: None,
-        },
-    );
+    let library = navigate(&t, &Route::Library);
     assert_eq!(library.sentence, None);
 }
 

@@ -101,15 +101,26 @@ pub fn still_later(later: &[usize], steps: usize, k: usize) -> bool {
     later[from..].binary_search(&k).is_ok()
 }
 
+/// How many steps `later` chunks set aside take to render.
+pub fn later_steps(later: usize) -> usize {
+    later.div_ceil(LATER_STEP)
+}
+
 /// Rows of a long panel list rendered with the page; the rest come
 /// [`MORE_ROWS`] at a time, each step after a paint.
 pub const FIRST_ROWS: usize = 150;
 /// Rows added by each later step.
 pub const MORE_ROWS: usize = 400;
 
-/// How many of a list's `len` rows to render: `limit` so far, and always
-/// through the row at position `needed` (the selected one).
-pub fn rows_shown(limit: usize, len: usize, needed: Option<usize>) -> usize {
+/// How many steps a list of `len` rows takes to render.
+pub fn row_steps(len: usize) -> usize {
+    len.saturating_sub(FIRST_ROWS).div_ceil(MORE_ROWS)
+}
+
+/// How many of a list's `len` rows to render `steps` steps after the first
+/// render, always through the row at position `needed` (the selected one).
+pub fn rows_shown(steps: usize, len: usize, needed: Option<usize>) -> usize {
+    let limit = FIRST_ROWS.saturating_add(steps.saturating_mul(MORE_ROWS));
     limit.max(needed.map_or(0, |k| k + 1)).min(len)
 }
 
@@ -255,19 +266,29 @@ mod tests {
         // a chunk near the view is never later
         assert!((0..6).all(|k| later.contains(&k) || !still_later(&later, 0, k)));
         assert!(away_from_view(&[], h).is_empty());
+        // the steps end once every chunk is back
+        let n = later_steps(later.len());
+        assert!(later.iter().all(|&k| !still_later(&later, n, k)));
+        assert!(still_later(&later, n - 1, last));
+        assert_eq!(
+            (later_steps(0), later_steps(1), later_steps(LATER_STEP + 1)),
+            (0, 1, 2)
+        );
     }
 
     #[test]
     fn long_lists_render_their_first_rows_and_always_the_selected_one() {
-        assert_eq!(rows_shown(FIRST_ROWS, 20, None), 20);
-        assert_eq!(rows_shown(FIRST_ROWS, 2446, None), FIRST_ROWS);
-        assert_eq!(rows_shown(FIRST_ROWS, 2446, Some(2000)), 2001);
-        assert_eq!(
-            rows_shown(FIRST_ROWS + MORE_ROWS, 2446, Some(3)),
-            FIRST_ROWS + MORE_ROWS
-        );
+        assert_eq!(rows_shown(0, 20, None), 20);
+        assert_eq!(rows_shown(0, 2446, None), FIRST_ROWS);
+        assert_eq!(rows_shown(0, 2446, Some(2000)), 2001);
+        assert_eq!(rows_shown(1, 2446, Some(3)), FIRST_ROWS + MORE_ROWS);
         assert_eq!(rows_shown(5000, 2446, Some(9999)), 2446);
         assert_eq!(rows_shown(0, 0, None), 0);
+        // the steps end once every row is there, and not before
+        let n = row_steps(2446);
+        assert_eq!(rows_shown(n, 2446, None), 2446);
+        assert!(rows_shown(n - 1, 2446, None) < 2446);
+        assert_eq!((row_steps(20), row_steps(FIRST_ROWS + 1)), (0, 1));
     }
 
     #[test]

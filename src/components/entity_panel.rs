@@ -1,15 +1,19 @@
 //! The entity panel: the article's entities grouped by type, most mentioned
-//! first, with a filter box. Selecting one focuses it.
+//! first, with a filter box. Selecting one focuses it. Hundreds of rows come
+//! in steps, like the timeline's: the first with the page, the rest after
+//! each paint.
 
 use std::rc::Rc;
 
 use dossier_core::analysis::Analysis;
+use dossier_core::view::reading::{row_steps, rows_shown};
 use dossier_core::view::{entity_groups, in_all_articles, kind_plural};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::entity_row::EntityRow;
+use super::steps::use_frame_steps;
 use crate::ptr::Ptr;
 use crate::state::{use_reader, Action};
 
@@ -59,6 +63,24 @@ pub fn entity_panel(props: &PanelProps) -> Html {
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
     let focused = state.focus.clone();
+    // The rows in steps, through the focused entity's.
+    let total: usize = groups.iter().map(|(_, ids)| ids.len()).sum();
+    let steps = use_frame_steps(true, false, row_steps(total));
+    let needed = focused.as_deref().and_then(|id| {
+        groups
+            .iter()
+            .flat_map(|(_, ids)| ids.iter())
+            .position(|&i| analysis.entities.get(i).is_some_and(|e| e.id == id))
+    });
+    let shown = rows_shown(steps, total, needed);
+    let starts: Vec<usize> = groups
+        .iter()
+        .scan(0, |at, (_, ids)| {
+            let start = *at;
+            *at += ids.len();
+            Some(start)
+        })
+        .collect();
     let clear = {
         let d = state.dispatcher();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::Focus(None)))
@@ -96,11 +118,11 @@ pub fn entity_panel(props: &PanelProps) -> Html {
                 if groups.is_empty() && !analysis.entities.is_empty() {
                     <p class="muted">{ "No entity matches the filter." }</p>
                 }
-                { for groups.iter().map(|(kind, ids)| html! {
+                { for groups.iter().zip(&starts).map(|((kind, ids), &start)| html! {
                     <section class="group" data-type={kind.as_str()} aria-label={kind_plural(*kind)}>
                         <h3>{ kind_plural(*kind) }<span class="muted">{ format!(" {}", ids.len()) }</span></h3>
                         <ul>
-                            { for ids.iter().map(|&i| {
+                            { for ids.iter().take(shown.saturating_sub(start)).map(|&i| {
                                 let focused = analysis
                                     .entities
                                     .get(i)

@@ -21,6 +21,7 @@ use super::help::Help;
 use super::legend::Legend;
 use super::library::date_text;
 use super::reading_timeline::ReadingTimeline;
+use crate::data;
 use crate::dom;
 use crate::spy::ReadingSpy;
 use crate::state::{use_reader, Action, Place, ReaderContext};
@@ -232,7 +233,11 @@ pub fn reader(props: &ReaderProps) -> Html {
     }
 
     let meta = &article.meta;
-    let minutes = use_memo(Rc::clone(&article), |a| a.reading_minutes());
+    // The library's summary has counted them already (a long article's
+    // words take a while to count).
+    let minutes = use_memo(Rc::clone(&article), |a| {
+        data::summary(&a.slug).map_or_else(|| a.reading_minutes(), |s| s.minutes as usize)
+    });
     let counts = kind_counts(&analysis);
     let toggle_help = {
         let d = state.dispatcher();

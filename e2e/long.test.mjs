@@ -1,8 +1,10 @@
-// A long article: the app adopts the chunks of the text near the view at
-// once and renders the others afresh, a few per frame, once it is live
-// (src/later.rs). What the reader sees must not change: the same text, the
-// same marks, a place linked to far down the text, a card on a name that
-// came later, and the same from dossier.html on disk.
+// A long article: the build writes the text far down as plain text, the
+// app adopts the chunks of the text near the view at once and renders the
+// others afresh, with their marks, a few per frame, once it is live
+// (src/later.rs). What the reader sees must not change: the same text as
+// built, the same marks as the app rendering the whole article at once, a
+// place linked to far down the text, a card on a name that came later, and
+// the same from dossier.html on disk.
 //
 // The article is generated (bench/gen-articles.mjs, from the dev-set bodies,
 // about 150 KB) and built as a release in a temporary copy of the project,
@@ -39,15 +41,40 @@ after(async () => {
 
 const wait = { timeout: APP_TIMEOUT };
 
-/** Each chunk's text and its marks' texts, as the page was built (`file` of dist/). */
+/** Each chunk's text, and how many were written plain, as the page was built (`file` of dist/). */
 async function built(page, file) {
   return page.evaluate((html) => {
     const doc = new DOMParser().parseFromString(html, "text/html");
+    const chunks = [...doc.querySelectorAll("article.body .chunk")];
     return {
-      chunks: [...doc.querySelectorAll("article.body .chunk")].map((c) => c.textContent),
-      marks: [...doc.querySelectorAll("article.body mark")].map((m) => m.textContent),
+      chunks: chunks.map((c) => c.textContent),
+      plain: chunks.filter((c) => c.hasAttribute("data-plain")).map((c) => c.querySelectorAll("mark").length),
+      marked: chunks.filter((c) => !c.hasAttribute("data-plain")).map((c) => c.querySelectorAll("mark").length),
     };
   }, readFileSync(join(dist, file), "utf8"));
+}
+
+/** index.html without its build-time render: the app renders the whole article at once. */
+function withoutRender() {
+  const html = readFileSync(join(dist, "index.html"), "utf8");
+  const open = '<div id="app">';
+  const start = html.indexOf(open) + open.length;
+  const end = html.lastIndexOf("</div>", html.indexOf("</body>"));
+  assert.ok(start > open.length && end > start, "index.html has its mount point");
+  return html.slice(0, start) + html.slice(end);
+}
+
+/** The marks' texts of the article rendered at once, from scratch. */
+async function freshMarks() {
+  const { context, page } = await openGuarded(browser, { allow: (u) => u.startsWith(server.origin) });
+  try {
+    await page.route(`${server.origin}/fresh.html`, (route) => route.fulfill({ contentType: "text/html", body: withoutRender() }));
+    await page.goto(`${server.origin}/fresh.html`);
+    await waitReady(page);
+    return await page.evaluate(() => [...document.querySelectorAll("article.body mark")].map((m) => m.textContent));
+  } finally {
+    await context.close();
+  }
 }
 
 /** The same, live, once every chunk has been rendered. */
@@ -82,17 +109,22 @@ describe("a long article", () => {
     ["served", "index.html", () => server.url],
     ["dossier.html on disk", "dossier.html", () => pathToFileURL(join(dist, "dossier.html")).href],
   ]) {
-    it(`${where}: goes live before its far chunks exist, then shows them all as built`, async () => {
+    it(`${where}: goes live before its far chunks exist, then shows them all as built, with every mark`, async () => {
+      const marks = await freshMarks();
       const { context, page, guard } = await open(url());
       try {
         const empty = await page.evaluate(() => window.__emptyAtLive);
         const want = await built(page, file);
         assert.ok(want.chunks.length > 10, `a long article (${want.chunks.length} chunks)`);
-        assert.ok(empty > 0 && empty < want.chunks.length, `chunks to come when the app went live: ${empty}`);
+        // the build wrote the opening with its marks and the rest as plain text
+        assert.ok(want.marked.length > 0 && want.marked[0] > 0, `marks in the opening: ${want.marked}`);
+        assert.ok(want.plain.length > 0 && want.plain.every((n) => n === 0), `plain chunks: ${want.plain.length}`);
+        assert.ok(empty >= want.plain.length && empty < want.chunks.length, `chunks to come when the app went live: ${empty}`);
         const got = await live(page);
         assert.equal(got.chunks.length, want.chunks.length);
         got.chunks.forEach((t, k) => assert.equal(t, want.chunks[k], `chunk ${k}`));
-        assert.deepEqual(got.marks, want.marks);
+        assert.ok(marks.length > 100, `marks of the whole article: ${marks.length}`);
+        assert.deepEqual(got.marks, marks);
         // A name far down the text opens its card.
         const far = page.locator("article.body .chunk mark").last();
         await far.scrollIntoViewIfNeeded();

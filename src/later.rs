@@ -6,6 +6,9 @@
 //! `content-visibility`) are emptied, so the app adopts an empty chunk and
 //! renders its text afresh, a few chunks per frame, once it is live
 //! (`components::body`). An emptied chunk keeps its size while it is away.
+//! The chunks the build wrote as plain text, far down a long article
+//! (`data-plain`, `view::reading::marked_chunks`), are always set aside:
+//! their marks come with the app.
 
 use std::cell::RefCell;
 
@@ -40,10 +43,20 @@ pub fn set_aside(root: &web_sys::Element) {
             (r.top(), r.bottom())
         })
         .collect();
-    let later = away_from_view(&boxes, height);
+    let mut later = away_from_view(&boxes, height);
+    later.extend(
+        chunks
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.has_attribute("data-plain"))
+            .map(|(k, _)| k),
+    );
+    later.sort_unstable();
+    later.dedup();
     for &k in &later {
         if let Some(c) = chunks.get(k) {
             c.set_text_content(None);
+            let _ = c.remove_attribute("data-plain");
         }
     }
     LATER.with(|l| *l.borrow_mut() = later);

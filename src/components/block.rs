@@ -252,8 +252,23 @@ pub fn block_view(p: &BlockProps) -> Html {
             render_run(run, start, p)
         })
         .collect();
+    in_tag(block.kind, part, content)
+}
+
+/// A block as plain text, without marks or inline styles: how the
+/// build-time render writes the chunks far down a long article (see
+/// [`super::chunk::Chunk`]'s `plain`). Same tags, same text.
+pub fn plain_block(article: &Article, block: usize) -> Html {
+    let Some(b) = article.blocks.get(block) else {
+        return html! {};
+    };
+    in_tag(b.kind, block + 1, html! { { b.text.clone() } })
+}
+
+/// A block's element (part `part`) around its content.
+fn in_tag(kind: BlockKind, part: usize, content: Html) -> Html {
     let part = part.to_string();
-    match block.kind {
+    match kind {
         BlockKind::Paragraph => html! { <p data-part={part}>{ content }</p> },
         BlockKind::Quote => html! {
             <blockquote><p data-part={part}>{ content }</p></blockquote>

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use dossier_core::analysis::Analysis;
 use dossier_core::view::reading::{
-    chunks, index_blocks, kind_mask, later_steps, still_later, BlockIndex,
+    chunks, index_blocks, kind_mask, later_steps, marked_chunks, still_later, BlockIndex,
 };
 use dossier_core::view::Hit;
 use dossier_core::Article;
@@ -57,6 +57,13 @@ pub fn body(props: &BodyProps) -> Html {
     let now = state.scroll.is_some() || !state.find.is_empty();
     let steps = use_frame_steps(!state.restoring, now, later_steps(later.len()));
     let is_later = |c: usize| still_later(&later, steps, c);
+    // The build-time render (native) writes the chunks far down a long
+    // article as plain text; in the page every chunk has its marks.
+    let marked = if cfg!(target_arch = "wasm32") {
+        usize::MAX
+    } else {
+        marked_chunks(article, &ranges)
+    };
     let focus = state
         .focus
         .as_deref()
@@ -119,6 +126,7 @@ pub fn body(props: &BodyProps) -> Html {
                 states={states}
                 handlers={handlers.clone()}
                 later={is_later(c)}
+                plain={c >= marked}
             />
         }
     };

@@ -6,7 +6,7 @@ use dossier_core::view::reading::BlockIndex;
 use dossier_core::{Article, BlockKind};
 use yew::prelude::*;
 
-use super::block::{BlockHits, BlockState, BlockView, MarkHandlers};
+use super::block::{plain_block, BlockHits, BlockState, BlockView, MarkHandlers};
 use crate::ptr::Ptr;
 
 #[derive(Properties, PartialEq)]
@@ -24,6 +24,11 @@ pub struct ChunkProps {
     /// Set aside: rendered empty, as the app adopted it (`crate::later`).
     #[prop_or_default]
     pub later: bool,
+    /// Written by the build-time render as plain text (`data-plain`), far
+    /// down a long article: the app always sets such a chunk aside and
+    /// renders it with its marks once live.
+    #[prop_or_default]
+    pub plain: bool,
 }
 
 /// A run of blocks that the browser lays out and paints only near the
@@ -37,7 +42,11 @@ pub fn chunk(p: &ChunkProps) -> Html {
             <div class="chunk" onclick={h.click.clone()} onkeydown={h.key.clone()} onfocusin={h.focus.clone()}></div>
         };
     }
+    let plain = p.plain;
     let block = |(k, s): (usize, &BlockState)| -> Html {
+        if plain {
+            return plain_block(&p.article, p.start + k);
+        }
         html! {
             <BlockView
                 article={p.article.clone()}
@@ -66,6 +75,9 @@ pub fn chunk(p: &ChunkProps) -> Html {
     }
     if !list.is_empty() {
         out.push(html! { <ul>{ for list.drain(..) }</ul> });
+    }
+    if plain {
+        return html! { <div class="chunk" data-plain="">{ for out }</div> };
     }
     html! {
         <div class="chunk" onclick={h.click.clone()} onkeydown={h.key.clone()} onfocusin={h.focus.clone()}>

@@ -342,6 +342,33 @@ fn bring_into_view(el: &web_sys::Element) {
         web_sys::ScrollLogicalPosition::Center
     });
     el.scroll_into_view_with_scroll_into_view_options(&opts);
+    settle(el.clone(), opts, SETTLE_FRAMES);
+}
+
+/// Frames a far jump is watched for (see [`settle`]).
+const SETTLE_FRAMES: u8 = 6;
+
+/// A far jump lands where the browser placed the place with the sizes it
+/// guessed for the chunks it has not laid out (`content-visibility`); once
+/// the chunks around it are laid out, the place can move off screen. For a
+/// few frames it is brought back whenever it is out of view.
+fn settle(el: web_sys::Element, opts: web_sys::ScrollIntoViewOptions, frames: u8) {
+    if frames == 0 {
+        return;
+    }
+    dom::after_paint(move || {
+        let screen = dom::window()
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|h| h.as_f64())
+            .unwrap_or(800.0);
+        let r = el.get_bounding_client_rect();
+        if el.is_connected() && (r.top() < 0.0 || r.bottom() > screen) {
+            el.scroll_into_view_with_scroll_into_view_options(&opts);
+        }
+        if el.is_connected() {
+            settle(el, opts, frames - 1);
+        }
+    });
 }
 
 /// "example.org" for a source URL, else the text as given.

@@ -90,6 +90,33 @@ pub fn away_from_view(boxes: &[(f64, f64)], height: f64) -> Vec<usize> {
         .collect()
 }
 
+/// How much of a long article's body the build-time render writes with its
+/// marks: the chunks that start within this many bytes of text. The later
+/// ones are written as plain text (readable, selectable and found by the
+/// browser's find before the app starts, at a third of the bytes); the app
+/// sets them aside like the chunks away from the view and renders them with
+/// their marks once it is live.
+pub const MARKED_BYTES: usize = 16_384;
+
+/// How many leading chunks of `ranges` (blocks `start..end`) the build-time
+/// render writes with their marks: those that start within
+/// [`MARKED_BYTES`] of text, and always the first.
+pub fn marked_chunks(article: &Article, ranges: &[(usize, usize)]) -> usize {
+    let mut before = 0usize;
+    let within = ranges
+        .iter()
+        .take_while(|&&(start, end)| {
+            let starts_at = before;
+            before += article
+                .blocks
+                .get(start..end)
+                .map_or(0, |bs| bs.iter().map(|b| b.text.len()).sum());
+            starts_at < MARKED_BYTES
+        })
+        .count();
+    within.max(1).min(ranges.len())
+}
+
 /// Chunks set aside ([`away_from_view`]) rendered by each step after the
 /// app is live.
 pub const LATER_STEP: usize = 16;
@@ -310,6 +337,34 @@ mod tests {
             assert!(w[0].1 - w[0].0 >= CHUNK);
             assert_eq!(a.blocks[w[1].0].kind, BlockKind::Paragraph);
         }
+    }
+
+    #[test]
+    fn the_build_writes_marks_in_the_opening_chunks_only() {
+        // 400 paragraphs of about 100 bytes: the chunks that start within
+        // MARKED_BYTES have marks, the rest are plain.
+        let para = "Word ".repeat(20);
+        let body: String = (0..400).map(|i| format!("{i} {para}\n\n")).collect();
+        let a = article(&body);
+        let cs = chunks(&a);
+        let marked = marked_chunks(&a, &cs);
+        assert!(marked > 1 && marked < cs.len(), "{marked} of {}", cs.len());
+        let text_before = |c: usize| -> usize {
+            cs[..c]
+                .iter()
+                .flat_map(|&(s, e)| &a.blocks[s..e])
+                .map(|b| b.text.len())
+                .sum()
+        };
+        assert!(text_before(marked - 1) < MARKED_BYTES);
+        assert!(text_before(marked) >= MARKED_BYTES);
+        // a short article is all marked; the first chunk always is
+        let short = article("One paragraph.\n\nAnother.\n");
+        let sc = chunks(&short);
+        assert_eq!(marked_chunks(&short, &sc), sc.len());
+        assert_eq!(marked_chunks(&short, &[]), 0);
+        let huge = article(&format!("{}\n", "word ".repeat(10_000)));
+        assert_eq!(marked_chunks(&huge, &chunks(&huge)), 1);
     }
 
     #[test]

@@ -149,10 +149,13 @@ describe("a long article", () => {
         await page.reload();
         await waitReady(page);
         await page.locator("article.body .sent").first().waitFor(wait);
+        // in view, and still there 45 frames later (the chunks laid out
+        // around it once moved it off screen)
         await page.waitForFunction(() => {
           const r = document.querySelector("article.body .sent")?.getBoundingClientRect();
-          return r && r.top >= 0 && r.bottom <= innerHeight;
-        }, null, wait);
+          window.__inView = r && r.top >= 0 && r.bottom <= innerHeight ? (window.__inView ?? 0) + 1 : 0;
+          return window.__inView >= 45;
+        }, null, { ...wait, polling: "raf" });
         const chunk = await page.evaluate(() => [...document.querySelectorAll("article.body .chunk")].indexOf(document.querySelector("article.body .sent").closest(".chunk")));
         if (chunk >= 5) far++;
       }

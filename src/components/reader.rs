@@ -330,10 +330,6 @@ fn bring_into_view(el: &web_sys::Element) {
         .and_then(|h| h.as_f64())
         .unwrap_or(800.0);
     let top = el.get_bounding_client_rect().top();
-    if (top - screen / 2.0).abs() <= 2.0 * screen {
-        dom::scroll_to(el, true);
-        return;
-    }
     let opts = web_sys::ScrollIntoViewOptions::new();
     opts.set_behavior(web_sys::ScrollBehavior::Instant);
     opts.set_block(if dom::narrow() {
@@ -341,33 +337,59 @@ fn bring_into_view(el: &web_sys::Element) {
     } else {
         web_sys::ScrollLogicalPosition::Center
     });
-    el.scroll_into_view_with_scroll_into_view_options(&opts);
-    settle(el.clone(), opts, SETTLE_FRAMES);
+    if (top - screen / 2.0).abs() <= 2.0 * screen {
+        dom::scroll_to(el, true);
+    } else {
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+    settle(el.clone(), opts, SETTLE_FRAMES, None, 0);
 }
 
-/// Frames a far jump is watched for (see [`settle`]).
-const SETTLE_FRAMES: u8 = 6;
+/// Frames a jump is watched for (see [`settle`]): about a second.
+const SETTLE_FRAMES: u8 = 60;
 
-/// A far jump lands where the browser placed the place with the sizes it
-/// guessed for the chunks it has not laid out (`content-visibility`); once
-/// the chunks around it are laid out, the place can move off screen. For a
-/// few frames it is brought back whenever it is out of view.
-fn settle(el: web_sys::Element, opts: web_sys::ScrollIntoViewOptions, frames: u8) {
-    if frames == 0 {
+/// A jump lands where the browser placed the place with the sizes it
+/// guessed for the chunks it had not laid out (`content-visibility`); once
+/// the chunks it passes or lands among are laid out, the place can end off
+/// screen. Until the page has stood still for a few frames with the place
+/// in view (or for about a second at most), it is brought back whenever the
+/// scroll has stopped with it out of view.
+fn settle(
+    el: web_sys::Element,
+    opts: web_sys::ScrollIntoViewOptions,
+    frames: u8,
+    last: Option<f64>,
+    still: u8,
+) {
+    if frames == 0 || still >= 3 {
         return;
     }
     dom::after_paint(move || {
-        let screen = dom::window()
-            .and_then(|w| w.inner_height().ok())
+        let Some(w) = dom::window() else { return };
+        if !el.is_connected() {
+            return;
+        }
+        let screen = w
+            .inner_height()
+            .ok()
             .and_then(|h| h.as_f64())
             .unwrap_or(800.0);
+        let y = w.scroll_y().unwrap_or(0.0);
         let r = el.get_bounding_client_rect();
-        if el.is_connected() && (r.top() < 0.0 || r.bottom() > screen) {
+        let stopped = last == Some(y);
+        let mut still = if stopped { still + 1 } else { 0 };
+        // Out of view: not wholly on screen when it fits there, else
+        // nowhere on it.
+        let out = if r.height() < screen {
+            r.top() < 0.0 || r.bottom() > screen
+        } else {
+            r.bottom() < 0.0 || r.top() > screen
+        };
+        if stopped && out {
             el.scroll_into_view_with_scroll_into_view_options(&opts);
+            still = 0;
         }
-        if el.is_connected() {
-            settle(el, opts, frames - 1);
-        }
+        settle(el, opts, frames - 1, Some(y), still);
     });
 }
 

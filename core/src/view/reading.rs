@@ -135,7 +135,7 @@ pub fn later_steps(later: usize) -> usize {
 
 /// Rows of a long panel list rendered with the page; the rest come
 /// [`MORE_ROWS`] at a time, each step after a paint.
-pub const FIRST_ROWS: usize = 150;
+pub const FIRST_ROWS: usize = 60;
 /// Rows added by each later step.
 pub const MORE_ROWS: usize = 400;
 

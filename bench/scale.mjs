@@ -4,7 +4,8 @@
 //
 // Cases: one generated article of about 1 KB, 10 KB, 100 KB, 1 MB (1k … 1m);
 // sets of 1, 10, 20, 40, 100, 1000 generated articles of about 3 KB each (n1 …
-// n1000; 20 and 40 lie either side of the split threshold), all from the
+// n1000; 20 and 40 lie either side of the split threshold), and 10000 when
+// asked for (n10000, past the size of dossier.html the build writes), all from the
 // dev-set bodies (bench/gen-articles.mjs). Each case is built as
 // a release, like `make dist` (trunk build --release, the build-time render,
 // postbuild), in one temporary copy of the project (sources only, never
@@ -22,6 +23,9 @@
 //   LCP, live  medians over --runs cold loads of index.html (new context, HTTP
 //              cache off): largest-contentful-paint, and when the hydrated app
 //              answers input (<html data-app="ready">)
+//   from disk  dossier.html opened from file:// (cold loads, as many as
+//              --runs): LCP and live, medians; "-" when the build did not
+//              write it (past the size a page from disk can carry)
 //   open       sets only: from setting the hash of an article of the library
 //              (the middle one) to its first paragraph on screen, in a live
 //              page: a fetch of articles/<slug>.bin when the set is split (the
@@ -34,7 +38,7 @@ import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { brotliCompressSync, constants } from "node:zlib";
 import { serve } from "../e2e/server.mjs";
 import { launch, load, median } from "./firstpaint.mjs";
@@ -57,6 +61,8 @@ export const CASES = {
   n40: { label: "40 articles of 3 KB", size: 3_000, count: 40 },
   n100: { label: "100 articles of 3 KB", size: 3_000, count: 100 },
   n1000: { label: "1000 articles of 3 KB", size: 3_000, count: 1000 },
+  // Only when asked for (--cases n10000): where dossier.html stops.
+  n10000: { label: "10000 articles of 3 KB", size: 3_000, count: 10000, only: true },
 };
 
 /**
@@ -154,9 +160,14 @@ export async function measure(dist, runs, { open = false } = {}) {
   const browser = await launch();
   const loads = [];
   const opens = [];
+  const fromDisk = [];
+  const single = join(dist, "dossier.html");
   try {
     await load(browser, `${server.url}index.html`, false, live); // warm-up of the browser
     for (let i = 0; i < runs; i++) loads.push(await load(browser, `${server.url}index.html`, false, live));
+    if (existsSync(single)) {
+      for (let i = 0; i < runs; i++) fromDisk.push(await load(browser, pathToFileURL(single).href, false, live));
+    }
     if (open) {
       for (let i = 0; i < runs; i++) opens.push(await openOne(browser, server.url, existsSync(join(dist, "articles"))));
     }
@@ -168,6 +179,8 @@ export async function measure(dist, runs, { open = false } = {}) {
     lcp: median(loads.map((r) => r.lcp)),
     fcp: median(loads.map((r) => r.fcp)),
     live: median(loads.map((r) => r.live)),
+    diskLcp: fromDisk.length ? median(fromDisk.map((r) => r.lcp)) : null,
+    diskLive: fromDisk.length ? median(fromDisk.map((r) => r.live)) : null,
     open: open ? median(opens) : null,
   };
 }
@@ -225,7 +238,7 @@ async function openOne(browser, url, split) {
 
 async function main() {
   const runs = Number(opt("--runs", "5"));
-  const names = opt("--cases", Object.keys(CASES).join(",")).split(",");
+  const names = opt("--cases", Object.keys(CASES).filter((k) => !CASES[k].only).join(",")).split(",");
   for (const n of names) if (!CASES[n]) throw new Error(`unknown case ${n} (known: ${Object.keys(CASES).join(", ")})`);
   const keep = opt("--keep", null);
   const work = keep ? resolve(keep) : mkdtempSync(join(tmpdir(), "dossier-scale-"));
@@ -256,11 +269,11 @@ async function main() {
   const setText = (r) =>
     !r.set ? "?" : r.set.split ? `split: index ${kib(r.set.bytes)} KiB + ${r.articleFiles} files (${kib(r.articleBytes)} KiB)` : `whole: ${kib(r.set.bytes)} KiB`;
   console.log(`scale: release builds; first paint = median of ${runs} cold loads of index.html (ms)`);
-  console.log("| case | articles (source KiB) | set in the WASM | build s | first view br KiB | all served br KiB | dossier.html KiB | LCP | live | open |");
-  console.log("|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
+  console.log("| case | articles (source KiB) | set in the WASM | build s | first view br KiB | all served br KiB | dossier.html KiB | LCP | live | from disk: LCP / live | open |");
+  console.log("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const r of rows) {
     console.log(
-      `| ${r.label} | ${r.count} (${kib(r.source)}) | ${setText(r)} | ${r.build.toFixed(0)} | ${kib(r.firstView)} | ${kib(r.total)} | ${kib(r.single)} | ${ms(r.lcp)} | ${ms(r.live)} | ${ms(r.open)} |`,
+      `| ${r.label} | ${r.count} (${kib(r.source)}) | ${setText(r)} | ${r.build.toFixed(0)} | ${kib(r.firstView)} | ${kib(r.total)} | ${kib(r.single)} | ${ms(r.lcp)} | ${ms(r.live)} | ${ms(r.diskLcp)} / ${ms(r.diskLive)} | ${ms(r.open)} |`,
     );
   }
   const json = opt("--json", null);

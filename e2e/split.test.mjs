@@ -11,7 +11,7 @@
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { serve } from "./server.mjs";
@@ -255,6 +255,34 @@ describe("a split set", () => {
       await assertClean(page, guard, "file://");
     } finally {
       await context.close();
+    }
+  });
+
+  it("past the size one file carries sensibly, the build writes no dossier.html and says why", () => {
+    const copy = join(keptDir("split"), "too-large");
+    rmSync(copy, { recursive: true, force: true });
+    cpSync(build.dist, copy, { recursive: true });
+    try {
+      const run = (limit) =>
+        spawnSync(process.execPath, [join(ROOT, "scripts", "postbuild.mjs"), copy], {
+          encoding: "utf8",
+          env: { ...process.env, DOSSIER_SINGLE_MIB: limit },
+        });
+      const out = run("0.25");
+      assert.equal(out.status, 0, out.stderr);
+      assert.match(out.stdout, /dossier\.html not written: the set would make it about \d+ MiB, past the 0\.25 MiB/);
+      assert.ok(!existsSync(join(copy, "dossier.html")), "no dossier.html (the earlier one is removed)");
+      assert.match(readFileSync(join(copy, "index.html"), "utf8"), /http-equiv="Content-Security-Policy"/);
+      // a limit that is no number is refused, naming the variable
+      const bad = run("lots");
+      assert.notEqual(bad.status, 0);
+      assert.match(bad.stderr, /DOSSIER_SINGLE_MIB must be a positive number of MiB, not "lots"/);
+      // under the limit it is written again
+      const again = run("64");
+      assert.equal(again.status, 0, again.stderr);
+      assert.ok(existsSync(join(copy, "dossier.html")));
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
     }
   });
 });

@@ -33,11 +33,14 @@
 // it fail loudly rather than write a page that would break under the CSP.
 
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync, existsSync, readdirSync } from "node:fs";
+import { readFileSync, writeFileSync, existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join, resolve, extname } from "node:path";
 
 const SINGLE_FILE = "dossier.html";
+/** The largest dossier.html the build writes, in bytes (DOSSIER_SINGLE_MIB overrides it). */
+const SINGLE_LIMIT = Number(process.env.DOSSIER_SINGLE_MIB ?? 32) * 2 ** 20;
+if (!(SINGLE_LIMIT > 0)) fail(`DOSSIER_SINGLE_MIB must be a positive number of MiB, not ${JSON.stringify(process.env.DOSSIER_SINGLE_MIB)}`);
 const dist = resolve(process.argv[2] ?? "dist");
 const indexPath = join(dist, "index.html");
 
@@ -205,6 +208,9 @@ const indexCsp = [
   "form-action 'none'",
 ].join("; ");
 writeFileSync(indexPath, insertHeadMeta(html, metaTags(indexCsp)));
+console.log(
+  `postbuild: ${indexPath}: CSP with ${scriptHashes.length} script hash(es), ${styleHashes.length} style hash(es)`,
+);
 
 // ---------------------------------------------------------------------------
 // 2. dossier.html: one self-contained file that also works from file://
@@ -282,6 +288,23 @@ single = single.replace(/<script type="module">[\s\S]*?<\/script>/, () => `<scri
 // A split set: every article file, inline (the page cannot fetch from disk).
 const articlesDir = join(dist, "articles");
 const articleFiles = existsSync(articlesDir) ? readdirSync(articlesDir).filter((f) => f.endsWith(".bin")).sort() : [];
+// Past SINGLE_LIMIT bytes one file is no longer a sensible way to carry the
+// set: the browser reads, decodes and keeps all of it before the page is
+// live (docs/performance.md, "Where dossier.html stops"). The build then
+// writes no dossier.html (and removes an earlier one) and says so; dist/
+// served from any static host carries the set.
+{
+  const articleBytes = articleFiles.reduce((n, f) => n + statSync(join(articlesDir, f)).size, 0);
+  const estimate = single.length + Math.ceil(((wasmBytes.length + articleBytes) * 4) / 3);
+  if (estimate > SINGLE_LIMIT) {
+    rmSync(join(dist, SINGLE_FILE), { force: true });
+    console.log(
+      `postbuild: ${join(dist, SINGLE_FILE)} not written: the set would make it about ${(estimate / 2 ** 20).toFixed(0)} MiB, ` +
+        `past the ${SINGLE_LIMIT / 2 ** 20} MiB a page opened from disk carries sensibly; serve ${dist} instead`,
+    );
+    process.exit(0);
+  }
+}
 if (articleFiles.length) {
   const blocks = articleFiles.map((f) => {
     const slug = f.slice(0, -".bin".length);
@@ -367,9 +390,6 @@ single = insertHeadMeta(single, metaTags(singleCsp));
 writeFileSync(join(dist, SINGLE_FILE), single);
 
 const kib = (n) => `${(n / 1024).toFixed(0)} KiB`;
-console.log(
-  `postbuild: ${indexPath}: CSP with ${scriptHashes.length} script hash(es), ${styleHashes.length} style hash(es)`,
-);
 console.log(
   `postbuild: ${join(dist, SINGLE_FILE)}: ${kib(Buffer.byteLength(single))} self-contained (wasm ${kib(wasmBytes.length)}` +
     `${articleFiles.length ? `, ${articleFiles.length} article files inline` : ""})`,

@@ -104,7 +104,9 @@ describe("a split set", () => {
       await page.goto(server.url, { waitUntil: "load" });
       await waitForApp(page);
       await page.waitForLoadState("networkidle");
-      assert.equal(await page.locator("li.library-item").count(), articles.length);
+      // the library lists them all, the first with the page and the rest
+      // in steps after it
+      await page.waitForFunction((n) => document.querySelectorAll("li.library-item").length === n, articles.length);
       assert.deepEqual(guard.requests.filter(isArticleFile), [], "no article file before one is opened");
 
       const a = articles[3];

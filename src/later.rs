@@ -8,11 +8,12 @@
 //! (`components::body`). An emptied chunk keeps its size while it is away.
 //! The chunks the build wrote as plain text, far down a long article
 //! (`data-plain`, `view::reading::marked_chunks`), are always set aside:
-//! their marks come with the app.
+//! their marks come with the app. A long library is trimmed the same way:
+//! the rows past the first are removed and listed again in steps.
 
 use std::cell::RefCell;
 
-use dossier_core::view::reading::away_from_view;
+use dossier_core::view::reading::{away_from_view, rows_shown};
 use wasm_bindgen::JsCast;
 
 use crate::dom;
@@ -22,8 +23,10 @@ thread_local! {
 }
 
 /// Empties the chunks of the prerendered body under `root` that lie away
-/// from the view, and keeps their indices for [`take`].
+/// from the view, and keeps their indices for [`take`]; removes the
+/// library's rows past the first.
 pub fn set_aside(root: &web_sys::Element) {
+    trim_library(root);
     let Ok(list) = root.query_selector_all("article.body .blocks > .chunk") else {
         return;
     };
@@ -60,6 +63,30 @@ pub fn set_aside(root: &web_sys::Element) {
         }
     }
     LATER.with(|l| *l.borrow_mut() = later);
+}
+
+/// The library's rows past those the app lists first
+/// (`view::reading::rows_shown`, see `components::library`) are removed,
+/// each with the markers the build's render wrote around it, before the app
+/// adopts the page; it lists them again in steps once live.
+fn trim_library(root: &web_sys::Element) {
+    let Ok(Some(list)) = root.query_selector("main.library ol.library-list") else {
+        return;
+    };
+    let rows = list.children();
+    let first = rows_shown(0, rows.length() as usize, None);
+    let Some(row) = u32::try_from(first).ok().and_then(|k| rows.item(k)) else {
+        return;
+    };
+    // From the marker before the first row dropped to the end of the list.
+    let mut at: Option<web_sys::Node> = match row.previous_sibling() {
+        Some(n) if n.node_type() == web_sys::Node::COMMENT_NODE => Some(n),
+        _ => Some(row.into()),
+    };
+    while let Some(node) = at {
+        at = node.next_sibling();
+        let _ = list.remove_child(&node);
+    }
 }
 
 /// The chunks set aside, once: the body that hydrates takes them.

@@ -8,7 +8,9 @@ use yew::prelude::*;
 
 use super::add::{add_control, set_nav};
 use super::library_item::LibraryItem;
+use super::steps::use_frame_steps;
 use crate::data::format::Summary;
+use dossier_core::view::reading::{row_steps, rows_shown};
 
 /// The articles the library lists: the set's index (which a split set embeds
 /// instead of the articles).
@@ -47,6 +49,16 @@ pub fn library(props: &LibraryProps) -> Html {
     let list = &props.articles.0;
     let yours = &props.yours;
     let n = list.len() + yours.len();
+    // A set of thousands is listed in steps in the page, like a long panel:
+    // the first rows with the app, the rest after each paint. The build's
+    // render (native) lists them all; the app drops the rows past the first
+    // before it adopts the page (`crate::later::set_aside`).
+    let steps = use_frame_steps(true, false, row_steps(list.len()));
+    let shown = if cfg!(target_arch = "wasm32") {
+        rows_shown(steps, list.len(), None)
+    } else {
+        list.len()
+    };
     let manage = Callback::from(|_: MouseEvent| crate::added::manage(None));
     html! {
         <main class="library" data-testid="library">
@@ -86,8 +98,9 @@ pub fn library(props: &LibraryProps) -> Html {
                     <h2 class="list-title">{ "In this set" }</h2>
                 }
                 <ol class="library-list">
-                    { for list.iter().map(|a| html! { <LibraryItem key={a.slug.clone()} article={Rc::clone(a)} /> }) }
+                    { for list.iter().take(shown).map(|a| html! { <LibraryItem key={a.slug.clone()} article={Rc::clone(a)} /> }) }
                 </ol>
+
             }
         </main>
     }

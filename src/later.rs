@@ -89,6 +89,11 @@ fn trim_library(root: &web_sys::Element) {
     }
 }
 
+/// True in the build's render (native), false in the page: what the build
+/// writes whole (far chunks as plain text, every library row) the page
+/// adopts in part and completes in steps.
+pub const BUILD_RENDER: bool = !cfg!(target_arch = "wasm32");
+
 /// The chunks set aside, once: the body that hydrates takes them.
 pub fn take() -> Vec<usize> {
     LATER.with(|l| std::mem::take(&mut *l.borrow_mut()))

@@ -59,10 +59,10 @@ pub fn body(props: &BodyProps) -> Html {
     let is_later = |c: usize| still_later(&later, steps, c);
     // The build-time render (native) writes the chunks far down a long
     // article as plain text; in the page every chunk has its marks.
-    let marked = if cfg!(target_arch = "wasm32") {
-        usize::MAX
-    } else {
+    let marked = if later::BUILD_RENDER {
         marked_chunks(article, &ranges)
+    } else {
+        usize::MAX
     };
     let focus = state
         .focus

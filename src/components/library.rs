@@ -54,10 +54,10 @@ pub fn library(props: &LibraryProps) -> Html {
     // render (native) lists them all; the app drops the rows past the first
     // before it adopts the page (`crate::later::set_aside`).
     let steps = use_frame_steps(true, false, row_steps(list.len()));
-    let shown = if cfg!(target_arch = "wasm32") {
-        rows_shown(steps, list.len(), None)
-    } else {
+    let shown = if crate::later::BUILD_RENDER {
         list.len()
+    } else {
+        rows_shown(steps, list.len(), None)
     };
     let manage = Callback::from(|_: MouseEvent| crate::added::manage(None));
     html! {
@@ -100,7 +100,6 @@ pub fn library(props: &LibraryProps) -> Html {
                 <ol class="library-list">
                     { for list.iter().take(shown).map(|a| html! { <LibraryItem key={a.slug.clone()} article={Rc::clone(a)} /> }) }
                 </ol>
-
             }
         </main>
     }

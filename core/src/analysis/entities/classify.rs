@@ -99,6 +99,9 @@ pub struct Cand {
     pub gazetteer: bool,
     /// Another name introduced by "known as": never the canonical name.
     pub aka: bool,
+    /// One word that is a known given name ("Samantha"), whatever it was
+    /// typed as alone.
+    pub given: bool,
     /// Where the name proper starts: after a "the", a title or a
     /// description that the mention includes ("German airline Northwind").
     pub name_start: usize,
@@ -679,6 +682,7 @@ fn word_cand(part: usize, name: &str, start: usize) -> Cand {
         link: None,
         gazetteer,
         aka: false,
+        given: false,
         name_start: start,
     }
 }
@@ -1005,6 +1009,7 @@ fn segment(cx: &mut Ctx, sink: &mut Sink, a: usize, b: usize) {
     if b_name == a + 1 && is_function_word(cx, a) {
         return;
     }
+    let given = b_name == a + 1 && given_name(cx.w(a), &mut cx.buf);
     sink.out.push(Cand {
         part: cx.part,
         start: cx.toks[start].start,
@@ -1016,6 +1021,7 @@ fn segment(cx: &mut Ctx, sink: &mut Sink, a: usize, b: usize) {
         link,
         gazetteer,
         aka,
+        given,
         name_start: cx.toks[a].start,
     });
     if acronym_after {
@@ -1163,6 +1169,19 @@ fn strip_leading_words(cx: &mut Ctx, mut a: usize, b: usize) -> (usize, Option<u
         if initial && !cx.protected(a, b) && !is_all_caps(w) {
             let rank = cx.common_rank(a);
             let given_next = b - a > 1 && given_name(w, &mut cx.buf);
+            // "Actor Jane Doe said" at the start of a sentence: the role
+            // noun, capitalised there, is no part of the name
+            let role_first = b - a > 1
+                && !lexicon::person_title(w)
+                && {
+                    lower_into(w, &mut cx.buf);
+                    lexicon::role_noun(cx.buf.as_str())
+                }
+                && given_name(cx.w(a + 1), &mut cx.buf);
+            if role_first {
+                a += 1;
+                continue;
+            }
             let strip = if b - a > 1 {
                 // "Acme Computer", "Northwind Airlines": the head keeps the name
                 (rank.is_some_and(|r| r < 150) || cx.lower_seen(a) || sentence_opener(w))

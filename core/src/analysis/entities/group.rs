@@ -20,6 +20,8 @@ struct Ent {
     /// words, added first); later ones are added in document order too.
     sorted: usize,
     last_added: Option<Span>,
+    /// Named in several words: its type came from more than one word.
+    long: bool,
 }
 
 impl Ent {
@@ -51,6 +53,10 @@ pub struct Groups {
     /// the text uses that word alone, the name is an organisation's
     /// ("Northrop Grumman" … "Northrop").
     first_person: HashMap<String, usize, FnvBuild>,
+    /// First word of a person's name of several words → that person, or
+    /// `None` when two people share it: a word typed as a person's alone
+    /// ("Samantha" after "Samantha Reyes") is that person.
+    first_name: HashMap<String, Option<usize>, FnvBuild>,
     /// Last word of a name of several words typed by default: if the text
     /// gives that word a person's title ("Mr. Mubarak"), the name is a
     /// person's.
@@ -72,6 +78,7 @@ impl Groups {
             full: HashMap::with_capacity_and_hasher(cands.len(), FnvBuild::default()),
             partial: HashMap::with_capacity_and_hasher(cands.len(), FnvBuild::default()),
             first_person: HashMap::default(),
+            first_name: HashMap::default(),
             last_default: HashMap::default(),
             product_first: HashMap::default(),
             name_from: HashMap::default(),
@@ -115,6 +122,12 @@ impl Groups {
         }
         if let Some(&e) = self.full.get(&c.key) {
             let ent = &mut self.ents[e];
+            // a short form typed by its shape alone ("RMS" after "Rosa M.
+            // Saldana (RMS)") does not outvote the name it stands for
+            if c.ntok == 1 && c.conf <= 1 && ent.long && ent.conf >= 1 {
+                ent.mentions.push(span);
+                return e;
+            }
             ent.votes[kind_index(c.kind)] += weight(c.conf);
             ent.conf = ent.conf.max(c.conf);
             let best = (0..7).max_by_key(|&i| (ent.votes[i], i == kind_index(ent.kind)));
@@ -152,7 +165,21 @@ impl Groups {
                 }
             }
         }
+        // the first word of a person's name alone: that person, when it is
+        // a given name ("Samantha" after "Samantha Reyes") or the person's
+        // type was sure ("Barack" after "President Barack Obama")
         if c.ntok == 1 && !c.gazetteer {
+            if let Some(&Some(e)) = self.first_name.get(&c.key) {
+                let ent = &self.ents[e];
+                let alone =
+                    c.kind == EntityKind::Person || (c.conf == 0 && (c.given || ent.conf >= 2));
+                if ent.kind == EntityKind::Person && alone {
+                    self.ents[e].mentions.push(span);
+                    return e;
+                }
+            }
+        }
+        if c.ntok == 1 && !c.gazetteer && c.kind != EntityKind::Person && !c.given {
             if let Some(&e) = self.first_person.get(&c.key) {
                 let ent = &mut self.ents[e];
                 if ent.kind == EntityKind::Person && ent.conf <= 1 {
@@ -216,6 +243,7 @@ impl Groups {
             aka: Vec::new(),
             sorted: 0,
             last_added: None,
+            long: ntok >= 2,
         });
         self.full.insert(key.to_string(), e);
         if ntok >= 2 && key.contains(' ') {
@@ -228,6 +256,14 @@ impl Groups {
                     if conf <= 1 {
                         self.first_person.entry(words[0].to_string()).or_insert(e);
                     }
+                    self.first_name
+                        .entry(words[0].to_string())
+                        .and_modify(|x| {
+                            if *x != Some(e) {
+                                *x = None;
+                            }
+                        })
+                        .or_insert(Some(e));
                 }
                 EntityKind::Product => {
                     // an edition of a line ("MacBook Pro"), not a maker's

@@ -740,3 +740,66 @@ fn market_indices_are_products_not_organisations() {
         assert_eq!(e.kind, EntityKind::Product, "{name}");
     }
 }
+
+#[test]
+fn a_given_name_alone_is_the_person_named_in_full() {
+    // the first name alone after the full name is the same person, and does
+    // not make the full name an organisation's
+    let parts = ["Samantha Quellor wrote a post. Samantha argued that the plan would fail."];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    let p = find(&ents, &parts, "Samantha Quellor").expect("Samantha Quellor");
+    assert_eq!(p.kind, EntityKind::Person);
+    assert_eq!(texts(p, &parts), vec!["Samantha Quellor", "Samantha"]);
+    // the same for a frequent given name typed as nothing in particular alone
+    let parts = ["\"It went well,\" said Casey Vantreble. Casey thanked the crew."];
+    let ents = run(&parts);
+    let p = find(&ents, &parts, "Casey Vantreble").expect("Casey Vantreble");
+    assert_eq!(p.kind, EntityKind::Person);
+    assert_eq!(texts(p, &parts), vec!["Casey Vantreble", "Casey"]);
+    // a title made the person sure: the first word alone is the person too
+    let parts = ["President Barokul Tenzami spoke first. Barokul smiled."];
+    let ents = run(&parts);
+    let p = find(&ents, &parts, "Barokul Tenzami").expect("Barokul Tenzami");
+    assert_eq!(p.kind, EntityKind::Person);
+    assert_eq!(
+        texts(p, &parts),
+        vec!["President Barokul Tenzami", "Barokul"]
+    );
+    // two people of one given name: the name alone is neither
+    let parts = ["Samantha Quellor and Samantha Ode met. Samantha left."];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    for full in ["Samantha Quellor", "Samantha Ode"] {
+        let p = find(&ents, &parts, full).expect(full);
+        assert_eq!(p.kind, EntityKind::Person);
+        assert_eq!(texts(p, &parts), vec![full]);
+    }
+}
+
+#[test]
+fn a_role_noun_opening_a_sentence_is_no_part_of_the_name() {
+    let parts = ["Actor Casey Vantreble won the award on Sunday."];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    let p = find(&ents, &parts, "Casey Vantreble").expect("Casey Vantreble");
+    assert_eq!(p.kind, EntityKind::Person);
+    assert_eq!(texts(p, &parts), vec!["Casey Vantreble"]);
+    // a title stays in the mention
+    let parts = ["Senator Casey Vantreble won the vote."];
+    let ents = run(&parts);
+    let p = find(&ents, &parts, "Casey Vantreble").expect("Casey Vantreble");
+    assert_eq!(texts(p, &parts), vec!["Senator Casey Vantreble"]);
+}
+
+#[test]
+fn a_persons_initials_do_not_outvote_the_name() {
+    // the acronym in parentheses is the person's; its later uses alone
+    // (typed by their capitals) keep the person a person
+    let parts = ["Rosa M. Saldana (RMS) spoke first. RMS said the board erred. Later RMS left. RMS wrote again."];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    let p = find(&ents, &parts, "Rosa M. Saldana").expect("Rosa M. Saldana");
+    assert_eq!(p.kind, EntityKind::Person);
+    assert_eq!(p.mentions.len(), 5);
+}

@@ -165,4 +165,42 @@ describe("a long article", () => {
       await context.close();
     }
   });
+
+  it("a reader who scrolls away from a place just linked to is not pulled back", async () => {
+    const { context, page, guard } = await open(server.url);
+    try {
+      const slug = await page.locator("[data-testid=reader]").getAttribute("data-slug");
+      const last = await page.locator(".events li[data-index]").last().getAttribute("data-index");
+      // The reader scrolls up four screens with the wheel in the first frame
+      // after the jump has shown the linked sentence, while the jump is
+      // still watched (src/components/reader.rs, settle).
+      await page.addInitScript(() => {
+        const away = () => {
+          const r = document.querySelector("article.body .sent")?.getBoundingClientRect();
+          if (document.documentElement.dataset.app === "ready" && r && r.top >= 0 && r.bottom <= innerHeight) {
+            scrollBy(0, -4 * innerHeight);
+            window.dispatchEvent(new WheelEvent("wheel", { deltaY: -4 * innerHeight }));
+            window.__frames = 0;
+            return;
+          }
+          requestAnimationFrame(away);
+        };
+        requestAnimationFrame(away);
+      });
+      await page.goto(`${server.url}#/a/${slug}/t/${last}`);
+      await page.reload();
+      await waitReady(page);
+      // 90 frames after (the watch lasts 60 at most) the text is where the
+      // reader took it, the linked sentence off screen
+      await page.waitForFunction(() => window.__frames !== undefined && ++window.__frames >= 90, null, { ...wait, polling: "raf" });
+      const r = await page.locator("article.body .sent").first().evaluate((el) => {
+        const b = el.getBoundingClientRect();
+        return { top: b.top, bottom: b.bottom, screen: innerHeight };
+      });
+      assert.ok(r.top > r.screen || r.bottom < 0, `the linked sentence stays off screen: ${JSON.stringify(r)}`);
+      await assertClean(page, guard, "long article, scrolled away from a link");
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -109,6 +109,35 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     let _ = w.request_animation_frame(cb.unchecked_ref());
 }
 
+thread_local! {
+    /// The reader's inputs counted so far; `None` until first asked.
+    static INPUTS: std::cell::Cell<Option<u32>> = const { std::cell::Cell::new(None) };
+}
+
+/// How many times the reader has scrolled with a wheel, touched, pressed a
+/// pointer or a key since this was first asked (passive listeners on the
+/// window, added then). A change tells a watch started by the app that the
+/// reader has taken over.
+pub fn inputs() -> u32 {
+    if let Some(n) = INPUTS.with(|c| c.get()) {
+        return n;
+    }
+    INPUTS.with(|c| c.set(Some(0)));
+    if let Some(w) = window() {
+        let options = gloo_events::EventListenerOptions {
+            phase: gloo_events::EventListenerPhase::Capture,
+            passive: true,
+        };
+        for kind in ["wheel", "touchstart", "pointerdown", "keydown"] {
+            gloo_events::EventListener::new_with_options(&w, kind, options, |_| {
+                INPUTS.with(|c| c.set(Some(c.get().unwrap_or(0).wrapping_add(1))));
+            })
+            .forget();
+        }
+    }
+    0
+}
+
 pub fn reduced_motion() -> bool {
     window()
         .and_then(|w| {

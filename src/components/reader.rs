@@ -342,7 +342,7 @@ fn bring_into_view(el: &web_sys::Element) {
     } else {
         el.scroll_into_view_with_scroll_into_view_options(&opts);
     }
-    settle(el.clone(), opts, SETTLE_FRAMES, None, 0);
+    settle(el.clone(), opts, dom::inputs(), SETTLE_FRAMES, None, 0);
 }
 
 /// Frames a jump is watched for (see [`settle`]): about a second.
@@ -353,10 +353,13 @@ const SETTLE_FRAMES: u8 = 60;
 /// the chunks it passes or lands among are laid out, the place can end off
 /// screen. Until the page has stood still for a few frames with the place
 /// in view (or for about a second at most), it is brought back whenever the
-/// scroll has stopped with it out of view.
+/// scroll has stopped with it out of view. The watch ends as soon as the
+/// reader scrolls, touches, clicks or types (`inputs` counted `dom::inputs`
+/// when it began): where they go then is theirs.
 fn settle(
     el: web_sys::Element,
     opts: web_sys::ScrollIntoViewOptions,
+    inputs: u32,
     frames: u8,
     last: Option<f64>,
     still: u8,
@@ -366,7 +369,7 @@ fn settle(
     }
     dom::after_paint(move || {
         let Some(w) = dom::window() else { return };
-        if !el.is_connected() {
+        if !el.is_connected() || dom::inputs() != inputs {
             return;
         }
         let screen = w
@@ -389,7 +392,7 @@ fn settle(
             el.scroll_into_view_with_scroll_into_view_options(&opts);
             still = 0;
         }
-        settle(el, opts, frames - 1, Some(y), still);
+        settle(el, opts, inputs, frames - 1, Some(y), still);
     });
 }
 

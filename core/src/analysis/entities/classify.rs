@@ -799,6 +799,15 @@ fn segment(cx: &mut Ctx, sink: &mut Sink, a: usize, b: usize) {
         if matches!(cx.w(x), "the" | "a" | "an" | "former" | "then" | "now") {
             x += 1;
         }
+        // "Ellison, the company's founder", "Doe, its chief executive"
+        if matches!(cx.w(x), "its" | "their") {
+            x += 1;
+        } else if cx.w(x).starts_with(|c: char| c.is_lowercase())
+            && matches!(cx.w(x + 1), "'" | "’")
+            && cx.w(x + 2) == "s"
+        {
+            x += 3;
+        }
         let w = cx.w(x);
         lower_into(w, &mut cx.buf);
         // "Speaking to the NBC, spokesman Ann Lee said": the role belongs to
@@ -1187,6 +1196,9 @@ fn strip_leading_words(cx: &mut Ctx, mut a: usize, b: usize) -> (usize, Option<u
                 (rank.is_some_and(|r| r < 150) || cx.lower_seen(a) || sentence_opener(w))
                     && !given_next
                     && !lexicon::org_head(cx.w(b - 1))
+                    // "Downing Street said …": a street's name, not a word
+                    // that opens the sentence
+                    && !(b - a == 2 && lexicon::place_head(cx.w(b - 1)))
             } else {
                 rank.is_some() || cx.lower_seen(a)
             };

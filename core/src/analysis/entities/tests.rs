@@ -803,3 +803,37 @@ fn a_persons_initials_do_not_outvote_the_name() {
     assert_eq!(p.kind, EntityKind::Person);
     assert_eq!(p.mentions.len(), 5);
 }
+
+#[test]
+fn a_street_opening_a_sentence_keeps_its_first_word() {
+    let parts = ["Downing Street said on Monday it would review the plan."];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    assert!(find(&ents, &parts, "Street").is_none());
+    let p = find(&ents, &parts, "Downing Street").expect("Downing Street");
+    assert_eq!(p.kind, EntityKind::Place);
+}
+
+#[test]
+fn a_role_after_a_possessive_in_apposition_is_a_persons() {
+    let parts = ["Brenvik, the company's founder, sold shares last week."];
+    let ents = run(&parts);
+    let p = find(&ents, &parts, "Brenvik").expect("Brenvik");
+    assert_eq!(p.kind, EntityKind::Person);
+    let parts = ["Brenvik, its chief executive, sold shares last week."];
+    let ents = run(&parts);
+    let p = find(&ents, &parts, "Brenvik").expect("Brenvik");
+    assert_eq!(p.kind, EntityKind::Person);
+}
+
+#[test]
+fn a_company_named_by_its_trade_speaks_as_a_company() {
+    // "X Tire said": the trade word makes it a company, though it speaks
+    for name in ["Halvard Tire", "Ostrov Electric", "Pelham Logistics"] {
+        let text = format!("{name} said it would close a plant.");
+        let parts = [text.as_str()];
+        let ents = run(&parts);
+        let o = find(&ents, &parts, name).expect(name);
+        assert_eq!(o.kind, EntityKind::Organization, "{name}");
+    }
+}

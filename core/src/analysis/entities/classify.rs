@@ -594,6 +594,12 @@ pub fn candidates(
                 break;
             }
         }
+        // a stock ticker in parentheses ("(ACM.O)", "(NYSE: ACM)") names
+        // nothing of its own
+        if j == i + 1 && is_ticker(&cx, i) {
+            i = j;
+            continue;
+        }
         // split at connectors that do not belong to the name
         let mut a = i;
         let mut k = i;
@@ -627,6 +633,51 @@ pub fn candidates(
     }
 }
 
+/// Whether the word at `i` is a stock ticker: capitals in parentheses with
+/// an exchange's suffix ("(ACM.O)") or after an exchange's name ("(NYSE:
+/// ACM)").
+fn is_ticker(cx: &Ctx, i: usize) -> bool {
+    let w = cx.w(i);
+    if !is_all_caps(w) || w.len() > 5 || i == 0 {
+        return false;
+    }
+    let suffix = |x: usize| {
+        let s = cx.w(x);
+        (1..=2).contains(&s.len()) && s.chars().all(|c| c.is_ascii_uppercase())
+    };
+    (cx.w(i - 1) == "(" && cx.w(i + 1) == "." && suffix(i + 2) && cx.w(i + 3) == ")")
+        || (i >= 3
+            && cx.w(i - 1) == ":"
+            && cx.w(i - 3) == "("
+            && matches!(
+                cx.w(i - 2),
+                "NYSE" | "Nasdaq" | "NASDAQ" | "LSE" | "TSX" | "ASX"
+            )
+            && cx.w(i + 1) == ")")
+}
+
+/// Whether the words `a..k` (titles first, if any) are a person's name of
+/// two or three words that starts with a known given name and has no head
+/// word of an organisation or a place ("Analyst Jane Doe").
+fn person_before(cx: &Ctx, a: usize, k: usize) -> bool {
+    let mut buf = String::new();
+    let mut s = a;
+    while s < k && lexicon::person_title(cx.w(s)) {
+        s += 1;
+    }
+    let first = cx.w(s);
+    (2..=3).contains(&(k - s))
+        && given_name(first, &mut buf)
+        && !gazetteer_place(first)
+        && (s..k).all(|x| {
+            let w = cx.w(x);
+            !lexicon::org_head(w)
+                && !lexicon::of_head(w)
+                && !lexicon::place_head(w)
+                && !lexicon::person_title(w)
+        })
+}
+
 /// Whether the connector at `k` joins the words before it (from `a`) with
 /// the words after it (up to `j`).
 fn joins(cx: &Ctx, a: usize, k: usize, j: usize) -> bool {
@@ -650,6 +701,9 @@ fn joins(cx: &Ctx, a: usize, k: usize, j: usize) -> bool {
                 && !lexicon::org_head(prev)
                 && !gazetteer_place(prev)
         }
+        // "Jane Doe of Acme Capital": a person's name before "of" is no
+        // part of an organisation's
+        "of" if person_before(cx, a, k) => false,
         _ => {
             (lexicon::of_head(prev) && !lexicon::person_title(prev))
                 || (!(k == a + 1 && cx.toks[a].initial)
@@ -776,9 +830,15 @@ fn segment(cx: &mut Ctx, sink: &mut Sink, a: usize, b: usize) {
             b = e;
         }
     }
-    // a lowercase title or role just before ("analyst Jane Doe", "CEO Jane Doe")
+    // a lowercase title or role just before ("analyst Jane Doe", "CEO Jane
+    // Doe"), or before a comma ("its finance director, Jane Doe")
     if a > 0 && !person_cue {
-        let pw = cx.w(a - 1);
+        let before = if cx.w(a - 1) == "," && a >= 2 && b - a >= 2 {
+            a - 2
+        } else {
+            a - 1
+        };
+        let pw = cx.w(before);
         lower_into(pw, &mut cx.buf);
         if lexicon::role_noun(cx.buf.as_str()) || lexicon::strong_person_title(pw) {
             person_cue = true;

@@ -837,3 +837,61 @@ fn a_company_named_by_its_trade_speaks_as_a_company() {
         assert_eq!(o.kind, EntityKind::Organization, "{name}");
     }
 }
+
+#[test]
+fn a_person_of_an_organisation_is_two_names() {
+    for text in [
+        "Brian Kessler of Halden Capital said demand would recover.",
+        "Demand will recover, said analyst Brian Kessler of Halden Capital.",
+        "Analyst Brian Kessler of Halden Capital said so.",
+    ] {
+        let parts = [text];
+        let ents = run(&parts);
+        check_invariants(&parts, &ents);
+        let p = find(&ents, &parts, "Brian Kessler").expect(text);
+        assert_eq!(p.kind, EntityKind::Person, "{text}");
+        let o = find(&ents, &parts, "Halden Capital").expect(text);
+        assert_eq!(o.kind, EntityKind::Organization, "{text}");
+    }
+    // names of organisations with "of" stay whole
+    let parts = ["The Bank of Ostrava and the University of Leeds agreed, as did John Jay College of Criminal Justice."];
+    let ents = run(&parts);
+    for name in [
+        "Bank of Ostrava",
+        "University of Leeds",
+        "John Jay College of Criminal Justice",
+    ] {
+        let o = find(&ents, &parts, name).expect(name);
+        assert_eq!(o.kind, EntityKind::Organization, "{name}");
+    }
+}
+
+#[test]
+fn a_role_and_a_comma_before_a_full_name_make_a_person() {
+    for text in [
+        "\"We are confident,\" said Ostrava Motors' finance director, Elodie Fauchard.",
+        "Its chief executive, Elodie Fauchard, left in May.",
+    ] {
+        let parts = [text];
+        let ents = run(&parts);
+        let p = find(&ents, &parts, "Elodie Fauchard").expect(text);
+        assert_eq!(p.kind, EntityKind::Person, "{text}");
+    }
+}
+
+#[test]
+fn stock_tickers_name_nothing() {
+    let parts =
+        ["Halvard Systems Inc (HVS.O) said revenue rose, and Ostrava Motors (NYSE: OSM) fell."];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    assert!(find(&ents, &parts, "HVS").is_none());
+    assert!(find(&ents, &parts, "OSM").is_none());
+    let o = find(&ents, &parts, "Halvard Systems Inc").expect("Halvard Systems Inc");
+    assert_eq!(texts(o, &parts), vec!["Halvard Systems Inc"]);
+    // an acronym in parentheses still names the organisation
+    let parts = ["The World Weather Council (WWC) met on Monday."];
+    let ents = run(&parts);
+    let o = find(&ents, &parts, "World Weather Council").expect("World Weather Council");
+    assert!(o.aliases.iter().any(|a| a == "WWC"), "{:?}", o.aliases);
+}

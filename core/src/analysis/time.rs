@@ -724,6 +724,23 @@ impl<'a> Cx<'a> {
                 };
                 return self.part_of_year(k, n as u8);
             }
+            Lex::W(W::That)
+                if matches!(
+                    self.lex(i + 1),
+                    Lex::W(W::Morning | W::Afternoon | W::Evening | W::Night)
+                ) =>
+            {
+                // "that morning": a part of the day last mentioned
+                let part = self.day_part(i + 1)?;
+                let day = match self
+                    .last_date
+                    .or(self.dct.map(|d| (d.y, Some(d.m), Some(d.d))))
+                {
+                    Some((y, Some(m), Some(d))) => Ymd::new(y, m, d),
+                    _ => None,
+                };
+                return Some((Val::DayPart(day, part), i + 2));
+            }
             Lex::W(W::That) => return self.anchored(i + 1, 0),
             Lex::W(w) => return self.word_date(i, w),
             _ => {}
@@ -1552,6 +1569,26 @@ impl<'a> Cx<'a> {
                     }
                     if self.w(i + 2, W::Future) {
                         return Some((i + 1, Val::Ref(Ref::Future), i + 3));
+                    }
+                    // "in the near future", "in the distant past"
+                    let how = self.word(i + 2);
+                    let near = [
+                        "near",
+                        "foreseeable",
+                        "immediate",
+                        "distant",
+                        "not-too-distant",
+                    ]
+                    .iter()
+                    .any(|w| how.eq_ignore_ascii_case(w));
+                    if near && self.w(i + 3, W::Future) {
+                        return Some((i + 1, Val::Ref(Ref::Future), i + 4));
+                    }
+                    let recent = ["recent", "distant"]
+                        .iter()
+                        .any(|w| how.eq_ignore_ascii_case(w));
+                    if recent && self.w(i + 3, W::Past) {
+                        return Some((i + 1, Val::Ref(Ref::Past), i + 4));
                     }
                 }
                 if self.w(i + 1, W::Recent) {

@@ -645,3 +645,34 @@ fn frequency_words_before_their_noun_or_in_names_are_not_sets() {
     assert!(found("The annual fair and the weekly market opened.", dct).is_empty());
     assert!(found("The Daily Courier ran it.", dct).is_empty());
 }
+
+#[test]
+fn qualified_future_and_past_and_a_part_of_the_day_mentioned_before() {
+    assert_eq!(
+        found(
+            "Prices will rise in the near future, less so in the distant future.",
+            Some("2008-03-12")
+        ),
+        pairs(&[
+            ("the near future", "FUTURE_REF"),
+            ("the distant future", "FUTURE_REF")
+        ])
+    );
+    assert_eq!(
+        found("It was common in the recent past.", Some("2008-03-12")),
+        pairs(&[("the recent past", "PAST_REF")])
+    );
+    // "that morning": the morning of the day last mentioned
+    assert_eq!(
+        found(
+            "The deal was signed on Monday. That morning the plant shut.",
+            Some("2008-03-12")
+        ),
+        pairs(&[("Monday", "2008-03-10"), ("That morning", "2008-03-10TMO")])
+    );
+    // without an earlier date, the article's
+    assert_eq!(
+        found("That evening the plant shut.", Some("2008-03-12")),
+        pairs(&[("That evening", "2008-03-12TEV")])
+    );
+}

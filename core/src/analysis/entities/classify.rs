@@ -696,9 +696,10 @@ fn joins(cx: &Ctx, a: usize, k: usize, j: usize) -> bool {
         "and" => {
             // "European Aeronautic Defence and Space Company", not
             // "Acme and Acme Records"
+            // "Securities and Exchange Commission": two head words joined
             (lexicon::org_head(last) || lexicon::event_head(last))
                 && k >= a + 2
-                && !lexicon::org_head(prev)
+                && (!lexicon::org_head(prev) || (e > k + 2 && lexicon::org_head(cx.w(k + 1))))
                 && !gazetteer_place(prev)
         }
         // "Jane Doe of Acme Capital": a person's name before "of" is no

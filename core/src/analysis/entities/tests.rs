@@ -895,3 +895,17 @@ fn stock_tickers_name_nothing() {
     let o = find(&ents, &parts, "World Weather Council").expect("World Weather Council");
     assert!(o.aliases.iter().any(|a| a == "WWC"), "{:?}", o.aliases);
 }
+
+#[test]
+fn two_head_words_joined_by_and_are_one_name() {
+    let parts = ["The Ostravan Securities and Exchange Commission opened an inquiry."];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    let o = find(&ents, &parts, "Ostravan Securities and Exchange Commission").expect("one name");
+    assert_eq!(o.kind, EntityKind::Organization);
+    // two companies stay two
+    let parts = ["Halvard Securities and Ostrava Bank agreed to merge."];
+    let ents = run(&parts);
+    assert!(find(&ents, &parts, "Halvard Securities").is_some());
+    assert!(find(&ents, &parts, "Ostrava Bank").is_some());
+}

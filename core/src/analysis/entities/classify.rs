@@ -586,6 +586,15 @@ pub fn candidates(
                 j += 1;
             } else if cx.is_word(j) && lexicon::connector(cx.w(j)) && cx.name_at(j + 1) {
                 j += 2;
+            } else if cx.is_word(j)
+                && cx.w(j) != "y"
+                && lexicon::name_particle(cx.w(j))
+                && cx.is_word(j + 1)
+                && lexicon::name_particle(cx.w(j + 1))
+                && cx.name_at(j + 2)
+            {
+                // "von der Leyen", "de la Cruz"
+                j += 3;
             } else if cx.w(j) == "of" && cx.w(j + 1) == "the" && cx.name_at(j + 2) {
                 j += 3;
             } else if cx.w(j) == "&" && cx.name_at(j + 1) {
@@ -1734,7 +1743,9 @@ fn classify(
     }
     if !single {
         let given_first = given_name(first, &mut cx.buf) && !gazetteer_place(first);
-        if given_first && b - a <= 4 {
+        // "Luiz Inacio Lula da Silva": particles do not count
+        let words = (a..b).filter(|&x| !lexicon::name_particle(cx.w(x))).count();
+        if given_first && words <= 4 {
             return (Person, 1, false);
         }
         if b - a == 2 && lexicon::strip_name_prefix(last).len() != last.len() {

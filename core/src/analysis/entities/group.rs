@@ -148,6 +148,16 @@ impl Groups {
             self.ents[e].mentions.push(span);
             return e;
         }
+        // a surname with its particles ("Von der Leyen" after "Ursula von
+        // der Leyen")
+        if c.ntok >= 2 && c.key.split(' ').next().is_some_and(lexicon::name_particle) {
+            if let Some(e) = self.partial_match(&c.key, span, c) {
+                if self.ents[e].kind == EntityKind::Person {
+                    self.ents[e].mentions.push(span);
+                    return e;
+                }
+            }
+        }
         if c.ntok == 1 && (!c.gazetteer || c.conf < 3 || c.kind == EntityKind::Place) {
             if let Some(e) = self.partial_match(&c.key, span, c) {
                 self.ents[e].mentions.push(span);
@@ -252,6 +262,12 @@ impl Groups {
                 EntityKind::Person => {
                     if let Some(last) = words.last() {
                         self.add_partial(last, e);
+                    }
+                    // the surname with its particles ("von der Leyen")
+                    if let Some(p) =
+                        (1..words.len() - 1).find(|&i| lexicon::name_particle(words[i]))
+                    {
+                        self.add_partial(&words[p..].join(" "), e);
                     }
                     if conf <= 1 {
                         self.first_person.entry(words[0].to_string()).or_insert(e);

@@ -909,3 +909,20 @@ fn two_head_words_joined_by_and_are_one_name() {
     assert!(find(&ents, &parts, "Halvard Securities").is_some());
     assert!(find(&ents, &parts, "Ostrava Bank").is_some());
 }
+
+#[test]
+fn a_surname_with_two_particles_stays_in_the_name() {
+    let parts = [
+        "Ursula von der Brekke spoke first. Von der Brekke said no, and Ines de la Carrera agreed.",
+    ];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    let p = find(&ents, &parts, "Ursula von der Brekke").expect("Ursula von der Brekke");
+    assert_eq!(p.kind, EntityKind::Person);
+    assert_eq!(
+        texts(p, &parts),
+        vec!["Ursula von der Brekke", "Von der Brekke"]
+    );
+    let p = find(&ents, &parts, "Ines de la Carrera").expect("Ines de la Carrera");
+    assert_eq!(p.kind, EntityKind::Person);
+}

@@ -167,6 +167,25 @@ fn has_digit(w: &str) -> bool {
     w.bytes().any(|b| b.is_ascii_digit())
 }
 
+/// The abbreviations of the months' names, written without their period.
+fn month_abbreviation(w: &str) -> bool {
+    matches!(
+        w,
+        "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+    )
+}
+
 /// A word that can be part of a name.
 pub fn is_name_word(w: &str) -> bool {
     let Some(c) = w.chars().next() else {
@@ -559,6 +578,19 @@ pub fn candidates(
         toks.iter()
             .map(|t| t.kind == Kind::Word && is_name_word(t.text(text))),
     );
+    // a month's abbreviation in a date ("Feb. 26", "Feb 10") names nothing
+    for (i, t) in toks.iter().enumerate() {
+        if names[i] && month_abbreviation(t.text(text)) {
+            let next = toks.get(i + 1);
+            let dated = next.is_some_and(|n| {
+                (n.kind == Kind::Punct && n.text(text) == "." && !n.space_before)
+                    || (n.kind == Kind::Num && n.space_before)
+            });
+            if dated {
+                names[i] = false;
+            }
+        }
+    }
     let mut cx = Ctx {
         part,
         text,

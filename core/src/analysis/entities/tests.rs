@@ -926,3 +926,15 @@ fn a_surname_with_two_particles_stays_in_the_name() {
     let p = find(&ents, &parts, "Ines de la Carrera").expect("Ines de la Carrera");
     assert_eq!(p.kind, EntityKind::Person);
 }
+
+#[test]
+fn abbreviated_months_in_dates_are_no_names() {
+    let parts = ["PRAGUE, Feb 10 (Newswire) - Sales fell. Results are due on Feb. 26 and Sept. 5, and Jan Brekke will present them."];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    for month in ["Feb", "Feb 10", "Sept"] {
+        assert!(find(&ents, &parts, month).is_none(), "{month}: {ents:?}");
+    }
+    let p = find(&ents, &parts, "Jan Brekke").expect("Jan Brekke");
+    assert_eq!(p.kind, EntityKind::Person);
+}

@@ -56,6 +56,7 @@ pub fn set_aside(root: &web_sys::Element) {
     );
     later.sort_unstable();
     later.dedup();
+    guess_sizes(&chunks, &boxes);
     for &k in &later {
         if let Some(c) = chunks.get(k) {
             c.set_text_content(None);
@@ -63,6 +64,38 @@ pub fn set_aside(root: &web_sys::Element) {
         }
     }
     LATER.with(|l| *l.borrow_mut() = later);
+}
+
+/// The stylesheet counts a chunk not yet laid out as 3000 px tall
+/// (`contain-intrinsic-size`). Here each gets its own guess instead: the
+/// first chunk's height per character (it is laid out), times the chunk's
+/// characters; the browser keeps the real size once it has laid one out.
+/// With the one guess for all, scrolling up after a jump far down laid out
+/// chunks much shorter than counted, and the text moved under the reader.
+fn guess_sizes(chunks: &[web_sys::Element], boxes: &[(f64, f64)]) {
+    let chars = |c: &web_sys::Element| {
+        js_sys::Reflect::get(c, &"textContent".into())
+            .ok()
+            .and_then(|t| t.dyn_into::<js_sys::JsString>().ok())
+            .map_or(0, |t| t.length())
+    };
+    let (Some(first), Some(&(top, bottom))) = (chunks.first(), boxes.first()) else {
+        return;
+    };
+    let n = chars(first);
+    if n < 500 || bottom <= top {
+        return;
+    }
+    let per_char = (bottom - top) / f64::from(n);
+    for c in &chunks[1..] {
+        // whole pixels: no float formatting in the WebAssembly
+        let h = (f64::from(chars(c)) * per_char).round().max(40.0) as u32;
+        if let Some(e) = c.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = e
+                .style()
+                .set_property("contain-intrinsic-size", &format!("auto {h}px"));
+        }
+    }
 }
 
 /// The library's rows past those the app lists first

@@ -27,6 +27,18 @@ fn texts(e: &Entity, parts: &[&str]) -> Vec<String> {
         .collect()
 }
 
+/// The type of the entity named `name` in the one-part text `text` (the
+/// output's invariants checked).
+fn kind_in(text: &str, name: &str) -> EntityKind {
+    let parts = [text];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    match find(&ents, &parts, name) {
+        Some(e) => e.kind,
+        None => panic!("{name} not found in {text:?}: {ents:?}"),
+    }
+}
+
 /// Every output invariant: those of [`crate::analysis::check::check_entities`]
 /// (spans on char boundaries and inside their part, mentions sorted and
 /// never overlapping, ids unique), and ids URL-safe, aliases without the
@@ -816,14 +828,12 @@ fn a_street_opening_a_sentence_keeps_its_first_word() {
 
 #[test]
 fn a_role_after_a_possessive_in_apposition_is_a_persons() {
-    let parts = ["Brenvik, the company's founder, sold shares last week."];
-    let ents = run(&parts);
-    let p = find(&ents, &parts, "Brenvik").expect("Brenvik");
-    assert_eq!(p.kind, EntityKind::Person);
-    let parts = ["Brenvik, its chief executive, sold shares last week."];
-    let ents = run(&parts);
-    let p = find(&ents, &parts, "Brenvik").expect("Brenvik");
-    assert_eq!(p.kind, EntityKind::Person);
+    for text in [
+        "Brenvik, the company's founder, sold shares last week.",
+        "Brenvik, its chief executive, sold shares last week.",
+    ] {
+        assert_eq!(kind_in(text, "Brenvik"), EntityKind::Person, "{text}");
+    }
 }
 
 #[test]
@@ -831,10 +841,7 @@ fn a_company_named_by_its_trade_speaks_as_a_company() {
     // "X Tire said": the trade word makes it a company, though it speaks
     for name in ["Halvard Tire", "Ostrov Electric", "Pelham Logistics"] {
         let text = format!("{name} said it would close a plant.");
-        let parts = [text.as_str()];
-        let ents = run(&parts);
-        let o = find(&ents, &parts, name).expect(name);
-        assert_eq!(o.kind, EntityKind::Organization, "{name}");
+        assert_eq!(kind_in(&text, name), EntityKind::Organization, "{name}");
     }
 }
 
@@ -845,13 +852,12 @@ fn a_person_of_an_organisation_is_two_names() {
         "Demand will recover, said analyst Brian Kessler of Halden Capital.",
         "Analyst Brian Kessler of Halden Capital said so.",
     ] {
-        let parts = [text];
-        let ents = run(&parts);
-        check_invariants(&parts, &ents);
-        let p = find(&ents, &parts, "Brian Kessler").expect(text);
-        assert_eq!(p.kind, EntityKind::Person, "{text}");
-        let o = find(&ents, &parts, "Halden Capital").expect(text);
-        assert_eq!(o.kind, EntityKind::Organization, "{text}");
+        assert_eq!(kind_in(text, "Brian Kessler"), EntityKind::Person, "{text}");
+        assert_eq!(
+            kind_in(text, "Halden Capital"),
+            EntityKind::Organization,
+            "{text}"
+        );
     }
     // names of organisations with "of" stay whole
     let parts = ["The Bank of Ostrava and the University of Leeds agreed, as did John Jay College of Criminal Justice."];
@@ -872,10 +878,11 @@ fn a_role_and_a_comma_before_a_full_name_make_a_person() {
         "\"We are confident,\" said Ostrava Motors' finance director, Elodie Fauchard.",
         "Its chief executive, Elodie Fauchard, left in May.",
     ] {
-        let parts = [text];
-        let ents = run(&parts);
-        let p = find(&ents, &parts, "Elodie Fauchard").expect(text);
-        assert_eq!(p.kind, EntityKind::Person, "{text}");
+        assert_eq!(
+            kind_in(text, "Elodie Fauchard"),
+            EntityKind::Person,
+            "{text}"
+        );
     }
 }
 

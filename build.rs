@@ -7,7 +7,9 @@
 //! with one file per article in `OUT_DIR/blobs/` (listed in `OUT_DIR/blobs.rs`
 //! for the build-time render, which copies them into `dist/articles/`), and
 //! what the set's pages read (`OUT_DIR/set.postcard`: the linking and the set
-//! timeline, `dossier_core::bundle::SetPages`). The
+//! timeline, `dossier_core::bundle::SetPages`) and, for a split set, its
+//! entity pages in shards (`OUT_DIR/shards/`, listed in `OUT_DIR/shards.rs`,
+//! `dossier_core::bundle::entity_shards`). The
 //! page shows the engine's results without carrying the engine. A broken
 //! article fails the build with `path:line: what is wrong`.
 
@@ -104,6 +106,34 @@ fn build() -> Result<(), String> {
     }
     list.push_str("];\n");
     let target = out.join("blobs.rs");
+    std::fs::write(&target, list).map_err(|e| format!("{}: {e}", target.display()))?;
+    // A split set's entity pages, ready to show, in shards by key: an entity
+    // page of a large set is one small file (`dist/set/e/`).
+    let shards = if encoded.files.is_empty() {
+        Vec::new()
+    } else {
+        let slugs: Vec<&str> = set.iter().map(|(a, _)| a.slug.as_str()).collect();
+        format::entity_shards(&set, &slugs, &pages, encoded.build)?
+    };
+    let dir = out.join("shards");
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    let mut list = format!(
+        "pub const ENTITY_SHARDS: usize = {};\n#[cfg(feature = \"ssr\")]\npub static SHARDS: &[&[u8]] = &[\n",
+        shards.len()
+    );
+    if !shards.is_empty() {
+        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    for (n, bytes) in shards.iter().enumerate() {
+        let path = dir.join(format::shard_file(n));
+        std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        let shown = path.display().to_string();
+        let _ = writeln!(list, "    include_bytes!({shown:?}),");
+    }
+    list.push_str("];\n");
+    let target = out.join("shards.rs");
     std::fs::write(&target, list).map_err(|e| format!("{}: {e}", target.display()))?;
     let pages = format::encode_pages(&pages)?;
     let target = out.join("set.postcard");

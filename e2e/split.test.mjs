@@ -241,6 +241,58 @@ describe("a split set", () => {
     }
   });
 
+  it("an entity's page opens from its shard (one small file, no article's), the same as read from the whole set", async () => {
+    const shards = readdirSync(join(build.dist, "set", "e"));
+    assert.ok(shards.length >= 1 && shards.every((f) => /^\d+\.bin$/.test(f)), `entity shards: ${shards}`);
+    const server = await serve({ root: build.dist });
+    try {
+      // The entities of the first article, as its panel links them.
+      let links;
+      {
+        const { context, page } = await openGuarded(browser, { allow: (u) => u.startsWith(server.origin) });
+        await page.goto(`${server.url}#/a/${articles[0].slug}`, { waitUntil: "load" });
+        await waitForArticle(page, articles[0].title);
+        links = await page.locator("aside a.to-page").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+        await context.close();
+      }
+      assert.ok(links.length > 0);
+      const isShard = (u) => /\/set\/e\/\d+\.bin\?b=[0-9a-f]{16}$/.test(u);
+      const sections = (page) =>
+        page.locator('main[aria-label="Entity"] > :is(h1, p.kind, section:not(.correct))').evaluateAll((els) => els.map((e) => e.textContent));
+      const { context, page, guard } = await openGuarded(browser, { allow: (u) => u.startsWith(server.origin) });
+      try {
+        // A cold visit to the page of the entity the first article names most.
+        await page.goto(`${server.url}${links[0]}`, { waitUntil: "load" });
+        await page.locator('main[aria-label="Entity"] section[aria-labelledby=named-in] a[href^="#/a/"]').first().waitFor();
+        assert.equal(guard.requests.filter(isArticleFile).length, 0, "no article's file");
+        assert.equal(guard.requests.filter(isShard).length, 1, `one shard: ${guard.requests}`);
+        assert.ok((await page.locator('main[aria-label="Entity"] section[aria-labelledby=mentions] a.snippet mark').count()) > 0, "mentions marked");
+        const fromShard = await sections(page);
+        // Correcting it needs the whole set: it is read, and the page is the same.
+        await page.getByRole("button", { name: "Correct it" }).click();
+        await page.locator("#correct-name").waitFor({ timeout: 30000 });
+        assert.equal(guard.requests.filter(isArticleFile).length, articles.length, "each article's file, once");
+        assert.deepEqual(await sections(page), fromShard);
+        await assertClean(page, guard, "entity page from its shard");
+      } finally {
+        await context.close();
+      }
+      // A shard of another build is refused with a way on.
+      {
+        const { context, page } = await openGuarded(browser, { allow: (u) => u.startsWith(server.origin) });
+        await context.route(/\/set\/e\/\d+\.bin/, (route) => route.fulfill({ status: 200, body: Buffer.from([0, 1, 2, 3]) }));
+        await page.goto(`${server.url}${links[0]}`, { waitUntil: "load" });
+        await page.getByRole("heading", { name: "This entity's page could not be read" }).waitFor();
+        assert.match(await page.locator('main[aria-label="Problem"] [role=alert]').textContent(), /damaged/);
+        await page.getByRole("button", { name: "Read the whole set instead" }).click();
+        await page.locator('main[aria-label="Entity"] #correct-name').waitFor({ timeout: 30000 });
+        await context.close();
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
   it("dossier.html holds the whole set and opens its articles from file:// without a request", async () => {
     const url = pathToFileURL(join(build.dist, "dossier.html")).href;
     const { context, page, guard } = await openGuarded(browser, { allow: (u) => u.split("#")[0] === url });
@@ -252,6 +304,10 @@ describe("a split set", () => {
         await waitForArticle(page, a.title);
         assertContainsRun(await articleBlockTexts(page), a.blocks, `${a.slug} (file://)`);
       }
+      // An entity's page: from the articles it holds (there are no shards to fetch).
+      const entity = await page.locator("aside a.to-page").first().getAttribute("href");
+      await page.evaluate((h) => (location.hash = h), entity);
+      await page.locator('main[aria-label="Entity"] section[aria-labelledby=named-in] a[href^="#/a/"]').first().waitFor({ timeout: 30000 });
       const network = (u) => !u.startsWith("data:") && !u.startsWith("blob:");
       assert.deepEqual(guard.requests.filter(network), [url], "the file itself is all that is loaded");
       await assertClean(page, guard, "file://");

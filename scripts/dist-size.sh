@@ -35,7 +35,7 @@ const total = { raw: 0, gz: 0, br: 0 };
 // not the single-file page.
 const first = { raw: 0, gz: 0, br: 0 };
 const onDemand = (name) =>
-  name.startsWith("importer") || name.startsWith("yours") || name.startsWith("pages") || name.startsWith("articles/") || name === "dossier.html";
+  name.startsWith("importer") || name.startsWith("yours") || name.startsWith("pages") || name.startsWith("articles/") || name.startsWith("set/") || name === "dossier.html";
 for (const f of files) {
   const data = readFileSync(f);
   const row = {
@@ -46,17 +46,19 @@ for (const f of files) {
       params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
     }).length,
   };
-  // A split set's article files (fetched one at a time when opened): one row.
-  const grouped = row.name.startsWith("articles/") ? rows.find((r) => r.group) : null;
+  // A split set's article files and entity shards (fetched one at a time
+  // when opened): one row each.
+  const folder = ["articles/", "set/e/"].find((d) => row.name.startsWith(d));
+  const grouped = folder ? rows.find((r) => r.group === folder) : null;
   if (row.name.startsWith("importer")) row.name += " (when a reader first adds an article)";
   if (row.name.startsWith("yours")) row.name += " (when a reader adds, manages or has stored articles)";
   if (row.name.startsWith("pages")) row.name += " (when a page of the set is opened)";
   if (grouped) {
     for (const k of ["raw", "gz", "br"]) grouped[k] += row[k];
     grouped.count += 1;
-    grouped.name = `articles/ (${grouped.count} files, fetched when opened)`;
-  } else if (row.name.startsWith("articles/")) {
-    rows.push({ ...row, group: true, count: 1, name: "articles/ (1 file, fetched when opened)" });
+    grouped.name = `${folder} (${grouped.count} files, fetched when opened)`;
+  } else if (folder) {
+    rows.push({ ...row, group: folder, count: 1, name: `${folder} (1 file, fetched when opened)` });
   } else rows.push(row);
   // The self-contained page repeats the other files; count the served set once.
   if (row.name !== "dossier.html") for (const k of ["raw", "gz", "br"]) total[k] += row[k];

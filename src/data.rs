@@ -268,6 +268,22 @@ pub fn blobs() -> &'static [(&'static str, &'static [u8])] {
     blobs::BLOBS
 }
 
+mod shards {
+    include!(concat!(env!("OUT_DIR"), "/shards.rs"));
+}
+
+/// How many entity shards a split set is served with (`set/e/<n>.bin`);
+/// 0 when the set is embedded whole. Only the set's pages module calls it.
+pub fn entity_shards() -> usize {
+    shards::ENTITY_SHARDS
+}
+
+/// The entity shards, in order, for the build-time render to write out.
+#[cfg(feature = "ssr")]
+pub fn shard_files() -> &'static [&'static [u8]] {
+    shards::SHARDS
+}
+
 static PAGES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/set.postcard"));
 
 /// What the pages of the set read beyond the articles (the linking, the set

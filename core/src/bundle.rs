@@ -11,6 +11,7 @@
 //! this module.
 
 use crate::set::{Linking, TimelineItem};
+use crate::view::pages::{entity_view, EntityView};
 use crate::{Analysis, Article, Meta};
 use serde::{Deserialize, Serialize};
 
@@ -93,6 +94,8 @@ pub struct Encoded {
     pub files: Vec<(String, Vec<u8>)>,
     /// Bytes of the whole set encoded as one (what decides the split).
     pub whole: usize,
+    /// The tag of a split set's files (0 when the set is whole).
+    pub build: u64,
 }
 
 /// Whether a set of `count` articles whose encoding takes `bytes` is split.
@@ -128,6 +131,7 @@ pub fn encode(
             embedded: whole_bytes,
             files: Vec::new(),
             whole,
+            build: 0,
         });
     }
     let build = fnv1a(&whole_bytes);
@@ -156,6 +160,7 @@ pub fn encode(
         embedded,
         files,
         whole,
+        build,
     })
 }
 
@@ -273,6 +278,83 @@ pub fn blob_url(slug: &str, build: u64) -> String {
 /// The file name of an article in `dist/articles/`.
 pub fn blob_file(slug: &str) -> String {
     format!("{slug}.bin")
+}
+
+/// About this many entities go into one entity shard.
+pub const ENTITIES_PER_SHARD: usize = 32;
+
+/// The entity shards of a split set: every entity's page, ready to show
+/// ([`EntityView`]), in files of about [`ENTITIES_PER_SHARD`] entities by a
+/// hash of the key ([`shard_of`]), so that an entity page of a large set
+/// is one small request, not every article of the set.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub struct EntityShard {
+    pub build: u64,
+    pub views: Vec<EntityView>,
+}
+
+/// How many entity shards a set of `entities` entities is cut into (a
+/// power of two).
+pub fn shard_count(entities: usize) -> usize {
+    entities
+        .div_ceil(ENTITIES_PER_SHARD)
+        .max(1)
+        .next_power_of_two()
+}
+
+/// The shard (of `count`) that holds the entity `key`.
+pub fn shard_of(key: &str, count: usize) -> usize {
+    let count = count.max(1) as u64;
+    usize::try_from(fnv1a(key.as_bytes()) % count).unwrap_or(0)
+}
+
+/// Where entity shard `n` lives, relative to the page.
+pub fn shard_url(n: usize, build: u64) -> String {
+    format!("set/e/{}?b={build:016x}", shard_file(n))
+}
+
+/// The file name of entity shard `n` in `dist/set/e/`.
+pub fn shard_file(n: usize) -> String {
+    format!("{n}.bin")
+}
+
+/// The entity shards of `set` (split, tagged `build`), listed by `slugs`,
+/// with what the build computed for its pages: shard `n` is
+/// `result[n]`.
+pub fn entity_shards(
+    set: &[(Article, Analysis)],
+    slugs: &[&str],
+    pages: &SetPages,
+    build: u64,
+) -> Result<Vec<Vec<u8>>, String> {
+    let titles: Vec<&str> = set.iter().map(|(a, _)| a.meta.title.as_str()).collect();
+    let rows = crate::view::pages::timeline_rows(pages, slugs, &titles);
+    let index = crate::set::entity_index(set, &pages.linking);
+    let count = shard_count(index.pages.len());
+    let mut shards: Vec<Vec<EntityView>> = vec![Vec::new(); count];
+    for (i, page) in index.pages.iter().enumerate() {
+        let view = entity_view(set, slugs, &pages.linking, i, page, &rows, &|_| false);
+        if let Some(shard) = shards.get_mut(shard_of(&page.key, count)) {
+            shard.push(view);
+        }
+    }
+    shards
+        .into_iter()
+        .map(|views| {
+            postcard::to_allocvec(&EntityShard { build, views })
+                .map_err(|e| format!("serialising the entity pages: {e}"))
+        })
+        .collect()
+}
+
+/// The page of entity `key` from its shard of the split set `build`:
+/// `None` when the set has no such entity.
+pub fn decode_shard(bytes: &[u8], build: u64, key: &str) -> Result<Option<EntityView>, BlobError> {
+    let shard: EntityShard = postcard::from_bytes(bytes).map_err(|_| BlobError::Corrupt)?;
+    if shard.build != build {
+        return Err(BlobError::OtherBuild);
+    }
+    Ok(shard.views.into_iter().find(|v| v.key == key))
 }
 
 /// 64-bit FNV-1a: identifies a build of the set.
@@ -456,5 +538,132 @@ mod tests {
     fn urls_are_relative_and_carry_the_build() {
         assert_eq!(blob_url("a-b", 0xab), "articles/a-b.bin?b=00000000000000ab");
         assert_eq!(blob_file("a-b"), "a-b.bin");
+    }
+
+    /// A set whose articles name different people, in scripts of several
+    /// kinds, so that there are more entities than one shard holds.
+    fn varied(n: usize) -> Vec<(Article, Analysis)> {
+        (0..n)
+            .map(|i| {
+                let src = format!(
+                    "+++\ntitle = \"Report {i} 🚢\"\ndate = \"2021-05-{:02}\"\n+++\n\n\
+                     Mayor Halvard Quist{i} met Ingrid Solberg in Tromsø on 3 May 2021 — said \
+                     مرحبا 👋🏽 and café. Quist{i} left for Narvik on 4 May 2021.\n",
+                    1 + i % 28
+                );
+                let a = crate::article::parse_article(&format!("{i:03}-report.md"), src.as_bytes())
+                    .expect("a valid article");
+                let analysis = crate::analyze(&a.parts(), a.meta.date.as_deref());
+                (a, analysis)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn entity_shards_hold_every_entity_page_as_the_whole_set_shows_it() {
+        let s = varied(40);
+        let pages = SetPages::of(&s);
+        let slugs: Vec<&str> = s.iter().map(|(a, _)| a.slug.as_str()).collect();
+        let shards = entity_shards(&s, &slugs, &pages, 7).expect("encodes");
+        let entities = pages.linking.entities.len();
+        assert!(entities > ENTITIES_PER_SHARD, "{entities} entities");
+        assert_eq!(shards.len(), shard_count(entities));
+        assert!(shards.len() > 1);
+        // The page's own path: the view built from the whole set.
+        let titles: Vec<&str> = s.iter().map(|(a, _)| a.meta.title.as_str()).collect();
+        let rows = crate::view::pages::timeline_rows(&pages, &slugs, &titles);
+        let index = crate::set::entity_index(&s, &pages.linking);
+        let mut found = 0;
+        for (i, e) in pages.linking.entities.iter().enumerate() {
+            let n = shard_of(&e.key, shards.len());
+            let view = decode_shard(&shards[n], 7, &e.key)
+                .expect("reads")
+                .expect("the entity is in its shard");
+            let whole = entity_view(
+                &s,
+                &slugs,
+                &pages.linking,
+                i,
+                &index.pages[i],
+                &rows,
+                &|_| false,
+            );
+            assert_eq!(view, whole);
+            // ... and in no other shard.
+            for (m, other) in shards.iter().enumerate() {
+                if m != n {
+                    assert_eq!(decode_shard(other, 7, &e.key), Ok(None));
+                }
+            }
+            found += 1;
+        }
+        assert_eq!(found, entities);
+        // The person named in every article: 40 articles, each linking to
+        // its mention, the sentence cut around the name, non-Latin text whole.
+        let key = &pages
+            .linking
+            .entities
+            .iter()
+            .find(|e| e.name == "Ingrid Solberg")
+            .expect("linked")
+            .key;
+        let ingrid = decode_shard(&shards[shard_of(key, shards.len())], 7, key)
+            .expect("reads")
+            .expect("found");
+        assert_eq!(ingrid.articles.len(), 40);
+        assert!(
+            ingrid.articles[0].href.starts_with("#/a/"),
+            "{:?}",
+            ingrid.articles[0]
+        );
+        let (href, passage) = &ingrid.shown[0].passages[0];
+        assert!(href.contains("/e/"), "{href}");
+        let marked: Vec<&str> = passage
+            .iter()
+            .filter(|(_, m)| *m)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(marked, ["Ingrid Solberg"]);
+        let text: String = passage.iter().map(|(t, _)| t.as_str()).collect();
+        assert!(text.contains("Ingrid Solberg in Tromsø"), "{text}");
+        assert!(ingrid.events.iter().all(|r| !r.published));
+        assert!(
+            ingrid.events.iter().any(|r| r.date == "2021-05-03"),
+            "{:?}",
+            ingrid.events
+        );
+    }
+
+    #[test]
+    fn an_entity_shard_of_another_build_or_damaged_is_refused() {
+        let s = varied(3);
+        let pages = SetPages::of(&s);
+        let slugs: Vec<&str> = s.iter().map(|(a, _)| a.slug.as_str()).collect();
+        let shards = entity_shards(&s, &slugs, &pages, 7).expect("encodes");
+        assert_eq!(shards.len(), 1);
+        let key = &pages.linking.entities[0].key;
+        assert!(matches!(decode_shard(&shards[0], 7, key), Ok(Some(_))));
+        assert_eq!(decode_shard(&shards[0], 8, key), Err(BlobError::OtherBuild));
+        assert_eq!(
+            decode_shard(&shards[0][..shards[0].len() / 2], 7, key),
+            Err(BlobError::Corrupt)
+        );
+        assert_eq!(decode_shard(&shards[0], 7, "no-such-key"), Ok(None));
+        assert_eq!(shard_url(3, 0xab), "set/e/3.bin?b=00000000000000ab");
+    }
+
+    #[test]
+    fn shards_grow_by_powers_of_two_and_a_key_always_lands_in_one() {
+        assert_eq!(shard_count(0), 1);
+        assert_eq!(shard_count(ENTITIES_PER_SHARD), 1);
+        assert_eq!(shard_count(ENTITIES_PER_SHARD + 1), 2);
+        assert_eq!(shard_count(ENTITIES_PER_SHARD * 5), 8);
+        for count in [1, 2, 8, 4096] {
+            for key in ["", "anna-berg", "ﻣﺮﺣﺒﺎ", "x"] {
+                let n = shard_of(key, count);
+                assert!(n < count);
+                assert_eq!(n, shard_of(key, count));
+            }
+        }
     }
 }

@@ -95,28 +95,6 @@ impl Set {
         self.corrected.hidden.contains(key)
     }
 
-    /// The id, within article `article`, of an article-level entity of the
-    /// set-level entity `entity`.
-    pub fn id_in(&self, article: usize, entity: usize) -> Option<&str> {
-        let (_, e) = self
-            .linking()
-            .entities
-            .get(entity)?
-            .members
-            .iter()
-            .find(|(a, _)| *a == article)?;
-        Some(
-            self.base
-                .articles
-                .get(article)?
-                .1
-                .entities
-                .get(*e)?
-                .id
-                .as_str(),
-        )
-    }
-
     /// The name of the entity `key` leads to, or the key.
     pub fn name_of(&self, key: &str) -> String {
         let key = self.corrected.resolve(key);

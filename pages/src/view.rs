@@ -25,10 +25,10 @@ use std::rc::Rc;
 
 use dossier::dom;
 use dossier_core::analysis::{EntityKind, Span};
-use dossier_core::set::index::MentionAt;
 use dossier_core::timex::cal::{civil_from_days, days_from_civil};
 use dossier_core::view::pages::{
-    extent, pan, passage, set_axis, zoom, LaneBy, SetAxis, TimelineRow,
+    entity_view, extent, pan, passage, set_axis, zoom, EntityView, LaneBy, SetAxis, TimelineRow,
+    MENTIONS_SHOWN,
 };
 use dossier_core::view::{date_label, fixed, kind_singular, percent, Route};
 use gloo_events::EventListener;
@@ -39,8 +39,7 @@ use yew::prelude::*;
 use crate::load::{self, Base, Set};
 use dossier_core::set::correct::Correction;
 
-/// At most this many mentions on an entity page, and results of a search.
-const MENTIONS_SHOWN: usize = 200;
+/// At most this many results of a search.
 const RESULTS_SHOWN: usize = 50;
 
 #[derive(Clone)]
@@ -156,6 +155,28 @@ pub fn pages() -> Html {
             move || drop(listener)
         });
     }
+    // An entity page of a split set shows first from its shard; the whole
+    // set is read when a page needs it (the timeline, search, an entity to
+    // correct, or the reader's corrections and articles).
+    let asked = use_state(|| false);
+    let from_shard = match &*route {
+        Some(Route::Entity { key }) if !*asked && crate::shard::usable(&list) => Some(key.clone()),
+        _ => None,
+    };
+    let shard = use_state(|| None::<(String, Result<Option<Rc<EntityView>>, String>)>);
+    {
+        let shard = shard.clone();
+        use_effect_with(from_shard.clone(), move |key| {
+            if let Some(key) = key.clone() {
+                if shard.as_ref().is_none_or(|(k, _)| *k != key) {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let view = crate::shard::view(&key).await.map(|v| v.map(Rc::new));
+                        shard.set(Some((key, view)));
+                    });
+                }
+            }
+        });
+    }
     {
         // The set is read when a page first needs it (the module may have
         // been loaded for the corrections of the article being read), and
@@ -163,7 +184,7 @@ pub fn pages() -> Html {
         // may have added or deleted some meanwhile).
         let reading = reading.clone();
         let set_part = use_mut_ref(|| None::<Rc<Base>>);
-        use_effect_with(route.is_some(), move |needed| {
+        use_effect_with(route.is_some() && from_shard.is_none(), move |needed| {
             if !*needed {
                 return;
             }
@@ -231,6 +252,38 @@ pub fn pages() -> Html {
         list: Rc::clone(&*list),
         edit,
     };
+    if let (Some(key), false) = (&from_shard, matches!(&*reading, Reading::Ready(_))) {
+        let ask = {
+            let asked = asked.clone();
+            Callback::from(move |_: MouseEvent| asked.set(true))
+        };
+        return match &*shard {
+            Some((k, Ok(Some(view)))) if k == key => html! {
+                <EntityShown view={Rc::clone(view)} name={key.clone()} hidden={false} correct={html! {
+                    <section class="correct" aria-labelledby="correct-title">
+                        <h2 id="correct-title">{ "Correct it" }</h2>
+                        <p class="muted">{ "Corrections are kept on this device and apply to every article of the set, which is read first." }</p>
+                        <button type="button" onclick={ask}>{ "Correct it" }</button>
+                    </section>
+                }} />
+            },
+            Some((k, Ok(None))) if k == key => not_in_set(key),
+            Some((k, Err(why))) if k == key => html! {
+                <main class="set-page" aria-label="Problem">
+                    { crumbs() }
+                    <h1>{ "This entity's page could not be read" }</h1>
+                    <p role="alert">{ format!("{why}.") }</p>
+                    <button type="button" onclick={ask}>{ "Read the whole set instead" }</button>
+                </main>
+            },
+            _ => html! {
+                <main class="set-page loading" aria-label="Loading" aria-busy="true">
+                    { crumbs() }
+                    <p role="status">{ "Reading the entity's page…" }</p>
+                </main>
+            },
+        };
+    }
     let set = match (&*reading, &*set) {
         (Reading::Ready(_), Some(set)) => Rc::clone(set),
         (Reading::Ready(_), None) => return html! {},
@@ -323,10 +376,14 @@ fn passage_html(set: &Set, article: usize, sentence: Span, marks: &[Span]) -> Ht
     let Some((a, _)) = set.articles().get(article) else {
         return html! {};
     };
-    let parts = a.parts();
+    segments_html(&passage(&a.parts(), sentence, marks))
+}
+
+/// Text cut into parts, the marked ones as `<mark>`s, all as text nodes.
+fn segments_html(parts: &[(String, bool)]) -> Html {
     html! {
-        { for passage(&parts, sentence, marks).into_iter().map(|(text, marked)| {
-            if marked { html! { <mark>{ text }</mark> } } else { html! { { text } } }
+        { for parts.iter().map(|(text, marked)| {
+            if *marked { html! { <mark>{ text.clone() }</mark> } } else { html! { { text.clone() } } }
         }) }
     }
 }
@@ -584,13 +641,13 @@ fn timeline(p: &SetProps) -> Html {
                         </select>
                     </label>
                 </div>
-                { set_axis_html(g, set, &selected, Some((onkeydown, onwheel))) }
+                { set_axis_html(g, &set.rows, &selected, Some((onkeydown, onwheel))) }
             }
             if shown.len() != set.rows.len() {
                 <p role="status">{ format!("{} of {}", shown.len(), set.rows.len()) }</p>
             }
             <ol class="set-list">
-                { for shown.iter().map(|&i| timeline_row(set, i, *selected)) }
+                { for shown.iter().map(|&i| timeline_row(&set.rows, i, *selected)) }
             </ol>
         </main>
     }
@@ -598,8 +655,8 @@ fn timeline(p: &SetProps) -> Html {
 
 /// Row `i` of the set timeline in a list (the set timeline's, or an
 /// entity's events); `selected` is the row whose mark was chosen.
-fn timeline_row(set: &Set, i: usize, selected: Option<usize>) -> Html {
-    let Some(r) = set.rows.get(i) else {
+fn timeline_row(rows: &[TimelineRow], i: usize, selected: Option<usize>) -> Html {
+    let Some(r) = rows.get(i) else {
         return html! {};
     };
     let current = selected == Some(i);
@@ -636,7 +693,7 @@ fn day_label(day: i64) -> String {
 /// it that the keys and the wheel zoom and move.
 fn set_axis_html(
     g: &SetAxis,
-    set: &Set,
+    rows: &[TimelineRow],
     selected: &UseStateHandle<Option<usize>>,
     zoom: Option<(Callback<KeyboardEvent>, Callback<WheelEvent>)>,
 ) -> Html {
@@ -681,8 +738,8 @@ fn set_axis_html(
                     })
                 };
                 let tip = match m.rows.as_slice() {
-                    [one] => set.rows.get(*one).map(|r| format!("{}: {}", r.when, r.what)).unwrap_or_default(),
-                    many => format!("{} on {}", plural(many.len(), "point", "points"), set.rows.get(first).map(|r| r.when.clone()).unwrap_or_default()),
+                    [one] => rows.get(*one).map(|r| format!("{}: {}", r.when, r.what)).unwrap_or_default(),
+                    many => format!("{} on {}", plural(many.len(), "point", "points"), rows.get(first).map(|r| r.when.clone()).unwrap_or_default()),
                 };
                 let class = classes!("mark", m.bar.then_some("bar"), m.published.then_some("published-mark"), m.approximate.then_some("approximate"), (m.rows.len() > 1).then_some("group"), (*selected).is_some_and(|s| m.rows.contains(&s)).then_some("selected"));
                 if m.bar {
@@ -714,87 +771,81 @@ impl PartialEq for EntityProps {
 
 #[function_component(EntityPage)]
 fn entity_page(p: &EntityProps) -> Html {
-    let selected = use_state(|| None::<usize>);
     let set = &p.set;
     let key = set.corrected.resolve(&p.name).to_string();
-    let Some(index) = set.linking().entities.iter().position(|x| x.key == key) else {
-        return html! {
-            <main class="set-page" aria-label="Entity">
-                { crumbs() }
-                <h1>{ "Not in this set" }</h1>
-                <p>{ format!("No entity of this set has the key “{}”.", p.name) }</p>
-            </main>
-        };
-    };
-    let Some(e) = set.entities.pages.get(index) else {
-        return html! {};
-    };
-    let link = |article: usize| -> String {
-        Route::Article {
-            slug: set.slug(article).to_string(),
-            entity: set.id_in(article, index).map(str::to_string),
-            event: None,
-            mention: None,
-            sentence: None,
-        }
-        .to_hash()
-    };
-    // A mention links to itself in its article: that sentence, with the
-    // entity focused.
-    let at = |m: &MentionAt| -> String {
-        let id = set
-            .articles()
-            .get(m.article)
-            .and_then(|(_, analysis)| analysis.entities.get(m.entity))
-            .map(|x| x.id.clone());
-        Route::Article {
-            slug: set.slug(m.article).to_string(),
-            mention: id.as_ref().map(|_| m.ordinal),
-            sentence: None,
-            entity: id,
-            event: None,
-        }
-        .to_hash()
-    };
-    let mentions: usize = e.articles.iter().map(|n| n.mentions).sum();
-    let mut groups: Vec<(usize, Vec<Html>)> = Vec::new();
-    for m in e.mentions.iter().take(MENTIONS_SHOWN) {
-        let row = html! {
-            <li><a class="snippet" href={at(m)}>{ passage_html(set, m.article, m.sentence, &[m.mention]) }</a></li>
-        };
-        match groups.last_mut() {
-            Some((a, rows)) if *a == m.article => rows.push(row),
-            _ => groups.push((m.article, vec![row])),
-        }
-    }
-    let hidden = set.hidden(&key);
-    // Its dated events: the points of the set timeline that name it, on an
-    // axis of their own.
-    let events: Vec<usize> = (0..set.rows.len())
-        .filter(|&i| !set.rows[i].published && set.rows[i].entities.contains(&index))
-        .collect();
-    let axis = {
-        let rows: Vec<TimelineRow> = events.iter().map(|&i| set.rows[i].clone()).collect();
-        extent(&rows).and_then(|w| {
-            set_axis(
-                &set.rows,
-                &events,
-                w,
-                LaneBy::Packed,
-                &|_| String::new(),
-                &|_| String::new(),
-            )
-        })
+    let index = set.linking().entities.iter().position(|x| x.key == key);
+    let view = use_memo((Ptr(Rc::clone(set)), key.clone()), |(set, _)| {
+        let set = &set.0;
+        let index = index?;
+        let page = set.entities.pages.get(index)?;
+        let slugs: Vec<&str> = set.base.slugs.iter().map(String::as_str).collect();
+        Some(Rc::new(entity_view(
+            set.articles(),
+            &slugs,
+            set.linking(),
+            index,
+            page,
+            &set.rows,
+            &|k| set.hidden(k),
+        )))
+    });
+    let (Some(index), Some(view)) = (index, (*view).clone()) else {
+        return not_in_set(&p.name);
     };
     html! {
-        <main class={classes!("set-page", "entity-page", hidden.then_some("hidden"))} aria-label="Entity" data-key={key.clone()} data-type={e.kind.as_str()}>
+        <EntityShown {view} name={p.name.clone()} hidden={set.hidden(&key)}
+            correct={html! { <Correct set={Rc::clone(set)} index={index} corrections={p.corrections.clone()} /> }} />
+    }
+}
+
+/// The page of a key no entity of the set has.
+fn not_in_set(name: &str) -> Html {
+    html! {
+        <main class="set-page" aria-label="Entity">
+            { crumbs() }
+            <h1>{ "Not in this set" }</h1>
+            <p>{ format!("No entity of this set has the key “{name}”.") }</p>
+        </main>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ShownProps {
+    view: Rc<EntityView>,
+    /// The key the route names (another when it was merged).
+    name: String,
+    hidden: bool,
+    /// The section to correct it.
+    correct: Html,
+}
+
+/// An entity's page, from its view: built in the page from the whole set,
+/// or read from the build's entity shard.
+#[function_component(EntityShown)]
+fn entity_shown(p: &ShownProps) -> Html {
+    let selected = use_state(|| None::<usize>);
+    let e = &p.view;
+    // Its dated events on an axis of their own.
+    let axis = extent(&e.events).and_then(|w| {
+        let all: Vec<usize> = (0..e.events.len()).collect();
+        set_axis(
+            &e.events,
+            &all,
+            w,
+            LaneBy::Packed,
+            &|_| String::new(),
+            &|_| String::new(),
+        )
+    });
+    html! {
+        <main class={classes!("set-page", "entity-page", p.hidden.then_some("hidden"))} aria-label="Entity" data-key={e.key.clone()} data-type={e.kind.as_str()}>
             { crumbs() }
             <h1>{ e.name.clone() }</h1>
-            <p class="kind">{ format!("{} · named in {} · {}", kind_singular(e.kind), plural(e.articles.len(), "article", "articles"), plural(mentions, "mention", "mentions")) }</p>
-            if key != p.name {
+            <p class="kind">{ format!("{} · named in {} · {}", kind_singular(e.kind), plural(e.articles.len(), "article", "articles"), plural(e.mentions, "mention", "mentions")) }</p>
+            if e.key != p.name {
                 <p class="muted">{ format!("“{}” was merged into this entity.", p.name) }</p>
             }
-            if hidden {
+            if p.hidden {
                 <p role="status" class="hidden-note">{ "You hid this entity: it is left out of the lists and of search. Undo it below." }</p>
             }
             if !e.aliases.is_empty() {
@@ -805,50 +856,51 @@ fn entity_page(p: &EntityProps) -> Html {
                 <ol class="set-list">
                     { for e.articles.iter().map(|n| html! {
                         <li>
-                            <a href={link(n.article)}>{ set.title(n.article).to_string() }</a>
-                            <span class="sub">{ format!("{} · {}", n.date.as_deref().and_then(date_label).unwrap_or_else(|| "undated".into()), plural(n.mentions, "mention", "mentions")) }</span>
+                            <a href={n.href.clone()}>{ n.title.clone() }</a>
+                            <span class="sub">{ format!("{} · {}", n.date, plural(n.mentions, "mention", "mentions")) }</span>
                         </li>
                     }) }
                 </ol>
             </section>
             <section aria-labelledby="mentions">
                 <h2 id="mentions">{ "Mentions" }</h2>
-                if e.mentions.len() > MENTIONS_SHOWN {
-                    <p class="muted">{ format!("The first {MENTIONS_SHOWN} of {}.", e.mentions.len()) }</p>
+                if e.listed > MENTIONS_SHOWN {
+                    <p class="muted">{ format!("The first {MENTIONS_SHOWN} of {}.", e.listed) }</p>
                 }
-                { for groups.into_iter().map(|(a, rows)| html! {
+                { for e.shown.iter().map(|g| html! {
                     <>
-                        <h3 class="list-title">{ set.title(a).to_string() }</h3>
-                        <ol class="set-list">{ for rows }</ol>
+                        <h3 class="list-title">{ g.title.clone() }</h3>
+                        <ol class="set-list">
+                            { for g.passages.iter().map(|(href, parts)| html! {
+                                <li><a class="snippet" href={href.clone()}>{ segments_html(parts) }</a></li>
+                            }) }
+                        </ol>
                     </>
                 }) }
             </section>
-            if e.with.iter().any(|(i, _)| shown(set, *i)) {
+            if !e.with.is_empty() {
                 <section aria-labelledby="with">
                     <h2 id="with">{ "Named with" }</h2>
                     <ul class="with">
-                        { for e.with.iter().filter(|(i, _)| shown(set, *i)).take(30).filter_map(|&(i, n)| {
-                            let other = set.linking().entities.get(i)?;
-                            Some(html! {
-                                <li><a href={Route::Entity { key: other.key.clone() }.to_hash()}>{ other.name.clone() }</a>
-                                    <span class="muted">{ format!(" {n}") }</span></li>
-                            })
+                        { for e.with.iter().map(|(key, name, n)| html! {
+                            <li><a href={Route::Entity { key: key.clone() }.to_hash()}>{ name.clone() }</a>
+                                <span class="muted">{ format!(" {n}") }</span></li>
                         }) }
                     </ul>
                 </section>
             }
-            if !events.is_empty() {
+            if !e.events.is_empty() {
                 <section aria-labelledby="events">
                     <h2 id="events">{ "Dated events" }</h2>
                     if let Some(g) = &axis {
-                        { set_axis_html(g, set, &selected, None) }
+                        { set_axis_html(g, &e.events, &selected, None) }
                     }
                     <ol class="set-list">
-                        { for events.iter().map(|&i| timeline_row(set, i, *selected)) }
+                        { for (0..e.events.len()).map(|i| timeline_row(&e.events, i, *selected)) }
                     </ol>
                 </section>
             }
-            <Correct set={Rc::clone(set)} index={index} corrections={p.corrections.clone()} />
+            { p.correct.clone() }
         </main>
     }
 }

@@ -59,6 +59,15 @@ fn article_of(el: &web_sys::Element) -> Result<Imported, String> {
     Ok(item)
 }
 
+/// Whether a shared page lists articles of its own ([`listed`], without
+/// reading them).
+pub fn any_listed() -> bool {
+    let selector = format!("script[type=\"{SHARED_TYPE}\"][{LISTED}]");
+    dom::document()
+        .and_then(|d| d.query_selector(&selector).ok().flatten())
+        .is_some()
+}
+
 /// The articles of a shared page that are still listed on their own (not
 /// kept on the device): the slug each is listed under, and the article.
 /// Read by the reader's articles module (to keep them) and the set's pages.

@@ -9,9 +9,9 @@
 //! same file).
 //!
 //! When the set is split (see `core/src/bundle.rs`), it also writes each
-//! article's file next to the page, `articles/<slug>.bin`, replacing that
-//! folder; when the set is embedded whole, it removes a folder left there by
-//! an earlier build.
+//! article's file next to the page, `articles/<slug>.bin`, and the entity
+//! shards, `set/e/<n>.bin`, replacing those folders; when the set is
+//! embedded whole, it removes folders left there by an earlier build.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -53,7 +53,32 @@ fn run(path: &str) -> Result<(usize, usize), String> {
     let page = dossier::prerender::insert(&page, ROOT_ID, &html)?;
     std::fs::write(path, page).map_err(|e| e.to_string())?;
     let files = write_articles(path)?;
+    write_shards(path)?;
     Ok((html.len(), files))
+}
+
+/// Writes the split set's entity shards beside the page, `set/e/<n>.bin`,
+/// replacing that folder (removing it when the set is whole).
+fn write_shards(page: &str) -> Result<(), String> {
+    let set = Path::new(page)
+        .parent()
+        .unwrap_or(Path::new("."))
+        .join("set");
+    let dir = set.join("e");
+    let shown = |e: std::io::Error| format!("{}: {e}", dir.display());
+    if set.exists() {
+        std::fs::remove_dir_all(&set).map_err(shown)?;
+    }
+    let shards = dossier::data::shard_files();
+    if shards.is_empty() {
+        return Ok(());
+    }
+    std::fs::create_dir_all(&dir).map_err(shown)?;
+    for (n, bytes) in shards.iter().enumerate() {
+        let file = dir.join(format::shard_file(n));
+        std::fs::write(&file, bytes).map_err(|e| format!("{}: {e}", file.display()))?;
+    }
+    Ok(())
 }
 
 /// Writes the split set's article files beside the page; returns how many.

@@ -168,7 +168,7 @@ async fn bytes(slug: &str) -> Result<Vec<u8>, String> {
         return inline_bytes(&el.text_content().unwrap_or_default());
     }
     let build = data::split().unwrap_or_default();
-    fetch(&format::blob_url(slug, build)).await
+    fetch_file(&format::blob_url(slug, build), "the article").await
 }
 
 /// Decodes the base64 data a page holds inline (an article file, an added
@@ -182,23 +182,30 @@ pub fn inline_bytes(base64: &str) -> Result<Vec<u8>, String> {
     Ok(binary.chars().map(|c| c as u8).collect())
 }
 
+/// A file of the site (an article's, for messages).
 pub async fn fetch(url: &str) -> Result<Vec<u8>, String> {
-    let offline = || "the article could not be downloaded (offline, or the site is unreachable)";
+    fetch_file(url, "the article").await
+}
+
+/// A file of the site; `what` names it in the messages ("the article").
+pub async fn fetch_file(url: &str, what: &str) -> Result<Vec<u8>, String> {
+    let offline =
+        || format!("{what} could not be downloaded (offline, or the site is unreachable)");
     let w = dom::window().ok_or("no window")?;
     let response = JsFuture::from(w.fetch_with_str(url))
         .await
-        .map_err(|_| offline().to_string())?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| offline().to_string())?;
+        .map_err(|_| offline())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| offline())?;
     if !response.ok() {
         return Err(format!(
-            "the server answered {} {} for the article file",
+            "the server answered {} {} for {what}'s file",
             response.status(),
             response.status_text()
         ));
     }
-    let buffer = response.array_buffer().map_err(|_| offline().to_string())?;
+    let buffer = response.array_buffer().map_err(|_| offline())?;
     let buffer = JsFuture::from(buffer)
         .await
-        .map_err(|_| "the download of the article was interrupted".to_string())?;
+        .map_err(|_| format!("the download of {what} was interrupted"))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }

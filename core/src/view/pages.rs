@@ -3,15 +3,17 @@
 //! its axis (a window of days that zooms and pans, marks in lanes, points
 //! of one day in one lane grouped into one mark).
 
-use crate::analysis::{Precision, Span};
+use crate::analysis::{EntityKind, Precision, Span};
 use crate::bundle::SetPages;
 use crate::set::index::Point;
+use crate::set::{EntityPage, Linking};
 use crate::timex::Timex;
+use crate::{Analysis, Article};
 
 use super::{lanes, Axis, Route};
 
 /// One row of the set timeline.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TimelineRow {
     /// The TIMEX3 value of the start (`data-date`).
     pub date: String,
@@ -125,6 +127,157 @@ pub fn timeline_rows(pages: &SetPages, slugs: &[&str], titles: &[&str]) -> Vec<T
             })
         })
         .collect()
+}
+
+/// At most this many mentions on an entity page, and entities it is named
+/// with.
+pub const MENTIONS_SHOWN: usize = 200;
+pub const WITH_SHOWN: usize = 30;
+
+/// An article that names an entity, as its page lists it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct NamedIn {
+    pub title: String,
+    /// The article with the entity focused.
+    pub href: String,
+    /// Its publication date as a reader reads it, or "undated".
+    pub date: String,
+    pub mentions: usize,
+}
+
+/// The mentions of an entity in one article: each its sentence, cut into
+/// text and the marked name, linking to that mention in the article.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct MentionGroup {
+    pub title: String,
+    pub passages: Vec<(String, Vec<(String, bool)>)>,
+}
+
+/// Everything an entity's page shows, ready to render: built from the
+/// whole set in the page, or by the build into the entity shards a large
+/// set is served with (`bundle::entity_shards`).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct EntityView {
+    pub key: String,
+    pub name: String,
+    pub kind: EntityKind,
+    pub aliases: Vec<String>,
+    /// Newest first, undated last.
+    pub articles: Vec<NamedIn>,
+    /// Mentions in all, and how many the page has (`shown`: the first
+    /// [`MENTIONS_SHOWN`], grouped by article).
+    pub mentions: usize,
+    pub listed: usize,
+    pub shown: Vec<MentionGroup>,
+    /// Entities named in the same sentences, most first, hidden ones left
+    /// out: key, name, sentences.
+    pub with: Vec<(String, String, usize)>,
+    /// Its dated events, in time order, as rows of the set timeline.
+    pub events: Vec<TimelineRow>,
+}
+
+/// The view of entity `index` of `linking` (its page in `pages`), over the
+/// articles `set` (listed as `slugs`) and the set timeline's `rows`; the
+/// entities `hidden` answers true for are left out of "named with".
+pub fn entity_view(
+    set: &[(Article, Analysis)],
+    slugs: &[&str],
+    linking: &Linking,
+    index: usize,
+    page: &EntityPage,
+    rows: &[TimelineRow],
+    hidden: &dyn Fn(&str) -> bool,
+) -> EntityView {
+    let title = |a: usize| {
+        set.get(a)
+            .map(|(x, _)| x.meta.title.clone())
+            .unwrap_or_default()
+    };
+    let slug = |a: usize| slugs.get(a).copied().unwrap_or("").to_string();
+    let id_of = |a: usize, e: usize| {
+        set.get(a)
+            .and_then(|(_, an)| an.entities.get(e))
+            .map(|x| x.id.clone())
+    };
+    let member_in = |a: usize| {
+        linking
+            .entities
+            .get(index)
+            .and_then(|x| x.members.iter().find(|(m, _)| *m == a))
+            .and_then(|&(a, e)| id_of(a, e))
+    };
+    let articles = page
+        .articles
+        .iter()
+        .map(|n| NamedIn {
+            title: title(n.article),
+            href: Route::Article {
+                slug: slug(n.article),
+                entity: member_in(n.article),
+                event: None,
+                mention: None,
+                sentence: None,
+            }
+            .to_hash(),
+            date: n
+                .date
+                .as_deref()
+                .and_then(super::date_label)
+                .unwrap_or_else(|| "undated".into()),
+            mentions: n.mentions,
+        })
+        .collect();
+    let mut shown: Vec<(usize, MentionGroup)> = Vec::new();
+    for m in page.mentions.iter().take(MENTIONS_SHOWN) {
+        let Some((article, _)) = set.get(m.article) else {
+            continue;
+        };
+        let id = id_of(m.article, m.entity);
+        let href = Route::Article {
+            slug: slug(m.article),
+            mention: id.as_ref().map(|_| m.ordinal),
+            sentence: None,
+            entity: id,
+            event: None,
+        }
+        .to_hash();
+        let text = passage(&article.parts(), m.sentence, &[m.mention]);
+        match shown.last_mut() {
+            Some((a, g)) if *a == m.article => g.passages.push((href, text)),
+            _ => shown.push((
+                m.article,
+                MentionGroup {
+                    title: title(m.article),
+                    passages: vec![(href, text)],
+                },
+            )),
+        }
+    }
+    let with = page
+        .with
+        .iter()
+        .filter_map(|&(i, n)| linking.entities.get(i).map(|e| (e, n)))
+        .filter(|(e, _)| !hidden(&e.key))
+        .take(WITH_SHOWN)
+        .map(|(e, n)| (e.key.clone(), e.name.clone(), n))
+        .collect();
+    let events = rows
+        .iter()
+        .filter(|r| !r.published && r.entities.contains(&index))
+        .cloned()
+        .collect();
+    EntityView {
+        key: page.key.clone(),
+        name: page.name.clone(),
+        kind: page.kind,
+        aliases: page.aliases.clone(),
+        articles,
+        mentions: page.articles.iter().map(|n| n.mentions).sum(),
+        listed: page.mentions.len(),
+        shown: shown.into_iter().map(|(_, g)| g).collect(),
+        with,
+        events,
+    }
 }
 
 /// The days the rows cover, `[first, last)`, if any row has a date.

@@ -1,0 +1,70 @@
+//! An entity's page read from the build's entity shard (`set/e/<n>.bin`,
+//! `dossier_core::bundle::entity_shards`): on a split set, the first view of
+//! an entity page is one small request instead of every article of the set.
+//! The whole set is still read for what needs all of it: the timeline,
+//! search, the reader's corrections and their own articles.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use dossier::data;
+use dossier::data::format::{self, BlobError};
+use dossier_core::set::correct::Correction;
+use dossier_core::view::pages::EntityView;
+
+thread_local! {
+    /// The shards read so far, by number.
+    static READ: RefCell<HashMap<usize, Rc<Vec<u8>>>> = RefCell::new(HashMap::new());
+}
+
+/// Whether an entity's page can be read from its shard here: the set is
+/// split and served with shards, the page is not the single file (which
+/// holds the articles, not the shards), and nothing of the reader's
+/// changes the pages (corrections, their own articles).
+pub fn usable(corrections: &Result<Vec<Correction>, String>) -> bool {
+    data::entity_shards() > 0
+        && data::split().is_some()
+        && matches!(corrections, Ok(list) if list.is_empty())
+        && !dossier::added::has_stored()
+        && !dossier::added::share::any_listed()
+        && !single_file()
+}
+
+/// True in `dossier.html`, which holds its articles inline.
+fn single_file() -> bool {
+    dossier::dom::document()
+        .and_then(|d| {
+            d.query_selector(&format!(
+                "script[type=\"{}\"]",
+                dossier::data::load::INLINE_TYPE
+            ))
+            .ok()
+            .flatten()
+        })
+        .is_some()
+}
+
+/// The page of entity `key`, `None` when the set has no such entity, or
+/// why it could not be read.
+pub async fn view(key: &str) -> Result<Option<EntityView>, String> {
+    let count = data::entity_shards();
+    let build = data::split().unwrap_or_default();
+    let n = format::shard_of(key, count);
+    let cached = READ.with(|r| r.borrow().get(&n).cloned());
+    let bytes = match cached {
+        Some(bytes) => bytes,
+        None => {
+            let url = format::shard_url(n, build);
+            let bytes = Rc::new(data::load::fetch_file(&url, "the entity's page").await?);
+            READ.with(|r| r.borrow_mut().insert(n, Rc::clone(&bytes)));
+            bytes
+        }
+    };
+    format::decode_shard(&bytes, build, key).map_err(|e| match e {
+        BlobError::OtherBuild => {
+            "the file of its page belongs to another version of the site".to_string()
+        }
+        _ => "the file of its page is damaged".to_string(),
+    })
+}

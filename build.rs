@@ -9,7 +9,8 @@
 //! what the set's pages read (`OUT_DIR/set.postcard`: the linking and the set
 //! timeline, `dossier_core::bundle::SetPages`) and, for a split set, its
 //! entity pages in shards (`OUT_DIR/shards/`, listed in `OUT_DIR/shards.rs`,
-//! `dossier_core::bundle::entity_shards`). The
+//! `dossier_core::bundle::entity_shards`), with what its pages read as a file
+//! of its own (`OUT_DIR/set-pages.bin`; `set.postcard` is then empty). The
 //! page shows the engine's results without carrying the engine. A broken
 //! article fails the build with `path:line: what is wrong`.
 
@@ -135,8 +136,19 @@ fn build() -> Result<(), String> {
     list.push_str("];\n");
     let target = out.join("shards.rs");
     std::fs::write(&target, list).map_err(|e| format!("{}: {e}", target.display()))?;
-    let pages = format::encode_pages(&pages)?;
-    let target = out.join("set.postcard");
-    std::fs::write(&target, pages).map_err(|e| format!("{}: {e}", target.display()))?;
+    // A split set's pages module does not carry what its pages read: it is
+    // a file (`dist/set/pages.bin`), read when a page needs the whole set.
+    let (embedded, file) = if encoded.files.is_empty() {
+        (format::encode_pages(&pages)?, Vec::new())
+    } else {
+        (
+            Vec::new(),
+            format::encode_pages_file(&pages, encoded.build)?,
+        )
+    };
+    for (name, bytes) in [("set.postcard", embedded), ("set-pages.bin", file)] {
+        let target = out.join(name);
+        std::fs::write(&target, bytes).map_err(|e| format!("{}: {e}", target.display()))?;
+    }
     Ok(())
 }

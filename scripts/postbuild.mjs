@@ -20,8 +20,10 @@
 //    is split (dist/articles/<slug>.bin, written by the prerender step), every
 //    article file is inlined too, as base64 in a non-executed
 //    <script type="application/x-dossier-article" id="dossier-article-SLUG">
-//    at the end of <body>: the app reads an article from there instead of
-//    fetching it, so the single file still holds the whole set. The importer
+//    at the end of <body> (and set/pages.bin, what the set's pages read, as
+//    id="dossier-set-pages"; the entity shards are not needed there): the app
+//    reads an article from there instead of fetching it, so the single file
+//    still holds the whole set. The importer
 //    (for adding articles: a page opened from disk cannot start a worker) is
 //    inlined too: its module gzipped, as base64 in a non-executed
 //    <script type="application/x-dossier-importer">, and its JS glue in an
@@ -288,6 +290,9 @@ single = single.replace(/<script type="module">[\s\S]*?<\/script>/, () => `<scri
 // A split set: every article file, inline (the page cannot fetch from disk).
 const articlesDir = join(dist, "articles");
 const articleFiles = existsSync(articlesDir) ? readdirSync(articlesDir).filter((f) => f.endsWith(".bin")).sort() : [];
+// ... and what the set's pages read of it (src/data.rs, `pages`).
+const setPages = join(dist, "set", "pages.bin");
+const setPagesBytes = existsSync(setPages) ? statSync(setPages).size : 0;
 // Past SINGLE_LIMIT bytes one file is no longer a sensible way to carry the
 // set: the browser reads, decodes and keeps all of it before the page is
 // live (docs/performance.md, "Where dossier.html stops"). The build then
@@ -295,7 +300,7 @@ const articleFiles = existsSync(articlesDir) ? readdirSync(articlesDir).filter((
 // served from any static host carries the set.
 {
   const articleBytes = articleFiles.reduce((n, f) => n + statSync(join(articlesDir, f)).size, 0);
-  const estimate = single.length + Math.ceil(((wasmBytes.length + articleBytes) * 4) / 3);
+  const estimate = single.length + Math.ceil(((wasmBytes.length + articleBytes + setPagesBytes) * 4) / 3);
   if (estimate > SINGLE_LIMIT) {
     rmSync(join(dist, SINGLE_FILE), { force: true });
     console.log(
@@ -312,6 +317,7 @@ if (articleFiles.length) {
     const b64 = readFileSync(join(articlesDir, f)).toString("base64");
     return `<script type="${ARTICLE_TYPE}" id="dossier-article-${slug}">${b64}</script>`;
   });
+  if (setPagesBytes) blocks.push(`<script type="${ARTICLE_TYPE}" id="dossier-set-pages">${readFileSync(setPages).toString("base64")}</script>`);
   const end = single.lastIndexOf("</body>");
   if (end < 0) fail("no </body> in index.html");
   single = single.slice(0, end) + blocks.join("\n") + "\n" + single.slice(end);

@@ -286,9 +286,36 @@ pub fn shard_files() -> &'static [&'static [u8]] {
 
 static PAGES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/set.postcard"));
 
+/// The id of the element of the single-file page that holds `set/pages.bin`.
+pub const PAGES_INLINE_ID: &str = "dossier-set-pages";
+
 /// What the pages of the set read beyond the articles (the linking, the set
-/// timeline), computed by the build. Only the set's pages module calls it,
-/// so the app's own download does not carry these bytes.
-pub fn pages() -> Result<format::SetPages, String> {
-    format::decode_pages(PAGES).map_err(|e| format!("the set's index is damaged: {e}"))
+/// timeline), computed by the build: embedded in the pages module when the
+/// set is whole, `set/pages.bin` (fetched, or inline in the single-file
+/// page) when it is split. Only the set's pages module calls it, so the
+/// app's own download does not carry these bytes.
+pub async fn pages() -> Result<format::SetPages, String> {
+    let Some(build) = split().filter(|_| PAGES.is_empty()) else {
+        return format::decode_pages(PAGES).map_err(|e| format!("the set's index is damaged: {e}"));
+    };
+    let inline = crate::dom::document()
+        .and_then(|d| d.get_element_by_id(PAGES_INLINE_ID))
+        .filter(|el| el.get_attribute("type").as_deref() == Some(load::INLINE_TYPE));
+    let bytes = match inline {
+        Some(el) => load::inline_bytes(&el.text_content().unwrap_or_default())?,
+        None => load::fetch_file(&format::pages_url(build), "the set's index").await?,
+    };
+    format::decode_pages_file(&bytes, build).map_err(|e| match e {
+        format::BlobError::OtherBuild => {
+            "the set's index belongs to another version of the site".to_string()
+        }
+        _ => "the set's index is damaged".to_string(),
+    })
+}
+
+/// `set/pages.bin` of a split set, for the build-time render to write out;
+/// empty when the set is whole.
+#[cfg(feature = "ssr")]
+pub fn pages_file() -> &'static [u8] {
+    include_bytes!(concat!(env!("OUT_DIR"), "/set-pages.bin"))
 }

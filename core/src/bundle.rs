@@ -213,6 +213,28 @@ impl SetPages {
     }
 }
 
+/// What the set's pages read of a split set, as a file of its own
+/// (`set/pages.bin`, [`pages_url`]) tagged with the set's build: the pages
+/// module of a large set does not carry it.
+pub fn encode_pages_file(pages: &SetPages, build: u64) -> Result<Vec<u8>, String> {
+    postcard::to_allocvec(&(build, pages)).map_err(|e| format!("serialising the set's pages: {e}"))
+}
+
+/// Reads `set/pages.bin` of the split set `build`.
+pub fn decode_pages_file(bytes: &[u8], build: u64) -> Result<SetPages, BlobError> {
+    let (tag, pages): (u64, SetPages) =
+        postcard::from_bytes(bytes).map_err(|_| BlobError::Corrupt)?;
+    if tag != build {
+        return Err(BlobError::OtherBuild);
+    }
+    Ok(pages)
+}
+
+/// Where the file of what the set's pages read lives, relative to the page.
+pub fn pages_url(build: u64) -> String {
+    format!("set/pages.bin?b={build:016x}")
+}
+
 /// Encodes what the set's pages read (see [`SetPages`]).
 pub fn encode_pages(pages: &SetPages) -> Result<Vec<u8>, String> {
     postcard::to_allocvec(pages).map_err(|e| format!("serialising the set's pages: {e}"))
@@ -280,8 +302,10 @@ pub fn blob_file(slug: &str) -> String {
     format!("{slug}.bin")
 }
 
-/// About this many entities go into one entity shard.
+/// About this many entities, and at most about this many bytes on average,
+/// go into one entity shard.
 pub const ENTITIES_PER_SHARD: usize = 32;
+pub const SHARD_BYTES: usize = 128 * 1024;
 
 /// The entity shards of a split set: every entity's page, ready to show
 /// ([`EntityView`]), in files of about [`ENTITIES_PER_SHARD`] entities by a
@@ -293,11 +317,12 @@ pub struct EntityShard {
     pub views: Vec<EntityView>,
 }
 
-/// How many entity shards a set of `entities` entities is cut into (a
-/// power of two).
-pub fn shard_count(entities: usize) -> usize {
+/// How many entity shards a set of `entities` entities whose pages take
+/// `bytes` is cut into (a power of two).
+pub fn shard_count(entities: usize, bytes: usize) -> usize {
     entities
         .div_ceil(ENTITIES_PER_SHARD)
+        .max(bytes.div_ceil(SHARD_BYTES))
         .max(1)
         .next_power_of_two()
 }
@@ -330,20 +355,24 @@ pub fn entity_shards(
     let titles: Vec<&str> = set.iter().map(|(a, _)| a.meta.title.as_str()).collect();
     let rows = crate::view::pages::timeline_rows(pages, slugs, &titles);
     let index = crate::set::entity_index(set, &pages.linking);
-    let count = shard_count(index.pages.len());
-    let mut shards: Vec<Vec<EntityView>> = vec![Vec::new(); count];
+    let err = |e: postcard::Error| format!("serialising the entity pages: {e}");
+    let mut views = Vec::with_capacity(index.pages.len());
+    let mut bytes = 0;
     for (i, page) in index.pages.iter().enumerate() {
         let view = entity_view(set, slugs, &pages.linking, i, page, &rows, &|_| false);
-        if let Some(shard) = shards.get_mut(shard_of(&page.key, count)) {
+        bytes += postcard::to_allocvec(&view).map_err(err)?.len();
+        views.push(view);
+    }
+    let count = shard_count(views.len(), bytes);
+    let mut shards: Vec<Vec<EntityView>> = vec![Vec::new(); count];
+    for view in views {
+        if let Some(shard) = shards.get_mut(shard_of(&view.key, count)) {
             shard.push(view);
         }
     }
     shards
         .into_iter()
-        .map(|views| {
-            postcard::to_allocvec(&EntityShard { build, views })
-                .map_err(|e| format!("serialising the entity pages: {e}"))
-        })
+        .map(|views| postcard::to_allocvec(&EntityShard { build, views }).map_err(err))
         .collect()
 }
 
@@ -567,7 +596,7 @@ mod tests {
         let shards = entity_shards(&s, &slugs, &pages, 7).expect("encodes");
         let entities = pages.linking.entities.len();
         assert!(entities > ENTITIES_PER_SHARD, "{entities} entities");
-        assert_eq!(shards.len(), shard_count(entities));
+        assert!(shards.len() >= shard_count(entities, 0));
         assert!(shards.len() > 1);
         // The page's own path: the view built from the whole set.
         let titles: Vec<&str> = s.iter().map(|(a, _)| a.meta.title.as_str()).collect();
@@ -635,6 +664,40 @@ mod tests {
     }
 
     #[test]
+    fn an_entity_page_names_its_totals_and_keeps_the_first_of_each_list() {
+        use crate::view::pages::{ARTICLES_SHOWN, MENTIONS_SHOWN};
+        let n = ARTICLES_SHOWN + 5;
+        let s = varied(n);
+        let pages = SetPages::of(&s);
+        let slugs: Vec<&str> = s.iter().map(|(a, _)| a.slug.as_str()).collect();
+        let titles: Vec<&str> = s.iter().map(|(a, _)| a.meta.title.as_str()).collect();
+        let rows = crate::view::pages::timeline_rows(&pages, &slugs, &titles);
+        let index = crate::set::entity_index(&s, &pages.linking);
+        let i = pages
+            .linking
+            .entities
+            .iter()
+            .position(|e| e.name == "Ingrid Solberg")
+            .expect("linked");
+        let v = entity_view(
+            &s,
+            &slugs,
+            &pages.linking,
+            i,
+            &index.pages[i],
+            &rows,
+            &|_| false,
+        );
+        assert_eq!((v.named, v.articles.len()), (n, ARTICLES_SHOWN));
+        assert_eq!(v.mentions, n);
+        assert_eq!(v.listed, n);
+        let passages: usize = v.shown.iter().map(|g| g.passages.len()).sum();
+        assert_eq!(passages, MENTIONS_SHOWN);
+        assert_eq!(v.dated, v.events.len());
+        assert!(v.dated >= n, "{} events", v.dated);
+    }
+
+    #[test]
     fn an_entity_shard_of_another_build_or_damaged_is_refused() {
         let s = varied(3);
         let pages = SetPages::of(&s);
@@ -653,11 +716,27 @@ mod tests {
     }
 
     #[test]
+    fn the_pages_file_of_a_split_set_reads_back_only_for_its_build() {
+        let s = set(2, 1);
+        let pages = SetPages::of(&s);
+        let bytes = encode_pages_file(&pages, 9).expect("encodes");
+        assert_eq!(decode_pages_file(&bytes, 9), Ok(pages));
+        assert_eq!(decode_pages_file(&bytes, 8), Err(BlobError::OtherBuild));
+        assert_eq!(
+            decode_pages_file(&bytes[..bytes.len() - 3], 9),
+            Err(BlobError::Corrupt)
+        );
+        assert_eq!(pages_url(0x1f), "set/pages.bin?b=000000000000001f");
+    }
+
+    #[test]
     fn shards_grow_by_powers_of_two_and_a_key_always_lands_in_one() {
-        assert_eq!(shard_count(0), 1);
-        assert_eq!(shard_count(ENTITIES_PER_SHARD), 1);
-        assert_eq!(shard_count(ENTITIES_PER_SHARD + 1), 2);
-        assert_eq!(shard_count(ENTITIES_PER_SHARD * 5), 8);
+        assert_eq!(shard_count(0, 0), 1);
+        assert_eq!(shard_count(ENTITIES_PER_SHARD, SHARD_BYTES), 1);
+        assert_eq!(shard_count(ENTITIES_PER_SHARD + 1, 0), 2);
+        assert_eq!(shard_count(ENTITIES_PER_SHARD * 5, 0), 8);
+        // Heavy pages: more shards than the count of entities asks for.
+        assert_eq!(shard_count(ENTITIES_PER_SHARD, SHARD_BYTES * 3), 4);
         for count in [1, 2, 8, 4096] {
             for key in ["", "anna-berg", "ﻣﺮﺣﺒﺎ", "x"] {
                 let n = shard_of(key, count);

@@ -200,7 +200,7 @@ const AT_ONCE: usize = 12;
 
 /// Reads the set: `progress(done, total)` as the articles come.
 pub async fn read(progress: impl Fn(usize, usize)) -> Result<Base, String> {
-    let pages = data::pages()?;
+    let pages = data::pages().await?;
     let index = data::index();
     let mut articles = Vec::with_capacity(index.len());
     for part in index.chunks(AT_ONCE) {

@@ -841,7 +841,7 @@ fn entity_shown(p: &ShownProps) -> Html {
         <main class={classes!("set-page", "entity-page", p.hidden.then_some("hidden"))} aria-label="Entity" data-key={e.key.clone()} data-type={e.kind.as_str()}>
             { crumbs() }
             <h1>{ e.name.clone() }</h1>
-            <p class="kind">{ format!("{} · named in {} · {}", kind_singular(e.kind), plural(e.articles.len(), "article", "articles"), plural(e.mentions, "mention", "mentions")) }</p>
+            <p class="kind">{ format!("{} · named in {} · {}", kind_singular(e.kind), plural(e.named, "article", "articles"), plural(e.mentions, "mention", "mentions")) }</p>
             if e.key != p.name {
                 <p class="muted">{ format!("“{}” was merged into this entity.", p.name) }</p>
             }
@@ -853,6 +853,9 @@ fn entity_shown(p: &ShownProps) -> Html {
             }
             <section aria-labelledby="named-in">
                 <h2 id="named-in">{ "Articles that name it" }</h2>
+                if e.named > e.articles.len() {
+                    <p class="muted">{ format!("The newest {} of {}; search lists them all.", e.articles.len(), e.named) }</p>
+                }
                 <ol class="set-list">
                     { for e.articles.iter().map(|n| html! {
                         <li>
@@ -892,6 +895,9 @@ fn entity_shown(p: &ShownProps) -> Html {
             if !e.events.is_empty() {
                 <section aria-labelledby="events">
                     <h2 id="events">{ "Dated events" }</h2>
+                    if e.dated > e.events.len() {
+                        <p class="muted">{ format!("The first {} of {}; the set's timeline has them all.", e.events.len(), e.dated) }</p>
+                    }
                     if let Some(g) = &axis {
                         { set_axis_html(g, &e.events, &selected, None) }
                     }

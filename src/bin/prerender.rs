@@ -9,8 +9,9 @@
 //! same file).
 //!
 //! When the set is split (see `core/src/bundle.rs`), it also writes each
-//! article's file next to the page, `articles/<slug>.bin`, and the entity
-//! shards, `set/e/<n>.bin`, replacing those folders; when the set is
+//! article's file next to the page, `articles/<slug>.bin`, the entity
+//! shards, `set/e/<n>.bin`, and what the set's pages read, `set/pages.bin`,
+//! replacing those folders; when the set is
 //! embedded whole, it removes folders left there by an earlier build.
 
 use std::path::Path;
@@ -58,7 +59,8 @@ fn run(path: &str) -> Result<(usize, usize), String> {
 }
 
 /// Writes the split set's entity shards beside the page, `set/e/<n>.bin`,
-/// replacing that folder (removing it when the set is whole).
+/// and what its pages read, `set/pages.bin`, replacing that folder
+/// (removing it when the set is whole).
 fn write_shards(page: &str) -> Result<(), String> {
     let set = Path::new(page)
         .parent()
@@ -68,6 +70,12 @@ fn write_shards(page: &str) -> Result<(), String> {
     let shown = |e: std::io::Error| format!("{}: {e}", dir.display());
     if set.exists() {
         std::fs::remove_dir_all(&set).map_err(shown)?;
+    }
+    let pages = dossier::data::pages_file();
+    if !pages.is_empty() {
+        std::fs::create_dir_all(&set).map_err(shown)?;
+        let file = set.join("pages.bin");
+        std::fs::write(&file, pages).map_err(|e| format!("{}: {e}", file.display()))?;
     }
     let shards = dossier::data::shard_files();
     if shards.is_empty() {

@@ -129,9 +129,12 @@ pub fn timeline_rows(pages: &SetPages, slugs: &[&str], titles: &[&str]) -> Vec<T
         .collect()
 }
 
-/// At most this many mentions on an entity page, and entities it is named
-/// with.
+/// At most this many mentions, articles, dated events and entities it is
+/// named with on an entity page: an entity of a large set is named in
+/// thousands of articles, and its page is one file of bounded size.
 pub const MENTIONS_SHOWN: usize = 200;
+pub const ARTICLES_SHOWN: usize = 200;
+pub const EVENTS_SHOWN: usize = 300;
 pub const WITH_SHOWN: usize = 30;
 
 /// An article that names an entity, as its page lists it.
@@ -162,8 +165,9 @@ pub struct EntityView {
     pub name: String,
     pub kind: EntityKind,
     pub aliases: Vec<String>,
-    /// Newest first, undated last.
+    /// Newest first, undated last: the first [`ARTICLES_SHOWN`] of `named`.
     pub articles: Vec<NamedIn>,
+    pub named: usize,
     /// Mentions in all, and how many the page has (`shown`: the first
     /// [`MENTIONS_SHOWN`], grouped by article).
     pub mentions: usize,
@@ -172,8 +176,10 @@ pub struct EntityView {
     /// Entities named in the same sentences, most first, hidden ones left
     /// out: key, name, sentences.
     pub with: Vec<(String, String, usize)>,
-    /// Its dated events, in time order, as rows of the set timeline.
+    /// Its dated events, in time order, as rows of the set timeline: the
+    /// first [`EVENTS_SHOWN`] of `dated`.
     pub events: Vec<TimelineRow>,
+    pub dated: usize,
 }
 
 /// The view of entity `index` of `linking` (its page in `pages`), over the
@@ -209,6 +215,7 @@ pub fn entity_view(
     let articles = page
         .articles
         .iter()
+        .take(ARTICLES_SHOWN)
         .map(|n| NamedIn {
             title: title(n.article),
             href: Route::Article {
@@ -261,22 +268,24 @@ pub fn entity_view(
         .take(WITH_SHOWN)
         .map(|(e, n)| (e.key.clone(), e.name.clone(), n))
         .collect();
-    let events = rows
+    let dated = rows
         .iter()
-        .filter(|r| !r.published && r.entities.contains(&index))
-        .cloned()
-        .collect();
+        .filter(|r| !r.published && r.entities.contains(&index));
+    let events: Vec<TimelineRow> = dated.clone().take(EVENTS_SHOWN).cloned().collect();
+    let dated = dated.count();
     EntityView {
         key: page.key.clone(),
         name: page.name.clone(),
         kind: page.kind,
         aliases: page.aliases.clone(),
         articles,
+        named: page.articles.len(),
         mentions: page.articles.iter().map(|n| n.mentions).sum(),
         listed: page.mentions.len(),
         shown: shown.into_iter().map(|(_, g)| g).collect(),
         with,
         events,
+        dated,
     }
 }
 

@@ -1,20 +1,22 @@
 // The set's pages, in Chromium against a release build.
 //
-//   node bench/pages.mjs [--dist dist] [--runs 5] [--queries 40] [--json FILE]
+//   node bench/pages.mjs [--dist dist] [--runs 5] [--queries 40] [--only entity,timeline,search] [--json FILE]
 //
 // For the build in --dist (any set: `make dist ARTICLES=...`, or a kept e2e
 // build), each run a fresh browser context (cold: nothing cached):
 //   open     from the navigation to #/timeline, #/search?q=<word> and an
 //            entity's page (the first the first article's panel links to)
 //            until its first screen is there (the pages module loaded, the
-//            set read, the page rendered); median of --runs
+//            set read, the page rendered; on a split set the entity page
+//            comes from its shard, and the run says how many article files
+//            and shards it fetched); median of --runs; --only measures some
 //   answer   search as one types: from setting the box until the results
 //            are rendered (the next task), for --queries words of the first
 //            article, once the page is open; median and 95th percentile
 // and the long tasks (over 50 ms) meanwhile.
 
-import { writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "../e2e/server.mjs";
 import { articleBlockTexts } from "../e2e/helpers.mjs";
@@ -26,6 +28,7 @@ const DIST = resolve(ROOT, opt("--dist", "dist"));
 const RUNS = Number(opt("--runs", "5"));
 const QUERIES = Number(opt("--queries", "40"));
 const JSON_OUT = opt("--json", null);
+const ONLY = opt("--only", "timeline,search,entity").split(",");
 
 const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -34,7 +37,8 @@ const pct = (xs, p) => {
 
 const server = await serve({ root: DIST, prefix: "/" });
 const browser = await launch();
-const opens = { timeline: [], search: [], entity: [] };
+const opens = Object.fromEntries(ONLY.map((k) => [k, []]));
+const fetched = {};
 const answers = [];
 let longTasks = 0;
 let articles = 0;
@@ -42,10 +46,19 @@ try {
   // The words and the entity: from the first article, read once.
   const probe = await browser.newContext();
   const p0 = await probe.newPage();
-  await p0.goto(`${server.url}#/search`);
-  await p0.waitForSelector('[aria-label="Search results"] li > a', { timeout: 60000 });
-  articles = await p0.locator('[aria-label="Search results"] li > a').count();
-  const first = await p0.locator('[aria-label="Search results"] li > a').first().getAttribute("href");
+  // The library lists the set (a set of one article opens on it: search lists it).
+  await p0.goto(`${server.url}#/`);
+  await p0.waitForSelector("html[data-app=ready]", { timeout: 60000 });
+  let list = ".library a[href^='#/a/']";
+  if (!(await p0.locator(list).count())) {
+    list = '[aria-label="Search results"] li > a';
+    await p0.goto(`${server.url}#/search`);
+    await p0.waitForSelector(list, { timeout: 60000 });
+  }
+  // A split set: one file per article; a whole one: what the list shows.
+  const files = join(DIST, "articles");
+  articles = existsSync(files) ? readdirSync(files).length : await p0.locator(list).count();
+  const first = await p0.locator(list).first().getAttribute("href");
   await p0.goto(`${server.url}${first}`);
   await p0.waitForSelector("aside a.to-page", { timeout: 60000 });
   const entity = await p0.locator("aside a.to-page").first().getAttribute("href");
@@ -58,9 +71,11 @@ try {
       ["timeline", "#/timeline", 'main[aria-label="Set timeline"] li[data-date]'],
       ["search", `#/search?q=${encodeURIComponent(words[0])}`, '[aria-label="Search results"] li > a'],
       ["entity", entity, 'main[aria-label="Entity"] h1'],
-    ]) {
+    ].filter(([name]) => ONLY.includes(name))) {
       const context = await browser.newContext();
       const page = await context.newPage();
+      const requests = [];
+      page.on("request", (r) => requests.push(r.url()));
       await page.addInitScript(() => {
         window.__long = 0;
         new PerformanceObserver((l) => (window.__long += l.getEntries().length)).observe({ type: "longtask", buffered: true });
@@ -73,6 +88,11 @@ try {
           throw new Error(`${name} (${hash}) did not show ${ready}: ${(await page.evaluate(() => document.body.innerText)).slice(0, 300)}`, { cause: e });
         });
       opens[name].push(await shown.jsonValue());
+      fetched[name] = {
+        articleFiles: requests.filter((u) => /\/articles\/[^/]+\.bin/.test(u)).length,
+        shards: requests.filter((u) => /\/set\/e\/\d+\.bin/.test(u)).length,
+        setPages: requests.filter((u) => /\/set\/pages\.bin/.test(u)).length,
+      };
       if (name === "search" && run === 0) {
         const box = page.locator('input[aria-label="Search the articles"]');
         for (const w of words) {
@@ -103,7 +123,8 @@ const result = {
   articles,
   runs: RUNS,
   open_ms: Object.fromEntries(Object.entries(opens).map(([k, v]) => [k, Math.round(median(v))])),
-  answer_ms: { queries: answers.length, median: +median(answers).toFixed(1), p95: +pct(answers, 95).toFixed(1) },
+  fetched,
+  answer_ms: answers.length ? { queries: answers.length, median: +median(answers).toFixed(1), p95: +pct(answers, 95).toFixed(1) } : null,
   long_tasks: longTasks,
 };
 console.log(JSON.stringify(result, null, 2));

@@ -158,3 +158,54 @@ mod hostile {
         }
     }
 }
+
+mod library {
+    use std::rc::Rc;
+
+    use dossier::components::library::{Library, BUILD_STEPS};
+    use dossier::data::format::Summary;
+    use dossier_core::view::reading::rows_shown;
+    use yew::prelude::*;
+
+    #[derive(Properties, PartialEq)]
+    struct Props {
+        list: Rc<[Rc<Summary>]>,
+    }
+
+    #[function_component(Page)]
+    fn page(p: &Props) -> Html {
+        html! { <Library articles={Rc::clone(&p.list)} /> }
+    }
+
+    fn render(n: usize) -> String {
+        let article = dossier_core::article::parse_article(
+            "a.md",
+            "+++\ntitle = \"Story\"\ndate = \"2025-03-04\"\n+++\n\nText.\n".as_bytes(),
+        )
+        .expect("parses");
+        let list: Rc<[Rc<Summary>]> = (0..n)
+            .map(|i| {
+                let mut s = Summary::of(&article);
+                s.slug = format!("story-{i}");
+                Rc::new(s)
+            })
+            .collect();
+        futures::executor::block_on(
+            yew::LocalServerRenderer::<Page>::with_props(Props { list }).render(),
+        )
+    }
+
+    #[test]
+    fn the_build_lists_the_first_rows_of_a_large_set_and_says_how_many_follow() {
+        let first = rows_shown(BUILD_STEPS, usize::MAX, None);
+        let html = render(first + 250);
+        assert_eq!(html.matches("class=\"library-item").count(), first);
+        assert!(html.contains("href=\"#/a/story-0\""));
+        assert!(!html.contains(&format!("href=\"#/a/story-{first}\"")));
+        assert!(html.contains("… and 250 more, listed once the page has started."));
+        // A set that fits is listed whole, with no note.
+        let html = render(40);
+        assert_eq!(html.matches("class=\"library-item").count(), 40);
+        assert!(!html.contains("more, listed once"));
+    }
+}

@@ -30,6 +30,12 @@ impl IntoPropValue<Index> for Rc<[Rc<Article>]> {
     }
 }
 
+/// The build's render lists the library's rows of this many steps: the
+/// page's HTML of a set of thousands stays small (every row of 10 000
+/// articles was 6 MB to download, parse and lay out before the app could
+/// start), and the app lists the rest once it has started.
+pub const BUILD_STEPS: usize = 1;
+
 #[derive(Properties, PartialEq)]
 pub struct LibraryProps {
     pub articles: Index,
@@ -51,11 +57,12 @@ pub fn library(props: &LibraryProps) -> Html {
     let n = list.len() + yours.len();
     // A set of thousands is listed in steps in the page, like a long panel:
     // the first rows with the app, the rest after each paint. The build's
-    // render (native) lists them all; the app drops the rows past the first
-    // before it adopts the page (`crate::later::set_aside`).
+    // render (native) lists the rows of the first [`BUILD_STEPS`] steps and
+    // says how many follow; the app drops the rows past the first before it
+    // adopts the page (`crate::later::set_aside`).
     let steps = use_frame_steps(true, false, row_steps(list.len()));
     let shown = if crate::later::BUILD_RENDER {
-        list.len()
+        rows_shown(BUILD_STEPS, list.len(), None)
     } else {
         rows_shown(steps, list.len(), None)
     };
@@ -99,6 +106,9 @@ pub fn library(props: &LibraryProps) -> Html {
                 }
                 <ol class="library-list">
                     { for list.iter().take(shown).map(|a| html! { <LibraryItem key={a.slug.clone()} article={Rc::clone(a)} /> }) }
+                    if crate::later::BUILD_RENDER && shown < list.len() {
+                        <li class="more list-note">{ format!("… and {} more, listed once the page has started.", list.len() - shown) }</li>
+                    }
                 </ol>
             }
         </main>

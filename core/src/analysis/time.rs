@@ -1017,9 +1017,24 @@ impl<'a> Cx<'a> {
                 v.is_date().then_some((v, e))
             }
             W::Earlier | W::Later => {
+                // "earlier in the day": the day last mentioned
+                if self.w(i + 1, W::In)
+                    && self.w(i + 2, W::The)
+                    && matches!(self.lex(i + 3), Lex::Unit(Unit::Day, false))
+                {
+                    let day = match self
+                        .last_date
+                        .or(self.dct.map(|d| (d.y, Some(d.m), Some(d.d))))
+                    {
+                        Some((y, Some(m), Some(d))) => Ymd::new(y, m, d),
+                        _ => None,
+                    };
+                    return Some((day.map_or(UNKNOWN_DAY, day_val), i + 4));
+                }
+                // "later that day", "earlier this week"
                 if matches!(
                     self.lex(i + 1),
-                    Lex::W(W::This | W::Today | W::Tonight | W::Next | W::Last)
+                    Lex::W(W::This | W::Today | W::Tonight | W::Next | W::Last | W::That)
                 ) {
                     let (v, e) = self.date(i + 1)?;
                     return v.is_date().then_some((v, e));

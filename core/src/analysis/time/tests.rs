@@ -675,4 +675,25 @@ fn qualified_future_and_past_and_a_part_of_the_day_mentioned_before() {
         found("That evening the plant shut.", Some("2008-03-12")),
         pairs(&[("That evening", "2008-03-12TEV")])
     );
+    // "earlier in the day", "later that day": the day last mentioned
+    assert_eq!(
+        found(
+            "The vote was held on Monday. Earlier in the day, crowds gathered; later that day they left.",
+            Some("2008-03-12")
+        ),
+        pairs(&[
+            ("Monday", "2008-03-10"),
+            ("Earlier in the day", "2008-03-10"),
+            ("later that day", "2008-03-10"),
+        ])
+    );
+    assert_eq!(
+        found("Later in the day the road reopened.", Some("2008-03-12")),
+        pairs(&[("Later in the day", "2008-03-12")])
+    );
+    // "later in" something else is no date
+    assert_eq!(
+        found("Later in the talks the road came up.", Some("2008-03-12")),
+        pairs(&[])
+    );
 }

@@ -293,6 +293,31 @@ describe("a split set", () => {
     }
   });
 
+  it("the set's timeline shows what the build made without reading an article, the same as from the whole set", async () => {
+    const server = await serve({ root: build.dist });
+    const { context, page, guard } = await openGuarded(browser, { allow: (u) => u.startsWith(server.origin) });
+    try {
+      const rows = () => page.locator('main[aria-label="Set timeline"] li[data-date]').evaluateAll((ls) => ls.map((l) => `${l.dataset.date} ${l.textContent}`));
+      await page.goto(`${server.url}#/timeline`, { waitUntil: "load" });
+      await page.locator('main[aria-label="Set timeline"] li[data-date]').first().waitFor();
+      assert.equal(guard.requests.filter(isArticleFile).length, 0, "no article's file");
+      assert.equal(guard.requests.filter((u) => /\/set\/pages\.bin\?b=[0-9a-f]{16}$/.test(u)).length, 1, "the set's index, once");
+      const light = await rows();
+      assert.ok(light.length > articles.length, `${light.length} points`);
+      // Search needs every article: they are read, and the timeline is the same.
+      await page.evaluate(() => (location.hash = "#/search?q=the"));
+      await page.locator('[aria-label="Search results"] a[href^="#/a/"]').first().waitFor({ timeout: 30000 });
+      assert.equal(guard.requests.filter(isArticleFile).length, articles.length, "each article's file, once");
+      await page.evaluate(() => (location.hash = "#/timeline"));
+      await page.locator('main[aria-label="Set timeline"] li[data-date]').first().waitFor();
+      assert.deepEqual(await rows(), light);
+      await assertClean(page, guard, "set timeline without the articles");
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+
   it("dossier.html holds the whole set and opens its articles from file:// without a request", async () => {
     const url = pathToFileURL(join(build.dist, "dossier.html")).href;
     const { context, page, guard } = await openGuarded(browser, { allow: (u) => u.split("#")[0] === url });

@@ -22,12 +22,24 @@ use dossier_core::{Analysis, Article};
 use dossier::pages::CORRECTIONS_KEY;
 
 /// What the build made: the articles and their linking; and, after them,
-/// the reader's own articles ([`with_yours`]).
+/// the reader's own articles ([`with_yours`]). Or, for the set timeline
+/// alone ([`read_light`]), the build's linking and timeline without the
+/// articles (`articles` empty, `pages` the build's).
 #[derive(Clone)]
 pub struct Base {
     pub articles: Vec<(Article, Analysis)>,
     pub slugs: Vec<String>,
+    pub titles: Vec<String>,
     pub linking: Linking,
+    /// The build's pages, when the articles were not read.
+    pub pages: Option<Rc<SetPages>>,
+}
+
+impl Base {
+    /// True when every article was read (every page can be built).
+    pub fn whole(&self) -> bool {
+        self.pages.is_none()
+    }
 }
 
 /// The set with the reader's corrections applied.
@@ -41,17 +53,23 @@ pub struct Set {
 
 impl Set {
     pub fn of(base: Rc<Base>, corrections: &[Correction]) -> Set {
+        let s: Vec<&str> = base.slugs.iter().map(String::as_str).collect();
+        let t: Vec<&str> = base.titles.iter().map(String::as_str).collect();
+        if let Some(pages) = &base.pages {
+            // The timeline alone, as the build made it (read only with no
+            // corrections: see `crate::shard::usable`).
+            let rows = timeline_rows(pages, &s, &t);
+            return Set {
+                corrected: correct::apply(&[], &base.linking, &[]),
+                entities: EntityIndex::default(),
+                search: SearchIndex::default(),
+                rows,
+                base,
+            };
+        }
         let corrected = correct::apply(&base.articles, &base.linking, corrections);
         let pages = SetPages::with_linking(&base.articles, corrected.linking.clone());
-        let rows = {
-            let s: Vec<&str> = base.slugs.iter().map(String::as_str).collect();
-            let t: Vec<&str> = base
-                .articles
-                .iter()
-                .map(|(a, _)| a.meta.title.as_str())
-                .collect();
-            timeline_rows(&pages, &s, &t)
-        };
+        let rows = timeline_rows(&pages, &s, &t);
         let entities = entity_index(&base.articles, &corrected.linking);
         let search = SearchIndex::build(&base.articles, &corrected.linking);
         Set {
@@ -81,10 +99,15 @@ impl Set {
 
     pub fn title(&self, article: usize) -> &str {
         self.base
-            .articles
+            .titles
             .get(article)
-            .map(|(a, _)| a.meta.title.as_str())
+            .map(String::as_str)
             .unwrap_or("")
+    }
+
+    /// How many articles the set has.
+    pub fn len(&self) -> usize {
+        self.base.slugs.len()
     }
 
     pub fn date(&self, article: usize) -> Option<&str> {
@@ -164,6 +187,7 @@ pub async fn with_yours(set: &Rc<Base>) -> Rc<Base> {
     base.linking = linking;
     for (slug, article, analysis) in yours {
         base.slugs.push(slug);
+        base.titles.push(article.meta.title.clone());
         base.articles.push((article, analysis));
     }
     Rc::new(base)
@@ -219,8 +243,25 @@ pub async fn read(progress: impl Fn(usize, usize)) -> Result<Base, String> {
         progress(articles.len(), index.len());
     }
     Ok(Base {
+        titles: articles.iter().map(|(a, _)| a.meta.title.clone()).collect(),
         articles,
         slugs: index.iter().map(|s| s.slug.clone()).collect(),
         linking: pages.linking,
+        pages: None,
+    })
+}
+
+/// What the set timeline needs and no more: the build's linking and
+/// timeline, and the library's index; no article is read (a split set of
+/// thousands would wait for all their files).
+pub async fn read_light() -> Result<Base, String> {
+    let pages = data::pages().await?;
+    let index = data::index();
+    Ok(Base {
+        articles: Vec::new(),
+        slugs: index.iter().map(|s| s.slug.clone()).collect(),
+        titles: index.iter().map(|s| s.meta.title.clone()).collect(),
+        linking: pages.linking.clone(),
+        pages: Some(Rc::new(pages)),
     })
 }

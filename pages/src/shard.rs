@@ -23,12 +23,18 @@ thread_local! {
 /// holds the articles, not the shards), and nothing of the reader's
 /// changes the pages (corrections, their own articles).
 pub fn usable(corrections: &Result<Vec<Correction>, String>) -> bool {
-    data::entity_shards() > 0
-        && data::split().is_some()
+    data::entity_shards() > 0 && light(corrections) && !single_file()
+}
+
+/// Whether the set's pages can show what the build made without reading
+/// the articles (an entity's page from its shard, the set timeline from the
+/// build's): the set is split, and the reader has no corrections and no
+/// articles of their own, which only the whole set can take in.
+pub fn light(corrections: &Result<Vec<Correction>, String>) -> bool {
+    data::split().is_some()
         && matches!(corrections, Ok(list) if list.is_empty())
         && !dossier::added::has_stored()
         && !dossier::added::share::any_listed()
-        && !single_file()
 }
 
 /// True in `dossier.html`, which holds its articles inline.

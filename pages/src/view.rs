@@ -184,20 +184,30 @@ pub fn pages() -> Html {
         // may have added or deleted some meanwhile).
         let reading = reading.clone();
         let set_part = use_mut_ref(|| None::<Rc<Base>>);
-        use_effect_with(route.is_some() && from_shard.is_none(), move |needed| {
-            if !*needed {
+        // `Some(true)`: the set timeline alone, which a split set shows
+        // from the build's timeline without reading its articles (when
+        // nothing of the reader's changes it); `Some(false)`: every article.
+        let need = (route.is_some() && from_shard.is_none())
+            .then(|| matches!(&*route, Some(Route::Timeline)) && crate::shard::light(&list));
+        use_effect_with(need, move |need| {
+            let Some(light) = *need else {
                 return;
-            }
+            };
             wasm_bindgen_futures::spawn_local(async move {
                 let cached = set_part.borrow().clone();
                 let set = match cached {
-                    Some(set) => set,
-                    None => {
+                    Some(set) if set.whole() || light => set,
+                    _ => {
                         let progress = {
                             let reading = reading.clone();
                             move |done, total| reading.set(Reading::Loading(done, total))
                         };
-                        match load::read(progress).await {
+                        let read = if light {
+                            load::read_light().await
+                        } else {
+                            load::read(progress).await
+                        };
+                        match read {
                             Ok(base) => {
                                 let base = Rc::new(base);
                                 *set_part.borrow_mut() = Some(Rc::clone(&base));
@@ -210,7 +220,11 @@ pub fn pages() -> Html {
                         }
                     }
                 };
-                reading.set(Reading::Ready(load::with_yours(&set).await));
+                if set.whole() {
+                    reading.set(Reading::Ready(load::with_yours(&set).await));
+                } else {
+                    reading.set(Reading::Ready(set));
+                }
             });
         });
     }
@@ -285,6 +299,15 @@ pub fn pages() -> Html {
         };
     }
     let set = match (&*reading, &*set) {
+        // The timeline alone serves no other page: the whole set is on its way.
+        (Reading::Ready(_), Some(set)) if !set.base.whole() && !matches!(page, Route::Timeline) => {
+            return html! {
+                <main class="set-page loading" aria-label="Loading" aria-busy="true">
+                    { crumbs() }
+                    <p role="status">{ "Reading the set…" }</p>
+                </main>
+            };
+        }
         (Reading::Ready(_), Some(set)) => Rc::clone(set),
         (Reading::Ready(_), None) => return html! {},
         (Reading::Loading(done, total), _) => {
@@ -612,7 +635,7 @@ fn timeline(p: &SetProps) -> Html {
                 <label>{ "Article " }
                     <select id="tl-article" onchange={on_article}>
                         <option value="" selected={article.is_none()}>{ "all" }</option>
-                        { for (0..set.articles().len()).map(|a| html! { <option value={a.to_string()} selected={*article == Some(a)}>{ set.title(a).to_string() }</option> }) }
+                        { for (0..set.len()).map(|a| html! { <option value={a.to_string()} selected={*article == Some(a)}>{ set.title(a).to_string() }</option> }) }
                     </select>
                 </label>
                 <label>{ "Entity " }

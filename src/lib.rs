@@ -24,7 +24,6 @@ pub fn run() {
         yew::Renderer::<app::App>::new().render();
         return;
     };
-    pages::early(&dom::hash());
     if root.first_child().is_some() {
         later::set_aside(&root);
         yew::Renderer::<app::App>::with_root_and_props(root, app::AppProps { prerendered: true })

@@ -20,8 +20,6 @@ const LOADER: &str = "./pages_loader.js";
 
 thread_local! {
     static LOADING: Cell<bool> = const { Cell::new(false) };
-    /// What to do if the module cannot be loaded: the latest caller's.
-    static FAILED: RefCell<Option<Box<dyn Fn()>>> = const { RefCell::new(None) };
 }
 
 /// Where the reader's corrections to the set's linking are kept (local
@@ -47,37 +45,15 @@ pub fn tell(route: &dossier_core::view::Route) {
     }
 }
 
-/// Loads the module, once; `failed` runs when it cannot be loaded (the
-/// latest caller's, if the load was already under way).
+/// Loads the module, once; `failed` runs when it cannot be loaded.
 pub fn open(failed: impl Fn() + 'static) {
-    FAILED.with(|f| *f.borrow_mut() = Some(Box::new(failed)));
     if LOADING.with(|l| l.replace(true)) {
         return;
     }
-    dom::load_module(LOADER, INLINE_START, || {
+    dom::load_module(LOADER, INLINE_START, move || {
         LOADING.with(|l| l.set(false));
-        if let Some(failed) = FAILED.with(|f| f.borrow_mut().take()) {
-            failed();
-        }
+        failed();
     });
-}
-
-/// A page of the set opened directly (its address typed, reloaded, a link
-/// from elsewhere): its module starts loading before the app starts, not
-/// after it (the app then tells it nothing new). Not in the single-file
-/// page, which holds the module inline and starts it with the app.
-pub fn early(hash: &str) {
-    use dossier_core::view::Route;
-    let page = matches!(
-        Route::parse(hash),
-        Route::Entity { .. } | Route::Timeline | Route::Search { .. }
-    );
-    let inline = dom::window()
-        .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str(INLINE_START)).ok())
-        .is_some_and(|f| f.is_function());
-    if page && !inline {
-        open(|| {});
-    }
 }
 
 /// The function the module calls with an article's analysis as the reader

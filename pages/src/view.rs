@@ -402,6 +402,16 @@ fn passage_html(set: &Set, article: usize, sentence: Span, marks: &[Span]) -> Ht
     segments_html(&passage(&a.parts(), sentence, marks))
 }
 
+/// A link of a view read from a file (an entity shard): only to a place in
+/// this page (`#/…`), whatever the file says.
+fn internal(href: &str) -> String {
+    if href.starts_with("#/") {
+        href.to_string()
+    } else {
+        "#/".to_string()
+    }
+}
+
 /// Text cut into parts, the marked ones as `<mark>`s, all as text nodes.
 fn segments_html(parts: &[(String, bool)]) -> Html {
     html! {
@@ -688,7 +698,7 @@ fn timeline_row(rows: &[TimelineRow], i: usize, selected: Option<usize>) -> Html
             class={classes!(r.published.then_some("published"), r.approximate.then_some("approximate"), current.then_some("selected"))}>
             <span class="when">{ r.when.clone() }</span>
             { " " }
-            <a href={r.href.clone()}>{ r.what.clone() }</a>
+            <a href={internal(&r.href)}>{ r.what.clone() }</a>
             <span class="source">{ r.title.clone() }</span>
         </li>
     }
@@ -882,7 +892,7 @@ fn entity_shown(p: &ShownProps) -> Html {
                 <ol class="set-list">
                     { for e.articles.iter().map(|n| html! {
                         <li>
-                            <a href={n.href.clone()}>{ n.title.clone() }</a>
+                            <a href={internal(&n.href)}>{ n.title.clone() }</a>
                             <span class="sub">{ format!("{} · {}", n.date, plural(n.mentions, "mention", "mentions")) }</span>
                         </li>
                     }) }
@@ -898,7 +908,7 @@ fn entity_shown(p: &ShownProps) -> Html {
                         <h3 class="list-title">{ g.title.clone() }</h3>
                         <ol class="set-list">
                             { for g.passages.iter().map(|(href, parts)| html! {
-                                <li><a class="snippet" href={href.clone()}>{ segments_html(parts) }</a></li>
+                                <li><a class="snippet" href={internal(href)}>{ segments_html(parts) }</a></li>
                             }) }
                         </ol>
                     </>

@@ -27,8 +27,8 @@ use dossier::dom;
 use dossier_core::analysis::{EntityKind, Span};
 use dossier_core::timex::cal::{civil_from_days, days_from_civil};
 use dossier_core::view::pages::{
-    entity_view, extent, pan, passage, set_axis, zoom, EntityView, LaneBy, SetAxis, TimelineRow,
-    MENTIONS_SHOWN,
+    entity_view, extent, listed_range, pan, passage, set_axis, zoom, EntityView, LaneBy, SetAxis,
+    TimelineRow, MENTIONS_SHOWN, POINTS_LISTED,
 };
 use dossier_core::view::{date_label, fixed, kind_singular, percent, Route};
 use gloo_events::EventListener;
@@ -505,6 +505,11 @@ fn timeline(p: &SetProps) -> Html {
         (Some(_), None) => false,
     };
     let shown: Vec<usize> = filtered.iter().copied().filter(in_window).collect();
+    let listed = listed_range(
+        shown.len(),
+        (*selected).and_then(|s| shown.iter().position(|&i| i == s)),
+        POINTS_LISTED,
+    );
     let view = (*window).or(full);
     let axis = view.and_then(|w| {
         set_axis(
@@ -679,8 +684,11 @@ fn timeline(p: &SetProps) -> Html {
             if shown.len() != set.rows.len() {
                 <p role="status">{ format!("{} of {}", shown.len(), set.rows.len()) }</p>
             }
+            if listed.len() < shown.len() {
+                <p class="muted" data-testid="tl-listed">{ format!("Listed: {} to {} of these {}; zoom in or filter to list others.", listed.start + 1, listed.end, shown.len()) }</p>
+            }
             <ol class="set-list">
-                { for shown.iter().map(|&i| timeline_row(&set.rows, i, *selected)) }
+                { for shown[listed.clone()].iter().map(|&i| timeline_row(&set.rows, i, *selected)) }
             </ol>
         </main>
     }

@@ -289,6 +289,28 @@ pub fn entity_view(
     }
 }
 
+/// At most this many points of the set timeline are listed at once: a set
+/// of thousands of articles has tens of thousands of points, which take
+/// seconds to lay out; zooming in or filtering lists the others.
+pub const POINTS_LISTED: usize = 1000;
+
+/// Which of `len` points in view are listed (at most `max`): the first
+/// ones, or those around the chosen one (at position `chosen`) so that it
+/// is listed.
+pub fn listed_range(len: usize, chosen: Option<usize>, max: usize) -> std::ops::Range<usize> {
+    let max = max.max(1);
+    if len <= max {
+        return 0..len;
+    }
+    match chosen {
+        Some(p) if p < len && p >= max => {
+            let start = p.saturating_sub(max / 2).min(len - max);
+            start..start + max
+        }
+        _ => 0..max,
+    }
+}
+
 /// The days the rows cover, `[first, last)`, if any row has a date.
 pub fn extent(rows: &[TimelineRow]) -> Option<(i64, i64)> {
     let lo = rows.iter().filter_map(|r| r.interval).map(|i| i.0).min()?;
@@ -746,5 +768,19 @@ mod tests {
                 .iter()
                 .all(String::is_empty)
         );
+    }
+
+    #[test]
+    fn a_long_timeline_lists_its_first_points_or_those_around_the_chosen_one() {
+        assert_eq!(listed_range(10, None, 1000), 0..10);
+        assert_eq!(listed_range(5000, None, 1000), 0..1000);
+        assert_eq!(listed_range(5000, Some(10), 1000), 0..1000);
+        assert_eq!(listed_range(5000, Some(2500), 1000), 2000..3000);
+        assert_eq!(listed_range(5000, Some(4999), 1000), 4000..5000);
+        assert_eq!(listed_range(5000, Some(7000), 1000), 0..1000);
+        for p in [0, 999, 1000, 1001, 3333, 4999] {
+            let r = listed_range(5000, Some(p), 1000);
+            assert!(r.contains(&p) && r.len() == 1000, "{p}: {r:?}");
+        }
     }
 }

@@ -446,6 +446,15 @@ fn timeline(p: &SetProps) -> Html {
     let window = use_state(|| None::<(i64, i64)>);
     let lanes = use_state(|| LaneBy::Packed);
     let selected = use_state(|| None::<usize>);
+    // The chosen point's row, once listed (it may lie past those listed
+    // when its mark is chosen).
+    use_effect_with(*selected, |chosen| {
+        if let Some(el) = chosen
+            .and_then(|i| dom::document().and_then(|d| d.get_element_by_id(&format!("tl-row-{i}"))))
+        {
+            dom::scroll_to(&el, true);
+        }
+    });
     let full = extent(&set.rows);
     // The entities the points name, most named first (for the entity
     // filter's suggestions): once per set, not on every keystroke.

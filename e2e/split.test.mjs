@@ -304,10 +304,18 @@ describe("a split set", () => {
       assert.equal(guard.requests.filter((u) => /\/set\/pages\.bin\?b=[0-9a-f]{16}$/.test(u)).length, 1, "the set's index, once");
       const light = await rows();
       assert.ok(light.length > articles.length, `${light.length} points`);
+      // An entity's page after it: from its shard (the app reads the article it shows itself).
+      await page.evaluate((h) => (location.hash = h), `#/a/${articles[0].slug}`);
+      await waitForArticle(page, articles[0].title);
+      const entity = await page.locator("aside a.to-page").first().getAttribute("href");
+      await page.evaluate((h) => (location.hash = h), entity);
+      await page.locator('main[aria-label="Entity"] section[aria-labelledby=named-in] a[href^="#/a/"]').first().waitFor({ timeout: 10000 });
+      const before = guard.requests.filter(isArticleFile).length;
+      assert.equal(before, 1, "the article the app showed, and no other");
       // Search needs every article: they are read, and the timeline is the same.
       await page.evaluate(() => (location.hash = "#/search?q=the"));
       await page.locator('[aria-label="Search results"] a[href^="#/a/"]').first().waitFor({ timeout: 30000 });
-      assert.equal(guard.requests.filter(isArticleFile).length, articles.length, "each article's file, once");
+      assert.equal(guard.requests.filter(isArticleFile).length, before + articles.length, "each article's file, once");
       await page.evaluate(() => (location.hash = "#/timeline"));
       await page.locator('main[aria-label="Set timeline"] li[data-date]').first().waitFor();
       assert.deepEqual(await rows(), light);

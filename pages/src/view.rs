@@ -266,7 +266,10 @@ pub fn pages() -> Html {
         list: Rc::clone(&*list),
         edit,
     };
-    if let (Some(key), false) = (&from_shard, matches!(&*reading, Reading::Ready(_))) {
+    // From the shard unless the whole set is at hand (the timeline alone,
+    // read without the articles, has no entity pages).
+    let whole = matches!(&*reading, Reading::Ready(base) if base.whole());
+    if let (Some(key), false) = (&from_shard, whole) {
         let ask = {
             let asked = asked.clone();
             Callback::from(move |_: MouseEvent| asked.set(true))

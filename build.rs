@@ -91,19 +91,14 @@ fn build() -> Result<(), String> {
     let out = Path::new(&out);
     let target = out.join("articles.postcard");
     std::fs::write(&target, &encoded.embedded).map_err(|e| format!("{}: {e}", target.display()))?;
-    let blobs = out.join("blobs");
-    if blobs.exists() {
-        std::fs::remove_dir_all(&blobs).map_err(|e| format!("{}: {e}", blobs.display()))?;
-    }
+    let files = encoded
+        .files
+        .iter()
+        .map(|(slug, bytes)| (format::blob_file(slug), bytes.as_slice()));
+    let paths = write_files(&out.join("blobs"), files)?;
     let mut list = String::from("pub static BLOBS: &[(&str, &[u8])] = &[\n");
-    if !encoded.files.is_empty() {
-        std::fs::create_dir_all(&blobs).map_err(|e| format!("{}: {e}", blobs.display()))?;
-    }
-    for (slug, bytes) in &encoded.files {
-        let path = blobs.join(format::blob_file(slug));
-        std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-        let shown = path.display().to_string();
-        let _ = writeln!(list, "    ({slug:?}, include_bytes!({shown:?})),");
+    for ((slug, _), path) in encoded.files.iter().zip(&paths) {
+        let _ = writeln!(list, "    ({slug:?}, include_bytes!({path:?})),");
     }
     list.push_str("];\n");
     let target = out.join("blobs.rs");
@@ -116,22 +111,17 @@ fn build() -> Result<(), String> {
         let slugs: Vec<&str> = set.iter().map(|(a, _)| a.slug.as_str()).collect();
         format::entity_shards(&set, &slugs, &pages, encoded.build)?
     };
-    let dir = out.join("shards");
-    if dir.exists() {
-        std::fs::remove_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    }
+    let files = shards
+        .iter()
+        .enumerate()
+        .map(|(n, bytes)| (format::shard_file(n), bytes.as_slice()));
+    let paths = write_files(&out.join("shards"), files)?;
     let mut list = format!(
         "pub const ENTITY_SHARDS: usize = {};\n#[cfg(feature = \"ssr\")]\npub static SHARDS: &[&[u8]] = &[\n",
         shards.len()
     );
-    if !shards.is_empty() {
-        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    }
-    for (n, bytes) in shards.iter().enumerate() {
-        let path = dir.join(format::shard_file(n));
-        std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-        let shown = path.display().to_string();
-        let _ = writeln!(list, "    include_bytes!({shown:?}),");
+    for path in &paths {
+        let _ = writeln!(list, "    include_bytes!({path:?}),");
     }
     list.push_str("];\n");
     let target = out.join("shards.rs");
@@ -151,4 +141,26 @@ fn build() -> Result<(), String> {
         std::fs::write(&target, bytes).map_err(|e| format!("{}: {e}", target.display()))?;
     }
     Ok(())
+}
+
+/// Writes `files` (name, bytes) into `dir`, emptied first (and left out
+/// when there are none); returns their paths, in order, for `include_bytes!`.
+fn write_files<'a>(
+    dir: &Path,
+    files: impl ExactSizeIterator<Item = (String, &'a [u8])>,
+) -> Result<Vec<String>, String> {
+    let shown = |e: std::io::Error| format!("{}: {e}", dir.display());
+    if dir.exists() {
+        std::fs::remove_dir_all(dir).map_err(shown)?;
+    }
+    if files.len() > 0 {
+        std::fs::create_dir_all(dir).map_err(shown)?;
+    }
+    files
+        .map(|(name, bytes)| {
+            let path = dir.join(name);
+            std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+            Ok(path.display().to_string())
+        })
+        .collect()
 }

@@ -303,14 +303,9 @@ pub async fn pages() -> Result<format::SetPages, String> {
         .filter(|el| el.get_attribute("type").as_deref() == Some(load::INLINE_TYPE));
     let bytes = match inline {
         Some(el) => load::inline_bytes(&el.text_content().unwrap_or_default())?,
-        None => load::fetch_file(&format::pages_url(build), "the set's index").await?,
+        None => load::fetch(&format::pages_url(build), "the set's index").await?,
     };
-    format::decode_pages_file(&bytes, build).map_err(|e| match e {
-        format::BlobError::OtherBuild => {
-            "the set's index belongs to another version of the site".to_string()
-        }
-        _ => "the set's index is damaged".to_string(),
-    })
+    format::decode_pages_file(&bytes, build).map_err(|e| e.about("the set's index"))
 }
 
 /// `set/pages.bin` of a split set, for the build-time render to write out;

@@ -275,6 +275,17 @@ impl std::fmt::Display for BlobError {
     }
 }
 
+impl BlobError {
+    /// Why a file of the set other than an article's (`what`: "the set's
+    /// index") was refused, for the reader.
+    pub fn about(&self, what: &str) -> String {
+        match self {
+            BlobError::OtherBuild => format!("{what} belongs to another version of the site"),
+            _ => format!("{what} is damaged"),
+        }
+    }
+}
+
 /// One article of the set as the app reads it: the article, its analysis and
 /// the set-level key of each of its entities.
 pub type Item = (Article, Analysis, Vec<String>);
@@ -588,6 +599,23 @@ mod tests {
             .collect()
     }
 
+    /// The view of entity `i` as the page builds it from the whole set.
+    fn whole_view(s: &[(Article, Analysis)], pages: &SetPages, i: usize) -> EntityView {
+        let slugs: Vec<&str> = s.iter().map(|(a, _)| a.slug.as_str()).collect();
+        let titles: Vec<&str> = s.iter().map(|(a, _)| a.meta.title.as_str()).collect();
+        let rows = crate::view::pages::timeline_rows(pages, &slugs, &titles);
+        let index = crate::set::entity_index(s, &pages.linking);
+        entity_view(
+            s,
+            &slugs,
+            &pages.linking,
+            i,
+            &index.pages[i],
+            &rows,
+            &|_| false,
+        )
+    }
+
     #[test]
     fn entity_shards_hold_every_entity_page_as_the_whole_set_shows_it() {
         let s = varied(40);
@@ -598,26 +626,14 @@ mod tests {
         assert!(entities > ENTITIES_PER_SHARD, "{entities} entities");
         assert!(shards.len() >= shard_count(entities, 0));
         assert!(shards.len() > 1);
-        // The page's own path: the view built from the whole set.
-        let titles: Vec<&str> = s.iter().map(|(a, _)| a.meta.title.as_str()).collect();
-        let rows = crate::view::pages::timeline_rows(&pages, &slugs, &titles);
-        let index = crate::set::entity_index(&s, &pages.linking);
         let mut found = 0;
         for (i, e) in pages.linking.entities.iter().enumerate() {
             let n = shard_of(&e.key, shards.len());
             let view = decode_shard(&shards[n], 7, &e.key)
                 .expect("reads")
                 .expect("the entity is in its shard");
-            let whole = entity_view(
-                &s,
-                &slugs,
-                &pages.linking,
-                i,
-                &index.pages[i],
-                &rows,
-                &|_| false,
-            );
-            assert_eq!(view, whole);
+            // The page's own path: the view built from the whole set.
+            assert_eq!(view, whole_view(&s, &pages, i));
             // ... and in no other shard.
             for (m, other) in shards.iter().enumerate() {
                 if m != n {
@@ -669,25 +685,13 @@ mod tests {
         let n = ARTICLES_SHOWN + 5;
         let s = varied(n);
         let pages = SetPages::of(&s);
-        let slugs: Vec<&str> = s.iter().map(|(a, _)| a.slug.as_str()).collect();
-        let titles: Vec<&str> = s.iter().map(|(a, _)| a.meta.title.as_str()).collect();
-        let rows = crate::view::pages::timeline_rows(&pages, &slugs, &titles);
-        let index = crate::set::entity_index(&s, &pages.linking);
         let i = pages
             .linking
             .entities
             .iter()
             .position(|e| e.name == "Ingrid Solberg")
             .expect("linked");
-        let v = entity_view(
-            &s,
-            &slugs,
-            &pages.linking,
-            i,
-            &index.pages[i],
-            &rows,
-            &|_| false,
-        );
+        let v = whole_view(&s, &pages, i);
         assert_eq!((v.named, v.articles.len()), (n, ARTICLES_SHOWN));
         assert_eq!(v.mentions, n);
         assert_eq!(v.listed, n);
@@ -727,6 +731,14 @@ mod tests {
             Err(BlobError::Corrupt)
         );
         assert_eq!(pages_url(0x1f), "set/pages.bin?b=000000000000001f");
+        assert_eq!(
+            BlobError::OtherBuild.about("the set's index"),
+            "the set's index belongs to another version of the site"
+        );
+        assert_eq!(
+            BlobError::Corrupt.about("the set's index"),
+            "the set's index is damaged"
+        );
     }
 
     #[test]

@@ -31,7 +31,8 @@ pub struct Base {
     pub slugs: Vec<String>,
     pub titles: Vec<String>,
     pub linking: Linking,
-    /// The build's pages, when the articles were not read.
+    /// The build's pages, when the articles were not read (their linking
+    /// moved to `linking`).
     pub pages: Option<Rc<SetPages>>,
 }
 
@@ -255,13 +256,14 @@ pub async fn read(progress: impl Fn(usize, usize)) -> Result<Base, String> {
 /// timeline, and the library's index; no article is read (a split set of
 /// thousands would wait for all their files).
 pub async fn read_light() -> Result<Base, String> {
-    let pages = data::pages().await?;
+    let mut pages = data::pages().await?;
     let index = data::index();
     Ok(Base {
         articles: Vec::new(),
         slugs: index.iter().map(|s| s.slug.clone()).collect(),
         titles: index.iter().map(|s| s.meta.title.clone()).collect(),
-        linking: pages.linking.clone(),
+        // The timeline's rows need its points and labels, not the linking.
+        linking: std::mem::take(&mut pages.linking),
         pages: Some(Rc::new(pages)),
     })
 }

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use dossier::data;
-use dossier::data::format::{self, BlobError};
+use dossier::data::format;
 use dossier_core::set::correct::Correction;
 use dossier_core::view::pages::EntityView;
 
@@ -62,15 +62,10 @@ pub async fn view(key: &str) -> Result<Option<EntityView>, String> {
         Some(bytes) => bytes,
         None => {
             let url = format::shard_url(n, build);
-            let bytes = Rc::new(data::load::fetch_file(&url, "the entity's page").await?);
+            let bytes = Rc::new(data::load::fetch(&url, "the entity's page").await?);
             READ.with(|r| r.borrow_mut().insert(n, Rc::clone(&bytes)));
             bytes
         }
     };
-    format::decode_shard(&bytes, build, key).map_err(|e| match e {
-        BlobError::OtherBuild => {
-            "the file of its page belongs to another version of the site".to_string()
-        }
-        _ => "the file of its page is damaged".to_string(),
-    })
+    format::decode_shard(&bytes, build, key).map_err(|e| e.about("the file of its page"))
 }

@@ -1302,7 +1302,7 @@ fn search(p: &SearchProps) -> Html {
     // With a query, its hits; without, every article (the set to browse).
     let browsing = query.trim().is_empty();
     let mut found: Vec<(usize, Option<&dossier_core::set::Hit>)> = if browsing {
-        (0..set.articles().len()).map(|a| (a, None)).collect()
+        (0..set.len()).map(|a| (a, None)).collect()
     } else {
         hits.iter().map(|h| (h.article, Some(h))).collect()
     };
@@ -1316,11 +1316,7 @@ fn search(p: &SearchProps) -> Html {
                 })
             })
     });
-    let total = if browsing {
-        set.articles().len()
-    } else {
-        hits.len()
-    };
+    let total = if browsing { set.len() } else { hits.len() };
     match sort.as_str() {
         "newest" | "" if browsing || sort.as_str() == "newest" => {
             found.sort_by(|x, y| set.date(y.0).cmp(&set.date(x.0)))

@@ -67,13 +67,12 @@ fn write_shards(page: &str) -> Result<(), String> {
         .unwrap_or(Path::new("."))
         .join("set");
     let dir = set.join("e");
-    let shown = |e: std::io::Error| format!("{}: {e}", dir.display());
     if set.exists() {
-        std::fs::remove_dir_all(&set).map_err(shown)?;
+        std::fs::remove_dir_all(&set).map_err(|e| format!("{}: {e}", set.display()))?;
     }
     let pages = dossier::data::pages_file();
     if !pages.is_empty() {
-        std::fs::create_dir_all(&set).map_err(shown)?;
+        std::fs::create_dir_all(&set).map_err(|e| format!("{}: {e}", set.display()))?;
         let file = set.join("pages.bin");
         std::fs::write(&file, pages).map_err(|e| format!("{}: {e}", file.display()))?;
     }
@@ -81,7 +80,7 @@ fn write_shards(page: &str) -> Result<(), String> {
     if shards.is_empty() {
         return Ok(());
     }
-    std::fs::create_dir_all(&dir).map_err(shown)?;
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     for (n, bytes) in shards.iter().enumerate() {
         let file = dir.join(format::shard_file(n));
         std::fs::write(&file, bytes).map_err(|e| format!("{}: {e}", file.display()))?;

@@ -168,7 +168,7 @@ async fn bytes(slug: &str) -> Result<Vec<u8>, String> {
         return inline_bytes(&el.text_content().unwrap_or_default());
     }
     let build = data::split().unwrap_or_default();
-    fetch_file(&format::blob_url(slug, build), "the article").await
+    fetch(&format::blob_url(slug, build), "the article").await
 }
 
 /// Decodes the base64 data a page holds inline (an article file, an added
@@ -182,13 +182,8 @@ pub fn inline_bytes(base64: &str) -> Result<Vec<u8>, String> {
     Ok(binary.chars().map(|c| c as u8).collect())
 }
 
-/// A file of the site (an article's, for messages).
-pub async fn fetch(url: &str) -> Result<Vec<u8>, String> {
-    fetch_file(url, "the article").await
-}
-
 /// A file of the site; `what` names it in the messages ("the article").
-pub async fn fetch_file(url: &str, what: &str) -> Result<Vec<u8>, String> {
+pub async fn fetch(url: &str, what: &str) -> Result<Vec<u8>, String> {
     let offline =
         || format!("{what} could not be downloaded (offline, or the site is unreachable)");
     let w = dom::window().ok_or("no window")?;

@@ -36,11 +36,13 @@ fn base64(bytes: &[u8]) -> Result<String, String> {
 /// Writes the page holding the articles `only` (all of the reader's when
 /// empty) and offers it for saving; `single`: named after its one article.
 pub async fn export_page(only: &[String], single: bool) -> Result<(), String> {
-    let page = dossier::data::load::fetch(SINGLE).await.map_err(|_| {
-        "the single-file page (dossier.html) is not beside this page, so it cannot be copied; \
+    let page = dossier::data::load::fetch(SINGLE, "the single-file page")
+        .await
+        .map_err(|_| {
+            "the single-file page (dossier.html) is not beside this page, so it cannot be copied; \
          use “Back up all” instead"
-            .to_string()
-    })?;
+                .to_string()
+        })?;
     let page = String::from_utf8(page).map_err(|_| "dossier.html is damaged".to_string())?;
     let list: Vec<_> = kept()
         .into_iter()

@@ -234,11 +234,16 @@ pub fn entity_view(
             mentions: n.mentions,
         })
         .collect();
+    // Mentions come grouped by article: its parts are cut once a group.
     let mut shown: Vec<(usize, MentionGroup)> = Vec::new();
+    let mut parts: (usize, Vec<&str>) = (usize::MAX, Vec::new());
     for m in page.mentions.iter().take(MENTIONS_SHOWN) {
-        let Some((article, _)) = set.get(m.article) else {
-            continue;
-        };
+        if parts.0 != m.article {
+            let Some((article, _)) = set.get(m.article) else {
+                continue;
+            };
+            parts = (m.article, article.parts());
+        }
         let id = id_of(m.article, m.entity);
         let href = Route::Article {
             slug: slug(m.article),
@@ -248,7 +253,7 @@ pub fn entity_view(
             event: None,
         }
         .to_hash();
-        let text = passage(&article.parts(), m.sentence, &[m.mention]);
+        let text = passage(&parts.1, m.sentence, &[m.mention]);
         match shown.last_mut() {
             Some((a, g)) if *a == m.article => g.passages.push((href, text)),
             _ => shown.push((

@@ -124,6 +124,19 @@ fn build() -> Result<(), String> {
         let _ = writeln!(list, "    include_bytes!({path:?}),");
     }
     list.push_str("];\n");
+    // The pages of a split set's library index after the first (which the
+    // app embeds): `dist/set/l/<n>.bin`, fetched as the library is read.
+    let files = encoded
+        .library
+        .iter()
+        .enumerate()
+        .map(|(i, bytes)| (format::library_file(i + 1), bytes.as_slice()));
+    let paths = write_files(&out.join("library"), files)?;
+    list.push_str("#[cfg(feature = \"ssr\")]\npub static LIBRARY: &[&[u8]] = &[\n");
+    for path in &paths {
+        let _ = writeln!(list, "    include_bytes!({path:?}),");
+    }
+    list.push_str("];\n");
     let target = out.join("shards.rs");
     std::fs::write(&target, list).map_err(|e| format!("{}: {e}", target.display()))?;
     // A split set's pages module does not carry what its pages read: it is

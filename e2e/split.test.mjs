@@ -71,13 +71,19 @@ after(async () => {
 });
 
 const isArticleFile = (u) => /\/articles\/[a-z0-9-]+\.bin(\?|$)/.test(u);
+const isLibraryPage = (u) => /\/set\/l\/[0-9]+\.bin(\?|$)/.test(u);
+/** Rows of the library's index the app embeds (core/src/bundle.rs, LIBRARY_PAGE). */
+const PAGE = 64;
 
 describe("a split set", () => {
-  it("ships an index in the page and one file per article", () => {
+  it("ships the first page of the index in the page, the others and each article as files", () => {
     const files = readdirSync(join(build.dist, "articles")).sort();
     assert.deepEqual(files, articles.map((a) => `${a.slug}.bin`).sort());
+    assert.deepEqual(readdirSync(join(build.dist, "set", "l")).sort(), ["1.bin"], "80 rows: the embedded page and one file");
     const html = readFileSync(join(build.dist, "index.html"), "utf8");
-    for (const a of articles) assert.ok(html.includes(`href="#/a/${a.slug}"`), `the prerendered library links ${a.slug}`);
+    articles.forEach((a, i) => assert.equal(html.includes(`href="#/a/${a.slug}"`), i < PAGE, `the prerendered library links ${a.slug}: ${i < PAGE}`));
+    assert.ok(html.includes(`… and ${COUNT - PAGE} more, listed once the page has started.`));
+    assert.ok(html.includes(`${COUNT} articles, read with`), "the library counts every article");
     const wasm = readdirSync(build.dist).find((f) => f.endsWith(".wasm"));
     const wasmBytes = statSync(join(build.dist, wasm)).size;
     const fileBytes = files.reduce((n, f) => n + statSync(join(build.dist, "articles", f)).size, 0);
@@ -104,9 +110,22 @@ describe("a split set", () => {
       await page.goto(server.url, { waitUntil: "load" });
       await waitForApp(page);
       await page.waitForLoadState("networkidle");
-      // the library lists them all, the first with the page and the rest
-      // in steps after it
+      // the library lists the first page of the index, the first rows
+      // with the page and the rest in steps after it; the next page is
+      // read when the reader comes near the end of the list
+      await page.waitForFunction((n) => document.querySelectorAll("li.library-item").length === n, PAGE);
+      assert.match(await page.locator('[data-testid="more-articles"]').textContent(), new RegExp(`^${PAGE} of ${COUNT} listed`));
+      assert.deepEqual(guard.requests.filter(isLibraryPage), [], "no page of the index before the end of the list is near");
+      await page.locator('[data-testid="more-articles"]').scrollIntoViewIfNeeded();
       await page.waitForFunction((n) => document.querySelectorAll("li.library-item").length === n, articles.length);
+      assert.deepEqual(
+        await page.locator("li.library-item").evaluateAll((els) => els.map((e) => e.dataset.slug)),
+        articles.map((a) => a.slug),
+        "every row, in order",
+      );
+      assert.equal(await page.locator('[data-testid="more-articles"]').count(), 0, "nothing more to list");
+      assert.equal(guard.requests.filter(isLibraryPage).length, 1);
+      assert.match(guard.requests.filter(isLibraryPage)[0], new RegExp(`^${server.url}set/l/1\\.bin\\?b=[0-9a-f]{16}$`));
       assert.deepEqual(guard.requests.filter(isArticleFile), [], "no article file before one is opened");
 
       const a = articles[3];
@@ -155,6 +174,39 @@ describe("a split set", () => {
       await page.reload();
       await waitForArticle(page, a.title);
       await assertClean(page, guard, "sub-path");
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+
+  it("opens an article past the first page of the index, says when there is no such article, and lists more on request after a failure", async () => {
+    const server = await serve({ root: build.dist });
+    const { context, page, guard } = await openGuarded(browser, { allow: (u) => u.startsWith(server.origin) });
+    try {
+      const late = articles[COUNT - 3];
+      await page.goto(`${server.url}#/a/${late.slug}`, { waitUntil: "load" });
+      await waitForArticle(page, late.title);
+      assertContainsRun(await articleBlockTexts(page), late.blocks, `${late.slug}, past the first page`);
+      assert.equal(await page.title(), `${late.title} — dossier`);
+      assert.deepEqual(guard.requests.filter(isLibraryPage), [], "its file says, not the index");
+      // A slug the set does not have: the site has no file for it.
+      await page.evaluate(() => (location.hash = "#/a/no-such-article-here"));
+      await page.waitForSelector('[data-testid="not-found"]');
+      assert.match(await page.locator('[data-testid="not-found"]').textContent(), /no-such-article-here/);
+      // The next page of the index cannot be read: said, and tried again.
+      await page.route(isLibraryPage, (route) => route.fulfill({ status: 503, body: "busy" }));
+      await page.evaluate(() => (location.hash = "#/"));
+      await page.waitForSelector('[data-testid="more-articles"]');
+      await page.locator('[data-testid="more-articles"]').scrollIntoViewIfNeeded();
+      await page.locator('[data-testid="more-articles"] [role="alert"]').waitFor();
+      assert.match(await page.locator('[data-testid="more-articles"]').textContent(), /could not be read: the server answered 503/);
+      await page.unroute(isLibraryPage);
+      await page.click('[data-testid="more-articles"] button');
+      await page.waitForFunction((n) => document.querySelectorAll("li.library-item").length === n, articles.length);
+      // The 404 and the 503 are the browser's console messages; nothing else.
+      assert.deepEqual(guard.pageErrors, [], "no uncaught error");
+      assert.deepEqual(guard.foreign, [], "no request to another origin");
     } finally {
       await context.close();
       await server.close();
@@ -332,6 +384,11 @@ describe("a split set", () => {
     try {
       await page.goto(url);
       await waitForApp(page);
+      // The library's next page is inline too.
+      await page.locator('[data-testid="more-articles"]').scrollIntoViewIfNeeded();
+      await page.waitForFunction((n) => document.querySelectorAll("li.library-item").length === n, articles.length);
+      await page.evaluate(() => (location.hash = "#/a/no-such-article-here"));
+      await page.waitForSelector('[data-testid="not-found"]');
       for (const a of [articles[0], articles[articles.length >> 1], articles[articles.length - 1]]) {
         await page.evaluate((h) => (location.hash = h), `#/a/${a.slug}`);
         await waitForArticle(page, a.title);

@@ -21,7 +21,9 @@
 //    article file is inlined too, as base64 in a non-executed
 //    <script type="application/x-dossier-article" id="dossier-article-SLUG">
 //    at the end of <body> (and set/pages.bin, what the set's pages read, as
-//    id="dossier-set-pages"; the entity shards are not needed there): the app
+//    id="dossier-set-pages", and the pages of the library's index after the
+//    first, set/l/N.bin, as id="dossier-library-N"; the entity shards are
+//    not needed there): the app
 //    reads an article from there instead of fetching it, so the single file
 //    still holds the whole set. The importer
 //    (for adding articles: a page opened from disk cannot start a worker) is
@@ -293,6 +295,10 @@ const articleFiles = existsSync(articlesDir) ? readdirSync(articlesDir).filter((
 // ... and what the set's pages read of it (src/data.rs, `pages`).
 const setPages = join(dist, "set", "pages.bin");
 const setPagesBytes = existsSync(setPages) ? statSync(setPages).size : 0;
+// ... and the pages of the library's index after the first (src/data/load.rs, `more`).
+const libraryDir = join(dist, "set", "l");
+const libraryFiles = existsSync(libraryDir) ? readdirSync(libraryDir).filter((f) => f.endsWith(".bin")).sort() : [];
+const libraryBytes = libraryFiles.reduce((n, f) => n + statSync(join(libraryDir, f)).size, 0);
 // Past SINGLE_LIMIT bytes one file is no longer a sensible way to carry the
 // set: the browser reads, decodes and keeps all of it before the page is
 // live (docs/performance.md, "Where dossier.html stops"). The build then
@@ -300,7 +306,7 @@ const setPagesBytes = existsSync(setPages) ? statSync(setPages).size : 0;
 // served from any static host carries the set.
 {
   const articleBytes = articleFiles.reduce((n, f) => n + statSync(join(articlesDir, f)).size, 0);
-  const estimate = single.length + Math.ceil(((wasmBytes.length + articleBytes + setPagesBytes) * 4) / 3);
+  const estimate = single.length + Math.ceil(((wasmBytes.length + articleBytes + setPagesBytes + libraryBytes) * 4) / 3);
   if (estimate > SINGLE_LIMIT) {
     rmSync(join(dist, SINGLE_FILE), { force: true });
     console.log(
@@ -318,6 +324,11 @@ if (articleFiles.length) {
     return `<script type="${ARTICLE_TYPE}" id="dossier-article-${slug}">${b64}</script>`;
   });
   if (setPagesBytes) blocks.push(`<script type="${ARTICLE_TYPE}" id="dossier-set-pages">${readFileSync(setPages).toString("base64")}</script>`);
+  for (const f of libraryFiles) {
+    const n = f.slice(0, -".bin".length);
+    if (!/^[0-9]+$/.test(n)) fail(`a page of the library's index with an unexpected name: ${f}`);
+    blocks.push(`<script type="${ARTICLE_TYPE}" id="dossier-library-${n}">${readFileSync(join(libraryDir, f)).toString("base64")}</script>`);
+  }
   const end = single.lastIndexOf("</body>");
   if (end < 0) fail("no </body> in index.html");
   single = single.slice(0, end) + blocks.join("\n") + "\n" + single.slice(end);

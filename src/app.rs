@@ -36,7 +36,9 @@ fn saved() -> (Route, Option<usize>, Vec<EntityKind>) {
 pub fn app(props: &AppProps) -> Html {
     let initial = use_memo(props.prerendered, |&prerendered| {
         let set = data::index();
-        let only = (set.len() == 1).then(|| set[0].slug.clone());
+        let only = (data::set_count() == 1)
+            .then(|| set.first().map(|s| s.slug.clone()))
+            .flatten();
         if prerendered {
             // As rendered at build time; the reader's own articles are
             // known once the page is live (see the restore below).
@@ -112,6 +114,11 @@ pub fn shell() -> Html {
                     added::load();
                 } else {
                     data::yours_read();
+                    // An article the URL names that is not among the rows at
+                    // hand (a large set) is asked for now.
+                    if data::split().is_some() {
+                        dispatcher.dispatch(Action::YoursChanged);
+                    }
                 }
                 // The reader's corrections, applied by the pages module.
                 let d = dispatcher.clone();
@@ -218,6 +225,12 @@ pub fn shell() -> Html {
     let slug = state.slug.clone();
     let (load, retry) = data::load::use_entry(slug.clone());
     let summary = slug.as_deref().and_then(data::summary);
+    // An article of a split set opened before its row of the library was
+    // read is named by its file once read.
+    let summary = summary.or_else(|| match &load {
+        Some(Load::Ready(e)) => Some(Rc::new(data::format::Summary::of(&e.article))),
+        _ => None,
+    });
 
     // The document title follows the article.
     {
@@ -259,7 +272,11 @@ pub fn shell() -> Html {
         }
         (load, _) => load,
     };
-    let title = summary.map(|s| s.meta.title.clone()).unwrap_or_default();
+    // Named by its slug until its row or its file has been read.
+    let title = summary
+        .map(|s| s.meta.title.clone())
+        .or_else(|| slug.clone())
+        .unwrap_or_default();
     let view = match (slug, load) {
         _ if state.page.is_some() => html! {},
         (None, _) | (_, None) => {
@@ -328,7 +345,9 @@ pub fn shell() -> Html {
 /// article no longer opens by itself), and renders again.
 fn after_change(dispatcher: &UseReducerDispatcher<ReaderState>) {
     let index = data::index();
-    let only = (index.len() == 1 && data::yours().is_empty()).then(|| index[0].slug.clone());
+    let only = (data::set_count() == 1 && data::yours().is_empty())
+        .then(|| index.first().map(|s| s.slug.clone()))
+        .flatten();
     dispatcher.dispatch(Action::SetOnly(only));
     dispatcher.dispatch(Action::YoursChanged);
 }

@@ -1,6 +1,7 @@
 //! The article set, parsed and analysed by the build script and embedded:
-//! either whole, or (a large set) as the library's index, each article then
-//! read from its own file when it is opened (see [`format`] and [`load`]).
+//! either whole, or (a large set) as the first page of the library's index,
+//! the other pages read as the library is read and each article read from
+//! its own file when it is opened (see [`format`] and [`load`]).
 //! Articles read that way are kept here, so reopening one does not fetch it
 //! again. Beside the set, the articles the reader added (see
 //! [`crate::added`]), analysed in the page.
@@ -43,7 +44,11 @@ impl Entry {
 }
 
 struct Store {
-    index: Rc<[Rc<Summary>]>,
+    /// The library's rows at hand, from the first: every row of a whole
+    /// set; a split set's first page, then each page as it is read.
+    index: RefCell<Rc<[Rc<Summary>]>>,
+    /// How many articles the set has.
+    count: usize,
     /// `Some(build)` when the set is split.
     split: Option<u64>,
     /// Embedded entries, then those read from article files.
@@ -90,15 +95,17 @@ fn store(set: Set) -> Store {
                 });
             }
             Store {
-                index: index.into(),
+                count: index.len(),
+                index: RefCell::new(index.into()),
                 split: None,
                 entries: RefCell::new(entries),
                 yours: RefCell::new(Vec::new()),
                 yours_pending: std::cell::Cell::new(true),
             }
         }
-        Set::Split { build, index } => Store {
-            index: index.into_iter().map(Rc::new).collect(),
+        Set::Split { build, count, head } => Store {
+            index: RefCell::new(head.into_iter().map(Rc::new).collect()),
+            count,
             split: Some(build),
             entries: RefCell::new(Vec::new()),
             yours: RefCell::new(Vec::new()),
@@ -116,15 +123,53 @@ thread_local! {
     }));
 }
 
-/// What the library lists: every article of the set, in file name order.
+/// What the library lists: the articles of the set at hand, in file name
+/// order from the first (every one, unless the set is split and the rest of
+/// its index has not been read: see [`next_page`]).
 pub fn index() -> Rc<[Rc<Summary>]> {
-    STORE.with(|s| Rc::clone(&s.index))
+    STORE.with(|s| Rc::clone(&s.index.borrow()))
 }
 
-/// The library's entry for this slug (of the set or the reader's).
+/// How many articles the set has (without the reader's).
+pub fn set_count() -> usize {
+    STORE.with(|s| s.count)
+}
+
+/// The page of a split set's library index to read next, if the library
+/// does not list every article yet.
+pub fn next_page() -> Option<usize> {
+    STORE.with(|s| {
+        let at = s.index.borrow().len();
+        (at < s.count).then(|| format::library_page_of(at))
+    })
+}
+
+/// Adds page `n` of the library's index (read from its file) to the rows
+/// at hand; a page other than the next one is left out.
+pub fn accept_page(n: usize, bytes: &[u8]) -> Result<(), BlobError> {
+    let build = split().ok_or(BlobError::OtherBuild)?;
+    let rows = format::decode_library_page(bytes, build, n)?;
+    if next_page() == Some(n) {
+        STORE.with(|s| {
+            let mut index = s.index.borrow_mut();
+            let all: Vec<Rc<Summary>> = index
+                .iter()
+                .cloned()
+                .chain(rows.into_iter().map(Rc::new))
+                .take(s.count)
+                .collect();
+            *index = all.into();
+        });
+    }
+    Ok(())
+}
+
+/// The library's entry for this slug (of the set or the reader's), if it
+/// is at hand.
 pub fn summary(slug: &str) -> Option<Rc<Summary>> {
     STORE.with(|s| {
         s.index
+            .borrow()
             .iter()
             .find(|e| e.slug == slug)
             .cloned()
@@ -139,7 +184,13 @@ pub fn yours() -> Vec<Yours> {
 
 /// How many articles the library holds: the set's and the reader's.
 pub fn count() -> usize {
-    STORE.with(|s| s.index.len() + s.yours.borrow().len())
+    STORE.with(|s| s.count + s.yours.borrow().len())
+}
+
+/// True when every row of the set's index is at hand (a slug not among
+/// them is not in the set).
+pub fn complete() -> bool {
+    next_page().is_none()
 }
 
 /// True until the reader's stored articles have been read (an article of
@@ -152,10 +203,12 @@ pub fn yours_read() {
     STORE.with(|s| s.yours_pending.set(false));
 }
 
-/// Every slug of the library: the set's and the reader's.
+/// Every slug of the library at hand: the set's (those of its index read so
+/// far, see [`complete`]) and the reader's.
 pub fn slugs() -> Vec<String> {
     STORE.with(|s| {
         s.index
+            .borrow()
             .iter()
             .map(|e| e.slug.clone())
             .chain(s.yours.borrow().iter().map(|y| y.summary.slug.clone()))
@@ -168,8 +221,8 @@ pub fn slugs() -> Vec<String> {
 pub fn free_slug(base: &str) -> String {
     STORE.with(|s| {
         let yours = s.yours.borrow();
-        let taken = s
-            .index
+        let index = s.index.borrow();
+        let taken = index
             .iter()
             .map(|e| e.slug.as_str())
             .chain(yours.iter().map(|y| y.summary.slug.as_str()));
@@ -306,6 +359,13 @@ pub async fn pages() -> Result<format::SetPages, String> {
         None => load::fetch(&format::pages_url(build), "the set's index").await?,
     };
     format::decode_pages_file(&bytes, build).map_err(|e| e.about("the set's index"))
+}
+
+/// The pages of a split set's library index after the first, in order, for
+/// the build-time render to write out (`set/l/<n>.bin`).
+#[cfg(feature = "ssr")]
+pub fn library_files() -> &'static [&'static [u8]] {
+    shards::LIBRARY
 }
 
 /// `set/pages.bin` of a split set, for the build-time render to write out;

@@ -1,9 +1,12 @@
 //! The article set as the build writes it and the app reads it back (postcard).
 //!
 //! A small set is embedded whole in the WebAssembly: every article with its
-//! analysis. A large one is split: the WebAssembly carries only the index the
-//! library shows ([`Summary`] per article), and each article with its analysis
-//! is a file of its own, `articles/<slug>.bin`, fetched when it is opened.
+//! analysis. A large one is split: the WebAssembly carries only the first
+//! page of the index the library shows ([`Summary`] per article, the first
+//! [`LIBRARY_PAGE`] rows) and how many articles there are; the rest of the
+//! index is in pages of its own, `set/l/<n>.bin`, fetched as the library is
+//! read, and each article with its analysis is a file of its own,
+//! `articles/<slug>.bin`, fetched when it is opened.
 //! The rule and its threshold are [`split_above`] and [`SPLIT_ABOVE`]; the
 //! reasons are in `docs/performance.md` ("How cost grows with the set").
 //!
@@ -18,6 +21,12 @@ use serde::{Deserialize, Serialize};
 /// A set whose encoded articles take more than this many bytes (and that has
 /// more than one article) is split.
 pub const SPLIT_ABOVE: usize = 150 * 1024;
+
+/// How many rows of the library's index of a split set one page holds: the
+/// first page is embedded, the others are files (`set/l/<n>.bin`). A page
+/// is about 20 KiB (7 KiB compressed), so that what the app embeds does not
+/// grow with the set.
+pub const LIBRARY_PAGE: usize = 64;
 
 /// How long a library teaser may be, in bytes.
 pub const TEASER_BYTES: usize = 240;
@@ -52,8 +61,14 @@ pub enum Set {
         articles: Vec<(Article, Analysis)>,
         keys: Vec<Vec<String>>,
     },
-    /// The index only; each article is a separate file tagged with `build`.
-    Split { build: u64, index: Vec<Summary> },
+    /// The index's first page (`head`, at most [`LIBRARY_PAGE`] rows) and
+    /// the number of articles; the other pages and each article are separate
+    /// files tagged with `build`.
+    Split {
+        build: u64,
+        count: usize,
+        head: Vec<Summary>,
+    },
 }
 
 /// [`Set`] as it is written, without copying the articles (same encoding).
@@ -65,8 +80,17 @@ enum SetRef<'a> {
     },
     Split {
         build: u64,
-        index: &'a [Summary],
+        count: usize,
+        head: &'a [Summary],
     },
+}
+
+/// One page of the library's index of a split set (`set/l/<n>.bin`).
+#[derive(Serialize, Deserialize)]
+struct LibraryPage {
+    build: u64,
+    page: usize,
+    rows: Vec<Summary>,
 }
 
 /// One article file of a split set.
@@ -92,6 +116,9 @@ struct BlobRef<'a> {
 pub struct Encoded {
     pub embedded: Vec<u8>,
     pub files: Vec<(String, Vec<u8>)>,
+    /// The pages of the library's index after the first (embedded), in
+    /// order: `library[i]` is page `i + 1`.
+    pub library: Vec<Vec<u8>>,
     /// Bytes of the whole set encoded as one (what decides the split).
     pub whole: usize,
     /// The tag of a split set's files (0 when the set is whole).
@@ -130,17 +157,31 @@ pub fn encode(
         return Ok(Encoded {
             embedded: whole_bytes,
             files: Vec::new(),
+            library: Vec::new(),
             whole,
             build: 0,
         });
     }
     let build = fnv1a(&whole_bytes);
     let index: Vec<Summary> = set.iter().map(|(a, _)| Summary::of(a)).collect();
+    let mut pages = index.chunks(LIBRARY_PAGE);
     let embedded = postcard::to_allocvec(&SetRef::Split {
         build,
-        index: &index,
+        count: index.len(),
+        head: pages.next().unwrap_or_default(),
     })
     .map_err(err)?;
+    let library = pages
+        .enumerate()
+        .map(|(i, rows)| {
+            postcard::to_allocvec(&LibraryPage {
+                build,
+                page: i + 1,
+                rows: rows.to_vec(),
+            })
+            .map_err(err)
+        })
+        .collect::<Result<_, _>>()?;
     let files = set
         .iter()
         .zip(keys)
@@ -159,9 +200,42 @@ pub fn encode(
     Ok(Encoded {
         embedded,
         files,
+        library,
         whole,
         build,
     })
+}
+
+/// How many pages the library's index of `count` articles takes.
+pub fn library_pages(count: usize) -> usize {
+    count.div_ceil(LIBRARY_PAGE)
+}
+
+/// The page of the library's index that holds row `row`.
+pub fn library_page_of(row: usize) -> usize {
+    row / LIBRARY_PAGE
+}
+
+/// Where page `n` of the library's index lives, relative to the page.
+pub fn library_url(n: usize, build: u64) -> String {
+    format!("set/l/{}?b={build:016x}", library_file(n))
+}
+
+/// The file name of page `n` of the library's index in `dist/set/l/`.
+pub fn library_file(n: usize) -> String {
+    format!("{n}.bin")
+}
+
+/// Reads page `n` of the library's index of the split set `build`.
+pub fn decode_library_page(bytes: &[u8], build: u64, n: usize) -> Result<Vec<Summary>, BlobError> {
+    let page: LibraryPage = postcard::from_bytes(bytes).map_err(|_| BlobError::Corrupt)?;
+    if page.build != build {
+        return Err(BlobError::OtherBuild);
+    }
+    if page.page != n || page.rows.is_empty() || page.rows.len() > LIBRARY_PAGE {
+        return Err(BlobError::Corrupt);
+    }
+    Ok(page.rows)
 }
 
 /// What the pages of the set (entity pages, set timeline, search) read
@@ -177,6 +251,10 @@ pub struct SetPages {
     /// What each point of `timeline` is: the event's label, or the
     /// article's title for a publication date.
     pub labels: Vec<String>,
+    /// Every article's slug and title, in set order: a split set's app
+    /// holds only the first page of the library's index.
+    pub slugs: Vec<String>,
+    pub titles: Vec<String>,
 }
 
 impl SetPages {
@@ -209,6 +287,8 @@ impl SetPages {
             linking,
             timeline,
             labels,
+            slugs: set.iter().map(|(a, _)| a.slug.clone()).collect(),
+            titles: set.iter().map(|(a, _)| a.meta.title.clone()).collect(),
         }
     }
 }
@@ -505,9 +585,16 @@ mod tests {
         let s = set(4, 40);
         let e = encode(&s, 1000).expect("encodes");
         assert!(e.whole > 1000);
-        let Ok(Set::Split { build, index }) = decode_set(&e.embedded) else {
+        let Ok(Set::Split {
+            build,
+            count,
+            head: index,
+        }) = decode_set(&e.embedded)
+        else {
             panic!("not split")
         };
+        assert_eq!(count, 4);
+        assert!(e.library.is_empty(), "four rows are one page");
         assert!(
             e.embedded.len() < e.whole / 4,
             "the index is a fraction of the set"
@@ -524,6 +611,50 @@ mod tests {
             assert_eq!(&back.1, analysis);
             assert_eq!(back.2.len(), analysis.entities.len());
         }
+    }
+
+    #[test]
+    fn a_split_set_embeds_the_first_page_of_its_index_and_writes_the_others() {
+        let n = 2 * LIBRARY_PAGE + 7;
+        let s = set(n, 1);
+        let e = encode(&s, 10).expect("encodes");
+        let Ok(Set::Split { build, count, head }) = decode_set(&e.embedded) else {
+            panic!("not split")
+        };
+        assert_eq!(count, n);
+        assert_eq!(head.len(), LIBRARY_PAGE);
+        assert_eq!(library_pages(n), 3);
+        assert_eq!(e.library.len(), 2);
+        let mut rows = head.clone();
+        for (i, bytes) in e.library.iter().enumerate() {
+            let page = decode_library_page(bytes, build, i + 1).expect("reads back");
+            assert_eq!(library_page_of(rows.len()), i + 1);
+            rows.extend(page);
+        }
+        let want: Vec<Summary> = s.iter().map(|(a, _)| Summary::of(a)).collect();
+        assert_eq!(rows, want);
+        // What is embedded does not grow with the set.
+        let small = encode(&set(LIBRARY_PAGE + 1, 1), 10).expect("encodes");
+        assert!(e.embedded.len() <= small.embedded.len() + 16);
+        // Another page, another build, or a damaged file is refused.
+        let page1 = &e.library[0];
+        assert_eq!(
+            decode_library_page(page1, build, 2),
+            Err(BlobError::Corrupt)
+        );
+        assert_eq!(
+            decode_library_page(page1, build ^ 1, 1),
+            Err(BlobError::OtherBuild)
+        );
+        assert_eq!(
+            decode_library_page(&page1[..page1.len() / 2], build, 1),
+            Err(BlobError::Corrupt)
+        );
+        assert_eq!(library_url(3, 0xab), "set/l/3.bin?b=00000000000000ab");
+        // The set's pages list every article, not only the first page.
+        let pages = SetPages::of(&s);
+        assert_eq!(pages.slugs.len(), n);
+        assert_eq!(pages.titles[n - 1], s[n - 1].0.meta.title);
     }
 
     #[test]

@@ -226,13 +226,17 @@ const AT_ONCE: usize = 12;
 /// Reads the set: `progress(done, total)` as the articles come.
 pub async fn read(progress: impl Fn(usize, usize)) -> Result<Base, String> {
     let pages = data::pages().await?;
-    let index = data::index();
-    let mut articles = Vec::with_capacity(index.len());
-    for part in index.chunks(AT_ONCE) {
-        let read = part.iter().map(|summary| async move {
-            data::load::read(&summary.slug)
+    let total = pages.slugs.len();
+    let mut articles = Vec::with_capacity(total);
+    for part in pages
+        .slugs
+        .chunks(AT_ONCE)
+        .zip(pages.titles.chunks(AT_ONCE))
+    {
+        let read = part.0.iter().zip(part.1).map(|(slug, title)| async move {
+            data::load::read(slug)
                 .await
-                .map_err(|why| format!("“{}”: {why}", summary.meta.title))
+                .map_err(|why| format!("“{title}”: {why}"))
         });
         for entry in futures::future::join_all(read).await {
             let entry = entry?;
@@ -241,27 +245,26 @@ pub async fn read(progress: impl Fn(usize, usize)) -> Result<Base, String> {
                 entry.analysis.as_ref().clone(),
             ));
         }
-        progress(articles.len(), index.len());
+        progress(articles.len(), total);
     }
     Ok(Base {
-        titles: articles.iter().map(|(a, _)| a.meta.title.clone()).collect(),
+        titles: pages.titles,
         articles,
-        slugs: index.iter().map(|s| s.slug.clone()).collect(),
+        slugs: pages.slugs,
         linking: pages.linking,
         pages: None,
     })
 }
 
 /// What the set timeline needs and no more: the build's linking and
-/// timeline, and the library's index; no article is read (a split set of
+/// timeline, and the set's list of articles; no article is read (a split set of
 /// thousands would wait for all their files).
 pub async fn read_light() -> Result<Base, String> {
     let mut pages = data::pages().await?;
-    let index = data::index();
     Ok(Base {
         articles: Vec::new(),
-        slugs: index.iter().map(|s| s.slug.clone()).collect(),
-        titles: index.iter().map(|s| s.meta.title.clone()).collect(),
+        slugs: std::mem::take(&mut pages.slugs),
+        titles: std::mem::take(&mut pages.titles),
         // The timeline's rows need its points and labels, not the linking.
         linking: std::mem::take(&mut pages.linking),
         pages: Some(Rc::new(pages)),

@@ -10,7 +10,8 @@
 //! The link: the app sets `window.dossierApp(op, a, b, c, d)` ([`APP_HOOK`])
 //! before loading the module, which answers `dossierApp("ready", api)`;
 //! then `api("add", items)` and `api("manage", slug)` go one way, and
-//! "put", "remove", "rename", "loaded", "taken" and "go" the other.
+//! "put", "remove", "rename", "loaded", "taken", "in_set" and "go" the
+//! other.
 
 pub mod share;
 pub mod store;
@@ -182,6 +183,18 @@ fn hook(op: JsValue, a: JsValue, b: JsValue, c: JsValue, d: JsValue) -> JsValue 
             data::yours_read();
             tell(Change::Listed);
             JsValue::UNDEFINED
+        }
+        // Whether the set has an article `a` (a split set whose index is not
+        // all at hand asks the site): a promise of true, false, or nothing
+        // when the site could not say.
+        Some("in_set") => {
+            let slug = a.as_string().unwrap_or_default();
+            wasm_bindgen_futures::future_to_promise(async move {
+                Ok(data::load::in_set(&slug)
+                    .await
+                    .map_or(JsValue::UNDEFINED, JsValue::from_bool))
+            })
+            .into()
         }
         Some("taken") => data::slugs()
             .iter()

@@ -29,7 +29,7 @@ fn main() -> ExitCode {
     match run(&path) {
         Ok((bytes, files)) => {
             println!("prerender: {path}: {bytes} bytes of prerendered HTML");
-            let set = dossier::data::index().len();
+            let set = dossier::data::set_count();
             let embedded = dossier::data::embedded_bytes();
             if files > 0 {
                 println!("prerender: set of {set} articles split: index {embedded} bytes embedded, {files} article files in articles/");
@@ -59,8 +59,9 @@ fn run(path: &str) -> Result<(usize, usize), String> {
 }
 
 /// Writes the split set's entity shards beside the page, `set/e/<n>.bin`,
-/// and what its pages read, `set/pages.bin`, replacing that folder
-/// (removing it when the set is whole).
+/// the pages of its library's index after the first, `set/l/<n>.bin`, and
+/// what its pages read, `set/pages.bin`, replacing that folder (removing it
+/// when the set is whole).
 fn write_shards(page: &str) -> Result<(), String> {
     let set = Path::new(page)
         .parent()
@@ -76,13 +77,26 @@ fn write_shards(page: &str) -> Result<(), String> {
         let file = set.join("pages.bin");
         std::fs::write(&file, pages).map_err(|e| format!("{}: {e}", file.display()))?;
     }
-    let shards = dossier::data::shard_files();
-    if shards.is_empty() {
+    let shards = dossier::data::shard_files().iter().enumerate();
+    write_all(&dir, shards.map(|(n, b)| (format::shard_file(n), *b)))?;
+    let library = dossier::data::library_files().iter().enumerate();
+    write_all(
+        &set.join("l"),
+        library.map(|(i, b)| (format::library_file(i + 1), *b)),
+    )
+}
+
+/// Writes `files` (name, bytes) into `dir`, made when there are any.
+fn write_all<'a>(
+    dir: &Path,
+    files: impl ExactSizeIterator<Item = (String, &'a [u8])>,
+) -> Result<(), String> {
+    if files.len() == 0 {
         return Ok(());
     }
-    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    for (n, bytes) in shards.iter().enumerate() {
-        let file = dir.join(format::shard_file(n));
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for (name, bytes) in files {
+        let file = dir.join(name);
         std::fs::write(&file, bytes).map_err(|e| format!("{}: {e}", file.display()))?;
     }
     Ok(())

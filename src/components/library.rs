@@ -1,4 +1,6 @@
 //! The library: every article of the set with its metadata and a teaser.
+//! A split set's rows past the first page of its index are read as the
+//! reader comes near the end of the list (or asks for them).
 
 use std::rc::Rc;
 
@@ -52,9 +54,16 @@ pub fn date_text(date: Option<&str>) -> String {
 
 #[function_component(Library)]
 pub fn library(props: &LibraryProps) -> Html {
-    let list = &props.articles.0;
+    // The rows read since the shell listed them (a split set's next pages).
+    let grown = use_state(|| None::<Rc<[Rc<Summary>]>>);
+    let list = match &*grown {
+        Some(rows) if rows.len() > props.articles.0.len() => rows,
+        _ => &props.articles.0,
+    };
     let yours = &props.yours;
-    let n = list.len() + yours.len();
+    // The set's articles, of which `list` holds those at hand.
+    let total = crate::data::set_count().max(list.len());
+    let n = total + yours.len();
     // A set of thousands is listed in steps in the page, like a long panel:
     // the first rows with the app, the rest after each paint. The build's
     // render (native) lists the rows of the first [`BUILD_STEPS`] steps and
@@ -67,6 +76,12 @@ pub fn library(props: &LibraryProps) -> Html {
         rows_shown(steps, list.len(), None)
     };
     let manage = Callback::from(|_: MouseEvent| crate::added::manage(None));
+    let more = use_more(
+        list.len(),
+        // The build's render says how many follow, in the list.
+        !crate::later::BUILD_RENDER && shown == list.len() && list.len() < total,
+        grown.clone(),
+    );
     html! {
         <main class="library" data-testid="library">
             <header class="library-head">
@@ -106,11 +121,87 @@ pub fn library(props: &LibraryProps) -> Html {
                 }
                 <ol class="library-list">
                     { for list.iter().take(shown).map(|a| html! { <LibraryItem key={a.slug.clone()} article={Rc::clone(a)} /> }) }
-                    if crate::later::BUILD_RENDER && shown < list.len() {
-                        <li class="more list-note">{ format!("… and {} more, listed once the page has started.", list.len() - shown) }</li>
+                    if crate::later::BUILD_RENDER && shown < total {
+                        <li class="more list-note">{ format!("… and {} more, listed once the page has started.", total - shown) }</li>
                     }
                 </ol>
+                { more }
             }
         </main>
+    }
+}
+
+/// The end of a list that has more rows to read (`waiting`: every row at
+/// hand is listed): says how many are listed, reads the next page when it
+/// comes near the screen or on request (into `grown`), and says why when it
+/// could not.
+#[hook]
+fn use_more(
+    listed: usize,
+    waiting: bool,
+    grown: UseStateHandle<Option<Rc<[Rc<Summary>]>>>,
+) -> Html {
+    let problem = use_state(|| None::<String>);
+    let end = use_node_ref();
+    let read = {
+        let problem = problem.clone();
+        Callback::from(move |()| {
+            if crate::data::load::reading_more() {
+                return;
+            }
+            let (grown, problem) = (grown.clone(), problem.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = crate::data::load::more().await;
+                problem.set(result.err());
+                grown.set(Some(crate::data::index()));
+            });
+        })
+    };
+    {
+        let (read, end) = (read.clone(), end.clone());
+        let go = waiting && problem.is_none();
+        use_effect_with((go, listed), move |&(go, _)| {
+            let near = move || {
+                let (Some(el), Some(w)) = (end.cast::<web_sys::Element>(), crate::dom::window())
+                else {
+                    return false;
+                };
+                let height = w
+                    .inner_height()
+                    .ok()
+                    .and_then(|h| h.as_f64())
+                    .unwrap_or(0.0);
+                el.get_bounding_client_rect().top() < 2.0 * height
+            };
+            let listener = go.then(|| {
+                if near() {
+                    read.emit(());
+                }
+                crate::dom::window().map(|w| {
+                    gloo_events::EventListener::new(&w, "scroll", move |_| {
+                        if near() {
+                            read.emit(());
+                        }
+                    })
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    if !waiting {
+        return html! {};
+    }
+    let total = crate::data::set_count();
+    let onclick = read.reform(|_: MouseEvent| ());
+    html! {
+        <p class="list-note more" ref={end} data-testid="more-articles">
+            { format!("{listed} of {total} listed. ") }
+            if let Some(why) = &*problem {
+                <span role="alert">{ format!("The next ones could not be read: {why}. ") }</span>
+                <button type="button" class="link" {onclick}>{ "Try again" }</button>
+            } else {
+                <button type="button" class="link" {onclick}>{ "List more" }</button>
+            }
+        </p>
     }
 }

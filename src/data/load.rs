@@ -3,7 +3,11 @@
 //! [`crate::data`]. In the single-file page (`dossier.html`, which may be
 //! opened from disk where nothing can be fetched) the files are inlined as
 //! `<script type="application/x-dossier-article" id="dossier-article-SLUG">`
-//! elements holding base64, and read from there instead.
+//! elements holding base64, and read from there instead. The pages of the
+//! library's index after the first (`set/l/<n>.bin`) are read the same way,
+//! as the library is read ([`more`]). A slug that is not among the rows at
+//! hand may still be in the set: its file is asked for, and a file the site
+//! does not have means the set has no such article.
 
 use std::cell::RefCell;
 
@@ -41,6 +45,14 @@ thread_local! {
     static PENDING: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
     /// Files that could not be read, until the reader tries again.
     static FAILED: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
+    /// Slugs whose file the site does not have: not in the set.
+    static ABSENT: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    /// True while a page of the library's index is being read.
+    static MORE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn absent(slug: &str) -> bool {
+    ABSENT.with(|a| a.borrow().iter().any(|s| s == slug))
 }
 
 /// The state of the article `slug` right now.
@@ -48,11 +60,13 @@ pub fn state(slug: &str) -> Load {
     if let Some(entry) = data::entry(slug) {
         return Load::Ready(entry);
     }
+    let known = data::summary(slug).is_some();
     // Perhaps one of the reader's articles, not yet read from storage.
-    if data::summary(slug).is_none() && data::yours_pending() {
+    if !known && data::yours_pending() {
         return Load::Loading;
     }
-    if data::split().is_none() || data::summary(slug).is_none() {
+    // A split set whose index is not all at hand may have it: its file says.
+    if data::split().is_none() || (!known && data::complete()) || absent(slug) {
         return Load::Missing;
     }
     match failure(slug) {
@@ -83,24 +97,29 @@ pub fn use_entry(slug: Option<String>) -> (Option<Load>, Callback<()>) {
     let attempt = use_state(|| 0u32);
     {
         let update = update.clone();
-        use_effect_with((slug.clone(), *attempt), move |(slug, _)| {
-            if let Some(slug) = slug {
-                if state(slug) == Load::Loading
-                    && data::split().is_some()
-                    && data::summary(slug).is_some()
-                {
-                    start(slug.clone(), update);
-                }
-            }
-            // Leaving a failed article forgets the failure: opening it
-            // again tries again.
-            let slug = slug.clone();
-            move || {
+        // Not before the reader's articles are read: it may be one of them.
+        let pending = data::yours_pending();
+        use_effect_with(
+            (slug.clone(), *attempt, pending),
+            move |(slug, _, pending)| {
                 if let Some(slug) = slug {
-                    forget_failure(&slug);
+                    if state(slug) == Load::Loading
+                        && data::split().is_some()
+                        && (!*pending || data::summary(slug).is_some())
+                    {
+                        start(slug.clone(), update);
+                    }
                 }
-            }
-        });
+                // Leaving a failed article forgets the failure: opening it
+                // again tries again.
+                let slug = slug.clone();
+                move || {
+                    if let Some(slug) = slug {
+                        forget_failure(&slug);
+                    }
+                }
+            },
+        );
     }
     let retry = {
         let slug = slug.clone();
@@ -130,9 +149,15 @@ fn start(slug: String, done: UseForceUpdateHandle) {
     }
     wasm_bindgen_futures::spawn_local(async move {
         let result = match bytes(&slug).await {
-            Ok(bytes) => data::accept(&slug, &bytes)
+            Ok(Some(bytes)) => data::accept(&slug, &bytes)
                 .map(|_| ())
                 .map_err(|e| e.to_string()),
+            // A row of the library names it: the site has lost its file.
+            Ok(None) if data::summary(&slug).is_some() => Err(NOT_FOUND.to_string()),
+            Ok(None) => {
+                ABSENT.with(|a| a.borrow_mut().push(slug.clone()));
+                Ok(())
+            }
             Err(e) => Err(e),
         };
         PENDING.with(|p| p.borrow_mut().retain(|s| *s != slug));
@@ -149,26 +174,83 @@ pub async fn read(slug: &str) -> Result<Entry, String> {
     if let Some(entry) = data::entry(slug) {
         return Ok(entry);
     }
-    if data::split().is_none() || data::summary(slug).is_none() {
-        return Err(format!("there is no article “{slug}” in this set"));
+    let missing = || format!("there is no article “{slug}” in this set");
+    if data::split().is_none() {
+        return Err(missing());
     }
-    let bytes = bytes(slug).await?;
+    let bytes = bytes(slug).await?.ok_or_else(missing)?;
     data::accept(slug, &bytes).map_err(|e| e.to_string())
 }
 
-/// The bytes of an article file: inlined in the page, or fetched.
-async fn bytes(slug: &str) -> Result<Vec<u8>, String> {
-    let inline = dom::document()
-        .and_then(|d| d.get_element_by_id(&inline_id(slug)))
+/// Is the set in `slug`'s file? `Some(true)`/`Some(false)` when the rows
+/// at hand or the site say, `None` when its file could not be asked for.
+pub async fn in_set(slug: &str) -> Option<bool> {
+    if data::split().is_none() || data::complete() || data::summary(slug).is_some() {
+        return Some(data::index().iter().any(|s| s.slug == slug));
+    }
+    if absent(slug) {
+        return Some(false);
+    }
+    match bytes(slug).await {
+        Ok(Some(_)) => Some(true),
+        Ok(None) => Some(false),
+        Err(_) => None,
+    }
+}
+
+/// The text of a file the single-file page holds inline, by element id.
+fn inline_text(id: &str) -> Option<String> {
+    dom::document()
+        .and_then(|d| d.get_element_by_id(id))
         .filter(|el| {
             el.tag_name().eq_ignore_ascii_case("script")
                 && el.get_attribute("type").as_deref() == Some(INLINE_TYPE)
-        });
-    if let Some(el) = inline {
-        return inline_bytes(&el.text_content().unwrap_or_default());
+        })
+        .map(|el| el.text_content().unwrap_or_default())
+}
+
+/// The bytes of an article file: inlined in the page, or fetched; `None`
+/// when the site has no such file (the set has no such article).
+async fn bytes(slug: &str) -> Result<Option<Vec<u8>>, String> {
+    if let Some(text) = inline_text(&inline_id(slug)) {
+        return inline_bytes(&text).map(Some);
+    }
+    // The single-file page holds every article file of its set inline.
+    if inline_text(data::PAGES_INLINE_ID).is_some() {
+        return Ok(None);
     }
     let build = data::split().unwrap_or_default();
-    fetch(&format::blob_url(slug, build), "the article").await
+    fetch_file(&format::blob_url(slug, build), "the article").await
+}
+
+/// The id of the element that holds page `n` of the library's index in the
+/// single-file page.
+pub fn library_inline_id(n: usize) -> String {
+    format!("dossier-library-{n}")
+}
+
+/// True while the next page of the library's index is being read.
+pub fn reading_more() -> bool {
+    MORE.with(std::cell::Cell::get)
+}
+
+/// Reads the next page of a split set's library index (inline in the
+/// single-file page, or fetched) into the rows at hand; nothing when every
+/// row is at hand or a page is being read.
+pub async fn more() -> Result<(), String> {
+    let (Some(n), Some(build)) = (data::next_page(), data::split()) else {
+        return Ok(());
+    };
+    if MORE.with(|m| m.replace(true)) {
+        return Ok(());
+    }
+    let what = "the library's list of articles";
+    let bytes = match inline_text(&library_inline_id(n)) {
+        Some(text) => inline_bytes(&text),
+        None => fetch(&format::library_url(n, build), what).await,
+    };
+    MORE.with(|m| m.set(false));
+    data::accept_page(n, &bytes?).map_err(|e| e.about(what))
 }
 
 /// Decodes the base64 data a page holds inline (an article file, an added
@@ -182,8 +264,17 @@ pub fn inline_bytes(base64: &str) -> Result<Vec<u8>, String> {
     Ok(binary.chars().map(|c| c as u8).collect())
 }
 
+const NOT_FOUND: &str = "the server answered 404 Not Found for the article's file";
+
 /// A file of the site; `what` names it in the messages ("the article").
 pub async fn fetch(url: &str, what: &str) -> Result<Vec<u8>, String> {
+    fetch_file(url, what)
+        .await?
+        .ok_or_else(|| format!("the server answered 404 Not Found for {what}'s file"))
+}
+
+/// A file of the site, `None` when the server says it has none (404).
+async fn fetch_file(url: &str, what: &str) -> Result<Option<Vec<u8>>, String> {
     let offline =
         || format!("{what} could not be downloaded (offline, or the site is unreachable)");
     let w = dom::window().ok_or("no window")?;
@@ -191,6 +282,9 @@ pub async fn fetch(url: &str, what: &str) -> Result<Vec<u8>, String> {
         .await
         .map_err(|_| offline())?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| offline())?;
+    if response.status() == 404 {
+        return Ok(None);
+    }
     if !response.ok() {
         return Err(format!(
             "the server answered {} {} for {what}'s file",
@@ -202,5 +296,5 @@ pub async fn fetch(url: &str, what: &str) -> Result<Vec<u8>, String> {
     let buffer = JsFuture::from(buffer)
         .await
         .map_err(|_| format!("the download of {what} was interrupted"))?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    Ok(Some(js_sys::Uint8Array::new(&buffer).to_vec()))
 }

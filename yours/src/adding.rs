@@ -526,13 +526,25 @@ async fn read_one(
         Source::File => item.article.slug.clone(),
         _ => dossier_core::article::slug_for_path(&format!("{}.txt", item.article.meta.title)),
     };
-    let slug = unique_slug(
+    let mut taken = bridge::taken();
+    let mut slug = unique_slug(
         &base,
-        bridge::taken()
+        taken
             .iter()
             .map(String::as_str)
             .filter(|s| Some(*s) != replaces),
     );
+    // A slug of the set not among the rows at hand (a large set).
+    while Some(slug.as_str()) != replaces && bridge::in_set(&slug).await {
+        taken.push(slug);
+        slug = unique_slug(
+            &base,
+            taken
+                .iter()
+                .map(String::as_str)
+                .filter(|s| Some(*s) != replaces),
+        );
+    }
     let record = Record {
         slug: slug.clone(),
         name: name.to_string(),

@@ -71,7 +71,22 @@ pub fn loaded() {
     call("loaded", [&NONE, &NONE, &NONE, &NONE]);
 }
 
-/// Every slug the library has: the set's and the reader's.
+/// Whether the set has an article `slug`: the rows of its index at hand do
+/// not say for a large set, the site does. False when it cannot be asked.
+pub async fn in_set(slug: &str) -> bool {
+    let answer = call("in_set", [&JsValue::from_str(slug), &NONE, &NONE, &NONE]);
+    let Ok(promise) = answer.dyn_into::<js_sys::Promise>() else {
+        return false;
+    };
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+/// Every slug the library has at hand: the set's (of a large set, those of
+/// its index read so far; see [`in_set`]) and the reader's.
 pub fn taken() -> Vec<String> {
     Array::from(&call("taken", [&NONE, &NONE, &NONE, &NONE]))
         .iter()

@@ -213,6 +213,31 @@ describe("a split set", () => {
     }
   });
 
+  it("an article the reader adds never takes the slug of one past the first page of the index", async () => {
+    const server = await serve({ root: build.dist });
+    const { context, page, guard } = await openGuarded(browser, { allow: (u) => u.startsWith(server.origin) });
+    try {
+      const late = articles[COUNT - 3];
+      const [, n] = late.slug.match(/^bench-3000-(\d+)$/) ?? [];
+      assert.ok(n, `a generated slug: ${late.slug}`);
+      await page.goto(server.url, { waitUntil: "load" });
+      await waitForApp(page);
+      await page.evaluate((title) => {
+        const dt = new DataTransfer();
+        dt.setData("text/plain", `${title}\n\nThe harbour of Kvitsund reopened on Monday, the port authority said.`);
+        document.body.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+      }, `Bench 3000 ${n}`);
+      await page.waitForSelector(`[data-testid=reader] h1#title >> text=Bench 3000 ${n}`, { timeout: 60000 });
+      assert.equal(await page.evaluate(() => location.hash), `#/a/${late.slug}-2`, "the set's slug is taken");
+      await page.evaluate((h) => (location.hash = h), `#/a/${late.slug}`);
+      await waitForArticle(page, late.title);
+      assert.deepEqual(guard.pageErrors, [], "no uncaught error");
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+
   it("says so when a file is missing or damaged, and tries again on request", async () => {
     const server = await serve({ root: build.dist });
     const { context, page, guard } = await openGuarded(browser, { allow: (u) => u.startsWith(server.origin) });

@@ -3,15 +3,18 @@
 //! e.g. `examples/wikinews-apple`), read by `dossier_core::article::import`, in
 //! file name order, parsed and analysed here, at build time, and serialised with
 //! postcard into `OUT_DIR` (see `dossier_core::bundle`): the whole set as
-//! `(Article, Analysis)` pairs, or, for a large set, only the library's index,
-//! with one file per article in `OUT_DIR/blobs/` (listed in `OUT_DIR/blobs.rs`
-//! for the build-time render, which copies them into `dist/articles/`), and
+//! `(Article, Analysis)` pairs, or, for a large set, only the first page of
+//! the library's index, with one file per article in `OUT_DIR/blobs/` (listed
+//! in `OUT_DIR/blobs.rs` for the build-time render, which copies them into
+//! `dist/articles/`), the other pages of the index in `OUT_DIR/library/`
+//! (listed in `OUT_DIR/shards.rs`, copied into `dist/set/l/`), and
 //! what the set's pages read (`OUT_DIR/set.postcard`: the linking and the set
 //! timeline, `dossier_core::bundle::SetPages`) and, for a split set, its
 //! entity pages in shards (`OUT_DIR/shards/`, listed in `OUT_DIR/shards.rs`,
 //! `dossier_core::bundle::entity_shards`), with what its pages read as a file
 //! of its own (`OUT_DIR/set-pages.bin`; `set.postcard` is then empty). The
-//! page shows the engine's results without carrying the engine. A broken
+//! page shows the engine's results without carrying the engine. The
+//! articles are analysed on every core. A broken
 //! article fails the build with `path:line: what is wrong`.
 
 use std::fmt::Write as _;
@@ -56,20 +59,20 @@ fn build() -> Result<(), String> {
     }
     paths.sort();
     let mut articles = Vec::with_capacity(paths.len());
+    let mut slugs = std::collections::HashMap::with_capacity(paths.len());
     for path in &paths {
         println!("cargo:rerun-if-changed={}", path.display());
         let shown = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|e| format!("{shown}:1: {e}"))?;
         let article = dossier_core::article::import(&shown, &bytes).map_err(|e| e.to_string())?;
-        if let Some(other) = articles
-            .iter()
-            .find(|a: &&dossier_core::Article| a.slug == article.slug)
-        {
+        if let Some(&other) = slugs.get(&article.slug) {
+            let other: &dossier_core::Article = &articles[other];
             return Err(format!(
                 "{shown}:1: slug \"{}\" is already used by \"{}\"",
                 article.slug, other.meta.title
             ));
         }
+        slugs.insert(article.slug.clone(), articles.len());
         articles.push(article);
     }
     if articles.is_empty() {
@@ -78,13 +81,7 @@ fn build() -> Result<(), String> {
             dir.display()
         ));
     }
-    let set: Vec<(dossier_core::Article, dossier_core::analysis::Analysis)> = articles
-        .into_iter()
-        .map(|a| {
-            let analysis = dossier_core::analyze(&a.parts(), a.meta.date.as_deref());
-            (a, analysis)
-        })
-        .collect();
+    let set = analyze_all(articles);
     let pages = format::SetPages::of(&set);
     let encoded = format::encode(&set, &pages.linking.keys_of(), format::SPLIT_ABOVE)?;
     let out = std::env::var("OUT_DIR").map_err(|e| format!("OUT_DIR: {e}"))?;
@@ -96,9 +93,9 @@ fn build() -> Result<(), String> {
         .iter()
         .map(|(slug, bytes)| (format::blob_file(slug), bytes.as_slice()));
     let paths = write_files(&out.join("blobs"), files)?;
-    let mut list = String::from("pub static BLOBS: &[(&str, &[u8])] = &[\n");
+    let mut list = String::from("pub static BLOBS: &[(&str, &str)] = &[\n");
     for ((slug, _), path) in encoded.files.iter().zip(&paths) {
-        let _ = writeln!(list, "    ({slug:?}, include_bytes!({path:?})),");
+        let _ = writeln!(list, "    ({slug:?}, {path:?}),");
     }
     list.push_str("];\n");
     let target = out.join("blobs.rs");
@@ -117,11 +114,11 @@ fn build() -> Result<(), String> {
         .map(|(n, bytes)| (format::shard_file(n), bytes.as_slice()));
     let paths = write_files(&out.join("shards"), files)?;
     let mut list = format!(
-        "pub const ENTITY_SHARDS: usize = {};\n#[cfg(feature = \"ssr\")]\npub static SHARDS: &[&[u8]] = &[\n",
+        "pub const ENTITY_SHARDS: usize = {};\n#[cfg(feature = \"ssr\")]\npub static SHARDS: &[&str] = &[\n",
         shards.len()
     );
     for path in &paths {
-        let _ = writeln!(list, "    include_bytes!({path:?}),");
+        let _ = writeln!(list, "    {path:?},");
     }
     list.push_str("];\n");
     // The pages of a split set's library index after the first (which the
@@ -132,9 +129,9 @@ fn build() -> Result<(), String> {
         .enumerate()
         .map(|(i, bytes)| (format::library_file(i + 1), bytes.as_slice()));
     let paths = write_files(&out.join("library"), files)?;
-    list.push_str("#[cfg(feature = \"ssr\")]\npub static LIBRARY: &[&[u8]] = &[\n");
+    list.push_str("#[cfg(feature = \"ssr\")]\npub static LIBRARY: &[&str] = &[\n");
     for path in &paths {
-        let _ = writeln!(list, "    include_bytes!({path:?}),");
+        let _ = writeln!(list, "    {path:?},");
     }
     list.push_str("];\n");
     let target = out.join("shards.rs");
@@ -156,8 +153,35 @@ fn build() -> Result<(), String> {
     Ok(())
 }
 
+/// Analyses every article, on as many threads as the machine has cores, in
+/// set order.
+fn analyze_all(
+    articles: Vec<dossier_core::Article>,
+) -> Vec<(dossier_core::Article, dossier_core::analysis::Analysis)> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let per = articles.len().div_ceil(threads).max(1);
+    let analyze =
+        |a: &dossier_core::Article| dossier_core::analyze(&a.parts(), a.meta.date.as_deref());
+    let analyses: Vec<_> = std::thread::scope(|scope| {
+        let parts: Vec<_> = articles
+            .chunks(per)
+            .map(|part| scope.spawn(move || part.iter().map(analyze).collect::<Vec<_>>()))
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|h| match h.join() {
+                Ok(v) => v,
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    });
+    articles.into_iter().zip(analyses).collect()
+}
+
 /// Writes `files` (name, bytes) into `dir`, emptied first (and left out
-/// when there are none); returns their paths, in order, for `include_bytes!`.
+/// when there are none); returns their paths, in order, for the build-time
+/// render, which copies them into `dist/` (the binary does not carry them:
+/// a set of 100 000 articles is gigabytes of files).
 fn write_files<'a>(
     dir: &Path,
     files: impl ExactSizeIterator<Item = (String, &'a [u8])>,

@@ -314,10 +314,11 @@ pub fn embedded_bytes() -> usize {
     BYTES.len()
 }
 
-/// The article files of a split set, `(slug, bytes)`, for the build-time
-/// render to write out; empty when the set is embedded whole.
+/// The article files of a split set, `(slug, path)` in the build's output
+/// folder, for the build-time render to copy out; empty when the set is
+/// embedded whole.
 #[cfg(feature = "ssr")]
-pub fn blobs() -> &'static [(&'static str, &'static [u8])] {
+pub fn blobs() -> &'static [(&'static str, &'static str)] {
     blobs::BLOBS
 }
 
@@ -331,9 +332,10 @@ pub fn entity_shards() -> usize {
     shards::ENTITY_SHARDS
 }
 
-/// The entity shards, in order, for the build-time render to write out.
+/// The entity shards' paths, in order, for the build-time render to copy
+/// out.
 #[cfg(feature = "ssr")]
-pub fn shard_files() -> &'static [&'static [u8]] {
+pub fn shard_files() -> &'static [&'static str] {
     shards::SHARDS
 }
 
@@ -361,16 +363,17 @@ pub async fn pages() -> Result<format::SetPages, String> {
     format::decode_pages_file(&bytes, build).map_err(|e| e.about("the set's index"))
 }
 
-/// The pages of a split set's library index after the first, in order, for
-/// the build-time render to write out (`set/l/<n>.bin`).
+/// The paths of the pages of a split set's library index after the first,
+/// in order, for the build-time render to copy out (`set/l/<n>.bin`).
 #[cfg(feature = "ssr")]
-pub fn library_files() -> &'static [&'static [u8]] {
+pub fn library_files() -> &'static [&'static str] {
     shards::LIBRARY
 }
 
-/// `set/pages.bin` of a split set, for the build-time render to write out;
-/// empty when the set is whole.
+/// The path of `set/pages.bin` of a split set in the build's output folder,
+/// for the build-time render to copy out; the file is empty when the set is
+/// whole.
 #[cfg(feature = "ssr")]
-pub fn pages_file() -> &'static [u8] {
-    include_bytes!(concat!(env!("OUT_DIR"), "/set-pages.bin"))
+pub fn pages_file() -> &'static str {
+    concat!(env!("OUT_DIR"), "/set-pages.bin")
 }

@@ -72,32 +72,32 @@ fn write_shards(page: &str) -> Result<(), String> {
         std::fs::remove_dir_all(&set).map_err(|e| format!("{}: {e}", set.display()))?;
     }
     let pages = dossier::data::pages_file();
-    if !pages.is_empty() {
-        std::fs::create_dir_all(&set).map_err(|e| format!("{}: {e}", set.display()))?;
-        let file = set.join("pages.bin");
-        std::fs::write(&file, pages).map_err(|e| format!("{}: {e}", file.display()))?;
+    let size = std::fs::metadata(pages).map_err(|e| format!("{pages}: {e}"))?;
+    if size.len() > 0 {
+        copy_all(&set, std::iter::once(("pages.bin".to_string(), pages)))?;
     }
     let shards = dossier::data::shard_files().iter().enumerate();
-    write_all(&dir, shards.map(|(n, b)| (format::shard_file(n), *b)))?;
+    copy_all(&dir, shards.map(|(n, p)| (format::shard_file(n), *p)))?;
     let library = dossier::data::library_files().iter().enumerate();
-    write_all(
+    copy_all(
         &set.join("l"),
-        library.map(|(i, b)| (format::library_file(i + 1), *b)),
+        library.map(|(i, p)| (format::library_file(i + 1), *p)),
     )
 }
 
-/// Writes `files` (name, bytes) into `dir`, made when there are any.
-fn write_all<'a>(
+/// Copies the build's files `(name, path)` into `dir`, made when there are
+/// any.
+fn copy_all<'a>(
     dir: &Path,
-    files: impl ExactSizeIterator<Item = (String, &'a [u8])>,
+    files: impl ExactSizeIterator<Item = (String, &'a str)>,
 ) -> Result<(), String> {
     if files.len() == 0 {
         return Ok(());
     }
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    for (name, bytes) in files {
+    for (name, from) in files {
         let file = dir.join(name);
-        std::fs::write(&file, bytes).map_err(|e| format!("{}: {e}", file.display()))?;
+        std::fs::copy(from, &file).map_err(|e| format!("{from} → {}: {e}", file.display()))?;
     }
     Ok(())
 }
@@ -116,10 +116,9 @@ fn write_articles(page: &str) -> Result<usize, String> {
     if blobs.is_empty() {
         return Ok(0);
     }
-    std::fs::create_dir_all(&dir).map_err(shown)?;
-    for (slug, bytes) in blobs {
-        let file = dir.join(format::blob_file(slug));
-        std::fs::write(&file, bytes).map_err(|e| format!("{}: {e}", file.display()))?;
-    }
+    copy_all(
+        &dir,
+        blobs.iter().map(|(slug, p)| (format::blob_file(slug), *p)),
+    )?;
     Ok(blobs.len())
 }

@@ -498,9 +498,12 @@ fn timeline(p: &SetProps) -> Html {
         .collect();
     let linking = set.linking();
     let matches = |r: &TimelineRow| {
-        let text = format!("{} {} {}", r.what, r.title, r.when).to_lowercase();
-        words.iter().all(|w| text.contains(w.as_str()))
-            && article.is_none_or(|a| r.article == a)
+        // The row's text only when words are typed: tens of thousands of
+        // rows are filtered on every render.
+        (words.is_empty() || {
+            let text = format!("{} {} {}", r.what, r.title, r.when).to_lowercase();
+            words.iter().all(|w| text.contains(w.as_str()))
+        }) && article.is_none_or(|a| r.article == a)
             && kind.is_none_or(|k| {
                 r.entities
                     .iter()
@@ -646,6 +649,17 @@ fn timeline(p: &SetProps) -> Html {
     let span_label = view
         .map(|(a, b)| format!("{} – {}", day_label(a), day_label(b - 1)))
         .unwrap_or_default();
+    // One option per article (thousands in a large set): made once per
+    // choice, not on every render.
+    let article_options = use_memo((Ptr(Rc::clone(set)), *article), |(set, article)| {
+        let set = &set.0;
+        html! {
+            <>
+                <option value="" selected={article.is_none()}>{ "all" }</option>
+                { for (0..set.len()).map(|a| html! { <option value={a.to_string()} selected={*article == Some(a)}>{ set.title(a).to_string() }</option> }) }
+            </>
+        }
+    });
     html! {
         <main class="set-page set-timeline" aria-label="Set timeline">
             { crumbs() }
@@ -661,8 +675,7 @@ fn timeline(p: &SetProps) -> Html {
                 </label>
                 <label>{ "Article " }
                     <select id="tl-article" onchange={on_article}>
-                        <option value="" selected={article.is_none()}>{ "all" }</option>
-                        { for (0..set.len()).map(|a| html! { <option value={a.to_string()} selected={*article == Some(a)}>{ set.title(a).to_string() }</option> }) }
+                        { (*article_options).clone() }
                     </select>
                 </label>
                 <label>{ "Entity " }

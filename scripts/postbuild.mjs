@@ -171,9 +171,13 @@ if (/__trunkInitializer/.test(loaderCode)) fail("a custom trunk initializer is n
 
 // The page holds the prerendered first view: the app starts after the first
 // paint (or after 100 ms, should the page be hidden and never paint), so that
-// the text is on screen before any script is compiled. Nothing is preloaded
+// the text is on screen before any script is compiled; at once when the
+// address names a page of the set, which the prerendered view is not. Nothing is preloaded
 // for the same reason; the module and the WASM are fetched on start.
+// A page of the set (an entity's page, the set timeline, search) is not
+// the prerendered view: its app starts at once.
 const AFTER_PAINT =
+  'if (!/^#\\/(e\\/|timeline|search)/.test(location.hash)) ' +
   "await new Promise((go) => { requestAnimationFrame(() => setTimeout(go, 0)); setTimeout(go, 100); });\n";
 // A name clicked while the app is still starting is kept (the last one), and
 // the app opens its card once it is live (`dom::take_early_click`).

@@ -59,6 +59,18 @@ function parse(dir) {
 
 let browser;
 let build;
+
+/** Runs `test({ server, page, guard })` in a fresh page of the build served (under `prefix`), closing both after. */
+async function served(test, { prefix } = {}) {
+  const server = await serve({ root: build.dist, ...(prefix ? { prefix } : {}) });
+  const { context, page, guard } = await openGuarded(browser, { allow: (u) => u.startsWith(server.origin) });
+  try {
+    await test({ server, page, guard });
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
 let articles;
 
 before(async () => {
@@ -98,9 +110,7 @@ describe("a split set", () => {
   });
 
   it("fetches an article when it is opened, shows it loading, and keeps it", async () => {
-    const server = await serve({ root: build.dist });
-    const { context, page, guard } = await openGuarded(browser, { allow: (u) => u.startsWith(server.origin) });
-    try {
+    await served(async ({ server, page, guard }) => {
       let release;
       const gate = new Promise((r) => (release = r));
       await page.route(isArticleFile, async (route) => {
@@ -156,16 +166,11 @@ describe("a split set", () => {
         [`${server.url}articles/${a.slug}.bin`, `${server.url}articles/${b.slug}.bin`],
       );
       await assertClean(page, guard, "split set");
-    } finally {
-      await context.close();
-      await server.close();
-    }
+    });
   });
 
   it("opens a deep link under a sub-path, with the file fetched from there", async () => {
-    const server = await serve({ root: build.dist, prefix: "/sub/dossier/" });
-    const { context, page, guard } = await openGuarded(browser, { allow: (u) => u.startsWith(server.origin) });
-    try {
+    await served(async ({ server, page, guard }) => {
       const a = articles[1];
       await page.goto(`${server.url}#/a/${a.slug}`, { waitUntil: "load" });
       await waitForArticle(page, a.title);
@@ -174,16 +179,11 @@ describe("a split set", () => {
       await page.reload();
       await waitForArticle(page, a.title);
       await assertClean(page, guard, "sub-path");
-    } finally {
-      await context.close();
-      await server.close();
-    }
+    }, { prefix: "/sub/dossier/" });
   });
 
   it("opens an article past the first page of the index, says when there is no such article, and lists more on request after a failure", async () => {
-    const server = await serve({ root: build.dist });
-    const { context, page, guard } = await openGuarded(browser, { allow: (u) => u.startsWith(server.origin) });
-    try {
+    await served(async ({ server, page, guard }) => {
       const late = articles[COUNT - 3];
       await page.goto(`${server.url}#/a/${late.slug}`, { waitUntil: "load" });
       await waitForArticle(page, late.title);
@@ -207,16 +207,11 @@ describe("a split set", () => {
       // The 404 and the 503 are the browser's console messages; nothing else.
       assert.deepEqual(guard.pageErrors, [], "no uncaught error");
       assert.deepEqual(guard.foreign, [], "no request to another origin");
-    } finally {
-      await context.close();
-      await server.close();
-    }
+    });
   });
 
   it("an article the reader adds never takes the slug of one past the first page of the index", async () => {
-    const server = await serve({ root: build.dist });
-    const { context, page, guard } = await openGuarded(browser, { allow: (u) => u.startsWith(server.origin) });
-    try {
+    await served(async ({ server, page, guard }) => {
       const late = articles[COUNT - 3];
       const [, n] = late.slug.match(/^bench-3000-(\d+)$/) ?? [];
       assert.ok(n, `a generated slug: ${late.slug}`);
@@ -232,16 +227,11 @@ describe("a split set", () => {
       await page.evaluate((h) => (location.hash = h), `#/a/${late.slug}`);
       await waitForArticle(page, late.title);
       assert.deepEqual(guard.pageErrors, [], "no uncaught error");
-    } finally {
-      await context.close();
-      await server.close();
-    }
+    });
   });
 
   it("says so when a file is missing or damaged, and tries again on request", async () => {
-    const server = await serve({ root: build.dist });
-    const { context, page, guard } = await openGuarded(browser, { allow: (u) => u.startsWith(server.origin) });
-    try {
+    await served(async ({ server, page, guard }) => {
       const [a, b] = [articles[5], articles[6]];
       await page.route(isArticleFile, (route) => route.fulfill({ status: 404, body: "not found" }));
       await page.goto(`${server.url}#/a/${a.slug}`, { waitUntil: "load" });
@@ -275,16 +265,11 @@ describe("a split set", () => {
       await waitForArticle(page, b.title);
       assertContainsRun(await articleBlockTexts(page), b.blocks, `${b.slug} opened again`);
       assert.deepEqual(guard.pageErrors, [], "no uncaught error");
-    } finally {
-      await context.close();
-      await server.close();
-    }
+    });
   });
 
   it("the set's pages read every article's file: search finds an article never opened, its entities link across articles", async () => {
-    const server = await serve({ root: build.dist });
-    const { context, page, guard } = await openGuarded(browser, { allow: (u) => u.startsWith(server.origin) });
-    try {
+    await served(async ({ server, page, guard }) => {
       // A word of the last article's text that the first article does not have.
       const last = articles[articles.length - 1];
       const firstText = articles[0].blocks.join(" ").toLowerCase();
@@ -312,10 +297,7 @@ describe("a split set", () => {
       assert.ok(most > 1, `an entity of the first article is named in other articles too (${most})`);
       assert.equal(guard.requests.filter(isArticleFile).length, read, "the entity pages read no file again");
       await assertClean(page, guard, "split set's pages");
-    } finally {
-      await context.close();
-      await server.close();
-    }
+    });
   });
 
   it("an entity's page opens from its shard (one small file, no article's), the same as read from the whole set", async () => {
@@ -371,9 +353,7 @@ describe("a split set", () => {
   });
 
   it("the set's timeline shows what the build made without reading an article, the same as from the whole set", async () => {
-    const server = await serve({ root: build.dist });
-    const { context, page, guard } = await openGuarded(browser, { allow: (u) => u.startsWith(server.origin) });
-    try {
+    await served(async ({ server, page, guard }) => {
       const rows = () => page.locator('main[aria-label="Set timeline"] li[data-date]').evaluateAll((ls) => ls.map((l) => `${l.dataset.date} ${l.textContent}`));
       await page.goto(`${server.url}#/timeline`, { waitUntil: "load" });
       await page.locator('main[aria-label="Set timeline"] li[data-date]').first().waitFor();
@@ -397,10 +377,7 @@ describe("a split set", () => {
       await page.locator('main[aria-label="Set timeline"] li[data-date]').first().waitFor();
       assert.deepEqual(await rows(), light);
       await assertClean(page, guard, "set timeline without the articles");
-    } finally {
-      await context.close();
-      await server.close();
-    }
+    });
   });
 
   it("dossier.html holds the whole set and opens its articles from file:// without a request", async () => {

@@ -353,11 +353,8 @@ pub async fn pages() -> Result<format::SetPages, String> {
     let Some(build) = split().filter(|_| PAGES.is_empty()) else {
         return format::decode_pages(PAGES).map_err(|e| format!("the set's index is damaged: {e}"));
     };
-    let inline = crate::dom::document()
-        .and_then(|d| d.get_element_by_id(PAGES_INLINE_ID))
-        .filter(|el| el.get_attribute("type").as_deref() == Some(load::INLINE_TYPE));
-    let bytes = match inline {
-        Some(el) => load::inline_bytes(&el.text_content().unwrap_or_default())?,
+    let bytes = match load::inline_text(PAGES_INLINE_ID) {
+        Some(text) => load::inline_bytes(&text)?,
         None => load::fetch(&format::pages_url(build), "the set's index").await?,
     };
     format::decode_pages_file(&bytes, build).map_err(|e| e.about("the set's index"))

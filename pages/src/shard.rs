@@ -23,7 +23,7 @@ thread_local! {
 /// holds the articles, not the shards), and nothing of the reader's
 /// changes the pages (corrections, their own articles).
 pub fn usable(corrections: &Result<Vec<Correction>, String>) -> bool {
-    data::entity_shards() > 0 && light(corrections) && !single_file()
+    data::entity_shards() > 0 && light(corrections) && !dossier::data::load::single_file()
 }
 
 /// Whether the set's pages can show what the build made without reading
@@ -35,20 +35,6 @@ pub fn light(corrections: &Result<Vec<Correction>, String>) -> bool {
         && matches!(corrections, Ok(list) if list.is_empty())
         && !dossier::added::has_stored()
         && !dossier::added::share::any_listed()
-}
-
-/// True in `dossier.html`, which holds its articles inline.
-fn single_file() -> bool {
-    dossier::dom::document()
-        .and_then(|d| {
-            d.query_selector(&format!(
-                "script[type=\"{}\"]",
-                dossier::data::load::INLINE_TYPE
-            ))
-            .ok()
-            .flatten()
-        })
-        .is_some()
 }
 
 /// The page of entity `key`, `None` when the set has no such entity, or

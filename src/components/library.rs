@@ -78,6 +78,7 @@ pub fn library(props: &LibraryProps) -> Html {
     let manage = Callback::from(|_: MouseEvent| crate::added::manage(None));
     let more = use_more(
         list.len(),
+        total,
         // The build's render says how many follow, in the list.
         !crate::later::BUILD_RENDER && shown == list.len() && list.len() < total,
         grown.clone(),
@@ -132,12 +133,13 @@ pub fn library(props: &LibraryProps) -> Html {
 }
 
 /// The end of a list that has more rows to read (`waiting`: every row at
-/// hand is listed): says how many are listed, reads the next page when it
+/// hand is listed): says how many of `total` are listed, reads the next page when it
 /// comes near the screen or on request (into `grown`), and says why when it
 /// could not.
 #[hook]
 fn use_more(
     listed: usize,
+    total: usize,
     waiting: bool,
     grown: UseStateHandle<Option<Rc<[Rc<Summary>]>>>,
 ) -> Html {
@@ -191,7 +193,6 @@ fn use_more(
     if !waiting {
         return html! {};
     }
-    let total = crate::data::set_count();
     let onclick = read.reform(|_: MouseEvent| ());
     html! {
         <p class="list-note more" ref={end} data-testid="more-articles">

@@ -185,21 +185,36 @@ pub async fn read(slug: &str) -> Result<Entry, String> {
 /// Is the set in `slug`'s file? `Some(true)`/`Some(false)` when the rows
 /// at hand or the site say, `None` when its file could not be asked for.
 pub async fn in_set(slug: &str) -> Option<bool> {
-    if data::split().is_none() || data::complete() || data::summary(slug).is_some() {
-        return Some(data::index().iter().any(|s| s.slug == slug));
+    if data::summary(slug).is_some() {
+        return Some(true);
     }
-    if absent(slug) {
+    if data::split().is_none() || data::complete() || absent(slug) {
         return Some(false);
     }
     match bytes(slug).await {
         Ok(Some(_)) => Some(true),
-        Ok(None) => Some(false),
+        Ok(None) => {
+            ABSENT.with(|a| a.borrow_mut().push(slug.to_string()));
+            Some(false)
+        }
         Err(_) => None,
     }
 }
 
+/// True in the single-file page (`dossier.html`), which holds the files of
+/// its set inline.
+pub fn single_file() -> bool {
+    dom::document()
+        .and_then(|d| {
+            d.query_selector(&format!("script[type=\"{INLINE_TYPE}\"]"))
+                .ok()
+                .flatten()
+        })
+        .is_some()
+}
+
 /// The text of a file the single-file page holds inline, by element id.
-fn inline_text(id: &str) -> Option<String> {
+pub fn inline_text(id: &str) -> Option<String> {
     dom::document()
         .and_then(|d| d.get_element_by_id(id))
         .filter(|el| {
@@ -216,7 +231,7 @@ async fn bytes(slug: &str) -> Result<Option<Vec<u8>>, String> {
         return inline_bytes(&text).map(Some);
     }
     // The single-file page holds every article file of its set inline.
-    if inline_text(data::PAGES_INLINE_ID).is_some() {
+    if single_file() {
         return Ok(None);
     }
     let build = data::split().unwrap_or_default();

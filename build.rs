@@ -11,7 +11,9 @@
 //! what the set's pages read (`OUT_DIR/set.postcard`: the linking and the set
 //! timeline, `dossier_core::bundle::SetPages`) and, for a split set, its
 //! entity pages in shards (`OUT_DIR/shards/`, listed in `OUT_DIR/shards.rs`,
-//! `dossier_core::bundle::entity_shards`), with what its pages read as a file
+//! `dossier_core::bundle::entity_shards`) and its search index in shards
+//! by key range (`OUT_DIR/search/`, listed in `OUT_DIR/shards.rs`,
+//! `dossier_core::bundle::search_shards`), with what its pages read as a file
 //! of its own (`OUT_DIR/set-pages.bin`; `set.postcard` is then empty). The
 //! page shows the engine's results without carrying the engine. The
 //! articles are analysed on every core. A broken
@@ -123,6 +125,28 @@ fn build() -> Result<(), String> {
     list.push_str("];\n");
     // The pages of a split set's library index after the first (which the
     // app embeds): `dist/set/l/<n>.bin`, fetched as the library is read.
+    // A split set's search index in shards by key range (`dist/set/s/`):
+    // a query reads the shards of its words, not every article.
+    let (keys, search) = if encoded.files.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        format::search_shards(&set, &pages.linking, encoded.build)?
+    };
+    let mut files: Vec<(String, &[u8])> = search
+        .iter()
+        .enumerate()
+        .map(|(n, bytes)| (format::search_file(n), bytes.as_slice()))
+        .collect();
+    if !keys.is_empty() {
+        files.push((format::SEARCH_KEYS_FILE.to_string(), keys.as_slice()));
+    }
+    let paths = write_files(&out.join("search"), files.into_iter())?;
+    let _ = writeln!(list, "pub const SEARCH_SHARDS: usize = {};", search.len());
+    list.push_str("#[cfg(feature = \"ssr\")]\npub static SEARCH: &[&str] = &[\n");
+    for path in &paths {
+        let _ = writeln!(list, "    {path:?},");
+    }
+    list.push_str("];\n");
     let files = encoded
         .library
         .iter()

@@ -268,24 +268,55 @@ describe("a split set", () => {
     });
   });
 
-  it("the set's pages read every article's file: search finds an article never opened, its entities link across articles", async () => {
+  it("search answers from its shards, reading only the articles it shows; sorting and filtering read every article", async () => {
+    const files = readdirSync(join(build.dist, "set", "s"));
+    assert.ok(files.includes("keys.bin") && files.some((f) => /^\d+\.bin$/.test(f)), `search shards: ${files}`);
     await served(async ({ server, page, guard }) => {
-      // A word of the last article's text that the first article does not have.
+      const isSearchShard = (u) => /\/set\/s\/\d+\.bin\?b=[0-9a-f]{16}$/.test(u);
+      const isPages = (u) => /\/set\/pages\.bin/.test(u);
+      // The word of the last article's text that the fewest articles have
+      // (the results shown are the best 20, ties to the earlier article).
       const last = articles[articles.length - 1];
-      const firstText = articles[0].blocks.join(" ").toLowerCase();
-      const word = last.blocks.join(" ").match(/\p{L}{6,}/gu).find((w) => !firstText.includes(w.toLowerCase()));
-      assert.ok(word, "a word only some articles have");
+      const texts = articles.map((a) => [a.title, ...a.blocks].join(" ").toLowerCase());
+      const rarest = (candidates) => candidates.map((w) => [w, texts.filter((t) => t.includes(w.toLowerCase())).length]).sort((x, y) => x[1] - y[1])[0];
+      const [word, df] = rarest(last.blocks.join(" ").match(/\p{L}{6,}/gu));
+      assert.ok(df < 20 && !texts[0].includes(word.toLowerCase()), `a word only some articles have: ${word} in ${df}`);
+      const results = '[aria-label="Search results"]';
       await page.goto(`${server.url}#/search?q=${encodeURIComponent(word)}`, { waitUntil: "load" });
-      await page.locator(`[aria-label="Search results"] a[href="#/a/${last.slug}"]`).waitFor({ timeout: 30000 });
-      assert.equal(guard.requests.filter(isArticleFile).length, articles.length, "each article's file, once");
+      await page.locator(`${results} a[href="#/a/${last.slug}"]`).waitFor({ timeout: 30000 });
+      const hits = await page.locator(`${results} li > a:not(.snippet)`).count();
+      const read = guard.requests.filter(isArticleFile).length;
+      assert.ok(read >= hits && read <= 20, `the files of the results shown, no other: ${read} files for ${hits} results`);
+      assert.equal(guard.requests.filter((u) => /\/set\/s\/keys\.bin/.test(u)).length, 1, "the shards' list, once");
+      const shards = guard.requests.filter(isSearchShard).length;
+      assert.ok(shards >= 1 && shards <= 2, `the word's shard (and its name's): ${shards}`);
+      assert.equal(guard.requests.filter(isPages).length, 0, "not the set's index");
+      // Each result shows the word marked, in a sentence linked to.
+      const marks = await page.locator(`${results} a.snippet mark`).allTextContents();
+      assert.ok(marks.length >= hits, `${marks.length} marks`);
+      // (the word, or the mentions of an entity it names)
+      assert.ok(marks.every((m) => m.toLowerCase().includes(word.toLowerCase())), `marks: ${marks.slice(0, 5)}`);
+      assert.ok((await page.locator(`${results} a.snippet[href*="/s/"]`).count()) > 0, "snippets link to their sentence");
+      // A phrase of the last article: every result holds it, marked whole.
+      const threes = last.blocks.flatMap((b) => [...b.matchAll(/(?=(\b\p{L}{4,} \p{L}{4,} \p{L}{4,}\b))/gu)].map((m) => m[1]));
+      const [phrase] = rarest(threes);
+      await page.locator('input[aria-label="Search the articles"]').fill(`"${phrase}"`);
+      await page.locator(`${results} a[href="#/a/${last.slug}"]`).waitFor({ timeout: 30000 });
+      const phraseMarks = await page.locator(`${results} a.snippet mark`).allTextContents();
+      assert.ok(phraseMarks.length > 0 && phraseMarks.every((m) => m.toLowerCase() === phrase.toLowerCase()), `phrase marks: ${phraseMarks.slice(0, 5)}`);
+      assert.equal(new URL(page.url()).hash, `#/search?q=${encodeURIComponent(`"${phrase}"`)}`);
+      assert.equal(guard.requests.filter(isPages).length, 0, "still not the set's index");
+      // Sorting and filtering take every article: they are read, once.
+      await page.getByRole("button", { name: "Sort and filter every article" }).click();
+      await page.locator("#search-from").waitFor({ timeout: 30000 });
+      await page.locator(`${results} a[href="#/a/${last.slug}"]`).waitFor({ timeout: 30000 });
+      assert.equal(new Set(guard.requests.filter(isArticleFile).map((u) => u.split("?")[0])).size, articles.length, "every article's file");
       // An entity named in several articles has one page that lists them.
       await page.evaluate(() => (location.hash = "#/timeline"));
       await page.locator('main[aria-label="Set timeline"] li[data-date]').first().waitFor();
       await page.evaluate((h) => (location.hash = h), `#/a/${articles[0].slug}`);
       await waitForArticle(page, articles[0].title);
-      // The reader reads its article itself (the pages module keeps its own copy).
-      const read = guard.requests.filter(isArticleFile).length;
-      assert.equal(read, articles.length + 1);
+      const seen = guard.requests.filter(isArticleFile).length;
       const links = await page.locator("aside a.to-page").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
       assert.ok(links.length > 0);
       let most = 0;
@@ -295,7 +326,7 @@ describe("a split set", () => {
         most = Math.max(most, await page.locator('main[aria-label="Entity"] section[aria-labelledby=named-in] a[href^="#/a/"]').count());
       }
       assert.ok(most > 1, `an entity of the first article is named in other articles too (${most})`);
-      assert.equal(guard.requests.filter(isArticleFile).length, read, "the entity pages read no file again");
+      assert.equal(guard.requests.filter(isArticleFile).length, seen, "the entity pages read no file again");
       await assertClean(page, guard, "split set's pages");
     });
   });
@@ -369,10 +400,12 @@ describe("a split set", () => {
       await page.locator('main[aria-label="Entity"] section[aria-labelledby=named-in] a[href^="#/a/"]').first().waitFor({ timeout: 10000 });
       const before = guard.requests.filter(isArticleFile).length;
       assert.equal(before, 1, "the article the app showed, and no other");
-      // Search needs every article: they are read, and the timeline is the same.
+      // Sorting the articles needs every one: they are read, and the timeline is the same.
       await page.evaluate(() => (location.hash = "#/search?q=the"));
+      await page.getByRole("button", { name: "Sort and filter every article" }).click();
       await page.locator('[aria-label="Search results"] a[href^="#/a/"]').first().waitFor({ timeout: 30000 });
-      assert.equal(guard.requests.filter(isArticleFile).length, before + articles.length, "each article's file, once");
+      await page.locator("#search-from").waitFor();
+      assert.equal(new Set(guard.requests.filter(isArticleFile).map((u) => u.split("?")[0])).size, articles.length, "every article's file");
       await page.evaluate(() => (location.hash = "#/timeline"));
       await page.locator('main[aria-label="Set timeline"] li[data-date]').first().waitFor();
       assert.deepEqual(await rows(), light);

@@ -339,6 +339,20 @@ pub fn shard_files() -> &'static [&'static str] {
     shards::SHARDS
 }
 
+/// How many search shards a split set is served with (`set/s/<n>.bin`,
+/// listed in `set/s/keys.bin`); 0 when the set is embedded whole. Only the
+/// set's pages module calls it.
+pub fn search_shards() -> usize {
+    shards::SEARCH_SHARDS
+}
+
+/// The search index's files (the shards in order, then their list), in
+/// the build's output folder, for the build-time render to copy out.
+#[cfg(feature = "ssr")]
+pub fn search_files() -> &'static [&'static str] {
+    shards::SEARCH
+}
+
 static PAGES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/set.postcard"));
 
 /// The id of the element of the single-file page that holds `set/pages.bin`.

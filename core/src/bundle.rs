@@ -477,6 +477,78 @@ pub fn decode_shard(bytes: &[u8], build: u64, key: &str) -> Result<Option<Entity
     Ok(shard.views.into_iter().find(|v| v.key == key))
 }
 
+/// Where search shard `n` of a split set lives, relative to the page
+/// (`crate::set::search::shards`).
+pub fn search_url(n: usize, build: u64) -> String {
+    format!("set/s/{}?b={build:016x}", search_file(n))
+}
+
+/// The file name of search shard `n` in `dist/set/s/`.
+pub fn search_file(n: usize) -> String {
+    format!("{n}.bin")
+}
+
+/// The file name of the list of the search shards in `dist/set/s/`.
+pub const SEARCH_KEYS_FILE: &str = "keys.bin";
+
+/// Where the list of a split set's search shards lives.
+pub fn search_keys_url(build: u64) -> String {
+    format!("set/s/{SEARCH_KEYS_FILE}?b={build:016x}")
+}
+
+/// The search index of a split set (`set`, tagged `build`): its list
+/// ([`SEARCH_KEYS_FILE`]) and its shards, in order. The words of each
+/// article are counted on every core.
+pub fn search_shards(
+    set: &[(Article, Analysis)],
+    linking: &crate::set::Linking,
+    build: u64,
+) -> Result<(Vec<u8>, Vec<Vec<u8>>), String> {
+    use crate::set::search::shards;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let per = set.len().div_ceil(threads).max(1);
+    let counts: Vec<Vec<(String, u32, u32)>> = std::thread::scope(|scope| {
+        let parts: Vec<_> = set
+            .chunks(per)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|(a, _)| shards::word_counts(a))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|h| match h.join() {
+                Ok(v) => v,
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    });
+    let ents: Vec<&[crate::analysis::Entity]> =
+        set.iter().map(|(_, a)| a.entities.as_slice()).collect();
+    let entries = shards::entries(&counts, &ents, linking);
+    drop(counts);
+    let (keys, files) = shards::cut(entries, set.len(), build)?;
+    let keys =
+        postcard::to_allocvec(&keys).map_err(|e| format!("serialising the search index: {e}"))?;
+    Ok((keys, files))
+}
+
+/// The list of a split set's search shards, checked against `build`.
+pub fn decode_search_keys(
+    bytes: &[u8],
+    build: u64,
+) -> Result<crate::set::search::shards::SearchKeys, BlobError> {
+    let keys: crate::set::search::shards::SearchKeys =
+        postcard::from_bytes(bytes).map_err(|_| BlobError::Corrupt)?;
+    if keys.build != build {
+        return Err(BlobError::OtherBuild);
+    }
+    Ok(keys)
+}
+
 /// 64-bit FNV-1a: identifies a build of the set.
 pub fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {

@@ -13,6 +13,8 @@
 #[cfg(target_arch = "wasm32")]
 mod correct;
 #[cfg(target_arch = "wasm32")]
+mod found;
+#[cfg(target_arch = "wasm32")]
 mod load;
 #[cfg(target_arch = "wasm32")]
 mod shard;

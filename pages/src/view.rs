@@ -18,8 +18,10 @@
 //!   "Later", "All", `[data-testid=tl-span]`, `#tl-lanes`, `#tl-kind`,
 //!   `#tl-from`, `#tl-to`, the filter `input[aria-label="Filter the timeline"]`.
 //! - Search: `input[aria-label="Search the articles"]`, results as links
-//!   inside `[aria-label="Search results"]` with a `[role=status]` count,
-//!   `#search-from`, `#search-to`, `#search-kind`, `#search-sort`.
+//!   inside `[aria-label="Search results"]` (its `data-answered` the query
+//!   the results answer) with a `[role=status]` count, `#search-from`,
+//!   `#search-to`, `#search-kind`, `#search-sort`; from a split set's shards,
+//!   "More results" and "Sort and filter every article" (the whole set).
 
 use std::rc::Rc;
 
@@ -41,6 +43,10 @@ use dossier_core::set::correct::Correction;
 
 /// At most this many results of a search.
 const RESULTS_SHOWN: usize = 50;
+
+/// Results of a search from the shards shown at first, and added by "More
+/// results" (each reads its articles' files).
+const SHARD_RESULTS: usize = 20;
 
 #[derive(Clone)]
 enum Reading {
@@ -163,6 +169,10 @@ pub fn pages() -> Html {
         Some(Route::Entity { key }) if !*asked && crate::shard::usable(&list) => Some(key.clone()),
         _ => None,
     };
+    // Search on a split set answers from its shards, until the reader asks
+    // to sort and filter every article.
+    let search_light =
+        matches!(&*route, Some(Route::Search { .. })) && !*asked && crate::found::usable(&list);
     let shard = use_state(|| None::<(String, Result<Option<Rc<EntityView>>, String>)>);
     {
         let shard = shard.clone();
@@ -187,7 +197,7 @@ pub fn pages() -> Html {
         // `Some(true)`: the set timeline alone, which a split set shows
         // from the build's timeline without reading its articles (when
         // nothing of the reader's changes it); `Some(false)`: every article.
-        let need = (route.is_some() && from_shard.is_none())
+        let need = (route.is_some() && from_shard.is_none() && !search_light)
             .then(|| matches!(&*route, Some(Route::Timeline)) && crate::shard::light(&list));
         use_effect_with(need, move |need| {
             let Some(light) = *need else {
@@ -300,6 +310,13 @@ pub fn pages() -> Html {
                 </main>
             },
         };
+    }
+    if let (true, Route::Search { query }) = (search_light, &page) {
+        let whole = {
+            let asked = asked.clone();
+            Callback::from(move |_: MouseEvent| asked.set(true))
+        };
+        return html! { <ShardSearch query={query.clone()} {whole} /> };
     }
     let set = match (&*reading, &*set) {
         // The timeline alone serves no other page: the whole set is on its way.
@@ -1413,7 +1430,7 @@ fn search(p: &SearchProps) -> Html {
                     </select>
                 </label>
             </div>
-            <section aria-label="Search results">
+            <section aria-label="Search results" data-answered={(*query).clone()}>
                 <p role="status" class="muted">{
                     if found.is_empty() { "No article matches.".to_string() }
                     else if found.len() < total { format!("{} of {}", found.len(), plural(total, "article", "articles")) }
@@ -1437,6 +1454,141 @@ fn search(p: &SearchProps) -> Html {
                     }) }
                 </ol>
             </section>
+        </main>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ShardSearchProps {
+    query: String,
+    /// Asks for the whole set (to sort and filter every article).
+    whole: Callback<MouseEvent>,
+}
+
+/// Search on a split set, answered from the search shards
+/// (`crate::found`): the same box, results and snippets as [`Search`]; the
+/// filters and sorts over every article read the whole set first.
+#[function_component(ShardSearch)]
+fn shard_search(p: &ShardSearchProps) -> Html {
+    let query = use_state(|| p.query.clone());
+    {
+        let query = query.clone();
+        use_effect_with(p.query.clone(), move |q| query.set(q.clone()));
+    }
+    let input = use_node_ref();
+    {
+        let input = input.clone();
+        use_effect_with((), move |_| {
+            if let Some(el) = input.cast::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        });
+    }
+    let oninput = {
+        let query = query.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(el) = e.target_dyn_into::<HtmlInputElement>() {
+                let q = el.value();
+                dom::set_location(&Route::Search { query: q.clone() }.to_hash(), None, false);
+                query.set(q);
+            }
+        })
+    };
+    let shown = use_state(|| SHARD_RESULTS);
+    {
+        // Another query starts from the first results again.
+        let shown = shown.clone();
+        use_effect_with((*query).clone(), move |_| shown.set(SHARD_RESULTS));
+    }
+    // The answer to the latest query asked (an older one arriving late is
+    // dropped).
+    let answer = use_state(|| None::<(String, usize, Rc<Result<crate::found::Answer, String>>)>);
+    let latest = use_mut_ref(String::new);
+    {
+        let answer = answer.clone();
+        let latest = latest.clone();
+        use_effect_with(((*query).clone(), *shown), move |(q, n)| {
+            let (q, n) = (q.clone(), *n);
+            *latest.borrow_mut() = q.clone();
+            if !q.trim().is_empty() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let found = crate::found::search(&q, n).await;
+                    if *latest.borrow() == q {
+                        answer.set(Some((q, n, Rc::new(found))));
+                    }
+                });
+            }
+        });
+    }
+    let more = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown + SHARD_RESULTS))
+    };
+    let total = dossier::data::set_count();
+    let current = answer
+        .as_ref()
+        .filter(|(q, _, _)| *q == *query)
+        .map(|(_, n, a)| (*n, Rc::clone(a)));
+    let status = |text: String| html! { <p role="status" class="muted">{ text }</p> };
+    let results = if query.trim().is_empty() {
+        status(format!(
+            "Type to search {}.",
+            plural(total, "article", "articles")
+        ))
+    } else {
+        match &current {
+            None => html! { <p role="status" class="muted" aria-busy="true">{ "Searching…" }</p> },
+            Some((_, answer)) => match answer.as_ref() {
+                Err(why) => {
+                    html! { <p role="alert">{ format!("The search could not be answered: {why}.") }</p> }
+                }
+                Ok(a) => html! {
+                    <>
+                        if !a.named.is_empty() {
+                            <p class="named">
+                                <span class="muted">{ "Named: " }</span>
+                                { for a.named.iter().map(|e| html! {
+                                    <><a href={Route::Entity { key: e.key.clone() }.to_hash()}>{ format!("{} ({})", e.name, kind_singular(e.kind).to_lowercase()) }</a>{ " " }</>
+                                }) }
+                            </p>
+                        }
+                        { status(if a.hits.is_empty() { "No article matches.".to_string() }
+                            else if a.unchecked { format!("{} found; up to {} may hold the phrase", a.hits.len(), a.total) }
+                            else if a.hits.len() < a.total { format!("The best {} of {}", a.hits.len(), plural(a.total, "article", "articles")) }
+                            else { plural(a.total, "article", "articles") }) }
+                        <ol class="set-list">
+                            { for a.hits.iter().map(|h| {
+                                let date = h.article.meta.date.as_deref().and_then(date_label).unwrap_or_else(|| "undated".into());
+                                let parts = h.article.parts();
+                                html! {
+                                    <li>
+                                        <a href={Route::Article { slug: h.slug.clone(), entity: None, event: None, mention: None, sentence: None }.to_hash()}>{ h.article.meta.title.clone() }</a>
+                                        <span class="sub">{ match &h.article.meta.section { Some(s) => format!("{date} · {s}"), None => date } }</span>
+                                        { for h.snippets.iter().take(2).map(|s| html! {
+                                            <a class="snippet" href={Route::Article { slug: h.slug.clone(), entity: None, event: None, mention: None, sentence: h.analysis.sentence_index(s.sentence) }.to_hash()}>{ segments_html(&passage(&parts, s.sentence, &s.marks)) }</a>
+                                        }) }
+                                    </li>
+                                }
+                            }) }
+                        </ol>
+                        if a.hits.len() < a.total && a.hits.len() >= *shown {
+                            <button type="button" onclick={more}>{ "More results" }</button>
+                        }
+                    </>
+                },
+            },
+        }
+    };
+    html! {
+        <main class="set-page search-page" aria-label="Search">
+            { crumbs() }
+            <h1>{ "Search" }</h1>
+            <input ref={input} type="search" class="search-box" aria-label="Search the articles" placeholder={"Words, \"a phrase\", a prefix*, a name"} value={(*query).clone()} {oninput} />
+            <p class="muted">
+                { format!("Sorting, and filters by date, section and the entities named, read every article of the set ({total}) first. ") }
+                <button type="button" onclick={p.whole.clone()}>{ "Sort and filter every article" }</button>
+            </p>
+            <section aria-label="Search results" data-answered={current.as_ref().map(|_| (*query).clone())}>{ results }</section>
         </main>
     }
 }

@@ -59,7 +59,8 @@ fn run(path: &str) -> Result<(usize, usize), String> {
 }
 
 /// Writes the split set's entity shards beside the page, `set/e/<n>.bin`,
-/// the pages of its library's index after the first, `set/l/<n>.bin`, and
+/// the pages of its library's index after the first, `set/l/<n>.bin`, its
+/// search index, `set/s/<n>.bin` and `set/s/keys.bin`, and
 /// what its pages read, `set/pages.bin`, replacing that folder (removing it
 /// when the set is whole).
 fn write_shards(page: &str) -> Result<(), String> {
@@ -78,6 +79,19 @@ fn write_shards(page: &str) -> Result<(), String> {
     }
     let shards = dossier::data::shard_files().iter().enumerate();
     copy_all(&dir, shards.map(|(n, p)| (format::shard_file(n), *p)))?;
+    // the shards, then their list (the last file)
+    let search = dossier::data::search_files();
+    copy_all(
+        &set.join("s"),
+        search.iter().enumerate().map(|(n, p)| {
+            let name = if n + 1 == search.len() {
+                format::SEARCH_KEYS_FILE.to_string()
+            } else {
+                format::search_file(n)
+            };
+            (name, *p)
+        }),
+    )?;
     let library = dossier::data::library_files().iter().enumerate();
     copy_all(
         &set.join("l"),

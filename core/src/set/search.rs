@@ -10,6 +10,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
+pub mod shards;
+
 use super::index::sentence_of;
 use super::link::Linking;
 use crate::analysis::{Analysis, Span};
@@ -314,32 +316,20 @@ impl SearchIndex {
                 }
             }
         }
-        if elements.is_empty() && by_entity.is_empty() {
-            return Vec::new();
-        }
-        let n = self.articles.max(1) as f64;
-        let mut found: BTreeSet<u32> = by_entity.keys().copied().collect();
-        if let Some((first, rest)) = elements.split_first() {
-            found.extend(
-                first
-                    .keys()
-                    .filter(|a| rest.iter().all(|m| m.contains_key(a))),
-            );
-        }
+        let counts: Vec<Counts> = elements.iter().map(counts_of).collect();
+        let named: BTreeMap<u32, u32> = by_entity
+            .iter()
+            .map(|(a, spans)| (*a, spans.len() as u32))
+            .collect();
         let mut hits: Vec<Hit> = Vec::new();
-        for a in found {
-            let mut score = 0.0;
+        for (a, score) in scored(&counts, &named, self.articles) {
             let mut marks: Vec<Span> = Vec::new();
             for m in &elements {
-                let Some(spans) = m.get(&a) else { continue };
-                let idf = (1.0 + n / m.len() as f64).ln();
-                let title = spans.iter().filter(|s| s.part == 0).count() as f64;
-                score += idf * (1.0 + (spans.len() as f64).ln() + title);
-                marks.extend(spans);
+                if let Some(spans) = m.get(&a) {
+                    marks.extend(spans);
+                }
             }
             if let Some(spans) = by_entity.get(&a) {
-                let df = by_entity.len() as f64;
-                score += 2.0 * (1.0 + n / df).ln() * (1.0 + (spans.len() as f64).ln());
                 marks.extend(spans);
             }
             let snippets = snippets(&set[a as usize].1, marks);
@@ -362,6 +352,58 @@ impl SearchIndex {
         hits.truncate(limit);
         hits
     }
+}
+
+/// Per article, how often one element of a query matched it: (matches,
+/// matches in the title).
+pub type Counts = BTreeMap<u32, (u32, u32)>;
+
+fn counts_of(spans: &BTreeMap<u32, Vec<Span>>) -> Counts {
+    spans
+        .iter()
+        .map(|(a, s)| {
+            let title = s.iter().filter(|s| s.part == 0).count() as u32;
+            (*a, (s.len() as u32, title))
+        })
+        .collect()
+}
+
+/// The articles a query finds and their scores, in article order: those
+/// that every element matched (`elements`), and those naming an entity the
+/// query names (`named`: per article, its mentions). Scores: idf-weighted
+/// log frequency per element, title matches counted again; the entity
+/// weighted double. Both the whole index and its shards rank this way.
+pub fn scored(elements: &[Counts], named: &BTreeMap<u32, u32>, articles: usize) -> Vec<(u32, f64)> {
+    if elements.is_empty() && named.is_empty() {
+        return Vec::new();
+    }
+    let n = articles.max(1) as f64;
+    let mut found: BTreeSet<u32> = named.keys().copied().collect();
+    if let Some((first, rest)) = elements.split_first() {
+        found.extend(
+            first
+                .keys()
+                .filter(|a| rest.iter().all(|m| m.contains_key(a))),
+        );
+    }
+    found
+        .into_iter()
+        .map(|a| {
+            let mut score = 0.0;
+            for m in elements {
+                let Some(&(count, title)) = m.get(&a) else {
+                    continue;
+                };
+                let idf = (1.0 + n / m.len() as f64).ln();
+                score += idf * (1.0 + f64::from(count.max(1)).ln() + f64::from(title));
+            }
+            if let Some(&count) = named.get(&a) {
+                let df = named.len() as f64;
+                score += 2.0 * (1.0 + n / df).ln() * (1.0 + f64::from(count.max(1)).ln());
+            }
+            (a, score)
+        })
+        .collect()
 }
 
 /// The sentences holding `marks`, those with the most marks first (then in
@@ -393,12 +435,12 @@ fn snippets(analysis: &Analysis, mut marks: Vec<Span>) -> Vec<Snippet> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::article::parse_article;
     use crate::set::link;
 
-    fn sample() -> (Vec<(Article, Analysis)>, SearchIndex) {
+    pub(super) fn sample() -> (Vec<(Article, Analysis)>, SearchIndex) {
         let files = [
             (
                 "a.md",

@@ -1,0 +1,634 @@
+//! Search over a set too large to read whole: the index cut into shards by
+//! key range (docs/design.md, "The set's indexes in shards").
+//!
+//! The build writes, per word key, every article it occurs in with how often
+//! (and how often in the title), and per name or alias of a set-level entity
+//! (keys marked with [`NAME_MARK`], so they sort apart) the entities of that
+//! name with the articles naming them. Both are sorted by key and cut into
+//! files of about [`SEARCH_SHARD_BYTES`]; [`SearchKeys`] lists each file's
+//! first key. A query reads the shards of its words, its name and its
+//! prefixes' ranges ([`missing`]), ranks the articles exactly as the whole
+//! index does ([`super::scored`]), and needs the articles themselves only
+//! for the snippets of the results it shows ([`hit_in`]). A quoted phrase
+//! is matched on the articles read: the shards know which articles hold all
+//! its words, and how often the rarest one occurs, not their positions.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use super::{name_key, snippets, word_key, words, Counts, Query, Snippet};
+use crate::analysis::{Analysis, Entity, EntityKind, Span};
+use crate::article::Article;
+use crate::set::link::Linking;
+
+/// About this many bytes of encoded entries go into one shard (an entry is
+/// never cut, so a word in most articles of a large set is a shard of its own).
+pub const SEARCH_SHARD_BYTES: usize = 64 * 1024;
+
+/// Starts the key of an entity name's entry (names sort before words).
+pub const NAME_MARK: char = '\u{1}';
+
+/// At most this many words of a prefix are searched (as the whole index does).
+pub const PREFIX_WORDS: usize = 64;
+
+/// How often a word occurs in one article: (article, times, times in its
+/// title).
+pub type Share = (u32, u32, u32);
+
+/// A set-level entity as a name's entry lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Named {
+    pub key: String,
+    pub name: String,
+    pub kind: EntityKind,
+    /// (article, mentions), in article order.
+    pub articles: Vec<(u32, u32)>,
+}
+
+/// What a key leads to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Entry {
+    /// The articles a word occurs in, in article order.
+    Word(Vec<Share>),
+    /// The entities with this name or alias.
+    Name(Vec<Named>),
+}
+
+/// One file of the search index (`set/s/<n>.bin`): entries in key order.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub struct SearchShard {
+    pub build: u64,
+    pub entries: Vec<(String, Entry)>,
+}
+
+/// The list of the search shards (`set/s/keys.bin`): the first key of each,
+/// in order, and how many articles the set has (for the weights).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchKeys {
+    pub build: u64,
+    pub articles: u32,
+    pub first: Vec<String>,
+}
+
+/// Each word key of an article with (times, times in the title), by key.
+pub fn word_counts(article: &Article) -> Vec<(String, u32, u32)> {
+    let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
+    for (p, text) in article.parts().iter().enumerate() {
+        for (s, e) in words(text) {
+            let c = counts.entry(word_key(&text[s..e])).or_default();
+            c.0 += 1;
+            if p == 0 {
+                c.1 += 1;
+            }
+        }
+    }
+    let mut out: Vec<(String, u32, u32)> =
+        counts.into_iter().map(|(k, (n, t))| (k, n, t)).collect();
+    out.sort_unstable();
+    out
+}
+
+/// Every entry of the index, in key order: the words of each article
+/// (`counts[article]`, [`word_counts`]) and the names of the set's entities
+/// (`entities[article]` the article's entities, linked by `linking`).
+pub fn entries(
+    counts: &[Vec<(String, u32, u32)>],
+    entities: &[&[Entity]],
+    linking: &Linking,
+) -> Vec<(String, Entry)> {
+    let mut by_word: HashMap<&str, Vec<Share>> = HashMap::new();
+    for (a, list) in counts.iter().enumerate() {
+        for (k, n, t) in list {
+            by_word.entry(k).or_default().push((a as u32, *n, *t));
+        }
+    }
+    // Per set-level entity, the articles naming it and how often.
+    let mut naming: Vec<BTreeMap<u32, u32>> = vec![BTreeMap::new(); linking.entities.len()];
+    for (a, ents) in entities.iter().enumerate() {
+        for (i, ent) in ents.iter().enumerate() {
+            if let Some(m) = linking
+                .of
+                .get(a)
+                .and_then(|of| of.get(i))
+                .and_then(|&e| naming.get_mut(e))
+            {
+                *m.entry(a as u32).or_default() += ent.mentions.len() as u32;
+            }
+        }
+    }
+    let mut names: BTreeMap<String, Vec<Named>> = BTreeMap::new();
+    for (e, naming) in linking.entities.iter().zip(naming) {
+        let named = Named {
+            key: e.key.clone(),
+            name: e.name.clone(),
+            kind: e.kind,
+            articles: naming.into_iter().collect(),
+        };
+        for n in std::iter::once(&e.name).chain(&e.aliases) {
+            let k = name_key(n);
+            if k.is_empty() {
+                continue;
+            }
+            let list = names.entry(format!("{NAME_MARK}{k}")).or_default();
+            if !list.iter().any(|x| x.key == named.key) {
+                list.push(named.clone());
+            }
+        }
+    }
+    let mut out: Vec<(String, Entry)> = names
+        .into_iter()
+        .map(|(k, v)| (k, Entry::Name(v)))
+        .chain(
+            by_word
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), Entry::Word(v))),
+        )
+        .collect();
+    out.sort_unstable_by(|x, y| x.0.cmp(&y.0));
+    out
+}
+
+/// An entry with its articles as gaps from the previous one (smaller numbers
+/// encode in fewer bytes).
+fn gaps(entry: &mut Entry, forward: bool) {
+    fn step<'a>(articles: impl Iterator<Item = &'a mut u32>, forward: bool) {
+        let mut prev = 0u32;
+        for a in articles {
+            if forward {
+                let at = *a;
+                *a = at.wrapping_sub(prev);
+                prev = at;
+            } else {
+                *a = a.wrapping_add(prev);
+                prev = *a;
+            }
+        }
+    }
+    match entry {
+        Entry::Word(shares) => step(shares.iter_mut().map(|s| &mut s.0), forward),
+        Entry::Name(list) => {
+            for n in list {
+                step(n.articles.iter_mut().map(|x| &mut x.0), forward);
+            }
+        }
+    }
+}
+
+/// Cuts the entries (in key order) into shard files tagged `build`, and
+/// their list.
+pub fn cut(
+    entries: Vec<(String, Entry)>,
+    articles: usize,
+    build: u64,
+) -> Result<(SearchKeys, Vec<Vec<u8>>), String> {
+    cut_at(entries, articles, build, SEARCH_SHARD_BYTES)
+}
+
+/// [`cut`] into shards of about `size` bytes.
+fn cut_at(
+    entries: Vec<(String, Entry)>,
+    articles: usize,
+    build: u64,
+    size: usize,
+) -> Result<(SearchKeys, Vec<Vec<u8>>), String> {
+    let err = |e: postcard::Error| format!("serialising the search index: {e}");
+    let mut keys = SearchKeys {
+        build,
+        articles: u32::try_from(articles).unwrap_or(u32::MAX),
+        first: Vec::new(),
+    };
+    let mut files = Vec::new();
+    let mut shard: Vec<(String, Entry)> = Vec::new();
+    let mut bytes = 0;
+    let mut close = |shard: &mut Vec<(String, Entry)>, keys: &mut SearchKeys| {
+        if let Some((k, _)) = shard.first() {
+            keys.first.push(k.clone());
+            let entries = std::mem::take(shard);
+            files.push(postcard::to_allocvec(&SearchShard { build, entries }).map_err(err)?);
+        }
+        Ok::<(), String>(())
+    };
+    for (k, mut e) in entries {
+        gaps(&mut e, true);
+        bytes += k.len() + postcard::experimental::serialized_size(&e).map_err(err)?;
+        shard.push((k, e));
+        if bytes >= size {
+            close(&mut shard, &mut keys)?;
+            bytes = 0;
+        }
+    }
+    close(&mut shard, &mut keys)?;
+    Ok((keys, files))
+}
+
+/// The shard (of those `keys` lists) that holds `key`, if any could.
+pub fn shard_of_key(keys: &SearchKeys, key: &str) -> Option<usize> {
+    keys.first
+        .partition_point(|f| f.as_str() <= key)
+        .checked_sub(1)
+}
+
+/// The entries of the shards read so far.
+#[derive(Clone, Debug, Default)]
+pub struct Loaded {
+    pub shards: BTreeSet<usize>,
+    pub entries: BTreeMap<String, Entry>,
+}
+
+impl Loaded {
+    /// Adds shard `n` (its file's bytes), checking it belongs to `build`.
+    pub fn add(
+        &mut self,
+        n: usize,
+        bytes: &[u8],
+        build: u64,
+    ) -> Result<(), crate::bundle::BlobError> {
+        let shard: SearchShard =
+            postcard::from_bytes(bytes).map_err(|_| crate::bundle::BlobError::Corrupt)?;
+        if shard.build != build {
+            return Err(crate::bundle::BlobError::OtherBuild);
+        }
+        for (k, mut e) in shard.entries {
+            gaps(&mut e, false);
+            self.entries.insert(k, e);
+        }
+        self.shards.insert(n);
+        Ok(())
+    }
+
+    fn shares(&self, word: &str) -> &[Share] {
+        match self.entries.get(word) {
+            Some(Entry::Word(s)) => s,
+            _ => &[],
+        }
+    }
+
+    /// The first [`PREFIX_WORDS`] words starting with `prefix`, of those read.
+    fn prefixed<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = (&'a String, &'a [Share])> {
+        self.entries
+            .range(prefix.to_string()..)
+            .take_while(move |(k, _)| k.starts_with(prefix))
+            .filter_map(|(k, e)| match e {
+                Entry::Word(s) => Some((k, s.as_slice())),
+                Entry::Name(_) => None,
+            })
+            .take(PREFIX_WORDS)
+    }
+}
+
+/// The shards `query` still needs, given those read: the shard of each
+/// word and of its name, and for a prefix the shards of its range until
+/// [`PREFIX_WORDS`] words are read. Read them and ask again; empty when
+/// the query can be answered.
+pub fn missing(keys: &SearchKeys, loaded: &Loaded, query: &Query) -> Vec<usize> {
+    let mut need = BTreeSet::new();
+    let exact = query
+        .words
+        .iter()
+        .chain(query.phrases.iter().flatten())
+        .cloned()
+        .chain(query.name.iter().map(|n| format!("{NAME_MARK}{n}")));
+    for k in exact {
+        need.extend(shard_of_key(keys, &k));
+    }
+    for p in &query.prefixes {
+        let Some(mut at) = shard_of_key(keys, p) else {
+            // before the first key: the range starts in the first shard
+            if keys
+                .first
+                .first()
+                .is_some_and(|f| f.starts_with(p.as_str()))
+            {
+                need.insert(0);
+            }
+            continue;
+        };
+        loop {
+            if !loaded.shards.contains(&at) {
+                need.insert(at);
+                break;
+            }
+            let enough = loaded.prefixed(p).count() >= PREFIX_WORDS;
+            match keys.first.get(at + 1) {
+                Some(next) if !enough && next.starts_with(p.as_str()) => at += 1,
+                _ => break,
+            }
+        }
+    }
+    need.retain(|n| !loaded.shards.contains(n));
+    need.into_iter().collect()
+}
+
+/// What the shards say of a query: the articles found, best first (ties to
+/// the earlier article, as the set's order is all the shards know), and
+/// what to mark in an article read for its snippets.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Ranking {
+    /// (article, score), best first.
+    pub found: Vec<(u32, f64)>,
+    /// The entities the query names, with the articles naming them.
+    pub named: Vec<Named>,
+    /// The word keys to mark: the query's words and its prefixes' words.
+    pub marked: BTreeSet<String>,
+    /// The query's phrases, checked in each article read.
+    pub phrases: Vec<Vec<String>>,
+}
+
+impl Ranking {
+    /// True when `article` is found through an entity the query names (so
+    /// it needs no phrase).
+    fn by_name(&self, article: u32) -> bool {
+        self.named
+            .iter()
+            .any(|n| n.articles.binary_search_by_key(&article, |x| x.0).is_ok())
+    }
+}
+
+/// Ranks the articles for `query` from the shards read (see [`missing`]).
+pub fn rank(query: &Query, loaded: &Loaded, articles: usize) -> Ranking {
+    let mut elements: Vec<Counts> = Vec::new();
+    let mut marked: BTreeSet<String> = BTreeSet::new();
+    let of = |shares: &[Share]| -> Counts { shares.iter().map(|s| (s.0, (s.1, s.2))).collect() };
+    for w in &query.words {
+        elements.push(of(loaded.shares(w)));
+        marked.insert(w.clone());
+    }
+    for p in &query.prefixes {
+        let mut m = Counts::new();
+        for (k, shares) in loaded.prefixed(p) {
+            marked.insert(k.clone());
+            for s in shares {
+                let c = m.entry(s.0).or_default();
+                c.0 += s.1;
+                c.1 += s.2;
+            }
+        }
+        elements.push(m);
+    }
+    // A phrase: the articles holding all its words, as often as the rarest.
+    for ph in &query.phrases {
+        let mut m: Option<Counts> = None;
+        for w in ph {
+            let here = of(loaded.shares(w));
+            m = Some(match m {
+                None => here,
+                Some(m) => m
+                    .into_iter()
+                    .filter_map(|(a, (n, t))| {
+                        here.get(&a).map(|&(n2, t2)| (a, (n.min(n2), t.min(t2))))
+                    })
+                    .collect(),
+            });
+        }
+        elements.push(m.unwrap_or_default());
+    }
+    let named: Vec<Named> = match query
+        .name
+        .as_ref()
+        .and_then(|n| loaded.entries.get(&format!("{NAME_MARK}{n}")))
+    {
+        Some(Entry::Name(list)) => list.clone(),
+        _ => Vec::new(),
+    };
+    let mut by_entity: BTreeMap<u32, u32> = BTreeMap::new();
+    for n in &named {
+        for &(a, c) in &n.articles {
+            *by_entity.entry(a).or_default() += c;
+        }
+    }
+    let mut found = super::scored(&elements, &by_entity, articles);
+    found.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+    Ranking {
+        found,
+        named,
+        marked,
+        phrases: query.phrases.clone(),
+    }
+}
+
+/// The snippets of article `n` (read from its file: the article, its
+/// analysis and the set-level key of each of its entities) for a ranked
+/// query; `None` when the article does not hold a phrase of the query (and
+/// does not name an entity it names).
+pub fn hit_in(
+    ranking: &Ranking,
+    n: u32,
+    article: &Article,
+    analysis: &Analysis,
+    keys: &[String],
+) -> Option<Vec<Snippet>> {
+    let parts = article.parts();
+    let mut marks: Vec<Span> = Vec::new();
+    let mut phrase_found = vec![false; ranking.phrases.len()];
+    for (p, text) in parts.iter().enumerate() {
+        let ws: Vec<(usize, usize, String)> = words(text)
+            .into_iter()
+            .map(|(s, e)| (s, e, word_key(&text[s..e])))
+            .collect();
+        for (i, (s, e, k)) in ws.iter().enumerate() {
+            if ranking.marked.contains(k) {
+                marks.push(Span::new(p, *s, *e));
+            }
+            for (j, ph) in ranking.phrases.iter().enumerate() {
+                let Some(last) = ws.get(i + ph.len().saturating_sub(1)) else {
+                    continue;
+                };
+                if !ph.is_empty() && ws[i..i + ph.len()].iter().map(|w| &w.2).eq(ph.iter()) {
+                    marks.push(Span::new(p, *s, last.1));
+                    phrase_found[j] = true;
+                }
+            }
+        }
+    }
+    let named = ranking.by_name(n);
+    if !named && phrase_found.contains(&false) {
+        return None;
+    }
+    if named {
+        for (i, ent) in analysis.entities.iter().enumerate() {
+            if keys
+                .get(i)
+                .is_some_and(|k| ranking.named.iter().any(|x| x.key == *k))
+            {
+                marks.extend(ent.mentions.iter().copied());
+            }
+        }
+    }
+    Some(snippets(analysis, marks))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::parse_query;
+    use super::super::tests::sample;
+    use super::*;
+    use crate::set::link;
+
+    /// The sample set's index in shards of about `size` bytes.
+    fn sharded(set: &[(Article, Analysis)], size: usize) -> (SearchKeys, Vec<Vec<u8>>, Linking) {
+        let ents: Vec<&[Entity]> = set.iter().map(|(_, a)| a.entities.as_slice()).collect();
+        let linking = link(&ents);
+        let counts: Vec<_> = set.iter().map(|(a, _)| word_counts(a)).collect();
+        let (keys, files) =
+            cut_at(entries(&counts, &ents, &linking), set.len(), 7, size).expect("cuts");
+        (keys, files, linking)
+    }
+
+    /// Reads what the query needs, as the page does; returns the ranking
+    /// and how many shards were read.
+    fn ask(keys: &SearchKeys, files: &[Vec<u8>], q: &str) -> (Ranking, usize) {
+        let query = parse_query(q);
+        let mut loaded = Loaded::default();
+        loop {
+            let need = missing(keys, &loaded, &query);
+            if need.is_empty() {
+                break;
+            }
+            for n in need {
+                loaded.add(n, &files[n], 7).expect("a shard of this build");
+            }
+        }
+        let n = loaded.shards.len();
+        (rank(&query, &loaded, keys.articles as usize), n)
+    }
+
+    #[test]
+    fn shards_rank_and_mark_as_the_whole_index_does() {
+        let (set, whole) = sample();
+        for size in [1, 200, SEARCH_SHARD_BYTES] {
+            let (keys, files, linking) = sharded(&set, size);
+            if size == 1 {
+                assert!(files.len() > 20, "one entry a shard: {}", files.len());
+            } else if size == SEARCH_SHARD_BYTES {
+                assert_eq!(files.len(), 1);
+            }
+            for q in [
+                "harbour ",
+                "harbour budget ",
+                "harb",
+                "harb* vot",
+                "Jane Okafor ",
+                "United States ",
+                "café ",
+                "e\u{301}te\u{301} ",
+                "zebra ",
+                "lagos board ",
+            ] {
+                let hits = whole.search(&set, q, 10);
+                let (ranking, _) = ask(&keys, &files, q);
+                let found: Vec<usize> = ranking.found.iter().map(|f| f.0 as usize).collect();
+                let mut expected: Vec<(usize, f64)> =
+                    hits.iter().map(|h| (h.article, h.score)).collect();
+                // the whole index breaks ties by date; the shards by order
+                expected.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+                assert_eq!(
+                    found,
+                    expected.iter().map(|e| e.0).collect::<Vec<_>>(),
+                    "{q} at {size}"
+                );
+                for ((_, s), (_, e)) in ranking.found.iter().zip(&expected) {
+                    assert!((s - e).abs() < 1e-9, "{q}: {s} against {e}");
+                }
+                for h in &hits {
+                    let (article, analysis) = &set[h.article];
+                    let keys: Vec<String> = (0..analysis.entities.len())
+                        .map(|i| linking.key(h.article, i).unwrap_or("").to_string())
+                        .collect();
+                    let snippets = hit_in(&ranking, h.article as u32, article, analysis, &keys);
+                    assert_eq!(
+                        snippets.as_ref(),
+                        Some(&h.snippets),
+                        "{q}: article {}",
+                        h.article
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_query_reads_only_its_shards() {
+        let (set, _) = sample();
+        let (keys, files, _) = sharded(&set, 1);
+        let (ranking, read) = ask(&keys, &files, "budget ");
+        assert_eq!(ranking.found.len(), 1);
+        assert!(
+            (1..=2).contains(&read),
+            "the word's shard and the name's: {read}"
+        );
+        // a prefix reads the shards of its range, and no other
+        let (ranking, read) = ask(&keys, &files, "harb");
+        assert_eq!(
+            ranking.found.iter().map(|f| f.0).collect::<Vec<_>>(),
+            vec![0, 1]
+        );
+        assert!(read <= 3, "{read}");
+        // the first key, and a key before it
+        assert!(ask(&keys, &files, "\u{0} ").0.found.is_empty());
+    }
+
+    #[test]
+    fn phrases_are_checked_in_the_articles_read() {
+        let (set, whole) = sample();
+        let (keys, files, linking) = sharded(&set, 1);
+        let keys_of = |a: usize| -> Vec<String> {
+            (0..set[a].1.entities.len())
+                .map(|i| linking.key(a, i).unwrap_or("").to_string())
+                .collect()
+        };
+        // both articles hold "harbour" and "board"; only the first in that order
+        let (ranking, _) = ask(&keys, &files, "\"harbour board\"");
+        let found: Vec<u32> = ranking.found.iter().map(|f| f.0).collect();
+        assert_eq!(found, vec![0, 1]);
+        let held: Vec<bool> = found
+            .iter()
+            .map(|&a| {
+                hit_in(
+                    &ranking,
+                    a,
+                    &set[a as usize].0,
+                    &set[a as usize].1,
+                    &keys_of(a as usize),
+                )
+                .is_some()
+            })
+            .collect();
+        assert_eq!(held, vec![true, false]);
+        let hits = whole.search(&set, "\"harbour board\"", 10);
+        let snippets = hit_in(&ranking, 0, &set[0].0, &set[0].1, &keys_of(0));
+        assert_eq!(snippets.as_ref(), Some(&hits[0].snippets));
+    }
+
+    #[test]
+    fn shards_are_tagged_and_checked() {
+        let (set, _) = sample();
+        let (_, files, _) = sharded(&set, 200);
+        let mut loaded = Loaded::default();
+        assert_eq!(
+            loaded.add(0, &files[0], 8),
+            Err(crate::bundle::BlobError::OtherBuild)
+        );
+        assert_eq!(
+            loaded.add(0, b"\xff\xff", 7),
+            Err(crate::bundle::BlobError::Corrupt)
+        );
+        assert!(loaded.add(0, &files[0], 7).is_ok());
+        // the gaps come back as article numbers
+        let (_, whole) = sample();
+        for (k, e) in &loaded.entries {
+            if let Entry::Word(shares) = e {
+                let expected: Vec<u32> = {
+                    let mut v: Vec<u32> = whole.terms[k].iter().map(|p| p.article).collect();
+                    v.dedup();
+                    v
+                };
+                assert_eq!(
+                    shares.iter().map(|s| s.0).collect::<Vec<_>>(),
+                    expected,
+                    "{k}"
+                );
+            }
+        }
+    }
+}

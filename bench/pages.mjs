@@ -15,9 +15,11 @@
 //            --queries words of the first article, once the page is open;
 //            median and 95th percentile; then the same words again
 //            ("again": on a split set, their shards are at hand)
+//   memory   the renderer processes' resident memory once the page is
+//            shown, less that of a blank page (Linux, /proc)
 // and the long tasks (over 50 ms) meanwhile.
 
-import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "../e2e/server.mjs";
@@ -32,6 +34,21 @@ const QUERIES = Number(opt("--queries", "40"));
 const JSON_OUT = opt("--json", null);
 const ONLY = opt("--only", "timeline,search,entity").split(",");
 
+/** The resident memory of the browser's renderer processes, in MiB (Linux). */
+function rendererMiB() {
+  let kib = 0;
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("--type=renderer")) continue;
+      const rss = readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmRSS:\s+(\d+)/m);
+      if (rss) kib += Number(rss[1]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return kib / 1024;
+}
+
 const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
@@ -40,6 +57,7 @@ const pct = (xs, p) => {
 const server = await serve({ root: DIST, prefix: "/" });
 const browser = await launch();
 const opens = Object.fromEntries(ONLY.map((k) => [k, []]));
+const memory = Object.fromEntries(ONLY.map((k) => [k, []]));
 const fetched = {};
 const answers = [];
 const answersAgain = [];
@@ -83,6 +101,8 @@ try {
         window.__long = 0;
         new PerformanceObserver((l) => (window.__long += l.getEntries().length)).observe({ type: "longtask", buffered: true });
       });
+      await page.goto("about:blank");
+      const before = rendererMiB();
       await page.goto(`${server.url}${hash}`);
       // performance.now() counts from the navigation.
       const shown = await page
@@ -91,6 +111,7 @@ try {
           throw new Error(`${name} (${hash}) did not show ${ready}: ${(await page.evaluate(() => document.body.innerText)).slice(0, 300)}`, { cause: e });
         });
       opens[name].push(await shown.jsonValue());
+      memory[name].push(rendererMiB() - before);
       fetched[name] = {
         articleFiles: requests.filter((u) => /\/articles\/[^/]+\.bin/.test(u)).length,
         shards: requests.filter((u) => /\/set\/e\/\d+\.bin/.test(u)).length,
@@ -136,6 +157,9 @@ const result = {
   runs: RUNS,
   open_ms: Object.fromEntries(Object.entries(opens).map(([k, v]) => [k, Math.round(median(v))])),
   fetched,
+  // the renderer processes' resident memory once the page is shown, less
+  // that of a blank page (median)
+  memory_mib: Object.fromEntries(Object.entries(memory).map(([k, v]) => [k, Math.round(median(v))])),
   answer_ms: answers.length ? { queries: answers.length, median: +median(answers).toFixed(1), p95: +pct(answers, 95).toFixed(1) } : null,
   answer_again_ms: answersAgain.length ? { queries: answersAgain.length, median: +median(answersAgain).toFixed(1), p95: +pct(answersAgain, 95).toFixed(1) } : null,
   long_tasks: longTasks,

@@ -162,7 +162,7 @@ if (!loader) fail("no trunk loader script (import init ...) found in index.html"
 const loaderCode = loader[1];
 const jsHref =
   loaderCode.match(/import\s+init\b[^'"]*from\s+['"]([^'"]+)['"]/)?.[1] ??
-  loaderCode.match(/import\(\s*["']([^"']+\.js)["']\s*\)/)?.[1];
+  loaderCode.match(/bindings\s*=\s*await\s+import\(\s*["']([^"']+\.js)["']\s*\)/)?.[1];
 const wasmHref =
   loaderCode.match(/module_or_path:\s*['"]([^'"]+\.wasm)['"]/)?.[1] ??
   loaderCode.match(/init\(\s*['"]([^'"]+\.wasm)['"]\s*\)/)?.[1];
@@ -185,9 +185,19 @@ const EARLY_INPUT =
   'addEventListener("click", (e) => { const m = e.target instanceof Element && e.target.closest("mark[data-entity][data-m]"); ' +
   'if (m && !e.target.closest("a") && document.documentElement.dataset.app !== "ready") ' +
   'window.__dossierEarly = [m.closest("[data-slug]")?.dataset.slug ?? "", m.dataset.entity, m.dataset.m]; }, true);\n';
+// A page of the set starts the set's pages module at once too, beside the
+// app (which finds it started: `dossierPagesStart`, src/pages.rs), and the
+// prerendered view (the library, not that page) is hidden until the app
+// is live (app.css, `data-set-page`), when the app shows nothing of its own
+// there.
+const SET_PAGE =
+  'if (/^#\\/(e\\/|timeline|search)/.test(location.hash)) { document.documentElement.dataset.setPage = ""; ' +
+  'self.dossierPagesStart = () => (self.__dossierPages ??= import("./pages_loader.js").catch((e) => { self.__dossierPages = undefined; throw e; })); ' +
+  "self.dossierPagesStart().catch(() => {}); }\n";
 const deferredLoader =
   "\n// Start after the first paint: the page is readable before the app runs.\n" +
   EARLY_INPUT +
+  SET_PAGE +
   AFTER_PAINT +
   `const bindings = await import(${JSON.stringify(jsHref)});\n` +
   `const wasm = await bindings.default({ module_or_path: ${JSON.stringify(wasmHref)} });\n` +

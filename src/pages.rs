@@ -45,7 +45,9 @@ pub fn tell(route: &dossier_core::view::Route) {
     }
 }
 
-/// Loads the module, once; `failed` runs when it cannot be loaded.
+/// Loads the module, once; `failed` runs when it cannot be loaded. (An
+/// address naming a page of the set has started it already, beside the
+/// app: `dossierPagesStart` is then defined, and returns that start.)
 pub fn open(failed: impl Fn() + 'static) {
     if LOADING.with(|l| l.replace(true)) {
         return;

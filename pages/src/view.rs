@@ -1588,7 +1588,7 @@ fn shard_search(p: &ShardSearchProps) -> Html {
                 { format!("Sorting, and filters by date, section and the entities named, read every article of the set ({total}) first. ") }
                 <button type="button" onclick={p.whole.clone()}>{ "Sort and filter every article" }</button>
             </p>
-            <section aria-label="Search results" data-answered={current.as_ref().map(|_| (*query).clone())}>{ results }</section>
+            <section aria-label="Search results" data-answered={(query.trim().is_empty() || current.is_some()).then(|| (*query).clone())}>{ results }</section>
         </main>
     }
 }

@@ -123,7 +123,8 @@ try {
         // Each word twice: first its shards are read (a split set), then
         // they are at hand.
         for (const [pass, list] of [["first", answers], ["again", answersAgain]]) {
-          for (const w of words) {
+          // (not the word the page opened with: the box holds it already)
+          for (const w of words.slice(1)) {
             const ms = await page.evaluate(async (w) => {
               const box = document.querySelector('input[aria-label="Search the articles"]');
               const answered = () => document.querySelector('[aria-label="Search results"]')?.dataset.answered === w;

@@ -46,7 +46,7 @@ const RESULTS_SHOWN: usize = 50;
 
 /// Results of a search from the shards shown at first, and added by "More
 /// results" (each reads its articles' files).
-const SHARD_RESULTS: usize = 20;
+const SHARD_RESULTS: usize = 10;
 
 #[derive(Clone)]
 enum Reading {

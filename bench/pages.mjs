@@ -4,7 +4,8 @@
 //
 // For the build in --dist (any set: `make dist ARTICLES=...`, or a kept e2e
 // build), each run a fresh browser context (cold: nothing cached):
-//   open     from the navigation to #/timeline, #/search?q=<word> and an
+//   open     from the navigation to #/timeline, #/search?q=<word> (the
+//            results listed; search_snippets: with their snippets) and an
 //            entity's page (the first the first article's panel links to)
 //            until its first screen is there (the pages module loaded, the
 //            set read, the page rendered; on a split set the entity page
@@ -111,6 +112,11 @@ try {
           throw new Error(`${name} (${hash}) did not show ${ready}: ${(await page.evaluate(() => document.body.innerText)).slice(0, 300)}`, { cause: e });
         });
       opens[name].push(await shown.jsonValue());
+      if (name === "search") {
+        // The results' snippets (a split set reads them from the articles' files after listing the results).
+        const full = await page.waitForFunction(() => (document.querySelector('[aria-label="Search results"][data-answered] li > a') ? performance.now() : false), null, { timeout: 60000 });
+        (opens.search_snippets ??= []).push(await full.jsonValue());
+      }
       memory[name].push(rendererMiB() - before);
       fetched[name] = {
         articleFiles: requests.filter((u) => /\/articles\/[^/]+\.bin/.test(u)).length,

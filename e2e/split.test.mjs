@@ -282,8 +282,21 @@ describe("a split set", () => {
       const [word, df] = rarest(last.blocks.join(" ").match(/\p{L}{6,}/gu));
       assert.ok(df <= 10 && !texts[0].includes(word.toLowerCase()), `a word only some articles have: ${word} in ${df}`);
       const results = '[aria-label="Search results"]';
+      // The results are listed as soon as they are ranked, their snippets
+      // once their articles' files are read.
+      let release;
+      const gate = new Promise((r) => (release = r));
+      await page.route(isArticleFile, async (route) => {
+        await gate;
+        await route.continue();
+      });
       await page.goto(`${server.url}#/search?q=${encodeURIComponent(word)}`, { waitUntil: "load" });
       await page.locator(`${results} a[href="#/a/${last.slug}"]`).waitFor({ timeout: 30000 });
+      assert.equal(await page.locator(results).getAttribute("aria-busy"), "true");
+      assert.equal(await page.locator(`${results} a.snippet`).count(), 0, "no snippet before the files");
+      release();
+      await page.waitForFunction((w) => document.querySelector('[aria-label="Search results"]').dataset.answered === w, word);
+      await page.unroute(isArticleFile);
       const hits = await page.locator(`${results} li > a:not(.snippet)`).count();
       const read = guard.requests.filter(isArticleFile).length;
       assert.ok(read >= hits && read <= 10, `the files of the results shown, no other: ${read} files for ${hits} results`);
@@ -301,7 +314,8 @@ describe("a split set", () => {
       const threes = last.blocks.flatMap((b) => [...b.matchAll(/(?=(\b\p{L}{4,} \p{L}{4,} \p{L}{4,}\b))/gu)].map((m) => m[1]));
       const [phrase] = rarest(threes);
       await page.locator('input[aria-label="Search the articles"]').fill(`"${phrase}"`);
-      await page.locator(`${results} a[href="#/a/${last.slug}"]`).waitFor({ timeout: 30000 });
+      await page.waitForFunction((q) => document.querySelector('[aria-label="Search results"]').dataset.answered === q, `"${phrase}"`);
+      await page.locator(`${results} a[href="#/a/${last.slug}"]`).waitFor();
       const phraseMarks = await page.locator(`${results} a.snippet mark`).allTextContents();
       assert.ok(phraseMarks.length > 0 && phraseMarks.every((m) => m.toLowerCase() === phrase.toLowerCase()), `phrase marks: ${phraseMarks.slice(0, 5)}`);
       assert.equal(new URL(page.url()).hash, `#/search?q=${encodeURIComponent(`"${phrase}"`)}`);
@@ -313,7 +327,7 @@ describe("a split set", () => {
       assert.equal(await titles.count(), 10);
       assert.match(await page.locator(`${results} [role=status]`).textContent(), /^The best 10 of \d+ articles$/);
       await page.getByRole("button", { name: "More results" }).click();
-      await page.waitForFunction((n) => document.querySelectorAll('[aria-label="Search results"] li > a:not(.snippet)').length === n, 20);
+      await page.waitForFunction((n) => document.querySelectorAll('[aria-label="Search results"][data-answered] li > a:not(.snippet)').length === n, 20);
       // Sorting and filtering take every article: they are read, once.
       await page.getByRole("button", { name: "Sort and filter every article" }).click();
       await page.locator("#search-from").waitFor({ timeout: 30000 });

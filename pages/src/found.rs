@@ -16,7 +16,7 @@ use dossier::data::format;
 use dossier_core::bundle::Summary;
 use dossier_core::set::correct::Correction;
 use dossier_core::set::parse_query;
-use dossier_core::set::search::shards::{self, Loaded, Named, SearchKeys};
+use dossier_core::set::search::shards::{self, Loaded, Named, Ranking, SearchKeys};
 use dossier_core::set::Snippet;
 use dossier_core::{Analysis, Article};
 
@@ -28,7 +28,7 @@ thread_local! {
     static KEYS: RefCell<Option<Rc<SearchKeys>>> = const { RefCell::new(None) };
     static LOADED: RefCell<Loaded> = RefCell::new(Loaded::default());
     /// Pages of the library's index read for the results, by number.
-    static ROWS: RefCell<HashMap<usize, Rc<Vec<Summary>>>> = RefCell::new(HashMap::new());
+    static ROWS: RefCell<HashMap<usize, Rc<Vec<Rc<Summary>>>>> = RefCell::new(HashMap::new());
 }
 
 /// Whether search can answer from the shards here: the set is split and
@@ -40,9 +40,15 @@ pub fn usable(corrections: &Result<Vec<Correction>, String>) -> bool {
         && !dossier::data::load::single_file()
 }
 
-/// One article found, read from its file.
+/// One article found: its row of the library's index, and once its file
+/// is read, its snippets.
 pub struct Found {
-    pub slug: String,
+    pub row: Rc<Summary>,
+    pub text: Option<Text>,
+}
+
+/// What an article found shows of its text.
+pub struct Text {
     pub article: Rc<Article>,
     pub analysis: Rc<Analysis>,
     pub snippets: Vec<Snippet>,
@@ -58,6 +64,8 @@ pub struct Answer {
     pub unchecked: bool,
     /// The entities the query names.
     pub named: Vec<Named>,
+    /// True once every result shown has its snippets.
+    pub complete: bool,
 }
 
 async fn keys(build: u64) -> Result<Rc<SearchKeys>, String> {
@@ -72,32 +80,69 @@ async fn keys(build: u64) -> Result<Rc<SearchKeys>, String> {
     Ok(keys)
 }
 
-/// The slug of article `n` of the set: from the rows at hand, or from its
-/// page of the library's index.
-async fn slug_of(n: usize, build: u64) -> Result<String, String> {
-    if let Some(row) = data::index().get(n) {
-        return Ok(row.slug.clone());
+/// The rows of articles `ns` of the set in the library's index: from the
+/// rows at hand, or from their pages (each read once).
+async fn rows_of(ns: &[u32], build: u64) -> Result<Vec<Rc<Summary>>, String> {
+    let at_hand = data::index();
+    let what = "the library's list of articles";
+    let mut pages: Vec<usize> = ns
+        .iter()
+        .map(|&n| n as usize)
+        .filter(|&n| n >= at_hand.len())
+        .map(format::library_page_of)
+        .filter(|p| ROWS.with(|r| !r.borrow().contains_key(p)))
+        .collect();
+    pages.sort_unstable();
+    pages.dedup();
+    let reads = pages.into_iter().map(|page| async move {
+        let bytes = data::load::fetch(&format::library_url(page, build), what).await?;
+        let rows = format::decode_library_page(&bytes, build, page).map_err(|e| e.about(what))?;
+        Ok::<_, String>((
+            page,
+            Rc::new(rows.into_iter().map(Rc::new).collect::<Vec<_>>()),
+        ))
+    });
+    for read in futures::future::join_all(reads).await {
+        let (page, rows) = read?;
+        ROWS.with(|r| r.borrow_mut().insert(page, rows));
     }
-    let page = format::library_page_of(n);
-    let rows = match ROWS.with(|r| r.borrow().get(&page).cloned()) {
-        Some(rows) => rows,
-        None => {
-            let what = "the library's list of articles";
-            let bytes = data::load::fetch(&format::library_url(page, build), what).await?;
-            let rows = Rc::new(
-                format::decode_library_page(&bytes, build, page).map_err(|e| e.about(what))?,
-            );
-            ROWS.with(|r| r.borrow_mut().insert(page, Rc::clone(&rows)));
-            rows
-        }
-    };
-    rows.get(n % format::LIBRARY_PAGE)
-        .map(|r| r.slug.clone())
-        .ok_or_else(|| format!("the library's list has no article {}", n + 1))
+    ns.iter()
+        .map(|&n| {
+            let n = n as usize;
+            at_hand
+                .get(n)
+                .cloned()
+                .or_else(|| {
+                    ROWS.with(|r| {
+                        r.borrow()
+                            .get(&format::library_page_of(n))
+                            .and_then(|rows| rows.get(n % format::LIBRARY_PAGE).cloned())
+                    })
+                })
+                .ok_or_else(|| format!("the library's list has no article {}", n + 1))
+        })
+        .collect()
 }
 
-/// Answers `q` with at most `shown` articles, best first.
-pub async fn search(q: &str, shown: usize) -> Result<Answer, String> {
+/// The snippets of article `n` (its row `row`) for `ranking`, from its
+/// file; `None` when it does not hold the query's phrase.
+async fn text_of(ranking: &Ranking, n: u32, row: &Summary) -> Result<Option<Text>, String> {
+    let entry = data::load::read(&row.slug).await?;
+    Ok(
+        shards::hit_in(ranking, n, &entry.article, &entry.analysis, &entry.keys).map(|snippets| {
+            Text {
+                article: entry.article,
+                analysis: entry.analysis,
+                snippets,
+            }
+        }),
+    )
+}
+
+/// Answers `q` with at most `shown` articles, best first; `listed` is
+/// called with the results before their snippets are read (not for a
+/// phrase, whose articles must be read to know they hold it).
+pub async fn search(q: &str, shown: usize, listed: impl Fn(Answer)) -> Result<Answer, String> {
     let build = data::split().unwrap_or_default();
     let keys = keys(build).await?;
     let query = parse_query(q);
@@ -120,52 +165,76 @@ pub async fn search(q: &str, shown: usize) -> Result<Answer, String> {
     let ranking = LOADED.with(|l| shards::rank(&query, &l.borrow(), keys.articles as usize));
     let phrase = !ranking.phrases.is_empty();
     let limit = if phrase { shown + PHRASE_CHECKS } else { shown };
-    let mut hits = Vec::new();
+    let mut hits: Vec<(f64, Found)> = Vec::new();
     let mut checked = 0;
     let mut dropped = 0;
+    // Ties among those shown: the newer article first, as the whole index ranks.
+    let order = |hits: &mut Vec<(f64, Found)>| {
+        hits.sort_by(|x, y| {
+            y.0.total_cmp(&x.0)
+                .then_with(|| y.1.row.meta.date.cmp(&x.1.row.meta.date))
+        })
+    };
     // In rounds of the results still wanted, in rank order.
     while hits.len() < shown && checked < ranking.found.len().min(limit) {
         let end = (checked + shown - hits.len())
             .min(ranking.found.len())
             .min(limit);
-        let round = ranking.found[checked..end].iter().map(|&(n, score)| {
-            let ranking = &ranking;
-            async move {
-                let slug = slug_of(n as usize, build).await?;
-                let entry = data::load::read(&slug).await?;
-                let snippets =
-                    shards::hit_in(ranking, n, &entry.article, &entry.analysis, &entry.keys);
-                Ok::<_, String>(snippets.map(|snippets| {
+        let round = &ranking.found[checked..end];
+        let ns: Vec<u32> = round.iter().map(|f| f.0).collect();
+        let rows = rows_of(&ns, build).await?;
+        if !phrase {
+            let mut first: Vec<(f64, Found)> = round
+                .iter()
+                .zip(&rows)
+                .map(|(&(_, score), row)| {
                     (
                         score,
                         Found {
-                            slug,
-                            article: entry.article,
-                            analysis: entry.analysis,
-                            snippets,
+                            row: Rc::clone(row),
+                            text: None,
                         },
                     )
-                }))
-            }
-        });
-        for found in futures::future::join_all(round).await {
-            match found? {
-                Some(hit) => hits.push(hit),
+                })
+                .collect();
+            order(&mut first);
+            listed(Answer {
+                total: ranking.found.len(),
+                unchecked: false,
+                hits: first.into_iter().map(|(_, f)| f).collect(),
+                named: ranking.named.clone(),
+                complete: false,
+            });
+        }
+        let texts = round
+            .iter()
+            .zip(&rows)
+            .map(|(&(n, _), row)| text_of(&ranking, n, row));
+        for ((&(_, score), row), text) in round
+            .iter()
+            .zip(&rows)
+            .zip(futures::future::join_all(texts).await)
+        {
+            match text? {
+                Some(text) => hits.push((
+                    score,
+                    Found {
+                        row: Rc::clone(row),
+                        text: Some(text),
+                    },
+                )),
                 None => dropped += 1,
             }
         }
         checked = end;
     }
-    // Ties among those shown: the newer article first, as the whole index ranks.
-    hits.sort_by(|x, y| {
-        y.0.total_cmp(&x.0)
-            .then_with(|| y.1.article.meta.date.cmp(&x.1.article.meta.date))
-    });
+    order(&mut hits);
     hits.truncate(shown);
     Ok(Answer {
         total: ranking.found.len() - dropped,
         unchecked: phrase && checked < ranking.found.len(),
         hits: hits.into_iter().map(|(_, f)| f).collect(),
         named: ranking.named,
+        complete: true,
     })
 }

@@ -1512,7 +1512,17 @@ fn shard_search(p: &ShardSearchProps) -> Html {
             *latest.borrow_mut() = q.clone();
             if !q.trim().is_empty() {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let found = crate::found::search(&q, n).await;
+                    // The results as soon as they are ranked, their snippets
+                    // once their articles are read.
+                    let listed = {
+                        let (answer, latest, q) = (answer.clone(), latest.clone(), q.clone());
+                        move |first| {
+                            if *latest.borrow() == q {
+                                answer.set(Some((q.clone(), n, Rc::new(Ok(first)))));
+                            }
+                        }
+                    };
+                    let found = crate::found::search(&q, n, listed).await;
                     if *latest.borrow() == q {
                         answer.set(Some((q, n, Rc::new(found))));
                     }
@@ -1529,6 +1539,11 @@ fn shard_search(p: &ShardSearchProps) -> Html {
         .as_ref()
         .filter(|(q, _, _)| *q == *query)
         .map(|(_, n, a)| (*n, Rc::clone(a)));
+    // Until the results of the query typed have their snippets.
+    let busy = !query.trim().is_empty()
+        && current
+            .as_ref()
+            .is_none_or(|(_, a)| a.as_ref().as_ref().is_ok_and(|a| !a.complete));
     let status = |text: String| html! { <p role="status" class="muted">{ text }</p> };
     let results = if query.trim().is_empty() {
         status(format!(
@@ -1558,14 +1573,18 @@ fn shard_search(p: &ShardSearchProps) -> Html {
                             else { plural(a.total, "article", "articles") }) }
                         <ol class="set-list">
                             { for a.hits.iter().map(|h| {
-                                let date = h.article.meta.date.as_deref().and_then(date_label).unwrap_or_else(|| "undated".into());
-                                let parts = h.article.parts();
+                                let meta = &h.row.meta;
+                                let date = meta.date.as_deref().and_then(date_label).unwrap_or_else(|| "undated".into());
+                                let slug = &h.row.slug;
                                 html! {
                                     <li>
-                                        <a href={Route::Article { slug: h.slug.clone(), entity: None, event: None, mention: None, sentence: None }.to_hash()}>{ h.article.meta.title.clone() }</a>
-                                        <span class="sub">{ match &h.article.meta.section { Some(s) => format!("{date} · {s}"), None => date } }</span>
-                                        { for h.snippets.iter().take(2).map(|s| html! {
-                                            <a class="snippet" href={Route::Article { slug: h.slug.clone(), entity: None, event: None, mention: None, sentence: h.analysis.sentence_index(s.sentence) }.to_hash()}>{ segments_html(&passage(&parts, s.sentence, &s.marks)) }</a>
+                                        <a href={Route::Article { slug: slug.clone(), entity: None, event: None, mention: None, sentence: None }.to_hash()}>{ meta.title.clone() }</a>
+                                        <span class="sub">{ match &meta.section { Some(s) => format!("{date} · {s}"), None => date } }</span>
+                                        { for h.text.iter().flat_map(|t| {
+                                            let parts = t.article.parts();
+                                            t.snippets.iter().take(2).map(move |s| html! {
+                                                <a class="snippet" href={Route::Article { slug: slug.clone(), entity: None, event: None, mention: None, sentence: t.analysis.sentence_index(s.sentence) }.to_hash()}>{ segments_html(&passage(&parts, s.sentence, &s.marks)) }</a>
+                                            }).collect::<Vec<Html>>()
                                         }) }
                                     </li>
                                 }
@@ -1588,7 +1607,7 @@ fn shard_search(p: &ShardSearchProps) -> Html {
                 { format!("Sorting, and filters by date, section and the entities named, read every article of the set ({total}) first. ") }
                 <button type="button" onclick={p.whole.clone()}>{ "Sort and filter every article" }</button>
             </p>
-            <section aria-label="Search results" data-answered={(query.trim().is_empty() || current.is_some()).then(|| (*query).clone())}>{ results }</section>
+            <section aria-label="Search results" aria-busy={busy.to_string()} data-answered={(!busy).then(|| (*query).clone())}>{ results }</section>
         </main>
     }
 }

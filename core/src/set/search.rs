@@ -8,7 +8,7 @@
 //! so they cut into shards by key range: a query needs only the shards of
 //! its words (docs/design.md, "The set's indexes").
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 pub mod shards;
 
@@ -317,7 +317,7 @@ impl SearchIndex {
             }
         }
         let counts: Vec<Counts> = elements.iter().map(counts_of).collect();
-        let named: BTreeMap<u32, u32> = by_entity
+        let named: Vec<(u32, u32)> = by_entity
             .iter()
             .map(|(a, spans)| (*a, spans.len() as u32))
             .collect();
@@ -354,9 +354,9 @@ impl SearchIndex {
     }
 }
 
-/// Per article, how often one element of a query matched it: (matches,
-/// matches in the title).
-pub type Counts = BTreeMap<u32, (u32, u32)>;
+/// Per article, how often one element of a query matched it: (article,
+/// (matches, matches in the title)), in article order, each article once.
+pub type Counts = Vec<(u32, (u32, u32))>;
 
 fn counts_of(spans: &BTreeMap<u32, Vec<Span>>) -> Counts {
     spans
@@ -368,38 +368,53 @@ fn counts_of(spans: &BTreeMap<u32, Vec<Span>>) -> Counts {
         .collect()
 }
 
+/// The counts of `article` in `m`, if it matched.
+fn count_in(m: &Counts, article: u32) -> Option<(u32, u32)> {
+    m.binary_search_by_key(&article, |x| x.0)
+        .ok()
+        .map(|i| m[i].1)
+}
+
 /// The articles a query finds and their scores, in article order: those
 /// that every element matched (`elements`), and those naming an entity the
-/// query names (`named`: per article, its mentions). Scores: idf-weighted
-/// log frequency per element, title matches counted again; the entity
-/// weighted double. Both the whole index and its shards rank this way.
-pub fn scored(elements: &[Counts], named: &BTreeMap<u32, u32>, articles: usize) -> Vec<(u32, f64)> {
+/// query names (`named`: (article, mentions), in article order). Scores:
+/// idf-weighted log frequency per element, title matches counted again;
+/// the entity weighted double. Both the whole index and its shards rank
+/// this way.
+pub fn scored(elements: &[Counts], named: &[(u32, u32)], articles: usize) -> Vec<(u32, f64)> {
     if elements.is_empty() && named.is_empty() {
         return Vec::new();
     }
     let n = articles.max(1) as f64;
-    let mut found: BTreeSet<u32> = named.keys().copied().collect();
+    let mut found: Vec<u32> = named.iter().map(|x| x.0).collect();
     if let Some((first, rest)) = elements.split_first() {
         found.extend(
             first
-                .keys()
-                .filter(|a| rest.iter().all(|m| m.contains_key(a))),
+                .iter()
+                .map(|x| x.0)
+                .filter(|&a| rest.iter().all(|m| count_in(m, a).is_some())),
         );
     }
+    found.sort_unstable();
+    found.dedup();
+    let idf: Vec<f64> = elements
+        .iter()
+        .map(|m| (1.0 + n / m.len().max(1) as f64).ln())
+        .collect();
+    let named_idf = (1.0 + n / named.len().max(1) as f64).ln();
     found
         .into_iter()
         .map(|a| {
             let mut score = 0.0;
-            for m in elements {
-                let Some(&(count, title)) = m.get(&a) else {
+            for (m, idf) in elements.iter().zip(&idf) {
+                let Some((count, title)) = count_in(m, a) else {
                     continue;
                 };
-                let idf = (1.0 + n / m.len() as f64).ln();
                 score += idf * (1.0 + f64::from(count.max(1)).ln() + f64::from(title));
             }
-            if let Some(&count) = named.get(&a) {
-                let df = named.len() as f64;
-                score += 2.0 * (1.0 + n / df).ln() * (1.0 + f64::from(count.max(1)).ln());
+            if let Ok(i) = named.binary_search_by_key(&a, |x| x.0) {
+                let count = named[i].1;
+                score += 2.0 * named_idf * (1.0 + f64::from(count.max(1)).ln());
             }
             (a, score)
         })

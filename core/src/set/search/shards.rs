@@ -320,6 +320,22 @@ pub fn missing(keys: &SearchKeys, loaded: &Loaded, query: &Query) -> Vec<usize> 
     need.into_iter().collect()
 }
 
+/// Counts of several lists as one: by article, each article once, summed.
+fn merged(mut all: Counts) -> Counts {
+    all.sort_unstable_by_key(|x| x.0);
+    let mut out: Counts = Vec::with_capacity(all.len());
+    for (a, (n, t)) in all {
+        match out.last_mut() {
+            Some(last) if last.0 == a => {
+                last.1 .0 += n;
+                last.1 .1 += t;
+            }
+            _ => out.push((a, (n, t))),
+        }
+    }
+    out
+}
+
 /// What the shards say of a query: the articles found, best first (ties to
 /// the earlier article, as the set's order is all the shards know), and
 /// what to mark in an article read for its snippets.
@@ -349,34 +365,32 @@ impl Ranking {
 pub fn rank(query: &Query, loaded: &Loaded, articles: usize) -> Ranking {
     let mut elements: Vec<Counts> = Vec::new();
     let mut marked: BTreeSet<String> = BTreeSet::new();
+    // (shares are in article order, each article once)
     let of = |shares: &[Share]| -> Counts { shares.iter().map(|s| (s.0, (s.1, s.2))).collect() };
     for w in &query.words {
         elements.push(of(loaded.shares(w)));
         marked.insert(w.clone());
     }
     for p in &query.prefixes {
-        let mut m = Counts::new();
+        let mut all: Counts = Vec::new();
         for (k, shares) in loaded.prefixed(p) {
             marked.insert(k.clone());
-            for s in shares {
-                let c = m.entry(s.0).or_default();
-                c.0 += s.1;
-                c.1 += s.2;
-            }
+            all.extend(shares.iter().map(|s| (s.0, (s.1, s.2))));
         }
-        elements.push(m);
+        elements.push(merged(all));
     }
     // A phrase: the articles holding all its words, as often as the rarest.
     for ph in &query.phrases {
         let mut m: Option<Counts> = None;
         for w in ph {
-            let here = of(loaded.shares(w));
+            let here = loaded.shares(w);
             m = Some(match m {
-                None => here,
+                None => of(here),
                 Some(m) => m
                     .into_iter()
                     .filter_map(|(a, (n, t))| {
-                        here.get(&a).map(|&(n2, t2)| (a, (n.min(n2), t.min(t2))))
+                        let i = here.binary_search_by_key(&a, |s| s.0).ok()?;
+                        Some((a, (n.min(here[i].1), t.min(here[i].2))))
                     })
                     .collect(),
             });
@@ -391,12 +405,15 @@ pub fn rank(query: &Query, loaded: &Loaded, articles: usize) -> Ranking {
         Some(Entry::Name(list)) => list.clone(),
         _ => Vec::new(),
     };
-    let mut by_entity: BTreeMap<u32, u32> = BTreeMap::new();
-    for n in &named {
-        for &(a, c) in &n.articles {
-            *by_entity.entry(a).or_default() += c;
-        }
-    }
+    let by_entity = merged(
+        named
+            .iter()
+            .flat_map(|n| n.articles.iter().map(|&(a, c)| (a, (c, 0))))
+            .collect(),
+    )
+    .into_iter()
+    .map(|(a, (c, _))| (a, c))
+    .collect::<Vec<_>>();
     let mut found = super::scored(&elements, &by_entity, articles);
     found.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
     Ranking {

@@ -293,25 +293,23 @@ pub fn missing(keys: &SearchKeys, loaded: &Loaded, query: &Query) -> Vec<usize> 
         need.extend(shard_of_key(keys, &k));
     }
     for p in &query.prefixes {
-        let Some(mut at) = shard_of_key(keys, p) else {
-            // before the first key: the range starts in the first shard
-            if keys
-                .first
-                .first()
-                .is_some_and(|f| f.starts_with(p.as_str()))
-            {
-                need.insert(0);
-            }
-            continue;
-        };
+        let mut at = shard_of_key(keys, p).unwrap_or(0);
         loop {
             if !loaded.shards.contains(&at) {
                 need.insert(at);
                 break;
             }
-            let enough = loaded.prefixed(p).count() >= PREFIX_WORDS;
-            match keys.first.get(at + 1) {
-                Some(next) if !enough && next.starts_with(p.as_str()) => at += 1,
+            // The words of the prefix up to the next shard are all read
+            // (this shard and those before it in the range are).
+            let next = keys.first.get(at + 1);
+            let known = loaded
+                .entries
+                .range(p.to_string()..)
+                .take_while(|(k, _)| k.starts_with(p.as_str()) && next.is_none_or(|n| *k < n))
+                .filter(|(_, e)| matches!(e, Entry::Word(_)))
+                .count();
+            match next {
+                Some(next) if known < PREFIX_WORDS && next.starts_with(p.as_str()) => at += 1,
                 _ => break,
             }
         }
@@ -583,6 +581,34 @@ mod tests {
         assert!(read <= 3, "{read}");
         // the first key, and a key before it
         assert!(ask(&keys, &files, "\u{0} ").0.found.is_empty());
+    }
+
+    #[test]
+    fn a_prefix_takes_its_first_words_whatever_was_read_before() {
+        // 100 words of one prefix, a shard each
+        let words: Vec<(String, u32, u32)> =
+            (0..100).map(|i| (format!("pa{i:03}"), 1, 0)).collect();
+        let linking = Linking::default();
+        let (keys, files) = cut_at(entries(&[words], &[&[]], &linking), 1, 7, 1).expect("cuts");
+        assert_eq!(files.len(), 100);
+        // an earlier query read the shards of the last 64 words
+        let mut loaded = Loaded::default();
+        for n in 36..100 {
+            loaded.add(n, &files[n], 7).expect("a shard");
+        }
+        let query = parse_query("pa");
+        loop {
+            let need = missing(&keys, &loaded, &query);
+            if need.is_empty() {
+                break;
+            }
+            for n in need {
+                loaded.add(n, &files[n], 7).expect("a shard");
+            }
+        }
+        let ranking = rank(&query, &loaded, 1);
+        let expected: BTreeSet<String> = (0..PREFIX_WORDS).map(|i| format!("pa{i:03}")).collect();
+        assert_eq!(ranking.marked, expected);
     }
 
     #[test]

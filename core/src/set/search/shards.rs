@@ -593,8 +593,8 @@ mod tests {
         assert_eq!(files.len(), 100);
         // an earlier query read the shards of the last 64 words
         let mut loaded = Loaded::default();
-        for n in 36..100 {
-            loaded.add(n, &files[n], 7).expect("a shard");
+        for (n, file) in files.iter().enumerate().skip(36) {
+            loaded.add(n, file, 7).expect("a shard");
         }
         let query = parse_query("pa");
         loop {

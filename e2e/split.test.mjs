@@ -353,6 +353,22 @@ describe("a split set", () => {
     });
   });
 
+  it("says so when the search index cannot be read, and asks again on request", async () => {
+    await served(async ({ server, page }) => {
+      const results = '[aria-label="Search results"]';
+      const isIndex = (u) => /\/set\/s\//.test(u);
+      await page.route(isIndex, (route) => route.fulfill({ status: 503, body: "busy" }));
+      await page.goto(`${server.url}#/search?q=harbour`, { waitUntil: "load" });
+      await page.locator(`${results} [role=alert]`).waitFor({ timeout: 30000 });
+      assert.match(await page.locator(`${results} [role=alert]`).textContent(), /503/);
+      await page.unroute(isIndex);
+      await page.getByRole("button", { name: "Try again" }).click();
+      await page.waitForFunction(() => document.querySelector('[aria-label="Search results"]').dataset.answered === "harbour");
+      assert.equal(await page.locator(`${results} [role=alert]`).count(), 0);
+      assert.match(await page.locator(`${results} [role=status]`).textContent(), /article/);
+    });
+  });
+
   it("an entity's page opens from its shard (one small file, no article's), the same as read from the whole set", async () => {
     const shards = readdirSync(join(build.dist, "set", "e"));
     assert.ok(shards.length >= 1 && shards.every((f) => /^\d+\.bin$/.test(f)), `entity shards: ${shards}`);

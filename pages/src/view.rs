@@ -21,7 +21,8 @@
 //!   inside `[aria-label="Search results"]` (its `data-answered` the query
 //!   the results answer) with a `[role=status]` count, `#search-from`,
 //!   `#search-to`, `#search-kind`, `#search-sort`; from a split set's shards,
-//!   "More results" and "Sort and filter every article" (the whole set).
+//!   "More results", "Try again" (after a file of the index could not be
+//!   read) and "Sort and filter every article" (the whole set).
 
 use std::rc::Rc;
 
@@ -1495,6 +1496,8 @@ fn shard_search(p: &ShardSearchProps) -> Html {
         })
     };
     let shown = use_state(|| SHARD_RESULTS);
+    // Asking again after a failure (a file of the index could not be read).
+    let attempt = use_state(|| 0u32);
     {
         // Another query starts from the first results again.
         let shown = shown.clone();
@@ -1507,7 +1510,7 @@ fn shard_search(p: &ShardSearchProps) -> Html {
     {
         let answer = answer.clone();
         let latest = latest.clone();
-        use_effect_with(((*query).clone(), *shown), move |(q, n)| {
+        use_effect_with(((*query).clone(), *shown, *attempt), move |(q, n, _)| {
             let (q, n) = (q.clone(), *n);
             *latest.borrow_mut() = q.clone();
             if !q.trim().is_empty() {
@@ -1544,6 +1547,11 @@ fn shard_search(p: &ShardSearchProps) -> Html {
         && current
             .as_ref()
             .is_none_or(|(_, a)| a.as_ref().as_ref().is_ok_and(|a| !a.complete));
+    // The results of the query typed are all shown (not an error).
+    let answered = query.trim().is_empty()
+        || current
+            .as_ref()
+            .is_some_and(|(_, a)| a.as_ref().as_ref().is_ok_and(|a| a.complete));
     let status = |text: String| html! { <p role="status" class="muted">{ text }</p> };
     let results = if query.trim().is_empty() {
         status(format!(
@@ -1555,7 +1563,16 @@ fn shard_search(p: &ShardSearchProps) -> Html {
             None => html! { <p role="status" class="muted" aria-busy="true">{ "Searching…" }</p> },
             Some((_, answer)) => match answer.as_ref() {
                 Err(why) => {
-                    html! { <p role="alert">{ format!("The search could not be answered: {why}.") }</p> }
+                    let again = {
+                        let attempt = attempt.clone();
+                        Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
+                    };
+                    html! {
+                        <>
+                            <p role="alert">{ format!("The search could not be answered: {why}.") }</p>
+                            <button type="button" onclick={again}>{ "Try again" }</button>
+                        </>
+                    }
                 }
                 Ok(a) => html! {
                     <>
@@ -1607,7 +1624,7 @@ fn shard_search(p: &ShardSearchProps) -> Html {
                 { format!("Sorting, and filters by date, section and the entities named, read every article of the set ({total}) first. ") }
                 <button type="button" onclick={p.whole.clone()}>{ "Sort and filter every article" }</button>
             </p>
-            <section aria-label="Search results" aria-busy={busy.to_string()} data-answered={(!busy).then(|| (*query).clone())}>{ results }</section>
+            <section aria-label="Search results" aria-busy={busy.to_string()} data-answered={answered.then(|| (*query).clone())}>{ results }</section>
         </main>
     }
 }

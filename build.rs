@@ -182,22 +182,8 @@ fn build() -> Result<(), String> {
 fn analyze_all(
     articles: Vec<dossier_core::Article>,
 ) -> Vec<(dossier_core::Article, dossier_core::analysis::Analysis)> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let per = articles.len().div_ceil(threads).max(1);
-    let analyze =
-        |a: &dossier_core::Article| dossier_core::analyze(&a.parts(), a.meta.date.as_deref());
-    let analyses: Vec<_> = std::thread::scope(|scope| {
-        let parts: Vec<_> = articles
-            .chunks(per)
-            .map(|part| scope.spawn(move || part.iter().map(analyze).collect::<Vec<_>>()))
-            .collect();
-        parts
-            .into_iter()
-            .flat_map(|h| match h.join() {
-                Ok(v) => v,
-                Err(panic) => std::panic::resume_unwind(panic),
-            })
-            .collect()
+    let analyses = format::map_on_cores(&articles, |a| {
+        dossier_core::analyze(&a.parts(), a.meta.date.as_deref())
     });
     articles.into_iter().zip(analyses).collect()
 }

@@ -505,27 +505,7 @@ pub fn search_shards(
     build: u64,
 ) -> Result<(Vec<u8>, Vec<Vec<u8>>), String> {
     use crate::set::search::shards;
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let per = set.len().div_ceil(threads).max(1);
-    let counts: Vec<Vec<(String, u32, u32)>> = std::thread::scope(|scope| {
-        let parts: Vec<_> = set
-            .chunks(per)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|(a, _)| shards::word_counts(a))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        parts
-            .into_iter()
-            .flat_map(|h| match h.join() {
-                Ok(v) => v,
-                Err(panic) => std::panic::resume_unwind(panic),
-            })
-            .collect()
-    });
+    let counts = map_on_cores(set, |(a, _)| shards::word_counts(a));
     let ents: Vec<&[crate::analysis::Entity]> =
         set.iter().map(|(_, a)| a.entities.as_slice()).collect();
     let entries = shards::entries(&counts, &ents, linking);
@@ -534,6 +514,27 @@ pub fn search_shards(
     let keys =
         postcard::to_allocvec(&keys).map_err(|e| format!("serialising the search index: {e}"))?;
     Ok((keys, files))
+}
+
+/// `f` of every item, in order, computed on as many threads as the machine
+/// has cores (the build's work on every article).
+pub fn map_on_cores<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let per = items.len().div_ceil(threads).max(1);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = items
+            .chunks(per)
+            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<_>>()))
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|h| match h.join() {
+                Ok(v) => v,
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    })
 }
 
 /// The list of a split set's search shards, checked against `build`.

@@ -35,9 +35,7 @@ thread_local! {
 /// served with them, this is not the single file, and nothing of the
 /// reader's changes the set (see `crate::shard::light`).
 pub fn usable(corrections: &Result<Vec<Correction>, String>) -> bool {
-    data::search_shards() > 0
-        && crate::shard::light(corrections)
-        && !dossier::data::load::single_file()
+    crate::shard::served(data::search_shards(), corrections)
 }
 
 /// One article found: its row of the library's index, and once its file

@@ -23,7 +23,15 @@ thread_local! {
 /// holds the articles, not the shards), and nothing of the reader's
 /// changes the pages (corrections, their own articles).
 pub fn usable(corrections: &Result<Vec<Correction>, String>) -> bool {
-    data::entity_shards() > 0 && light(corrections) && !dossier::data::load::single_file()
+    served(data::entity_shards(), corrections)
+}
+
+/// Whether files the build made for a split set (`count` of them) can be
+/// read in place of the whole set: there are some, this is not the single
+/// file (which holds the articles, not those files), and nothing of the
+/// reader's changes the set ([`light`]).
+pub fn served(count: usize, corrections: &Result<Vec<Correction>, String>) -> bool {
+    count > 0 && light(corrections) && !dossier::data::load::single_file()
 }
 
 /// Whether the set's pages can show what the build made without reading

@@ -1241,13 +1241,16 @@ fn sentence_link(set: &Set, a: usize, sentence: Span) -> String {
     .to_hash()
 }
 
-#[function_component(Search)]
-fn search(p: &SearchProps) -> Html {
-    let query = use_state(|| p.query.clone());
+/// The search box of both searches: the query (the route's, again when
+/// Back and Forward bring another), the box (focused once shown), and its
+/// input handler, which writes the query to the URL as one types without a
+/// history entry for each letter.
+#[hook]
+fn use_search_box(route_query: &str) -> (UseStateHandle<String>, NodeRef, Callback<InputEvent>) {
+    let query = use_state(|| route_query.to_string());
     {
-        // Back and Forward bring another query.
         let query = query.clone();
-        use_effect_with(p.query.clone(), move |q| query.set(q.clone()));
+        use_effect_with(route_query.to_string(), move |q| query.set(q.clone()));
     }
     let input = use_node_ref();
     {
@@ -1263,13 +1266,17 @@ fn search(p: &SearchProps) -> Html {
         Callback::from(move |e: InputEvent| {
             if let Some(el) = e.target_dyn_into::<HtmlInputElement>() {
                 let q = el.value();
-                // The URL follows as one types, without a history entry for
-                // each letter.
                 dom::set_location(&Route::Search { query: q.clone() }.to_hash(), None, false);
                 query.set(q);
             }
         })
     };
+    (query, input, oninput)
+}
+
+#[function_component(Search)]
+fn search(p: &SearchProps) -> Html {
+    let (query, input, oninput) = use_search_box(&p.query);
     let kind = use_state(|| None::<EntityKind>);
     let from = use_state(|| None::<i32>);
     let to = use_state(|| None::<i32>);
@@ -1471,38 +1478,17 @@ struct ShardSearchProps {
 /// filters and sorts over every article read the whole set first.
 #[function_component(ShardSearch)]
 fn shard_search(p: &ShardSearchProps) -> Html {
-    let query = use_state(|| p.query.clone());
-    {
-        let query = query.clone();
-        use_effect_with(p.query.clone(), move |q| query.set(q.clone()));
-    }
-    let input = use_node_ref();
-    {
-        let input = input.clone();
-        use_effect_with((), move |_| {
-            if let Some(el) = input.cast::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
-        });
-    }
-    let oninput = {
-        let query = query.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(el) = e.target_dyn_into::<HtmlInputElement>() {
-                let q = el.value();
-                dom::set_location(&Route::Search { query: q.clone() }.to_hash(), None, false);
-                query.set(q);
-            }
-        })
+    let (query, input, oninput) = use_search_box(&p.query);
+    // How many results "More results" asked for, and for which query:
+    // another query starts from the first results again.
+    let asked_more = use_state(|| (String::new(), SHARD_RESULTS));
+    let shown = if asked_more.0 == *query {
+        asked_more.1
+    } else {
+        SHARD_RESULTS
     };
-    let shown = use_state(|| SHARD_RESULTS);
     // Asking again after a failure (a file of the index could not be read).
     let attempt = use_state(|| 0u32);
-    {
-        // Another query starts from the first results again.
-        let shown = shown.clone();
-        use_effect_with((*query).clone(), move |_| shown.set(SHARD_RESULTS));
-    }
     // The answer to the latest query asked (an older one arriving late is
     // dropped).
     let answer = use_state(|| None::<(String, usize, Rc<Result<crate::found::Answer, String>>)>);
@@ -1510,7 +1496,7 @@ fn shard_search(p: &ShardSearchProps) -> Html {
     {
         let answer = answer.clone();
         let latest = latest.clone();
-        use_effect_with(((*query).clone(), *shown, *attempt), move |(q, n, _)| {
+        use_effect_with(((*query).clone(), shown, *attempt), move |(q, n, _)| {
             let (q, n) = (q.clone(), *n);
             *latest.borrow_mut() = q.clone();
             if !q.trim().is_empty() {
@@ -1534,8 +1520,8 @@ fn shard_search(p: &ShardSearchProps) -> Html {
         });
     }
     let more = {
-        let shown = shown.clone();
-        Callback::from(move |_: MouseEvent| shown.set(*shown + SHARD_RESULTS))
+        let (asked_more, q) = (asked_more.clone(), (*query).clone());
+        Callback::from(move |_: MouseEvent| asked_more.set((q.clone(), shown + SHARD_RESULTS)))
     };
     let total = dossier::data::set_count();
     let current = answer
@@ -1607,7 +1593,7 @@ fn shard_search(p: &ShardSearchProps) -> Html {
                                 }
                             }) }
                         </ol>
-                        if a.hits.len() < a.total && a.hits.len() >= *shown {
+                        if a.hits.len() < a.total && a.hits.len() >= shown {
                             <button type="button" onclick={more}>{ "More results" }</button>
                         }
                     </>

@@ -147,6 +147,30 @@ fn build() -> Result<(), String> {
         let _ = writeln!(list, "    {path:?},");
     }
     list.push_str("];\n");
+    // A split set's timeline by period (`dist/set/t/`): the page reads the
+    // list and the files of the rows it lists, not every point.
+    let (keys, periods) = if encoded.files.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        let slugs: Vec<&str> = set.iter().map(|(a, _)| a.slug.as_str()).collect();
+        let titles: Vec<&str> = set.iter().map(|(a, _)| a.meta.title.as_str()).collect();
+        format::timeline_files(&pages, &slugs, &titles, encoded.build)?
+    };
+    let mut files: Vec<(String, &[u8])> = periods
+        .iter()
+        .enumerate()
+        .map(|(n, bytes)| (format::timeline_file(n), bytes.as_slice()))
+        .collect();
+    if !keys.is_empty() {
+        files.push((format::TIMELINE_KEYS_FILE.to_string(), keys.as_slice()));
+    }
+    let paths = write_files(&out.join("timeline"), files.into_iter())?;
+    let _ = writeln!(list, "pub const TIMELINE_FILES: usize = {};", periods.len());
+    list.push_str("#[cfg(feature = \"ssr\")]\npub static TIMELINE: &[&str] = &[\n");
+    for path in &paths {
+        let _ = writeln!(list, "    {path:?},");
+    }
+    list.push_str("];\n");
     let files = encoded
         .library
         .iter()

@@ -123,6 +123,7 @@ try {
         shards: requests.filter((u) => /\/set\/e\/\d+\.bin/.test(u)).length,
         setPages: requests.filter((u) => /\/set\/pages\.bin/.test(u)).length,
         searchShards: requests.filter((u) => /\/set\/s\/\d+\.bin/.test(u)).length,
+        timelineFiles: requests.filter((u) => /\/set\/t\/\d+\.bin/.test(u)).length,
       };
       if (name === "search" && run === 0) {
         const box = page.locator('input[aria-label="Search the articles"]');

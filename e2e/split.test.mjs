@@ -421,15 +421,67 @@ describe("a split set", () => {
     }
   });
 
-  it("the set's timeline shows what the build made without reading an article, the same as from the whole set", async () => {
+  it("the set's timeline reads its files by period, not an article, the same as from the whole set", async () => {
     await served(async ({ server, page, guard }) => {
-      const rows = () => page.locator('main[aria-label="Set timeline"] li[data-date]').evaluateAll((ls) => ls.map((l) => `${l.dataset.date} ${l.textContent}`));
+      const TL = 'main[aria-label="Set timeline"]';
+      const rows = () => page.locator(`${TL} li[data-date]`).evaluateAll((ls) => ls.map((l) => `${l.dataset.date} ${l.textContent}`));
+      const isSetPages = (u) => /\/set\/pages\.bin\?b=[0-9a-f]{16}$/.test(u);
+      const isPeriod = (u) => /\/set\/t\/\d+\.bin\?b=[0-9a-f]{16}$/.test(u);
+      const periods = readdirSync(join(build.dist, "set", "t")).filter((f) => /^\d+\.bin$/.test(f));
+      assert.ok(readdirSync(join(build.dist, "set", "t")).includes("keys.bin"));
+      // A file held back: the page says it is reading, then lists its rows.
+      let release;
+      const held = new Promise((r) => (release = r));
+      await page.route(isPeriod, async (route) => {
+        await held;
+        await route.continue();
+      });
       await page.goto(`${server.url}#/timeline`, { waitUntil: "load" });
-      await page.locator('main[aria-label="Set timeline"] li[data-date]').first().waitFor();
+      await page.locator(`${TL}[aria-busy="true"]`).waitFor();
+      assert.equal(await page.locator(`${TL} li[data-date]`).count(), 0);
+      release();
+      await page.locator(`${TL}[aria-busy="false"] li[data-date]`).first().waitFor();
+      await page.unroute(isPeriod);
       assert.equal(guard.requests.filter(isArticleFile).length, 0, "no article's file");
-      assert.equal(guard.requests.filter((u) => /\/set\/pages\.bin\?b=[0-9a-f]{16}$/.test(u)).length, 1, "the set's index, once");
+      assert.equal(guard.requests.filter(isSetPages).length, 0, "not the whole timeline");
+      assert.equal(guard.requests.filter((u) => /\/set\/t\/keys\.bin\?b=[0-9a-f]{16}$/.test(u)).length, 1, "the list of its files, once");
+      const read = new Set(guard.requests.filter(isPeriod).map((u) => u.split("?")[0]));
+      assert.ok(read.size >= 1 && read.size <= periods.length, `${read.size} of ${periods.length} files`);
       const light = await rows();
       assert.ok(light.length > articles.length, `${light.length} points`);
+      assert.match(await page.locator(`${TL} .lede`).textContent(), new RegExp(`^${light.length} dated points`));
+      // One year: the points of the window, counted from the list of files.
+      const years = light.map((r) => r.match(/^(\d{4})-/)?.[1]).filter(Boolean);
+      const year = years[Math.floor(years.length / 2)];
+      const span = await page.locator('[data-testid="tl-span"]').textContent();
+      await page.locator("#tl-from").fill(year);
+      await page.locator("#tl-to").fill(year);
+      await page.getByRole("button", { name: "Show" }).click();
+      await page.waitForFunction((s) => document.querySelector('[data-testid="tl-span"]').textContent !== s, span);
+      const status = await page.locator(`${TL} p[role=status]`).textContent();
+      const [inView, total] = status.split(" of ").map(Number);
+      assert.equal(total, light.length);
+      assert.ok(inView < total, status);
+      await page.waitForFunction((n) => document.querySelectorAll('main[aria-label="Set timeline"][aria-busy="false"] li[data-date]').length === n, inView);
+      const zoomed = await rows();
+      assert.deepEqual(zoomed, light.filter((r) => zoomed.includes(r)), "in the same order");
+      // A mark chosen: its point is listed and marked current.
+      await page.locator(`${TL} svg.set-axis .mark`).last().click();
+      await page.locator(`${TL} li[aria-current="true"]`).waitFor();
+      await page.getByRole("button", { name: "All" }).click();
+      await page.waitForFunction((n) => document.querySelectorAll('main[aria-label="Set timeline"] li[data-date]').length === n, light.length);
+      assert.equal(guard.requests.filter(isSetPages).length, 0, "still not the whole timeline");
+      // Words typed in the filter read every point, and go on filtering there.
+      const label = await page.locator(`${TL} li[data-date]:not(.published) > a`).first().textContent();
+      const word = label.match(/[A-Za-z]{5,}/)[0];
+      await page.locator('input[aria-label="Filter the timeline"]').pressSequentially(word.slice(0, 3));
+      await page.waitForFunction((w) => document.activeElement?.value === w, word.slice(0, 3));
+      await page.keyboard.type(word.slice(3));
+      await page.waitForFunction((w) => document.querySelector('input[aria-label="Filter the timeline"]')?.value === w && document.querySelector("#tl-kind"), word);
+      assert.equal(guard.requests.filter(isSetPages).length, 1, "the whole timeline, once");
+      const filtered = await rows();
+      assert.ok(filtered.length > 0 && filtered.length < light.length, `${filtered.length}`);
+      assert.ok(filtered.every((r) => r.toLowerCase().includes(word.toLowerCase())), "every point has the word");
       // An entity's page after it: from its shard (the app reads the article it shows itself).
       await page.evaluate((h) => (location.hash = h), `#/a/${articles[0].slug}`);
       await waitForArticle(page, articles[0].title);
@@ -446,8 +498,24 @@ describe("a split set", () => {
       assert.equal(new Set(guard.requests.filter(isArticleFile).map((u) => u.split("?")[0])).size, articles.length, "every article's file");
       await page.evaluate(() => (location.hash = "#/timeline"));
       await page.locator('main[aria-label="Set timeline"] li[data-date]').first().waitFor();
+      await page.locator('input[aria-label="Filter the timeline"]').fill("");
+      await page.waitForFunction((n) => document.querySelectorAll('main[aria-label="Set timeline"] li[data-date]').length === n, light.length);
       assert.deepEqual(await rows(), light);
       await assertClean(page, guard, "set timeline without the articles");
+    });
+  });
+
+  it("says so when a file of the timeline cannot be read, and asks again on request", async () => {
+    await served(async ({ server, page }) => {
+      const isPeriod = (u) => /\/set\/t\/\d+\.bin(\?|$)/.test(u);
+      await page.route(isPeriod, (route) => route.fulfill({ status: 503, body: "busy" }));
+      await page.goto(`${server.url}#/timeline`, { waitUntil: "load" });
+      await page.locator('main[aria-label="Set timeline"] [role=alert]').waitFor();
+      assert.match(await page.locator('main[aria-label="Set timeline"] [role=alert]').textContent(), /503/);
+      await page.unroute(isPeriod);
+      await page.getByRole("button", { name: "Try again" }).click();
+      await page.locator('main[aria-label="Set timeline"][aria-busy="false"] li[data-date]').first().waitFor();
+      assert.equal(await page.locator('main[aria-label="Set timeline"] [role=alert]').count(), 0);
     });
   });
 

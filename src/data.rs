@@ -353,6 +353,20 @@ pub fn search_files() -> &'static [&'static str] {
     shards::SEARCH
 }
 
+/// How many files a split set's timeline is served in (`set/t/<n>.bin`,
+/// listed in `set/t/keys.bin`); 0 when the set is embedded whole. Only the
+/// set's pages module calls it.
+pub fn timeline_files() -> usize {
+    shards::TIMELINE_FILES
+}
+
+/// The set timeline's files (in order, then their list), in the build's
+/// output folder, for the build-time render to copy out.
+#[cfg(feature = "ssr")]
+pub fn timeline_paths() -> &'static [&'static str] {
+    shards::TIMELINE
+}
+
 static PAGES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/set.postcard"));
 
 /// The id of the element of the single-file page that holds `set/pages.bin`.

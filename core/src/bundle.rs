@@ -516,6 +516,38 @@ pub fn search_shards(
     Ok((keys, files))
 }
 
+/// Where file `n` of a split set's timeline lives, relative to the page
+/// (`crate::view::periods`).
+pub fn timeline_url(n: usize, build: u64) -> String {
+    format!("set/t/{}?b={build:016x}", timeline_file(n))
+}
+
+/// The file name of file `n` of the set timeline in `dist/set/t/`.
+pub fn timeline_file(n: usize) -> String {
+    format!("{n}.bin")
+}
+
+/// The file name of the list of the set timeline's files in `dist/set/t/`.
+pub const TIMELINE_KEYS_FILE: &str = "keys.bin";
+
+/// Where the list of a split set's timeline files lives.
+pub fn timeline_keys_url(build: u64) -> String {
+    format!("set/t/{TIMELINE_KEYS_FILE}?b={build:016x}")
+}
+
+/// The set timeline of a split set (`pages`, its articles named by `slugs`
+/// and `titles`, tagged `build`) by period: its list
+/// ([`TIMELINE_KEYS_FILE`]) and its files, in time order.
+pub fn timeline_files(
+    pages: &SetPages,
+    slugs: &[&str],
+    titles: &[&str],
+    build: u64,
+) -> Result<(Vec<u8>, Vec<Vec<u8>>), String> {
+    let rows = crate::view::pages::timeline_rows(pages, slugs, titles);
+    crate::view::periods::cut(&rows, build, crate::view::periods::PERIOD_BYTES)
+}
+
 /// `f` of every item, in order, computed on as many threads as the machine
 /// has cores (the build's work on every article).
 pub fn map_on_cores<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {

@@ -951,6 +951,7 @@ pub fn in_all_articles(keys: &[String], entity: usize, name: &str) -> Route {
 
 pub mod axis;
 pub mod pages;
+pub mod periods;
 pub mod reading;
 
 #[cfg(test)]

@@ -17,6 +17,8 @@ mod found;
 #[cfg(target_arch = "wasm32")]
 mod load;
 #[cfg(target_arch = "wasm32")]
+mod period;
+#[cfg(target_arch = "wasm32")]
 mod shard;
 #[cfg(target_arch = "wasm32")]
 mod view;

@@ -31,8 +31,9 @@ use dossier_core::analysis::{EntityKind, Span};
 use dossier_core::timex::cal::{civil_from_days, days_from_civil};
 use dossier_core::view::pages::{
     entity_view, extent, listed_range, pan, passage, set_axis, zoom, EntityView, LaneBy, SetAxis,
-    TimelineRow, MENTIONS_SHOWN, POINTS_LISTED,
+    SetMark, TimelineRow, MENTIONS_SHOWN, POINTS_LISTED,
 };
+use dossier_core::view::periods::TimelineKeys;
 use dossier_core::view::{date_label, fixed, kind_singular, percent, Route};
 use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
@@ -174,6 +175,28 @@ pub fn pages() -> Html {
     // to sort and filter every article.
     let search_light =
         matches!(&*route, Some(Route::Search { .. })) && !*asked && crate::found::usable(&list);
+    // The set timeline of a split set reads its files by period, until the
+    // reader filters it or sorts it into lanes (the whole timeline, started
+    // where they were).
+    let timeline_start = use_state(|| None::<TimelineStart>);
+    let timeline_light = matches!(&*route, Some(Route::Timeline))
+        && timeline_start.is_none()
+        && crate::period::usable(&list);
+    {
+        // Away from the timeline, the words and window it was started with
+        // are dropped (it is the whole timeline from then on).
+        let timeline_start = timeline_start.clone();
+        let away = !matches!(&*route, Some(Route::Timeline));
+        use_effect_with(away, move |away| {
+            if *away
+                && timeline_start
+                    .as_ref()
+                    .is_some_and(|s| *s != TimelineStart::default())
+            {
+                timeline_start.set(Some(TimelineStart::default()));
+            }
+        });
+    }
     let shard = use_state(|| None::<(String, Result<Option<Rc<EntityView>>, String>)>);
     {
         let shard = shard.clone();
@@ -198,7 +221,7 @@ pub fn pages() -> Html {
         // `Some(true)`: the set timeline alone, which a split set shows
         // from the build's timeline without reading its articles (when
         // nothing of the reader's changes it); `Some(false)`: every article.
-        let need = (route.is_some() && from_shard.is_none() && !search_light)
+        let need = (route.is_some() && from_shard.is_none() && !search_light && !timeline_light)
             .then(|| matches!(&*route, Some(Route::Timeline)) && crate::shard::light(&list));
         use_effect_with(need, move |need| {
             let Some(light) = *need else {
@@ -319,6 +342,23 @@ pub fn pages() -> Html {
         };
         return html! { <ShardSearch query={query.clone()} {whole} /> };
     }
+    // Read by period until the whole timeline is read (it was asked for):
+    // what the reader types meanwhile stays in its box.
+    let reading_whole = timeline_start.is_some() && matches!(&*reading, Reading::Loading(..));
+    if matches!(page, Route::Timeline)
+        && crate::period::usable(&list)
+        && (timeline_light || reading_whole)
+    {
+        let whole = {
+            let timeline_start = timeline_start.clone();
+            Callback::from(move |start: TimelineStart| timeline_start.set(Some(start)))
+        };
+        let typed = timeline_start
+            .as_ref()
+            .map(|s| s.filter.clone())
+            .unwrap_or_default();
+        return html! { <ShardTimeline {whole} {typed} {reading_whole} /> };
+    }
     let set = match (&*reading, &*set) {
         // The timeline alone serves no other page: the whole set is on its way.
         (Reading::Ready(_), Some(set)) if !set.base.whole() && !matches!(page, Route::Timeline) => {
@@ -354,7 +394,10 @@ pub fn pages() -> Html {
     };
     let notice = notice(&set, &corrections);
     let page = match page {
-        Route::Timeline => html! { <Timeline set={Rc::clone(&set)} /> },
+        Route::Timeline => {
+            let start = (*timeline_start).clone().unwrap_or_default();
+            html! { <Timeline set={Rc::clone(&set)} {start} /> }
+        }
         Route::Entity { key } => {
             html! { <EntityPage set={Rc::clone(&set)} name={key} corrections={corrections.clone()} /> }
         }
@@ -446,27 +489,52 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-#[derive(Properties)]
-struct SetProps {
-    set: Rc<Set>,
+/// Where the whole set timeline starts: the filter's words and the window
+/// the timeline read by period had (`ShardTimeline`), or none.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct TimelineStart {
+    filter: String,
+    window: Option<(i64, i64)>,
 }
 
-impl PartialEq for SetProps {
+#[derive(Properties)]
+struct TimelineProps {
+    set: Rc<Set>,
+    start: TimelineStart,
+}
+
+impl PartialEq for TimelineProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.set, &other.set)
+        Rc::ptr_eq(&self.set, &other.set) && self.start == other.start
     }
 }
 
 #[function_component(Timeline)]
-fn timeline(p: &SetProps) -> Html {
+fn timeline(p: &TimelineProps) -> Html {
     let set = &p.set;
-    let filter = use_state(String::new);
+    let filter = use_state(|| p.start.filter.clone());
     let kind = use_state(|| None::<EntityKind>);
     let article = use_state(|| None::<usize>);
     let entity = use_state(String::new);
-    let window = use_state(|| None::<(i64, i64)>);
+    let window = use_state(|| p.start.window);
     let lanes = use_state(|| LaneBy::Packed);
     let selected = use_state(|| None::<usize>);
+    // Words typed in the timeline read by period go on being typed here.
+    let filter_box = use_node_ref();
+    {
+        let filter_box = filter_box.clone();
+        let typed = !p.start.filter.is_empty();
+        use_effect_with((), move |_| {
+            if let Some(input) = typed
+                .then(|| filter_box.cast::<HtmlInputElement>())
+                .flatten()
+            {
+                let _ = input.focus();
+                let end = input.value().encode_utf16().count() as u32;
+                let _ = input.set_selection_range(end, end);
+            }
+        });
+    }
     // The chosen point's row, once listed (it may lie past those listed
     // when its mark is chosen).
     use_effect_with(*selected, |chosen| {
@@ -543,8 +611,8 @@ fn timeline(p: &SetProps) -> Html {
         (*selected).and_then(|s| shown.iter().position(|&i| i == s)),
         POINTS_LISTED,
     );
-    let view = (*window).or(full);
-    let axis = view.and_then(|w| {
+    let c = window_controls(&window, full);
+    let axis = c.view.and_then(|w| {
         set_axis(
             &set.rows,
             &filtered,
@@ -562,6 +630,115 @@ fn timeline(p: &SetProps) -> Html {
             },
         )
     });
+    let on_kind = {
+        let kind = kind.clone();
+        Callback::from(move |_: Event| kind.set(EntityKind::parse(&value_of("tl-kind"))))
+    };
+    let on_article = {
+        let article = article.clone();
+        Callback::from(move |_: Event| article.set(value_of("tl-article").parse().ok()))
+    };
+    let on_lanes = {
+        let lanes = lanes.clone();
+        Callback::from(move |_: Event| {
+            lanes.set(match value_of("tl-lanes").as_str() {
+                "article" => LaneBy::Article,
+                "entity" => LaneBy::Entity,
+                _ => LaneBy::Packed,
+            })
+        })
+    };
+    // One option per article (thousands in a large set): made once per
+    // choice, not on every render.
+    let article_options = use_memo((Ptr(Rc::clone(set)), *article), |(set, article)| {
+        let set = &set.0;
+        html! {
+            <>
+                <option value="" selected={article.is_none()}>{ "all" }</option>
+                { for (0..set.len()).map(|a| html! { <option value={a.to_string()} selected={*article == Some(a)}>{ set.title(a).to_string() }</option> }) }
+            </>
+        }
+    });
+    html! {
+        <main class="set-page set-timeline" aria-label="Set timeline">
+            { crumbs() }
+            <h1>{ "Timeline of the set" }</h1>
+            <p class="lede">{ format!("{}: events the articles report and the days they were published, in time order.", plural(set.rows.len(), "dated point", "dated points")) }</p>
+            <div class="tl-filters">
+                <input ref={filter_box} type="search" class="search-box" placeholder="Filter: a word, a name, a year" aria-label="Filter the timeline" value={(*filter).clone()} oninput={text_setter(&filter)} />
+                <label>{ "Type " }
+                    <select id="tl-kind" onchange={on_kind}>
+                        <option value="" selected={kind.is_none()}>{ "any" }</option>
+                        { for EntityKind::ALL.iter().map(|k| html! { <option value={k.as_str()} selected={*kind == Some(*k)}>{ kind_singular(*k) }</option> }) }
+                    </select>
+                </label>
+                <label>{ "Article " }
+                    <select id="tl-article" onchange={on_article}>
+                        { (*article_options).clone() }
+                    </select>
+                </label>
+                <label>{ "Entity " }
+                    <input type="text" list="tl-entities" placeholder="a name" value={(*entity).clone()} oninput={text_setter(&entity)} />
+                </label>
+                <datalist id="tl-entities">{ for names.iter().map(|n| html! { <option value={n.clone()} /> }) }</datalist>
+                { range_form(&c) }
+            </div>
+            if let Some(g) = &axis {
+                { zoom_bar(&c, html! {
+                    <label class="tl-lanes">{ "Lanes " }
+                        <select id="tl-lanes" onchange={on_lanes}>
+                            <option value="packed" selected={*lanes == LaneBy::Packed}>{ "one row" }</option>
+                            <option value="article" selected={*lanes == LaneBy::Article}>{ "by article" }</option>
+                            <option value="entity" selected={*lanes == LaneBy::Entity}>{ "by entity" }</option>
+                        </select>
+                    </label>
+                }) }
+                { set_axis_html(g, &MarkRows::Rows(&set.rows), &selected, Some((c.onkeydown.clone(), c.onwheel.clone()))) }
+            }
+            { counts(shown.len(), set.rows.len(), &listed) }
+            <ol class="set-list">
+                { for shown[listed.clone()].iter().filter_map(|&i| Some(timeline_row(set.rows.get(i)?, i, *selected))) }
+            </ol>
+        </main>
+    }
+}
+
+/// How many points are in view of `total`, and which of them are listed.
+fn counts(shown: usize, total: usize, listed: &std::ops::Range<usize>) -> Html {
+    html! {
+        <>
+            if shown != total {
+                <p role="status">{ format!("{shown} of {total}") }</p>
+            }
+            if listed.len() < shown {
+                <p class="muted" data-testid="tl-listed">{ format!("Listed: {} to {} of these {shown}; zoom in or filter to list others.", listed.start + 1, listed.end) }</p>
+            }
+        </>
+    }
+}
+
+/// The set timeline's window of days and what moves it: the zoom and pan
+/// buttons, keys and wheel over the axis, and the years' form.
+struct WindowControls {
+    /// The days in view (the whole extent when no window is set).
+    view: Option<(i64, i64)>,
+    zoomed: bool,
+    zoom_in: Callback<MouseEvent>,
+    zoom_out: Callback<MouseEvent>,
+    earlier: Callback<MouseEvent>,
+    later: Callback<MouseEvent>,
+    reset: Callback<MouseEvent>,
+    onkeydown: Callback<KeyboardEvent>,
+    onwheel: Callback<WheelEvent>,
+    from_to: Callback<SubmitEvent>,
+}
+
+/// The controls of `window` over the days `full`.
+fn window_controls(
+    window: &UseStateHandle<Option<(i64, i64)>>,
+    full: Option<(i64, i64)>,
+) -> WindowControls {
+    let view = (**window).or(full);
     let go = {
         let window = window.clone();
         move |w: Option<(i64, i64)>| {
@@ -646,103 +823,53 @@ fn timeline(p: &SetProps) -> Html {
             window.set((w.1 > w.0).then_some(w).filter(|w| *w != all));
         })
     };
-    let on_kind = {
-        let kind = kind.clone();
-        Callback::from(move |_: Event| kind.set(EntityKind::parse(&value_of("tl-kind"))))
-    };
-    let on_article = {
-        let article = article.clone();
-        Callback::from(move |_: Event| article.set(value_of("tl-article").parse().ok()))
-    };
-    let on_lanes = {
-        let lanes = lanes.clone();
-        Callback::from(move |_: Event| {
-            lanes.set(match value_of("tl-lanes").as_str() {
-                "article" => LaneBy::Article,
-                "entity" => LaneBy::Entity,
-                _ => LaneBy::Packed,
-            })
-        })
-    };
-    let span_label = view
-        .map(|(a, b)| format!("{} – {}", day_label(a), day_label(b - 1)))
-        .unwrap_or_default();
-    // One option per article (thousands in a large set): made once per
-    // choice, not on every render.
-    let article_options = use_memo((Ptr(Rc::clone(set)), *article), |(set, article)| {
-        let set = &set.0;
-        html! {
-            <>
-                <option value="" selected={article.is_none()}>{ "all" }</option>
-                { for (0..set.len()).map(|a| html! { <option value={a.to_string()} selected={*article == Some(a)}>{ set.title(a).to_string() }</option> }) }
-            </>
-        }
-    });
-    html! {
-        <main class="set-page set-timeline" aria-label="Set timeline">
-            { crumbs() }
-            <h1>{ "Timeline of the set" }</h1>
-            <p class="lede">{ format!("{}: events the articles report and the days they were published, in time order.", plural(set.rows.len(), "dated point", "dated points")) }</p>
-            <div class="tl-filters">
-                <input type="search" class="search-box" placeholder="Filter: a word, a name, a year" aria-label="Filter the timeline" value={(*filter).clone()} oninput={text_setter(&filter)} />
-                <label>{ "Type " }
-                    <select id="tl-kind" onchange={on_kind}>
-                        <option value="" selected={kind.is_none()}>{ "any" }</option>
-                        { for EntityKind::ALL.iter().map(|k| html! { <option value={k.as_str()} selected={*kind == Some(*k)}>{ kind_singular(*k) }</option> }) }
-                    </select>
-                </label>
-                <label>{ "Article " }
-                    <select id="tl-article" onchange={on_article}>
-                        { (*article_options).clone() }
-                    </select>
-                </label>
-                <label>{ "Entity " }
-                    <input type="text" list="tl-entities" placeholder="a name" value={(*entity).clone()} oninput={text_setter(&entity)} />
-                </label>
-                <datalist id="tl-entities">{ for names.iter().map(|n| html! { <option value={n.clone()} /> }) }</datalist>
-                <form class="tl-range" onsubmit={from_to}>
-                    <label>{ "From " }<input id="tl-from" type="number" inputmode="numeric" placeholder="year" /></label>
-                    <label>{ "to " }<input id="tl-to" type="number" inputmode="numeric" placeholder="year" /></label>
-                    <button type="submit">{ "Show" }</button>
-                </form>
-            </div>
-            if let Some(g) = &axis {
-                <div class="tl-zoom" role="group" aria-label="Zoom">
-                    <button type="button" aria-label="Zoom out" onclick={zoom_out}>{ "−" }</button>
-                    <button type="button" aria-label="Zoom in" onclick={zoom_in}>{ "+" }</button>
-                    <button type="button" aria-label="Earlier" onclick={earlier}>{ "←" }</button>
-                    <button type="button" aria-label="Later" onclick={later}>{ "→" }</button>
-                    <button type="button" onclick={reset} disabled={window.is_none()}>{ "All" }</button>
-                    <span class="tl-span" data-testid="tl-span">{ span_label }</span>
-                    <label class="tl-lanes">{ "Lanes " }
-                        <select id="tl-lanes" onchange={on_lanes}>
-                            <option value="packed" selected={*lanes == LaneBy::Packed}>{ "one row" }</option>
-                            <option value="article" selected={*lanes == LaneBy::Article}>{ "by article" }</option>
-                            <option value="entity" selected={*lanes == LaneBy::Entity}>{ "by entity" }</option>
-                        </select>
-                    </label>
-                </div>
-                { set_axis_html(g, &set.rows, &selected, Some((onkeydown, onwheel))) }
-            }
-            if shown.len() != set.rows.len() {
-                <p role="status">{ format!("{} of {}", shown.len(), set.rows.len()) }</p>
-            }
-            if listed.len() < shown.len() {
-                <p class="muted" data-testid="tl-listed">{ format!("Listed: {} to {} of these {}; zoom in or filter to list others.", listed.start + 1, listed.end, shown.len()) }</p>
-            }
-            <ol class="set-list">
-                { for shown[listed.clone()].iter().map(|&i| timeline_row(&set.rows, i, *selected)) }
-            </ol>
-        </main>
+    WindowControls {
+        view,
+        zoomed: window.is_some(),
+        zoom_in,
+        zoom_out,
+        earlier,
+        later,
+        reset,
+        onkeydown,
+        onwheel,
+        from_to,
     }
 }
 
-/// Row `i` of the set timeline in a list (the set timeline's, or an
-/// entity's events); `selected` is the row whose mark was chosen.
-fn timeline_row(rows: &[TimelineRow], i: usize, selected: Option<usize>) -> Html {
-    let Some(r) = rows.get(i) else {
-        return html! {};
-    };
+/// The years' form of the window.
+fn range_form(c: &WindowControls) -> Html {
+    html! {
+        <form class="tl-range" onsubmit={c.from_to.clone()}>
+            <label>{ "From " }<input id="tl-from" type="number" inputmode="numeric" placeholder="year" /></label>
+            <label>{ "to " }<input id="tl-to" type="number" inputmode="numeric" placeholder="year" /></label>
+            <button type="submit">{ "Show" }</button>
+        </form>
+    }
+}
+
+/// The zoom buttons and the window's span, with `more` after them.
+fn zoom_bar(c: &WindowControls, more: Html) -> Html {
+    let span_label = c
+        .view
+        .map(|(a, b)| format!("{} – {}", day_label(a), day_label(b - 1)))
+        .unwrap_or_default();
+    html! {
+        <div class="tl-zoom" role="group" aria-label="Zoom">
+            <button type="button" aria-label="Zoom out" onclick={c.zoom_out.clone()}>{ "−" }</button>
+            <button type="button" aria-label="Zoom in" onclick={c.zoom_in.clone()}>{ "+" }</button>
+            <button type="button" aria-label="Earlier" onclick={c.earlier.clone()}>{ "←" }</button>
+            <button type="button" aria-label="Later" onclick={c.later.clone()}>{ "→" }</button>
+            <button type="button" onclick={c.reset.clone()} disabled={!c.zoomed}>{ "All" }</button>
+            <span class="tl-span" data-testid="tl-span">{ span_label }</span>
+            { more }
+        </div>
+    }
+}
+
+/// Row `r`, number `i`, of the set timeline in a list (the set timeline's,
+/// or an entity's events); `selected` is the row whose mark was chosen.
+fn timeline_row(r: &TimelineRow, i: usize, selected: Option<usize>) -> Html {
     let current = selected == Some(i);
     html! {
         <li id={format!("tl-row-{i}")} data-date={r.date.clone()} aria-current={current.then_some("true")}
@@ -771,13 +898,254 @@ fn day_label(day: i64) -> String {
     date_label(&format!("{y:04}-{m:02}-{d:02}")).unwrap_or_else(|| y.to_string())
 }
 
+#[derive(Properties, PartialEq)]
+struct ShardTimelineProps {
+    /// Asks for the whole timeline (to filter it or sort it into lanes),
+    /// started with the words typed and the window in view.
+    whole: Callback<TimelineStart>,
+    /// The words typed in its filter.
+    typed: String,
+    /// True while the whole timeline is being read.
+    reading_whole: bool,
+}
+
+/// The set timeline of a split set read by period (`crate::period`): the
+/// same axis, window and list as [`Timeline`], from the list of its files
+/// and the files of the rows listed; filters and lanes by article or
+/// entity read the whole timeline.
+#[function_component(ShardTimeline)]
+fn shard_timeline(p: &ShardTimelineProps) -> Html {
+    let keys = use_state(|| None::<Result<Rc<TimelineKeys>, String>>);
+    let window = use_state(|| None::<(i64, i64)>);
+    let selected = use_state(|| None::<usize>);
+    // Files read (each read re-renders), and the last read's failure.
+    let read = use_state(|| (0u32, None::<String>));
+    let attempt = use_state(|| 0u32);
+    {
+        let keys = keys.clone();
+        use_effect_with(*attempt, move |_| {
+            if !keys.as_ref().is_some_and(|k| k.is_ok()) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    keys.set(Some(crate::period::keys().await));
+                });
+            }
+        });
+    }
+    let at_hand = keys.as_ref().and_then(|k| k.as_ref().ok()).cloned();
+    let full = at_hand.as_ref().and_then(|k| k.extent());
+    let c = window_controls(&window, full);
+    let shown = at_hand
+        .as_ref()
+        .map(|k| k.shown(*window))
+        .unwrap_or_default();
+    let listed_rows = shown.listed(*selected, POINTS_LISTED);
+    let needed: Vec<usize> = at_hand
+        .as_ref()
+        .map(|k| k.files_of(&listed_rows))
+        .unwrap_or_default();
+    let missing = needed.iter().any(|&n| !crate::period::at_hand(n));
+    {
+        let (read, keys) = (read.clone(), at_hand.clone());
+        use_effect_with((needed.clone(), *attempt), move |(needed, _)| {
+            let needed = needed.clone();
+            if let Some(keys) = keys.filter(|_| needed.iter().any(|&n| !crate::period::at_hand(n)))
+            {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let failed = crate::period::read(&keys, &needed).await.err();
+                    read.set((read.0 + 1, failed));
+                });
+            }
+        });
+    }
+    // The chosen point's row, once its file is read.
+    use_effect_with((*selected, missing), |(chosen, missing)| {
+        if let Some(el) = chosen
+            .filter(|_| !*missing)
+            .and_then(|i| dom::document().and_then(|d| d.get_element_by_id(&format!("tl-row-{i}"))))
+        {
+            dom::scroll_to(&el, true);
+        }
+    });
+    // The axis's stand-ins for the runs (one per run), once.
+    let stand_ins = use_memo(at_hand.clone().map(Ptr), |k| {
+        k.as_ref().map(|k| k.0.axis_rows()).unwrap_or_default()
+    });
+    let again = {
+        let attempt = attempt.clone();
+        Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
+    };
+    let keys = match keys.as_ref() {
+        None => {
+            return html! {
+                <main class="set-page set-timeline" aria-label="Set timeline" aria-busy="true">
+                    { crumbs() }
+                    <h1>{ "Timeline of the set" }</h1>
+                    <p role="status">{ "Reading the timeline…" }</p>
+                </main>
+            }
+        }
+        Some(Err(why)) => {
+            return html! {
+                <main class="set-page set-timeline" aria-label="Set timeline">
+                    { crumbs() }
+                    <h1>{ "Timeline of the set" }</h1>
+                    <p role="alert">{ format!("The timeline could not be read: {why}.") }</p>
+                    <button type="button" onclick={again}>{ "Try again" }</button>
+                </main>
+            }
+        }
+        Some(Ok(keys)) => Rc::clone(keys),
+    };
+    let runs: Vec<usize> = (0..stand_ins.len()).collect();
+    let axis = c.view.and_then(|w| {
+        set_axis(
+            &stand_ins,
+            &runs,
+            w,
+            LaneBy::Packed,
+            &|_| String::new(),
+            &|_| String::new(),
+        )
+    });
+    let row = |i: usize| crate::period::row(&keys, i);
+    let rows: Vec<(usize, TimelineRow)> = listed_rows
+        .iter()
+        .flat_map(|&(first, count)| first..first + count)
+        .filter_map(|i| Some((i, row(i)?)))
+        .collect();
+    let position = listed_rows
+        .first()
+        .and_then(|&(first, _)| shown.position(first))
+        .unwrap_or(0);
+    let listed = position..position + listed_rows.iter().map(|r| r.1).sum::<usize>();
+    // Filters and lanes by article or entity take every point.
+    let on_filter = {
+        let (whole, window) = (p.whole.clone(), *window);
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                whole.emit(TimelineStart {
+                    filter: input.value(),
+                    window,
+                });
+            }
+        })
+    };
+    let on_more = {
+        let (whole, window, typed) = (p.whole.clone(), *window, p.typed.clone());
+        Callback::from(move |_: MouseEvent| {
+            whole.emit(TimelineStart {
+                filter: typed.clone(),
+                window,
+            })
+        })
+    };
+    let failed = read.1.clone().filter(|_| missing);
+    html! {
+        <main class="set-page set-timeline" aria-label="Set timeline" aria-busy={(missing && failed.is_none()).to_string()}>
+            { crumbs() }
+            <h1>{ "Timeline of the set" }</h1>
+            <p class="lede">{ format!("{}: events the articles report and the days they were published, in time order.", plural(keys.total, "dated point", "dated points")) }</p>
+            <div class="tl-filters">
+                <input type="search" class="search-box" placeholder="Filter: a word, a name, a year" aria-label="Filter the timeline" value={p.typed.clone()} oninput={on_filter} />
+                <button type="button" onclick={on_more} disabled={p.reading_whole}>{ "Filter by type, article or entity; lanes" }</button>
+                { range_form(&c) }
+            </div>
+            if p.reading_whole {
+                <p role="status" aria-busy="true">{ "Reading every point of the set to filter them…" }</p>
+            } else {
+                <p class="muted">{ "Filters and lanes by article or entity read every point of the set first." }</p>
+            }
+            if let Some(g) = &axis {
+                { zoom_bar(&c, html! {}) }
+                { set_axis_html(g, &MarkRows::Runs(&keys, &row), &selected, Some((c.onkeydown.clone(), c.onwheel.clone()))) }
+            }
+            { counts(shown.len(), keys.total, &listed) }
+            if let Some(why) = failed {
+                <p role="alert">{ format!("Part of the timeline could not be read: {why}.") }</p>
+                <button type="button" onclick={again}>{ "Try again" }</button>
+            }
+            <ol class="set-list">
+                { for rows.iter().map(|(i, r)| timeline_row(r, *i, *selected)) }
+            </ol>
+        </main>
+    }
+}
+
+/// What the marks of an axis stand for: rows of a list, or runs of the
+/// set timeline read by period (their rows numbered in the whole timeline,
+/// each row's text once its file is read).
+enum MarkRows<'a> {
+    Rows(&'a [TimelineRow]),
+    Runs(&'a TimelineKeys, &'a dyn Fn(usize) -> Option<TimelineRow>),
+}
+
+impl MarkRows<'_> {
+    /// The rows mark `m` stands for, as ranges.
+    fn ranges(&self, m: &SetMark) -> Vec<(usize, usize)> {
+        match self {
+            MarkRows::Rows(_) => m.rows.iter().map(|&r| (r, 1)).collect(),
+            MarkRows::Runs(keys, _) => m
+                .rows
+                .iter()
+                .filter_map(|&k| keys.runs.get(k).map(|r| (r.first, r.count)))
+                .collect(),
+        }
+    }
+
+    fn count(&self, m: &SetMark) -> usize {
+        self.ranges(m).iter().map(|r| r.1).sum()
+    }
+
+    /// Its first row (which choosing the mark selects).
+    fn first(&self, m: &SetMark) -> usize {
+        self.ranges(m).first().map_or(0, |r| r.0)
+    }
+
+    fn holds(&self, m: &SetMark, row: usize) -> bool {
+        self.ranges(m)
+            .iter()
+            .any(|&(first, count)| (first..first + count).contains(&row))
+    }
+
+    fn row(&self, i: usize) -> Option<TimelineRow> {
+        match self {
+            MarkRows::Rows(rows) => rows.get(i).cloned(),
+            MarkRows::Runs(_, row) => row(i),
+        }
+    }
+
+    /// The mark's title: its point, or how many and when.
+    fn tip(&self, m: &SetMark) -> String {
+        let first = self.row(self.first(m));
+        match (self.count(m), first) {
+            (1, Some(r)) => format!("{}: {}", r.when, r.what),
+            (n, Some(r)) => format!("{} on {}", plural(n, "point", "points"), r.when),
+            (n, None) => {
+                let start = match self {
+                    MarkRows::Runs(keys, _) => m
+                        .rows
+                        .first()
+                        .and_then(|&k| keys.runs.get(k)?.interval)
+                        .map(|iv| day_label(iv.0)),
+                    MarkRows::Rows(_) => None,
+                };
+                format!(
+                    "{} from {}",
+                    plural(n, "point", "points"),
+                    start.unwrap_or_default()
+                )
+            }
+        }
+    }
+}
+
 /// The drawing of the set timeline's axis: ticks, lanes (named when they
 /// are by article or entity) and marks; a mark selects its first row in the
 /// list below. The list is the accessible view; the drawing is an image of
 /// it that the keys and the wheel zoom and move.
 fn set_axis_html(
     g: &SetAxis,
-    rows: &[TimelineRow],
+    rows: &MarkRows,
     selected: &UseStateHandle<Option<usize>>,
     zoom: Option<(Callback<KeyboardEvent>, Callback<WheelEvent>)>,
 ) -> Html {
@@ -811,7 +1179,7 @@ fn set_axis_html(
             }) }
             { for g.marks.iter().map(|m| {
                 let y = TOP + m.lane as f64 * lane_h + if named { 12.0 } else { 0.0 };
-                let first = m.rows[0];
+                let first = rows.first(m);
                 let pick = {
                     let selected = selected.clone();
                     Callback::from(move |_: MouseEvent| {
@@ -821,11 +1189,8 @@ fn set_axis_html(
                         }
                     })
                 };
-                let tip = match m.rows.as_slice() {
-                    [one] => rows.get(*one).map(|r| format!("{}: {}", r.when, r.what)).unwrap_or_default(),
-                    many => format!("{} on {}", plural(many.len(), "point", "points"), rows.get(first).map(|r| r.when.clone()).unwrap_or_default()),
-                };
-                let class = classes!("mark", m.bar.then_some("bar"), m.published.then_some("published-mark"), m.approximate.then_some("approximate"), (m.rows.len() > 1).then_some("group"), (*selected).is_some_and(|s| m.rows.contains(&s)).then_some("selected"));
+                let tip = rows.tip(m);
+                let class = classes!("mark", m.bar.then_some("bar"), m.published.then_some("published-mark"), m.approximate.then_some("approximate"), (rows.count(m) > 1).then_some("group"), (*selected).is_some_and(|s| rows.holds(m, s)).then_some("selected"));
                 if m.bar {
                     html! { <rect {class} x={percent(m.left)} y={fixed(y, 0)} width={percent(m.width)} height="8" rx="2" onclick={pick}><title>{ tip }</title></rect> }
                 } else {
@@ -983,10 +1348,10 @@ fn entity_shown(p: &ShownProps) -> Html {
                         <p class="muted">{ format!("The first {} of {}; the set's timeline has them all.", e.events.len(), e.dated) }</p>
                     }
                     if let Some(g) = &axis {
-                        { set_axis_html(g, &e.events, &selected, None) }
+                        { set_axis_html(g, &MarkRows::Rows(&e.events), &selected, None) }
                     }
                     <ol class="set-list">
-                        { for (0..e.events.len()).map(|i| timeline_row(&e.events, i, *selected)) }
+                        { for e.events.iter().enumerate().map(|(i, r)| timeline_row(r, i, *selected)) }
                     </ol>
                 </section>
             }

@@ -60,7 +60,8 @@ fn run(path: &str) -> Result<(usize, usize), String> {
 
 /// Writes the split set's entity shards beside the page, `set/e/<n>.bin`,
 /// the pages of its library's index after the first, `set/l/<n>.bin`, its
-/// search index, `set/s/<n>.bin` and `set/s/keys.bin`, and
+/// search index, `set/s/<n>.bin` and `set/s/keys.bin`, its timeline by
+/// period, `set/t/<n>.bin` and `set/t/keys.bin`, and
 /// what its pages read, `set/pages.bin`, replacing that folder (removing it
 /// when the set is whole).
 fn write_shards(page: &str) -> Result<(), String> {
@@ -88,6 +89,19 @@ fn write_shards(page: &str) -> Result<(), String> {
                 format::SEARCH_KEYS_FILE.to_string()
             } else {
                 format::search_file(n)
+            };
+            (name, *p)
+        }),
+    )?;
+    // the timeline's files, then their list (the last file)
+    let timeline = dossier::data::timeline_paths();
+    copy_all(
+        &set.join("t"),
+        timeline.iter().enumerate().map(|(n, p)| {
+            let name = if n + 1 == timeline.len() {
+                format::TIMELINE_KEYS_FILE.to_string()
+            } else {
+                format::timeline_file(n)
             };
             (name, *p)
         }),

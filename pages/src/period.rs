@@ -1,0 +1,72 @@
+//! The set timeline of a split set read by period (`set/t/`,
+//! `dossier_core::view::periods`): the list of its files once (which draws
+//! the axis and counts the points in any window), then only the files of
+//! the rows listed. Filtering by words, type, article or entity, and lanes
+//! by article or entity, read the whole timeline (`set/pages.bin`).
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use dossier::data;
+use dossier::data::format;
+use dossier_core::set::correct::Correction;
+use dossier_core::view::pages::TimelineRow;
+use dossier_core::view::periods::{self, TimelineFile, TimelineKeys};
+
+thread_local! {
+    static KEYS: RefCell<Option<Rc<TimelineKeys>>> = const { RefCell::new(None) };
+    /// The files read so far, by number.
+    static FILES: RefCell<HashMap<usize, Rc<TimelineFile>>> = RefCell::new(HashMap::new());
+}
+
+const WHAT: &str = "the set's timeline";
+
+/// Whether the set timeline can be read by period here: the set is split
+/// and served with its files, this is not the single file, and nothing of
+/// the reader's changes the set (see `crate::shard::light`).
+pub fn usable(corrections: &Result<Vec<Correction>, String>) -> bool {
+    crate::shard::served(data::timeline_files(), corrections)
+}
+
+/// The list of the set timeline's files (read once).
+pub async fn keys() -> Result<Rc<TimelineKeys>, String> {
+    if let Some(keys) = KEYS.with(|k| k.borrow().clone()) {
+        return Ok(keys);
+    }
+    let build = data::split().unwrap_or_default();
+    let bytes = data::load::fetch(&format::timeline_keys_url(build), WHAT).await?;
+    let keys = Rc::new(periods::decode_keys(&bytes, build).map_err(|e| format!("{WHAT}: {e}"))?);
+    KEYS.with(|k| *k.borrow_mut() = Some(Rc::clone(&keys)));
+    Ok(keys)
+}
+
+/// Whether file `n` has been read.
+pub fn at_hand(n: usize) -> bool {
+    FILES.with(|f| f.borrow().contains_key(&n))
+}
+
+/// Reads the files `ns` not read yet, together.
+pub async fn read(keys: &TimelineKeys, ns: &[usize]) -> Result<(), String> {
+    let build = keys.build;
+    let reads = ns.iter().filter(|&&n| !at_hand(n)).map(|&n| async move {
+        let bytes = data::load::fetch(&format::timeline_url(n, build), WHAT).await?;
+        let file = periods::decode_file(&bytes, keys, n).map_err(|e| format!("{WHAT}: {e}"))?;
+        Ok::<_, String>((n, Rc::new(file)))
+    });
+    for read in futures::future::join_all(reads).await {
+        let (n, file) = read?;
+        FILES.with(|f| f.borrow_mut().insert(n, file));
+    }
+    Ok(())
+}
+
+/// Row `row` of the set timeline, if its file has been read.
+pub fn row(keys: &TimelineKeys, row: usize) -> Option<TimelineRow> {
+    let n = keys.file_of(row)?;
+    FILES.with(|f| {
+        let files = f.borrow();
+        let file = files.get(&n)?;
+        file.rows.get(row.checked_sub(file.first)?).cloned()
+    })
+}

@@ -29,15 +29,34 @@ pub fn usable(corrections: &Result<Vec<Correction>, String>) -> bool {
     crate::shard::served(data::timeline_files(), corrections)
 }
 
-/// The list of the set timeline's files (read once).
-pub async fn keys() -> Result<Rc<TimelineKeys>, String> {
+/// The list of the set timeline's files (read once), and its first file
+/// read with it (it holds the first rows listed).
+pub async fn start() -> Result<Rc<TimelineKeys>, String> {
     if let Some(keys) = KEYS.with(|k| k.borrow().clone()) {
         return Ok(keys);
     }
     let build = data::split().unwrap_or_default();
-    let bytes = data::load::fetch(&format::timeline_keys_url(build), WHAT).await?;
-    let keys = Rc::new(periods::decode_keys(&bytes, build).map_err(|e| format!("{WHAT}: {e}"))?);
+    let (list_url, first_url) = (
+        format::timeline_keys_url(build),
+        format::timeline_url(0, build),
+    );
+    let wanted = data::timeline_files() > 0 && !at_hand(0);
+    let first = async {
+        match wanted {
+            true => Some(data::load::fetch(&first_url, WHAT).await),
+            false => None,
+        }
+    };
+    let (list, first) = futures::future::join(data::load::fetch(&list_url, WHAT), first).await;
+    let keys = Rc::new(periods::decode_keys(&list?, build).map_err(|e| format!("{WHAT}: {e}"))?);
     KEYS.with(|k| *k.borrow_mut() = Some(Rc::clone(&keys)));
+    // A first file that could not be read is asked for again with the
+    // others, and its failure said then.
+    if let Some(Ok(bytes)) = first {
+        if let Ok(file) = periods::decode_file(&bytes, &keys, 0) {
+            FILES.with(|f| f.borrow_mut().insert(0, Rc::new(file)));
+        }
+    }
     Ok(keys)
 }
 
@@ -46,19 +65,22 @@ pub fn at_hand(n: usize) -> bool {
     FILES.with(|f| f.borrow().contains_key(&n))
 }
 
-/// Reads the files `ns` not read yet, together.
-pub async fn read(keys: &TimelineKeys, ns: &[usize]) -> Result<(), String> {
+/// Reads the files `ns` not read yet, together, calling `each` as each
+/// arrives; the first failure, if any, once all are done.
+pub async fn read(keys: &TimelineKeys, ns: &[usize], each: &dyn Fn()) -> Result<(), String> {
     let build = keys.build;
     let reads = ns.iter().filter(|&&n| !at_hand(n)).map(|&n| async move {
         let bytes = data::load::fetch(&format::timeline_url(n, build), WHAT).await?;
         let file = periods::decode_file(&bytes, keys, n).map_err(|e| format!("{WHAT}: {e}"))?;
-        Ok::<_, String>((n, Rc::new(file)))
+        FILES.with(|f| f.borrow_mut().insert(n, Rc::new(file)));
+        each();
+        Ok::<_, String>(())
     });
-    for read in futures::future::join_all(reads).await {
-        let (n, file) = read?;
-        FILES.with(|f| f.borrow_mut().insert(n, file));
-    }
-    Ok(())
+    futures::future::join_all(reads)
+        .await
+        .into_iter()
+        .collect::<Result<Vec<()>, String>>()
+        .map(|_| ())
 }
 
 /// Row `row` of the set timeline, if its file has been read.

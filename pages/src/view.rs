@@ -918,15 +918,17 @@ fn shard_timeline(p: &ShardTimelineProps) -> Html {
     let keys = use_state(|| None::<Result<Rc<TimelineKeys>, String>>);
     let window = use_state(|| None::<(i64, i64)>);
     let selected = use_state(|| None::<usize>);
-    // Files read (each read re-renders), and the last read's failure.
-    let read = use_state(|| (0u32, None::<String>));
+    // Each file read re-renders; the last read's failure.
+    let redraw = use_force_update();
+    let failure = use_state(|| None::<String>);
     let attempt = use_state(|| 0u32);
     {
+        // The list, and the first file with it (the first rows listed).
         let keys = keys.clone();
         use_effect_with(*attempt, move |_| {
             if !keys.as_ref().is_some_and(|k| k.is_ok()) {
                 wasm_bindgen_futures::spawn_local(async move {
-                    keys.set(Some(crate::period::keys().await));
+                    keys.set(Some(crate::period::start().await));
                 });
             }
         });
@@ -945,14 +947,18 @@ fn shard_timeline(p: &ShardTimelineProps) -> Html {
         .unwrap_or_default();
     let missing = needed.iter().any(|&n| !crate::period::at_hand(n));
     {
-        let (read, keys) = (read.clone(), at_hand.clone());
+        let (failure, keys, redraw) = (failure.clone(), at_hand.clone(), redraw.clone());
         use_effect_with((needed.clone(), *attempt), move |(needed, _)| {
             let needed = needed.clone();
             if let Some(keys) = keys.filter(|_| needed.iter().any(|&n| !crate::period::at_hand(n)))
             {
+                failure.set(None);
                 wasm_bindgen_futures::spawn_local(async move {
-                    let failed = crate::period::read(&keys, &needed).await.err();
-                    read.set((read.0 + 1, failed));
+                    let result =
+                        crate::period::read(&keys, &needed, &|| redraw.force_update()).await;
+                    if let Err(why) = result {
+                        failure.set(Some(why));
+                    }
                 });
             }
         });
@@ -966,9 +972,22 @@ fn shard_timeline(p: &ShardTimelineProps) -> Html {
             dom::scroll_to(&el, true);
         }
     });
-    // The axis's stand-ins for the runs (one per run), once.
+    // The axis of the window, from the runs' stand-ins (one per run).
     let stand_ins = use_memo(at_hand.clone().map(Ptr), |k| {
         k.as_ref().map(|k| k.0.axis_rows()).unwrap_or_default()
+    });
+    let axis = use_memo((Ptr(Rc::clone(&stand_ins)), c.view), |(rows, view)| {
+        let runs: Vec<usize> = (0..rows.0.len()).collect();
+        view.and_then(|w| {
+            set_axis(
+                &rows.0,
+                &runs,
+                w,
+                LaneBy::Packed,
+                &|_| String::new(),
+                &|_| String::new(),
+            )
+        })
     });
     let again = {
         let attempt = attempt.clone();
@@ -996,17 +1015,6 @@ fn shard_timeline(p: &ShardTimelineProps) -> Html {
         }
         Some(Ok(keys)) => Rc::clone(keys),
     };
-    let runs: Vec<usize> = (0..stand_ins.len()).collect();
-    let axis = c.view.and_then(|w| {
-        set_axis(
-            &stand_ins,
-            &runs,
-            w,
-            LaneBy::Packed,
-            &|_| String::new(),
-            &|_| String::new(),
-        )
-    });
     let row = |i: usize| crate::period::row(&keys, i);
     let rows: Vec<(usize, TimelineRow)> = listed_rows
         .iter()
@@ -1039,7 +1047,7 @@ fn shard_timeline(p: &ShardTimelineProps) -> Html {
             })
         })
     };
-    let failed = read.1.clone().filter(|_| missing);
+    let failed = (*failure).clone().filter(|_| missing);
     html! {
         <main class="set-page set-timeline" aria-label="Set timeline" aria-busy={(missing && failed.is_none()).to_string()}>
             { crumbs() }
@@ -1055,7 +1063,7 @@ fn shard_timeline(p: &ShardTimelineProps) -> Html {
             } else {
                 <p class="muted">{ "Filters and lanes by article or entity read every point of the set first." }</p>
             }
-            if let Some(g) = &axis {
+            if let Some(g) = axis.as_ref() {
                 { zoom_bar(&c, html! {}) }
                 { set_axis_html(g, &MarkRows::Runs(&keys, &row), &selected, Some((c.onkeydown.clone(), c.onwheel.clone()))) }
             }

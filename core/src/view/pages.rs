@@ -3,6 +3,8 @@
 //! its axis (a window of days that zooms and pans, marks in lanes, points
 //! of one day in one lane grouped into one mark).
 
+use std::collections::HashMap;
+
 use crate::analysis::{EntityKind, Precision, Span};
 use crate::bundle::SetPages;
 use crate::set::index::Point;
@@ -417,11 +419,15 @@ pub fn set_axis(
     let mut by_count = |keys: Vec<(usize, Vec<usize>)>, name: &dyn Fn(usize) -> String| {
         // keys: per visible row, the lane keys it belongs to
         let mut count: Vec<(usize, usize)> = Vec::new();
+        let mut at: HashMap<usize, usize> = HashMap::new();
         for (_, ks) in &keys {
             for &k in ks {
-                match count.iter_mut().find(|(x, _)| *x == k) {
-                    Some((_, c)) => *c += 1,
-                    None => count.push((k, 1)),
+                match at.get(&k) {
+                    Some(&i) => count[i].1 += 1,
+                    None => {
+                        at.insert(k, count.len());
+                        count.push((k, 1));
+                    }
                 }
             }
         }
@@ -452,19 +458,22 @@ pub fn set_axis(
         LaneBy::Packed => {
             // Points of one day are one mark: the days are packed, not the rows.
             let mut days: Vec<(i64, i64)> = Vec::new();
+            let mut day_at: HashMap<i64, usize> = HashMap::new();
             for (_, iv) in &visible {
-                match days.iter_mut().find(|d| d.0 == iv.0) {
-                    Some(d) => d.1 = d.1.max(iv.1),
-                    None => days.push(*iv),
+                match day_at.get(&iv.0) {
+                    Some(&k) => days[k].1 = days[k].1.max(iv.1),
+                    None => {
+                        day_at.insert(iv.0, days.len());
+                        days.push(*iv);
+                    }
                 }
             }
             let places: Vec<(f64, f64)> = days.iter().map(|iv| axis.place(*iv)).collect();
             let lane_of = lanes(&places, 0.02);
             for (row, iv) in &visible {
-                let lane = days
-                    .iter()
-                    .position(|d| d.0 == iv.0)
-                    .and_then(|k| lane_of.get(k).copied())
+                let lane = day_at
+                    .get(&iv.0)
+                    .and_then(|&k| lane_of.get(k).copied())
                     .unwrap_or(0);
                 placed.push((*row, lane.min(SET_LANES - 1)));
             }
@@ -488,15 +497,17 @@ pub fn set_axis(
     }
     // One mark per lane and start day.
     let mut marks: Vec<SetMark> = Vec::new();
+    let mut mark_at: HashMap<(usize, i64), usize> = HashMap::new();
     for (row, lane) in placed {
         let r = &rows[row];
         let Some(iv) = r.interval else { continue };
         let clipped = (iv.0.max(axis.start), iv.1.min(axis.end));
         let (left, width) = axis.place(clipped);
-        match marks
-            .iter_mut()
-            .find(|m| m.lane == lane && rows[m.rows[0]].interval.map(|i| i.0) == Some(iv.0))
-        {
+        let at = mark_at.get(&(lane, iv.0)).copied();
+        if at.is_none() {
+            mark_at.insert((lane, iv.0), marks.len());
+        }
+        match at.and_then(|k| marks.get_mut(k)) {
             Some(m) => {
                 m.rows.push(row);
                 m.width = m.width.max(width);

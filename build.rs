@@ -137,8 +137,14 @@ fn build() -> Result<(), String> {
         .enumerate()
         .map(|(n, bytes)| (format::search_file(n), bytes.as_slice()))
         .collect();
+    let facets = if encoded.files.is_empty() {
+        Vec::new()
+    } else {
+        format::search_facets(&set, encoded.build)?
+    };
     if !keys.is_empty() {
         files.push((format::SEARCH_KEYS_FILE.to_string(), keys.as_slice()));
+        files.push((format::SEARCH_FACETS_FILE.to_string(), facets.as_slice()));
     }
     let paths = write_files(&out.join("search"), files.into_iter())?;
     let _ = writeln!(list, "pub const SEARCH_SHARDS: usize = {};", search.len());

@@ -16,6 +16,8 @@
 //            --queries words of the first article, once the page is open;
 //            median and 95th percentile; then the same words again
 //            ("again": on a split set, their shards are at hand)
+//   sorted   (a split set) from choosing "by title" until the sorted
+//            results are shown with their snippets
 //   memory   the renderer processes' resident memory once the page is
 //            shown, less that of a blank page (Linux, /proc)
 // and the long tasks (over 50 ms) meanwhile.
@@ -125,6 +127,33 @@ try {
         searchShards: requests.filter((u) => /\/set\/s\/\d+\.bin/.test(u)).length,
         timelineFiles: requests.filter((u) => /\/set\/t\/\d+\.bin/.test(u)).length,
       };
+      if (name === "search" && existsSync(join(DIST, "articles"))) {
+        // A split set: the results sorted by title, from the articles'
+        // facets (read after the first answer, or then), until shown with
+        // their snippets.
+        await page.waitForFunction((w) => document.querySelector('[aria-label="Search results"][aria-busy="false"]')?.dataset.answered === w, words[0], { timeout: 60000 });
+        const ms = await page.evaluate(async (w) => {
+          const results = () => document.querySelector('[aria-label="Search results"]');
+          const t = performance.now();
+          let left = false;
+          const done = new Promise((go) => {
+            const seen = new MutationObserver(() => {
+              const r = results();
+              if (r?.dataset.answered !== w) left = true;
+              else if (left && r.getAttribute("aria-busy") === "false") {
+                seen.disconnect();
+                go(performance.now() - t);
+              }
+            });
+            seen.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-answered", "aria-busy"] });
+          });
+          const sort = document.querySelector("#search-sort");
+          sort.value = "title";
+          sort.dispatchEvent(new Event("change", { bubbles: true }));
+          return Promise.race([done, new Promise((go) => setTimeout(() => go(null), 20000))]);
+        }, words[0]);
+        if (ms !== null) (opens.search_sorted ??= []).push(ms);
+      }
       if (name === "search" && run === 0) {
         const box = page.locator('input[aria-label="Search the articles"]');
         // Each word twice: first its shards are read (a split set), then

@@ -346,7 +346,7 @@ pub fn search_shards() -> usize {
     shards::SEARCH_SHARDS
 }
 
-/// The search index's files (the shards in order, then their list), in
+/// The search index's files (the shards in order, their list, the facets), in
 /// the build's output folder, for the build-time render to copy out.
 #[cfg(feature = "ssr")]
 pub fn search_files() -> &'static [&'static str] {

@@ -496,6 +496,31 @@ pub fn search_keys_url(build: u64) -> String {
     format!("set/s/{SEARCH_KEYS_FILE}?b={build:016x}")
 }
 
+/// The file name of the articles' dates, sections and title order in
+/// `dist/set/s/` (`crate::set::search::facets`).
+pub const SEARCH_FACETS_FILE: &str = "facets.bin";
+
+/// Where a split set's facets file lives.
+pub fn search_facets_url(build: u64) -> String {
+    format!("set/s/{SEARCH_FACETS_FILE}?b={build:016x}")
+}
+
+/// The facets file of a split set ([`SEARCH_FACETS_FILE`]): what search
+/// sorts and filters by.
+pub fn search_facets(set: &[(Article, Analysis)], build: u64) -> Result<Vec<u8>, String> {
+    let articles: Vec<(Option<&str>, Option<&str>, &str)> = set
+        .iter()
+        .map(|(a, _)| {
+            (
+                a.meta.date.as_deref(),
+                a.meta.section.as_deref(),
+                a.meta.title.as_str(),
+            )
+        })
+        .collect();
+    crate::set::search::facets::encode(&crate::set::search::facets::facets(&articles, build))
+}
+
 /// The search index of a split set (`set`, tagged `build`): its list
 /// ([`SEARCH_KEYS_FILE`]) and its shards, in order. The words of each
 /// article are counted on every core.

@@ -13,9 +13,11 @@ use std::rc::Rc;
 
 use dossier::data;
 use dossier::data::format;
+use dossier_core::analysis::EntityKind;
 use dossier_core::bundle::Summary;
 use dossier_core::set::correct::Correction;
 use dossier_core::set::parse_query;
+use dossier_core::set::search::facets::{self, Facets, Filter, Sort};
 use dossier_core::set::search::shards::{self, Loaded, Named, Ranking, SearchKeys};
 use dossier_core::set::Snippet;
 use dossier_core::{Analysis, Article};
@@ -26,6 +28,7 @@ const PHRASE_CHECKS: usize = 100;
 
 thread_local! {
     static KEYS: RefCell<Option<Rc<SearchKeys>>> = const { RefCell::new(None) };
+    static FACETS: RefCell<Option<Rc<Facets>>> = const { RefCell::new(None) };
     static LOADED: RefCell<Loaded> = RefCell::new(Loaded::default());
     /// Pages of the library's index read for the results, by number.
     static ROWS: RefCell<HashMap<usize, Rc<Vec<Rc<Summary>>>>> = RefCell::new(HashMap::new());
@@ -52,11 +55,35 @@ pub struct Text {
     pub snippets: Vec<Snippet>,
 }
 
+/// How the results are filtered and sorted, as the reader set it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Arrange {
+    pub from: Option<i32>,
+    pub to: Option<i32>,
+    pub section: String,
+    pub kind: Option<EntityKind>,
+    /// The name of an entity the articles name.
+    pub naming: String,
+    /// The sort select's value (`""`: by match, or the newest first
+    /// without a query).
+    pub sort: String,
+}
+
+impl Arrange {
+    /// True when it neither filters nor sorts (the ranking as it is).
+    fn plain(&self) -> bool {
+        *self == Arrange::default()
+    }
+}
+
 /// The answer to a query.
 pub struct Answer {
     pub hits: Vec<Found>,
-    /// How many articles the query finds (for a phrase: that may hold it).
+    /// How many articles the query finds (for a phrase: that may hold it),
+    /// filtered.
     pub total: usize,
+    /// How many before the filters.
+    pub unfiltered: usize,
     /// True when a phrase was not checked in every candidate: `total` is
     /// then an upper bound.
     pub unchecked: bool,
@@ -76,6 +103,66 @@ async fn keys(build: u64) -> Result<Rc<SearchKeys>, String> {
     );
     KEYS.with(|k| *k.borrow_mut() = Some(Rc::clone(&keys)));
     Ok(keys)
+}
+
+/// Every article's date, section and title order (read once).
+pub async fn facets() -> Result<Rc<Facets>, String> {
+    if let Some(f) = FACETS.with(|f| f.borrow().clone()) {
+        return Ok(f);
+    }
+    let build = data::split().unwrap_or_default();
+    let what = "the articles' dates and sections";
+    let count = keys(build).await?.articles as usize;
+    let bytes = data::load::fetch(&format::search_facets_url(build), what).await?;
+    let f = Rc::new(facets::decode(&bytes, build, count).map_err(|e| format!("{what}: {e}"))?);
+    FACETS.with(|x| *x.borrow_mut() = Some(Rc::clone(&f)));
+    Ok(f)
+}
+
+/// The facets, if read already.
+pub fn facets_at_hand() -> Option<Rc<Facets>> {
+    FACETS.with(|f| f.borrow().clone())
+}
+
+/// Reads the shards `query` needs that are not read yet.
+async fn load(
+    keys: &SearchKeys,
+    query: &dossier_core::set::search::Query,
+    build: u64,
+) -> Result<(), String> {
+    loop {
+        let need = LOADED.with(|l| shards::missing(keys, &l.borrow(), query));
+        if need.is_empty() {
+            return Ok(());
+        }
+        let reads = need.iter().map(|&n| async move {
+            let bytes = data::load::fetch(&format::search_url(n, build), "the search index").await;
+            (n, bytes)
+        });
+        for (n, bytes) in futures::future::join_all(reads).await {
+            let bytes = bytes?;
+            LOADED
+                .with(|l| l.borrow_mut().add(n, &bytes, build))
+                .map_err(|e| e.about("the search index"))?;
+        }
+    }
+}
+
+/// The articles that name the entity called `name` (its name, not an
+/// alias; case left aside), in order.
+async fn naming(keys: &SearchKeys, name: &str, build: u64) -> Result<Vec<u32>, String> {
+    let query = parse_query(name);
+    load(keys, &query, build).await?;
+    let ranking = LOADED.with(|l| shards::rank(&query, &l.borrow(), keys.articles as usize));
+    let mut articles: Vec<u32> = ranking
+        .named
+        .iter()
+        .filter(|n| n.name.eq_ignore_ascii_case(name.trim()))
+        .flat_map(|n| n.articles.iter().map(|x| x.0))
+        .collect();
+    articles.sort_unstable();
+    articles.dedup();
+    Ok(articles)
 }
 
 /// The rows of articles `ns` of the set in the library's index: from the
@@ -137,41 +224,62 @@ async fn text_of(ranking: &Ranking, n: u32, row: &Summary) -> Result<Option<Text
     )
 }
 
-/// Answers `q` with at most `shown` articles, best first; `listed` is
-/// called with the results before their snippets are read (not for a
-/// phrase, whose articles must be read to know they hold it).
-pub async fn search(q: &str, shown: usize, listed: impl Fn(Answer)) -> Result<Answer, String> {
+/// Answers `q` with at most `shown` articles, best first (or as `how`
+/// filters and sorts them; without a query, every article to browse);
+/// `listed` is called with the results before their snippets are read
+/// (not for a phrase, whose articles must be read to know they hold it).
+pub async fn search(
+    q: &str,
+    shown: usize,
+    how: &Arrange,
+    listed: impl Fn(Answer),
+) -> Result<Answer, String> {
     let build = data::split().unwrap_or_default();
     let keys = keys(build).await?;
     let query = parse_query(q);
-    loop {
-        let need = LOADED.with(|l| shards::missing(&keys, &l.borrow(), &query));
-        if need.is_empty() {
-            break;
+    let browsing = q.trim().is_empty();
+    let mut ranking = if browsing {
+        Ranking {
+            found: (0..keys.articles).map(|a| (a, 0.0)).collect(),
+            named: Vec::new(),
+            marked: Default::default(),
+            phrases: Vec::new(),
         }
-        let reads = need.iter().map(|&n| async move {
-            let bytes = data::load::fetch(&format::search_url(n, build), "the search index").await;
-            (n, bytes)
-        });
-        for (n, bytes) in futures::future::join_all(reads).await {
-            let bytes = bytes?;
-            LOADED
-                .with(|l| l.borrow_mut().add(n, &bytes, build))
-                .map_err(|e| e.about("the search index"))?;
-        }
+    } else {
+        load(&keys, &query, build).await?;
+        LOADED.with(|l| shards::rank(&query, &l.borrow(), keys.articles as usize))
+    };
+    let unfiltered = ranking.found.len();
+    let sort = Sort::parse(&how.sort, browsing);
+    if !how.plain() || browsing {
+        let facets = facets().await?;
+        let naming = match how.naming.trim() {
+            "" => None,
+            name => Some(naming(&keys, name, build).await?),
+        };
+        let filter = Filter {
+            from: how.from,
+            to: how.to,
+            section: Some(how.section.clone()).filter(|s| !s.is_empty()),
+            kind: how.kind,
+            naming,
+        };
+        ranking.found = facets.arrange(&ranking.found, &ranking.named, &filter, sort);
     }
-    let ranking = LOADED.with(|l| shards::rank(&query, &l.borrow(), keys.articles as usize));
     let phrase = !ranking.phrases.is_empty();
     let limit = if phrase { shown + PHRASE_CHECKS } else { shown };
     let mut hits: Vec<(f64, Found)> = Vec::new();
     let mut checked = 0;
     let mut dropped = 0;
-    // Ties among those shown: the newer article first, as the whole index ranks.
+    // Ties among those shown: the newer article first, as the whole index
+    // ranks (sorted otherwise, they are in order already).
     let order = |hits: &mut Vec<(f64, Found)>| {
-        hits.sort_by(|x, y| {
-            y.0.total_cmp(&x.0)
-                .then_with(|| y.1.row.meta.date.cmp(&x.1.row.meta.date))
-        })
+        if sort == Sort::Match {
+            hits.sort_by(|x, y| {
+                y.0.total_cmp(&x.0)
+                    .then_with(|| y.1.row.meta.date.cmp(&x.1.row.meta.date))
+            })
+        }
     };
     // In rounds of the results still wanted, in rank order.
     while hits.len() < shown && checked < ranking.found.len().min(limit) {
@@ -196,8 +304,15 @@ pub async fn search(q: &str, shown: usize, listed: impl Fn(Answer)) -> Result<An
                 })
                 .collect();
             order(&mut first);
+            if browsing {
+                // Nothing to mark: the rows are the results.
+                hits.extend(first);
+                checked = end;
+                continue;
+            }
             listed(Answer {
                 total: ranking.found.len(),
+                unfiltered,
                 unchecked: false,
                 hits: first.into_iter().map(|(_, f)| f).collect(),
                 named: ranking.named.clone(),
@@ -230,6 +345,7 @@ pub async fn search(q: &str, shown: usize, listed: impl Fn(Answer)) -> Result<An
     hits.truncate(shown);
     Ok(Answer {
         total: ranking.found.len() - dropped,
+        unfiltered: unfiltered - dropped,
         unchecked: phrase && checked < ranking.found.len(),
         hits: hits.into_iter().map(|(_, f)| f).collect(),
         named: ranking.named,

@@ -16,18 +16,22 @@
 //!   `aria-current` when its mark was chosen), `svg.set-axis` (`.mark`,
 //!   `text.lane-name`), the buttons "Zoom in", "Zoom out", "Earlier",
 //!   "Later", "All", `[data-testid=tl-span]`, `#tl-lanes`, `#tl-kind`,
-//!   `#tl-from`, `#tl-to`, the filter `input[aria-label="Filter the timeline"]`.
+//!   `#tl-from`, `#tl-to`, the filter `input[aria-label="Filter the timeline"]`;
+//!   read by period (a split set), `aria-busy` until the files of the rows
+//!   listed are read, the button "Filter by type, article or entity; lanes"
+//!   and "Try again" after a file could not be read.
 //! - Search: `input[aria-label="Search the articles"]`, results as links
 //!   inside `[aria-label="Search results"]` (its `data-answered` the query
 //!   the results answer) with a `[role=status]` count, `#search-from`,
-//!   `#search-to`, `#search-kind`, `#search-sort`; from a split set's shards,
-//!   "More results", "Try again" (after a file of the index could not be
-//!   read) and "Sort and filter every article" (the whole set).
+//!   `#search-to`, `#search-kind`, `#search-section`, `#search-entity`,
+//!   `#search-sort`; from a split set's shards, "More results" and "Try
+//!   again" (after a file of the index could not be read).
 
 use std::rc::Rc;
 
 use dossier::dom;
 use dossier_core::analysis::{EntityKind, Span};
+use dossier_core::set::search::shards::Named;
 use dossier_core::timex::cal::{civil_from_days, days_from_civil};
 use dossier_core::view::pages::{
     entity_view, extent, listed_range, pan, passage, set_axis, zoom, EntityView, LaneBy, SetAxis,
@@ -176,27 +180,11 @@ pub fn pages() -> Html {
     let search_light =
         matches!(&*route, Some(Route::Search { .. })) && !*asked && crate::found::usable(&list);
     // The set timeline of a split set reads its files by period, until the
-    // reader filters it or sorts it into lanes (the whole timeline, started
-    // where they were).
-    let timeline_start = use_state(|| None::<TimelineStart>);
+    // reader filters it or sorts it into lanes (then the whole timeline).
+    let timeline_whole = use_state(|| false);
     let timeline_light = matches!(&*route, Some(Route::Timeline))
-        && timeline_start.is_none()
+        && !*timeline_whole
         && crate::period::usable(&list);
-    {
-        // Away from the timeline, the words and window it was started with
-        // are dropped (it is the whole timeline from then on).
-        let timeline_start = timeline_start.clone();
-        let away = !matches!(&*route, Some(Route::Timeline));
-        use_effect_with(away, move |away| {
-            if *away
-                && timeline_start
-                    .as_ref()
-                    .is_some_and(|s| *s != TimelineStart::default())
-            {
-                timeline_start.set(Some(TimelineStart::default()));
-            }
-        });
-    }
     let shard = use_state(|| None::<(String, Result<Option<Rc<EntityView>>, String>)>);
     {
         let shard = shard.clone();
@@ -336,28 +324,21 @@ pub fn pages() -> Html {
         };
     }
     if let (true, Route::Search { query }) = (search_light, &page) {
-        let whole = {
-            let asked = asked.clone();
-            Callback::from(move |_: MouseEvent| asked.set(true))
-        };
-        return html! { <ShardSearch query={query.clone()} {whole} /> };
+        return html! { <ShardSearch query={query.clone()} /> };
     }
-    // Read by period until the whole timeline is read (it was asked for):
-    // what the reader types meanwhile stays in its box.
-    let reading_whole = timeline_start.is_some() && matches!(&*reading, Reading::Loading(..));
+    // Read by period until the whole timeline is read (once asked for).
+    let ask_whole = {
+        let timeline_whole = timeline_whole.clone();
+        Callback::from(move |()| timeline_whole.set(true))
+    };
+    let reading_whole = *timeline_whole && matches!(&*reading, Reading::Loading(..));
     if matches!(page, Route::Timeline)
         && crate::period::usable(&list)
         && (timeline_light || reading_whole)
     {
-        let whole = {
-            let timeline_start = timeline_start.clone();
-            Callback::from(move |start: TimelineStart| timeline_start.set(Some(start)))
-        };
-        let typed = timeline_start
-            .as_ref()
-            .map(|s| s.filter.clone())
-            .unwrap_or_default();
-        return html! { <ShardTimeline {whole} {typed} {reading_whole} /> };
+        // (the same place in the page as the whole timeline below, so that
+        // it is the same component when the whole timeline arrives)
+        return html! { <>{ html! {} }<Timeline set={None::<Rc<Set>>} whole={ask_whole} {reading_whole} /></> };
     }
     let set = match (&*reading, &*set) {
         // The timeline alone serves no other page: the whole set is on its way.
@@ -395,8 +376,7 @@ pub fn pages() -> Html {
     let notice = notice(&set, &corrections);
     let page = match page {
         Route::Timeline => {
-            let start = (*timeline_start).clone().unwrap_or_default();
-            html! { <Timeline set={Rc::clone(&set)} {start} /> }
+            html! { <Timeline set={Some(Rc::clone(&set))} whole={ask_whole} reading_whole={false} /> }
         }
         Route::Entity { key } => {
             html! { <EntityPage set={Rc::clone(&set)} name={key} corrections={corrections.clone()} /> }
@@ -489,84 +469,347 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// Where the whole set timeline starts: the filter's words and the window
-/// the timeline read by period had (`ShardTimeline`), or none.
-#[derive(Clone, Debug, Default, PartialEq)]
-struct TimelineStart {
-    filter: String,
-    window: Option<(i64, i64)>,
-}
-
 #[derive(Properties)]
 struct TimelineProps {
-    set: Rc<Set>,
-    start: TimelineStart,
+    /// The whole set, once read; `None`: the timeline read by period
+    /// (`crate::period`).
+    set: Option<Rc<Set>>,
+    /// Asks for the whole timeline (a filter, or lanes by article or
+    /// entity, need every point).
+    whole: Callback<()>,
+    /// True while the whole timeline is being read.
+    reading_whole: bool,
 }
 
 impl PartialEq for TimelineProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.set, &other.set) && self.start == other.start
+        let same_set = match (&self.set, &other.set) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        same_set && self.whole == other.whole && self.reading_whole == other.reading_whole
     }
 }
 
+/// The set timeline: from the whole set, or (a split set) read by period
+/// from the list of its files and the files of the rows it lists, until a
+/// filter or lanes by article or entity need every point. It is one
+/// component either way, so what the reader typed, the window and the
+/// point chosen carry over, and the filter's box stays the same element
+/// (a key typed while the whole timeline arrives is not lost).
 #[function_component(Timeline)]
 fn timeline(p: &TimelineProps) -> Html {
-    let set = &p.set;
-    let filter = use_state(|| p.start.filter.clone());
+    let filter = use_state(String::new);
     let kind = use_state(|| None::<EntityKind>);
     let article = use_state(|| None::<usize>);
     let entity = use_state(String::new);
-    let window = use_state(|| p.start.window);
+    let window = use_state(|| None::<(i64, i64)>);
     let lanes = use_state(|| LaneBy::Packed);
     let selected = use_state(|| None::<usize>);
-    // Words typed in the timeline read by period go on being typed here.
-    let filter_box = use_node_ref();
+    // Read by period: the list of the files, each file read (re-rendering),
+    // the last read's failure.
+    let keys = use_state(|| None::<Result<Rc<TimelineKeys>, String>>);
+    let redraw = use_force_update();
+    let failure = use_state(|| None::<String>);
+    let attempt = use_state(|| 0u32);
+    let by_period = p.set.is_none();
     {
-        let filter_box = filter_box.clone();
-        let typed = !p.start.filter.is_empty();
-        use_effect_with((), move |_| {
-            if let Some(input) = typed
-                .then(|| filter_box.cast::<HtmlInputElement>())
-                .flatten()
+        // The list, and the first file with it (the first rows listed).
+        let keys = keys.clone();
+        use_effect_with((by_period, *attempt), move |(by_period, _)| {
+            if *by_period && !keys.as_ref().is_some_and(|k| k.is_ok()) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    keys.set(Some(crate::period::start().await));
+                });
+            }
+        });
+    }
+    let period_keys = keys
+        .as_ref()
+        .and_then(|k| k.as_ref().ok())
+        .cloned()
+        .filter(|_| by_period);
+    let full = match (&p.set, &period_keys) {
+        (Some(set), _) => extent(&set.rows),
+        (None, Some(k)) => k.extent(),
+        (None, None) => None,
+    };
+    let c = window_controls(&window, full);
+    // The whole set's points: those the filters keep, those in view, those
+    // listed.
+    let whole = p
+        .set
+        .as_ref()
+        .map(|set| whole_points(set, &filter, *kind, *article, &entity, *window, *selected));
+    // Read by period: the points in view, those listed, the files they need.
+    let shown = period_keys
+        .as_ref()
+        .map(|k| k.shown(*window))
+        .unwrap_or_default();
+    let listed_rows = shown.listed(*selected, POINTS_LISTED);
+    let needed: Vec<usize> = period_keys
+        .as_ref()
+        .map(|k| k.files_of(&listed_rows))
+        .unwrap_or_default();
+    let missing = needed.iter().any(|&n| !crate::period::at_hand(n));
+    {
+        let (failure, keys, redraw) = (failure.clone(), period_keys.clone(), redraw.clone());
+        use_effect_with((needed.clone(), *attempt), move |(needed, _)| {
+            let needed = needed.clone();
+            if let Some(keys) = keys.filter(|_| needed.iter().any(|&n| !crate::period::at_hand(n)))
             {
-                let _ = input.focus();
-                let end = input.value().encode_utf16().count() as u32;
-                let _ = input.set_selection_range(end, end);
+                failure.set(None);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result =
+                        crate::period::read(&keys, &needed, &|| redraw.force_update()).await;
+                    if let Err(why) = result {
+                        failure.set(Some(why));
+                    }
+                });
             }
         });
     }
     // The chosen point's row, once listed (it may lie past those listed
-    // when its mark is chosen).
-    use_effect_with(*selected, |chosen| {
+    // when its mark is chosen, or in a file not read yet).
+    use_effect_with((*selected, missing, by_period), |(chosen, missing, _)| {
         if let Some(el) = chosen
+            .filter(|_| !*missing)
             .and_then(|i| dom::document().and_then(|d| d.get_element_by_id(&format!("tl-row-{i}"))))
         {
             dom::scroll_to(&el, true);
         }
     });
-    let full = extent(&set.rows);
     // The entities the points name, most named first (for the entity
     // filter's suggestions): once per set, not on every keystroke.
-    let names = use_memo(Ptr(Rc::clone(set)), |set| {
+    let names = use_memo(p.set.clone().map(Ptr), |set| {
+        set.as_ref().map(|s| entity_names(&s.0)).unwrap_or_default()
+    });
+    // One option per article (thousands in a large set): made once per
+    // choice, not on every render.
+    let article_options = use_memo((p.set.clone().map(Ptr), *article), |(set, article)| {
+        let Some(set) = set else { return html! {} };
         let set = &set.0;
-        let mut count = vec![0usize; set.linking().entities.len()];
-        for r in &set.rows {
-            for &e in &r.entities {
-                if let Some(c) = count.get_mut(e) {
-                    *c += 1;
+        html! {
+            <>
+                <option value="" selected={article.is_none()}>{ "all" }</option>
+                { for (0..set.len()).map(|a| html! { <option value={a.to_string()} selected={*article == Some(a)}>{ set.title(a).to_string() }</option> }) }
+            </>
+        }
+    });
+    // Read by period, the axis of the window from the runs' stand-ins (one
+    // per run), once per window.
+    let stand_ins = use_memo(period_keys.clone().map(Ptr), |k| {
+        k.as_ref().map(|k| k.0.axis_rows()).unwrap_or_default()
+    });
+    let period_axis = use_memo((Ptr(Rc::clone(&stand_ins)), c.view), |(rows, view)| {
+        let runs: Vec<usize> = (0..rows.0.len()).collect();
+        view.and_then(|w| {
+            set_axis(
+                &rows.0,
+                &runs,
+                w,
+                LaneBy::Packed,
+                &|_| String::new(),
+                &|_| String::new(),
+            )
+        })
+    });
+    let again = {
+        let attempt = attempt.clone();
+        Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
+    };
+    let ask_whole = {
+        let whole = p.whole.clone();
+        move || whole.emit(())
+    };
+    let on_filter = {
+        let (filter, ask) = (filter.clone(), by_period.then_some(ask_whole.clone()));
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                filter.set(input.value());
+                if let Some(ask) = &ask {
+                    ask();
                 }
             }
+        })
+    };
+    let on_more = Callback::from(move |_: MouseEvent| ask_whole());
+    let on_kind = {
+        let kind = kind.clone();
+        Callback::from(move |_: Event| kind.set(EntityKind::parse(&value_of("tl-kind"))))
+    };
+    let on_article = {
+        let article = article.clone();
+        Callback::from(move |_: Event| article.set(value_of("tl-article").parse().ok()))
+    };
+    let on_lanes = {
+        let lanes = lanes.clone();
+        Callback::from(move |_: Event| {
+            lanes.set(match value_of("tl-lanes").as_str() {
+                "article" => LaneBy::Article,
+                "entity" => LaneBy::Entity,
+                _ => LaneBy::Packed,
+            })
+        })
+    };
+    let title = html! {
+        <>
+            { crumbs() }
+            <h1>{ "Timeline of the set" }</h1>
+        </>
+    };
+    if by_period {
+        match keys.as_ref() {
+            None => {
+                return html! {
+                    <main class="set-page set-timeline" aria-label="Set timeline" aria-busy="true">
+                        { title }
+                        <p role="status">{ "Reading the timeline…" }</p>
+                    </main>
+                }
+            }
+            Some(Err(why)) => {
+                return html! {
+                    <main class="set-page set-timeline" aria-label="Set timeline">
+                        { title }
+                        <p role="alert">{ format!("The timeline could not be read: {why}.") }</p>
+                        <button type="button" onclick={again}>{ "Try again" }</button>
+                    </main>
+                }
+            }
+            Some(Ok(_)) => {}
         }
-        let mut order: Vec<usize> = (0..count.len()).filter(|&e| count[e] > 0).collect();
-        order.sort_by_key(|&e| std::cmp::Reverse(count[e]));
-        order
-            .into_iter()
-            .filter_map(|e| set.linking().entities.get(e))
-            .filter(|e| !set.hidden(&e.key))
-            .take(300)
-            .map(|e| e.name.clone())
-            .collect::<Vec<String>>()
-    });
+    }
+    let total = match (&p.set, &period_keys) {
+        (Some(set), _) => set.rows.len(),
+        (None, Some(k)) => k.total,
+        (None, None) => 0,
+    };
+    let zoom_keys = Some((c.onkeydown.clone(), c.onwheel.clone()));
+    let row = |i: usize| period_keys.as_ref().and_then(|k| crate::period::row(k, i));
+    let (axis, counted, list) = match (&p.set, &whole, &period_keys) {
+        (Some(set), Some(w), _) => {
+            let linking = set.linking();
+            let axis = c.view.and_then(|v| {
+                set_axis(
+                    &set.rows,
+                    &w.filtered,
+                    v,
+                    *lanes,
+                    &|a| set.title(a).to_string(),
+                    &|e| {
+                        set.name_of(
+                            &linking
+                                .entities
+                                .get(e)
+                                .map(|x| x.key.clone())
+                                .unwrap_or_default(),
+                        )
+                    },
+                )
+            });
+            (
+                axis.map(|g| set_axis_html(&g, &MarkRows::Rows(&set.rows), &selected, zoom_keys)),
+                counts(w.shown.len(), total, &w.listed),
+                html! { <>{ for w.shown[w.listed.clone()].iter().filter_map(|&i| Some(timeline_row(set.rows.get(i)?, i, *selected))) }</> },
+            )
+        }
+        (None, _, Some(keys)) => {
+            let position = listed_rows
+                .first()
+                .and_then(|&(first, _)| shown.position(first))
+                .unwrap_or(0);
+            let listed = position..position + listed_rows.iter().map(|r| r.1).sum::<usize>();
+            let rows: Vec<(usize, TimelineRow)> = listed_rows
+                .iter()
+                .flat_map(|&(first, count)| first..first + count)
+                .filter_map(|i| Some((i, row(i)?)))
+                .collect();
+            (
+                period_axis
+                    .as_ref()
+                    .as_ref()
+                    .map(|g| set_axis_html(g, &MarkRows::Runs(keys, &row), &selected, zoom_keys)),
+                counts(shown.len(), total, &listed),
+                html! { <>{ for rows.iter().map(|(i, r)| timeline_row(r, *i, *selected)) }</> },
+            )
+        }
+        _ => (None, html! {}, html! {}),
+    };
+    let failed = (*failure).clone().filter(|_| by_period && missing);
+    let busy = by_period && missing && failed.is_none();
+    html! {
+        <main class="set-page set-timeline" aria-label="Set timeline" aria-busy={busy.to_string()}>
+            { title }
+            <p class="lede">{ format!("{}: events the articles report and the days they were published, in time order.", plural(total, "dated point", "dated points")) }</p>
+            <div class="tl-filters">
+                <input type="search" class="search-box" placeholder="Filter: a word, a name, a year" aria-label="Filter the timeline" value={(*filter).clone()} oninput={on_filter} />
+                { range_form(&c) }
+                if by_period {
+                    <button type="button" onclick={on_more} disabled={p.reading_whole}>{ "Filter by type, article or entity; lanes" }</button>
+                } else {
+                    <label>{ "Type " }
+                        <select id="tl-kind" onchange={on_kind}>
+                            <option value="" selected={kind.is_none()}>{ "any" }</option>
+                            { for EntityKind::ALL.iter().map(|k| html! { <option value={k.as_str()} selected={*kind == Some(*k)}>{ kind_singular(*k) }</option> }) }
+                        </select>
+                    </label>
+                    <label>{ "Article " }
+                        <select id="tl-article" onchange={on_article}>
+                            { (*article_options).clone() }
+                        </select>
+                    </label>
+                    <label>{ "Entity " }
+                        <input type="text" list="tl-entities" placeholder="a name" value={(*entity).clone()} oninput={text_setter(&entity)} />
+                    </label>
+                    <datalist id="tl-entities">{ for names.iter().map(|n| html! { <option value={n.clone()} /> }) }</datalist>
+                }
+            </div>
+            if p.reading_whole {
+                <p class="tl-note" role="status" aria-busy="true">{ "Reading every point of the set to filter them…" }</p>
+            } else if by_period {
+                <p class="muted tl-note">{ "Filters and lanes by article or entity read every point of the set first." }</p>
+            }
+            if let Some(drawing) = axis {
+                { zoom_bar(&c, if by_period { html! {} } else { html! {
+                    <label class="tl-lanes">{ "Lanes " }
+                        <select id="tl-lanes" onchange={on_lanes}>
+                            <option value="packed" selected={*lanes == LaneBy::Packed}>{ "one row" }</option>
+                            <option value="article" selected={*lanes == LaneBy::Article}>{ "by article" }</option>
+                            <option value="entity" selected={*lanes == LaneBy::Entity}>{ "by entity" }</option>
+                        </select>
+                    </label>
+                } }) }
+                { drawing }
+            }
+            { counted }
+            if let Some(why) = failed {
+                <p role="alert">{ format!("Part of the timeline could not be read: {why}.") }</p>
+                <button type="button" onclick={again}>{ "Try again" }</button>
+            }
+            <ol class="set-list">{ list }</ol>
+        </main>
+    }
+}
+
+/// The whole set timeline's points for the filters and the window: those
+/// kept, those in view, and which of these are listed.
+struct WholePoints {
+    filtered: Vec<usize>,
+    shown: Vec<usize>,
+    listed: std::ops::Range<usize>,
+}
+
+fn whole_points(
+    set: &Set,
+    filter: &str,
+    kind: Option<EntityKind>,
+    article: Option<usize>,
+    entity: &str,
+    window: Option<(i64, i64)>,
+    selected: Option<usize>,
+) -> WholePoints {
     // The entity the filter names: one of the set's, by its name.
     let wanted_entity: Option<usize> = {
         let typed = entity.trim();
@@ -600,7 +843,7 @@ fn timeline(p: &TimelineProps) -> Html {
     let filtered: Vec<usize> = (0..set.rows.len())
         .filter(|&i| matches(&set.rows[i]))
         .collect();
-    let in_window = |i: &usize| match (*window, set.rows[*i].interval) {
+    let in_window = |i: &usize| match (window, set.rows[*i].interval) {
         (None, _) => true,
         (Some(w), Some(iv)) => iv.1 > w.0 && iv.0 < w.1,
         (Some(_), None) => false,
@@ -608,99 +851,36 @@ fn timeline(p: &TimelineProps) -> Html {
     let shown: Vec<usize> = filtered.iter().copied().filter(in_window).collect();
     let listed = listed_range(
         shown.len(),
-        (*selected).and_then(|s| shown.iter().position(|&i| i == s)),
+        selected.and_then(|s| shown.iter().position(|&i| i == s)),
         POINTS_LISTED,
     );
-    let c = window_controls(&window, full);
-    let axis = c.view.and_then(|w| {
-        set_axis(
-            &set.rows,
-            &filtered,
-            w,
-            *lanes,
-            &|a| set.title(a).to_string(),
-            &|e| {
-                set.name_of(
-                    &linking
-                        .entities
-                        .get(e)
-                        .map(|x| x.key.clone())
-                        .unwrap_or_default(),
-                )
-            },
-        )
-    });
-    let on_kind = {
-        let kind = kind.clone();
-        Callback::from(move |_: Event| kind.set(EntityKind::parse(&value_of("tl-kind"))))
-    };
-    let on_article = {
-        let article = article.clone();
-        Callback::from(move |_: Event| article.set(value_of("tl-article").parse().ok()))
-    };
-    let on_lanes = {
-        let lanes = lanes.clone();
-        Callback::from(move |_: Event| {
-            lanes.set(match value_of("tl-lanes").as_str() {
-                "article" => LaneBy::Article,
-                "entity" => LaneBy::Entity,
-                _ => LaneBy::Packed,
-            })
-        })
-    };
-    // One option per article (thousands in a large set): made once per
-    // choice, not on every render.
-    let article_options = use_memo((Ptr(Rc::clone(set)), *article), |(set, article)| {
-        let set = &set.0;
-        html! {
-            <>
-                <option value="" selected={article.is_none()}>{ "all" }</option>
-                { for (0..set.len()).map(|a| html! { <option value={a.to_string()} selected={*article == Some(a)}>{ set.title(a).to_string() }</option> }) }
-            </>
-        }
-    });
-    html! {
-        <main class="set-page set-timeline" aria-label="Set timeline">
-            { crumbs() }
-            <h1>{ "Timeline of the set" }</h1>
-            <p class="lede">{ format!("{}: events the articles report and the days they were published, in time order.", plural(set.rows.len(), "dated point", "dated points")) }</p>
-            <div class="tl-filters">
-                <input ref={filter_box} type="search" class="search-box" placeholder="Filter: a word, a name, a year" aria-label="Filter the timeline" value={(*filter).clone()} oninput={text_setter(&filter)} />
-                <label>{ "Type " }
-                    <select id="tl-kind" onchange={on_kind}>
-                        <option value="" selected={kind.is_none()}>{ "any" }</option>
-                        { for EntityKind::ALL.iter().map(|k| html! { <option value={k.as_str()} selected={*kind == Some(*k)}>{ kind_singular(*k) }</option> }) }
-                    </select>
-                </label>
-                <label>{ "Article " }
-                    <select id="tl-article" onchange={on_article}>
-                        { (*article_options).clone() }
-                    </select>
-                </label>
-                <label>{ "Entity " }
-                    <input type="text" list="tl-entities" placeholder="a name" value={(*entity).clone()} oninput={text_setter(&entity)} />
-                </label>
-                <datalist id="tl-entities">{ for names.iter().map(|n| html! { <option value={n.clone()} /> }) }</datalist>
-                { range_form(&c) }
-            </div>
-            if let Some(g) = &axis {
-                { zoom_bar(&c, html! {
-                    <label class="tl-lanes">{ "Lanes " }
-                        <select id="tl-lanes" onchange={on_lanes}>
-                            <option value="packed" selected={*lanes == LaneBy::Packed}>{ "one row" }</option>
-                            <option value="article" selected={*lanes == LaneBy::Article}>{ "by article" }</option>
-                            <option value="entity" selected={*lanes == LaneBy::Entity}>{ "by entity" }</option>
-                        </select>
-                    </label>
-                }) }
-                { set_axis_html(g, &MarkRows::Rows(&set.rows), &selected, Some((c.onkeydown.clone(), c.onwheel.clone()))) }
-            }
-            { counts(shown.len(), set.rows.len(), &listed) }
-            <ol class="set-list">
-                { for shown[listed.clone()].iter().filter_map(|&i| Some(timeline_row(set.rows.get(i)?, i, *selected))) }
-            </ol>
-        </main>
+    WholePoints {
+        filtered,
+        shown,
+        listed,
     }
+}
+
+/// The entities the set timeline's points name, most named first, not
+/// hidden, at most 300 (the entity filter's suggestions).
+fn entity_names(set: &Set) -> Vec<String> {
+    let mut count = vec![0usize; set.linking().entities.len()];
+    for r in &set.rows {
+        for &e in &r.entities {
+            if let Some(c) = count.get_mut(e) {
+                *c += 1;
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..count.len()).filter(|&e| count[e] > 0).collect();
+    order.sort_by_key(|&e| std::cmp::Reverse(count[e]));
+    order
+        .into_iter()
+        .filter_map(|e| set.linking().entities.get(e))
+        .filter(|e| !set.hidden(&e.key))
+        .take(300)
+        .map(|e| e.name.clone())
+        .collect()
 }
 
 /// How many points are in view of `total`, and which of them are listed.
@@ -896,187 +1076,6 @@ fn text_setter(state: &UseStateHandle<String>) -> Callback<InputEvent> {
 fn day_label(day: i64) -> String {
     let (y, m, d) = civil_from_days(day);
     date_label(&format!("{y:04}-{m:02}-{d:02}")).unwrap_or_else(|| y.to_string())
-}
-
-#[derive(Properties, PartialEq)]
-struct ShardTimelineProps {
-    /// Asks for the whole timeline (to filter it or sort it into lanes),
-    /// started with the words typed and the window in view.
-    whole: Callback<TimelineStart>,
-    /// The words typed in its filter.
-    typed: String,
-    /// True while the whole timeline is being read.
-    reading_whole: bool,
-}
-
-/// The set timeline of a split set read by period (`crate::period`): the
-/// same axis, window and list as [`Timeline`], from the list of its files
-/// and the files of the rows listed; filters and lanes by article or
-/// entity read the whole timeline.
-#[function_component(ShardTimeline)]
-fn shard_timeline(p: &ShardTimelineProps) -> Html {
-    let keys = use_state(|| None::<Result<Rc<TimelineKeys>, String>>);
-    let window = use_state(|| None::<(i64, i64)>);
-    let selected = use_state(|| None::<usize>);
-    // Each file read re-renders; the last read's failure.
-    let redraw = use_force_update();
-    let failure = use_state(|| None::<String>);
-    let attempt = use_state(|| 0u32);
-    {
-        // The list, and the first file with it (the first rows listed).
-        let keys = keys.clone();
-        use_effect_with(*attempt, move |_| {
-            if !keys.as_ref().is_some_and(|k| k.is_ok()) {
-                wasm_bindgen_futures::spawn_local(async move {
-                    keys.set(Some(crate::period::start().await));
-                });
-            }
-        });
-    }
-    let at_hand = keys.as_ref().and_then(|k| k.as_ref().ok()).cloned();
-    let full = at_hand.as_ref().and_then(|k| k.extent());
-    let c = window_controls(&window, full);
-    let shown = at_hand
-        .as_ref()
-        .map(|k| k.shown(*window))
-        .unwrap_or_default();
-    let listed_rows = shown.listed(*selected, POINTS_LISTED);
-    let needed: Vec<usize> = at_hand
-        .as_ref()
-        .map(|k| k.files_of(&listed_rows))
-        .unwrap_or_default();
-    let missing = needed.iter().any(|&n| !crate::period::at_hand(n));
-    {
-        let (failure, keys, redraw) = (failure.clone(), at_hand.clone(), redraw.clone());
-        use_effect_with((needed.clone(), *attempt), move |(needed, _)| {
-            let needed = needed.clone();
-            if let Some(keys) = keys.filter(|_| needed.iter().any(|&n| !crate::period::at_hand(n)))
-            {
-                failure.set(None);
-                wasm_bindgen_futures::spawn_local(async move {
-                    let result =
-                        crate::period::read(&keys, &needed, &|| redraw.force_update()).await;
-                    if let Err(why) = result {
-                        failure.set(Some(why));
-                    }
-                });
-            }
-        });
-    }
-    // The chosen point's row, once its file is read.
-    use_effect_with((*selected, missing), |(chosen, missing)| {
-        if let Some(el) = chosen
-            .filter(|_| !*missing)
-            .and_then(|i| dom::document().and_then(|d| d.get_element_by_id(&format!("tl-row-{i}"))))
-        {
-            dom::scroll_to(&el, true);
-        }
-    });
-    // The axis of the window, from the runs' stand-ins (one per run).
-    let stand_ins = use_memo(at_hand.clone().map(Ptr), |k| {
-        k.as_ref().map(|k| k.0.axis_rows()).unwrap_or_default()
-    });
-    let axis = use_memo((Ptr(Rc::clone(&stand_ins)), c.view), |(rows, view)| {
-        let runs: Vec<usize> = (0..rows.0.len()).collect();
-        view.and_then(|w| {
-            set_axis(
-                &rows.0,
-                &runs,
-                w,
-                LaneBy::Packed,
-                &|_| String::new(),
-                &|_| String::new(),
-            )
-        })
-    });
-    let again = {
-        let attempt = attempt.clone();
-        Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
-    };
-    let keys = match keys.as_ref() {
-        None => {
-            return html! {
-                <main class="set-page set-timeline" aria-label="Set timeline" aria-busy="true">
-                    { crumbs() }
-                    <h1>{ "Timeline of the set" }</h1>
-                    <p role="status">{ "Reading the timeline…" }</p>
-                </main>
-            }
-        }
-        Some(Err(why)) => {
-            return html! {
-                <main class="set-page set-timeline" aria-label="Set timeline">
-                    { crumbs() }
-                    <h1>{ "Timeline of the set" }</h1>
-                    <p role="alert">{ format!("The timeline could not be read: {why}.") }</p>
-                    <button type="button" onclick={again}>{ "Try again" }</button>
-                </main>
-            }
-        }
-        Some(Ok(keys)) => Rc::clone(keys),
-    };
-    let row = |i: usize| crate::period::row(&keys, i);
-    let rows: Vec<(usize, TimelineRow)> = listed_rows
-        .iter()
-        .flat_map(|&(first, count)| first..first + count)
-        .filter_map(|i| Some((i, row(i)?)))
-        .collect();
-    let position = listed_rows
-        .first()
-        .and_then(|&(first, _)| shown.position(first))
-        .unwrap_or(0);
-    let listed = position..position + listed_rows.iter().map(|r| r.1).sum::<usize>();
-    // Filters and lanes by article or entity take every point.
-    let on_filter = {
-        let (whole, window) = (p.whole.clone(), *window);
-        Callback::from(move |e: InputEvent| {
-            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
-                whole.emit(TimelineStart {
-                    filter: input.value(),
-                    window,
-                });
-            }
-        })
-    };
-    let on_more = {
-        let (whole, window, typed) = (p.whole.clone(), *window, p.typed.clone());
-        Callback::from(move |_: MouseEvent| {
-            whole.emit(TimelineStart {
-                filter: typed.clone(),
-                window,
-            })
-        })
-    };
-    let failed = (*failure).clone().filter(|_| missing);
-    html! {
-        <main class="set-page set-timeline" aria-label="Set timeline" aria-busy={(missing && failed.is_none()).to_string()}>
-            { crumbs() }
-            <h1>{ "Timeline of the set" }</h1>
-            <p class="lede">{ format!("{}: events the articles report and the days they were published, in time order.", plural(keys.total, "dated point", "dated points")) }</p>
-            <div class="tl-filters">
-                <input type="search" class="search-box" placeholder="Filter: a word, a name, a year" aria-label="Filter the timeline" value={p.typed.clone()} oninput={on_filter} />
-                <button type="button" onclick={on_more} disabled={p.reading_whole}>{ "Filter by type, article or entity; lanes" }</button>
-                { range_form(&c) }
-            </div>
-            if p.reading_whole {
-                <p role="status" aria-busy="true">{ "Reading every point of the set to filter them…" }</p>
-            } else {
-                <p class="muted">{ "Filters and lanes by article or entity read every point of the set first." }</p>
-            }
-            if let Some(g) = axis.as_ref() {
-                { zoom_bar(&c, html! {}) }
-                { set_axis_html(g, &MarkRows::Runs(&keys, &row), &selected, Some((c.onkeydown.clone(), c.onwheel.clone()))) }
-            }
-            { counts(shown.len(), keys.total, &listed) }
-            if let Some(why) = failed {
-                <p role="alert">{ format!("Part of the timeline could not be read: {why}.") }</p>
-                <button type="button" onclick={again}>{ "Try again" }</button>
-            }
-            <ol class="set-list">
-                { for rows.iter().map(|(i, r)| timeline_row(r, *i, *selected)) }
-            </ol>
-        </main>
-    }
 }
 
 /// What the marks of an axis stand for: rows of a list, or runs of the
@@ -1842,21 +1841,26 @@ fn search(p: &SearchProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct ShardSearchProps {
     query: String,
-    /// Asks for the whole set (to sort and filter every article).
-    whole: Callback<MouseEvent>,
 }
 
 /// Search on a split set, answered from the search shards
-/// (`crate::found`): the same box, results and snippets as [`Search`]; the
-/// filters and sorts over every article read the whole set first.
+/// (`crate::found`): the same box, filters, sorts, results and snippets as
+/// [`Search`], ten results at a time, reading only the articles shown.
 #[function_component(ShardSearch)]
 fn shard_search(p: &ShardSearchProps) -> Html {
     let (query, input, oninput) = use_search_box(&p.query);
-    // How many results "More results" asked for, and for which query:
-    // another query starts from the first results again.
-    let asked_more = use_state(|| (String::new(), SHARD_RESULTS));
-    let shown = if asked_more.0 == *query {
-        asked_more.1
+    let how = use_state(crate::found::Arrange::default);
+    // How many results "More results" asked for, and for which query and
+    // filters: others start from the first results again.
+    let asked_more = use_state(|| {
+        (
+            String::new(),
+            crate::found::Arrange::default(),
+            SHARD_RESULTS,
+        )
+    });
+    let shown = if asked_more.0 == *query && asked_more.1 == *how {
+        asked_more.2
     } else {
         SHARD_RESULTS
     };
@@ -1864,89 +1868,95 @@ fn shard_search(p: &ShardSearchProps) -> Html {
     let attempt = use_state(|| 0u32);
     // The answer to the latest query asked (an older one arriving late is
     // dropped).
-    let answer = use_state(|| None::<(String, usize, Rc<Result<crate::found::Answer, String>>)>);
-    let latest = use_mut_ref(String::new);
+    type Asked = (String, crate::found::Arrange, usize);
+    let answer = use_state(|| None::<(Asked, Rc<Result<crate::found::Answer, String>>)>);
+    let latest = use_mut_ref(|| None::<Asked>);
+    // The sections, once the articles' dates and sections are read (after
+    // the first answer, or when sorting or filtering needs them).
+    let sections = use_state(|| crate::found::facets_at_hand().map(|f| f.sections.clone()));
     {
         let answer = answer.clone();
         let latest = latest.clone();
-        use_effect_with(((*query).clone(), shown, *attempt), move |(q, n, _)| {
-            let (q, n) = (q.clone(), *n);
-            *latest.borrow_mut() = q.clone();
-            if !q.trim().is_empty() {
-                wasm_bindgen_futures::spawn_local(async move {
-                    // The results as soon as they are ranked, their snippets
-                    // once their articles are read.
-                    let listed = {
-                        let (answer, latest, q) = (answer.clone(), latest.clone(), q.clone());
-                        move |first| {
-                            if *latest.borrow() == q {
-                                answer.set(Some((q.clone(), n, Rc::new(Ok(first)))));
-                            }
+        let sections = sections.clone();
+        let asked: Asked = ((*query).clone(), (*how).clone(), shown);
+        use_effect_with((asked, *attempt), move |(asked, _)| {
+            let asked = asked.clone();
+            *latest.borrow_mut() = Some(asked.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                // The results as soon as they are ranked, their snippets
+                // once their articles are read.
+                let listed = {
+                    let (answer, latest, asked) = (answer.clone(), latest.clone(), asked.clone());
+                    move |first| {
+                        if latest.borrow().as_ref() == Some(&asked) {
+                            answer.set(Some((asked.clone(), Rc::new(Ok(first)))));
                         }
-                    };
-                    let found = crate::found::search(&q, n, listed).await;
-                    if *latest.borrow() == q {
-                        answer.set(Some((q, n, Rc::new(found))));
                     }
-                });
-            }
+                };
+                let found = crate::found::search(&asked.0, asked.2, &asked.1, listed).await;
+                if latest.borrow().as_ref() == Some(&asked) {
+                    answer.set(Some((asked, Rc::new(found))));
+                }
+                if sections.is_none() {
+                    if let Ok(f) = crate::found::facets().await {
+                        sections.set(Some(f.sections.clone()));
+                    }
+                }
+            });
         });
     }
     let more = {
-        let (asked_more, q) = (asked_more.clone(), (*query).clone());
-        Callback::from(move |_: MouseEvent| asked_more.set((q.clone(), shown + SHARD_RESULTS)))
+        let (asked_more, q, h) = (asked_more.clone(), (*query).clone(), (*how).clone());
+        Callback::from(move |_: MouseEvent| {
+            asked_more.set((q.clone(), h.clone(), shown + SHARD_RESULTS))
+        })
     };
-    let total = dossier::data::set_count();
+    let browsing = query.trim().is_empty();
+    // The answer to the query and filters in the box (perhaps with fewer
+    // results than asked for since).
     let current = answer
         .as_ref()
-        .filter(|(q, _, _)| *q == *query)
-        .map(|(_, n, a)| (*n, Rc::clone(a)));
+        .filter(|((q, h, _), _)| *q == *query && *h == *how)
+        .map(|((_, _, n), a)| (*n, Rc::clone(a)));
     // Until the results of the query typed have their snippets.
-    let busy = !query.trim().is_empty()
-        && current
-            .as_ref()
-            .is_none_or(|(_, a)| a.as_ref().as_ref().is_ok_and(|a| !a.complete));
+    let busy = current
+        .as_ref()
+        .is_none_or(|(n, a)| *n < shown || a.as_ref().as_ref().is_ok_and(|a| !a.complete));
     // The results of the query typed are all shown (not an error).
-    let answered = query.trim().is_empty()
-        || current
-            .as_ref()
-            .is_some_and(|(_, a)| a.as_ref().as_ref().is_ok_and(|a| a.complete));
+    let answered = current
+        .as_ref()
+        .is_some_and(|(n, a)| *n == shown && a.as_ref().as_ref().is_ok_and(|a| a.complete));
     let status = |text: String| html! { <p role="status" class="muted">{ text }</p> };
-    let results = if query.trim().is_empty() {
-        status(format!(
-            "Type to search {}.",
-            plural(total, "article", "articles")
-        ))
-    } else {
-        match &current {
-            None => html! { <p role="status" class="muted" aria-busy="true">{ "Searching…" }</p> },
-            Some((_, answer)) => match answer.as_ref() {
-                Err(why) => {
-                    let again = {
-                        let attempt = attempt.clone();
-                        Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
-                    };
-                    html! {
-                        <>
-                            <p role="alert">{ format!("The search could not be answered: {why}.") }</p>
-                            <button type="button" onclick={again}>{ "Try again" }</button>
-                        </>
-                    }
-                }
-                Ok(a) => html! {
+    let sorted = !how.sort.is_empty() || browsing;
+    let results = match &current {
+        None => html! { <p role="status" class="muted" aria-busy="true">{ "Searching…" }</p> },
+        Some((_, answer)) => match answer.as_ref() {
+            Err(why) => {
+                let again = {
+                    let attempt = attempt.clone();
+                    Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
+                };
+                html! {
                     <>
-                        if !a.named.is_empty() {
-                            <p class="named">
-                                <span class="muted">{ "Named: " }</span>
-                                { for a.named.iter().map(|e| html! {
-                                    <><a href={Route::Entity { key: e.key.clone() }.to_hash()}>{ format!("{} ({})", e.name, kind_singular(e.kind).to_lowercase()) }</a>{ " " }</>
-                                }) }
-                            </p>
-                        }
+                        <p role="alert">{ format!("The search could not be answered: {why}.") }</p>
+                        <button type="button" onclick={again}>{ "Try again" }</button>
+                    </>
+                }
+            }
+            Ok(a) => {
+                let count = plural(a.total, "article", "articles");
+                let filtered = if a.total < a.unfiltered {
+                    format!(" ({} before the filters)", a.unfiltered)
+                } else {
+                    String::new()
+                };
+                html! {
+                    <>
                         { status(if a.hits.is_empty() { "No article matches.".to_string() }
-                            else if a.unchecked { format!("{} found; up to {} may hold the phrase", a.hits.len(), a.total) }
-                            else if a.hits.len() < a.total { format!("The best {} of {}", a.hits.len(), plural(a.total, "article", "articles")) }
-                            else { plural(a.total, "article", "articles") }) }
+                            else if a.unchecked { format!("{} found; up to {} may hold the phrase{filtered}", a.hits.len(), a.total) }
+                            else if a.hits.len() < a.total { format!("{} {} of {count}{filtered}", if sorted { "The first" } else { "The best" }, a.hits.len()) }
+                            else if browsing { format!("All {count}{filtered}: type to search them.") }
+                            else { format!("{count}{filtered}") }) }
                         <ol class="set-list">
                             { for a.hits.iter().map(|h| {
                                 let meta = &h.row.meta;
@@ -1970,19 +1980,84 @@ fn shard_search(p: &ShardSearchProps) -> Html {
                             <button type="button" onclick={more}>{ "More results" }</button>
                         }
                     </>
-                },
-            },
+                }
+            }
+        },
+    };
+    let named: Vec<Named> = current
+        .as_ref()
+        .and_then(|(_, a)| a.as_ref().as_ref().ok().map(|a| a.named.clone()))
+        .unwrap_or_default();
+    // The filters and the sort, each setting its part of `how`.
+    let set_how = |f: fn(&mut crate::found::Arrange, String)| {
+        let how = how.clone();
+        move |value: String| {
+            let mut next = (*how).clone();
+            f(&mut next, value);
+            how.set(next);
         }
+    };
+    let on_input = |f: fn(&mut crate::found::Arrange, String)| {
+        let set = set_how(f);
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                set(input.value());
+            }
+        })
+    };
+    let on_select = |f: fn(&mut crate::found::Arrange, String), id: &'static str| {
+        let set = set_how(f);
+        Callback::from(move |_: Event| set(value_of(id)))
     };
     html! {
         <main class="set-page search-page" aria-label="Search">
             { crumbs() }
             <h1>{ "Search" }</h1>
             <input ref={input} type="search" class="search-box" aria-label="Search the articles" placeholder={"Words, \"a phrase\", a prefix*, a name"} value={(*query).clone()} {oninput} />
-            <p class="muted">
-                { format!("Sorting, and filters by date, section and the entities named, read every article of the set ({total}) first. ") }
-                <button type="button" onclick={p.whole.clone()}>{ "Sort and filter every article" }</button>
-            </p>
+            if !named.is_empty() {
+                <p class="named">
+                    <span class="muted">{ "Named: " }</span>
+                    { for named.iter().map(|e| html! {
+                        <><a href={Route::Entity { key: e.key.clone() }.to_hash()}>{ format!("{} ({})", e.name, kind_singular(e.kind).to_lowercase()) }</a>{ " " }</>
+                    }) }
+                </p>
+            }
+            <div class="tl-filters">
+                if !named.is_empty() {
+                    <label>{ "Named as " }
+                        <select id="search-kind" onchange={on_select(|h, v| h.kind = EntityKind::parse(&v), "search-kind")}>
+                            <option value="" selected={how.kind.is_none()}>{ "any type" }</option>
+                            { for EntityKind::ALL.iter().map(|k| html! { <option value={k.as_str()} selected={how.kind == Some(*k)}>{ kind_singular(*k) }</option> }) }
+                        </select>
+                    </label>
+                }
+                <label>{ "Published from " }<input id="search-from" type="number" inputmode="numeric" placeholder="year" oninput={on_input(|h, v| h.from = v.trim().parse().ok())} /></label>
+                <label>{ "to " }<input id="search-to" type="number" inputmode="numeric" placeholder="year" oninput={on_input(|h, v| h.to = v.trim().parse().ok())} /></label>
+                if let Some(list) = sections.as_ref().filter(|l| !l.is_empty()) {
+                    <label>{ "Section " }
+                        <select id="search-section" onchange={on_select(|h, v| h.section = v, "search-section")}>
+                            <option value="" selected={how.section.is_empty()}>{ "all" }</option>
+                            { for list.iter().map(|s| html! { <option value={s.clone()} selected={how.section == *s}>{ s.clone() }</option> }) }
+                        </select>
+                    </label>
+                }
+                <label>{ "Naming " }
+                    <input id="search-entity" type="text" list="search-entities" placeholder="a name" value={how.naming.clone()} oninput={on_input(|h, v| h.naming = v)} />
+                </label>
+                <datalist id="search-entities">
+                    { for named.iter().map(|e| html! { <option value={e.name.clone()} /> }) }
+                </datalist>
+                <label>{ "Sort " }
+                    <select id="search-sort" onchange={on_select(|h, v| h.sort = v, "search-sort")}>
+                        if !browsing {
+                            <option value="" selected={how.sort.is_empty()}>{ "best match" }</option>
+                        }
+                        <option value="newest" selected={how.sort == "newest" || (browsing && how.sort.is_empty())}>{ "newest first" }</option>
+                        <option value="oldest" selected={how.sort == "oldest"}>{ "oldest first" }</option>
+                        <option value="title" selected={how.sort == "title"}>{ "by title" }</option>
+                    </select>
+                </label>
+            </div>
             <section aria-label="Search results" aria-busy={busy.to_string()} data-answered={answered.then(|| (*query).clone())}>{ results }</section>
         </main>
     }

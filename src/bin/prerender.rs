@@ -80,31 +80,27 @@ fn write_shards(page: &str) -> Result<(), String> {
     }
     let shards = dossier::data::shard_files().iter().enumerate();
     copy_all(&dir, shards.map(|(n, p)| (format::shard_file(n), *p)))?;
-    // the shards, then their list (the last file)
-    let search = dossier::data::search_files();
+    // the search index's and the timeline's files, by the names the build
+    // gave them
+    let named = |paths: &[&'static str]| -> Vec<(String, &'static str)> {
+        paths
+            .iter()
+            .map(|p| {
+                let name = Path::new(p)
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                (name, *p)
+            })
+            .collect()
+    };
     copy_all(
         &set.join("s"),
-        search.iter().enumerate().map(|(n, p)| {
-            let name = if n + 1 == search.len() {
-                format::SEARCH_KEYS_FILE.to_string()
-            } else {
-                format::search_file(n)
-            };
-            (name, *p)
-        }),
+        named(dossier::data::search_files()).into_iter(),
     )?;
-    // the timeline's files, then their list (the last file)
-    let timeline = dossier::data::timeline_paths();
     copy_all(
         &set.join("t"),
-        timeline.iter().enumerate().map(|(n, p)| {
-            let name = if n + 1 == timeline.len() {
-                format::TIMELINE_KEYS_FILE.to_string()
-            } else {
-                format::timeline_file(n)
-            };
-            (name, *p)
-        }),
+        named(dossier::data::timeline_paths()).into_iter(),
     )?;
     let library = dossier::data::library_files().iter().enumerate();
     copy_all(

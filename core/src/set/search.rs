@@ -10,6 +10,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+pub mod facets;
 pub mod shards;
 
 use super::index::sentence_of;

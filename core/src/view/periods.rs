@@ -26,8 +26,9 @@ pub struct Run {
     pub approximate: bool,
 }
 
-/// The list of the set timeline's files (`set/t/keys.bin`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// The list of the set timeline's files (`set/t/keys.bin`; written
+/// compactly, [`Wire`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TimelineKeys {
     pub build: u64,
     /// How many rows in all.
@@ -35,6 +36,80 @@ pub struct TimelineKeys {
     /// The first row of each file.
     pub files: Vec<usize>,
     pub runs: Vec<Run>,
+}
+
+/// The list as written: each file's row count, and each run's count, kind
+/// (bit 0 published, bit 1 approximate, bit 2 dated), start after the
+/// previous dated run's start and length in days, so that a list of tens
+/// of thousands of runs takes a few bytes each.
+#[derive(Serialize, Deserialize)]
+struct Wire {
+    build: u64,
+    files: Vec<u32>,
+    runs: Vec<(u32, u8, i64, i64)>,
+}
+
+impl TimelineKeys {
+    fn to_wire(&self) -> Wire {
+        let files = self
+            .files
+            .iter()
+            .enumerate()
+            .map(|(n, &first)| (self.end_of(n) - first) as u32)
+            .collect();
+        let mut before = 0i64;
+        let runs = self
+            .runs
+            .iter()
+            .map(|r| {
+                let kind = u8::from(r.published) | u8::from(r.approximate) << 1;
+                match r.interval {
+                    Some((start, end)) => {
+                        let step = start - before;
+                        before = start;
+                        (r.count as u32, kind | 4, step, end - start)
+                    }
+                    None => (r.count as u32, kind, 0, 0),
+                }
+            })
+            .collect();
+        Wire {
+            build: self.build,
+            files,
+            runs,
+        }
+    }
+
+    fn from_wire(w: Wire) -> TimelineKeys {
+        let mut files = Vec::with_capacity(w.files.len());
+        let mut row = 0usize;
+        for count in w.files {
+            files.push(row);
+            row += count as usize;
+        }
+        let mut runs = Vec::with_capacity(w.runs.len());
+        let (mut first, mut before) = (0usize, 0i64);
+        for (count, kind, step, days) in w.runs {
+            let interval = (kind & 4 != 0).then(|| {
+                before += step;
+                (before, before + days)
+            });
+            runs.push(Run {
+                first,
+                count: count as usize,
+                interval,
+                published: kind & 1 != 0,
+                approximate: kind & 2 != 0,
+            });
+            first += count as usize;
+        }
+        TimelineKeys {
+            build: w.build,
+            total: row,
+            files,
+            runs,
+        }
+    }
 }
 
 /// One file of the set timeline: rows `first..first + rows.len()`.
@@ -100,7 +175,7 @@ pub fn cut(
         files: starts,
         runs: runs(rows),
     };
-    let keys = postcard::to_allocvec(&keys)
+    let keys = postcard::to_allocvec(&keys.to_wire())
         .map_err(|e| format!("serialising the set timeline's list: {e}"))?;
     Ok((keys, files))
 }
@@ -134,14 +209,20 @@ pub fn runs(rows: &[TimelineRow]) -> Vec<Run> {
 
 /// Reads the list of the set timeline's files of build `build`.
 pub fn decode_keys(bytes: &[u8], build: u64) -> Result<TimelineKeys, PeriodError> {
-    let keys: TimelineKeys = postcard::from_bytes(bytes).map_err(|_| PeriodError::Corrupt)?;
-    if keys.build != build {
+    let wire: Wire = postcard::from_bytes(bytes).map_err(|_| PeriodError::Corrupt)?;
+    if wire.build != build {
         return Err(PeriodError::OtherBuild);
     }
-    let ordered = keys.files.windows(2).all(|w| w[0] < w[1])
-        && keys.files.first().is_none_or(|&f| f == 0)
-        && keys.files.last().is_none_or(|&f| f < keys.total)
-        && keys.runs.iter().map(|r| r.count).sum::<usize>() == keys.total;
+    let sound = wire.files.iter().all(|&c| c > 0)
+        && wire
+            .runs
+            .iter()
+            .all(|r| r.0 > 0 && r.3 >= 0 && r.2.checked_abs().is_some_and(|s| s < 1 << 40));
+    if !sound {
+        return Err(PeriodError::Corrupt);
+    }
+    let keys = TimelineKeys::from_wire(wire);
+    let ordered = keys.runs.iter().map(|r| r.count).sum::<usize>() == keys.total;
     if !ordered {
         return Err(PeriodError::Corrupt);
     }
@@ -366,6 +447,7 @@ mod tests {
         for bytes in [1, 200, 4096, PERIOD_BYTES] {
             let (keys, files) = files(&all, bytes);
             assert_eq!(keys.total, all.len());
+            assert_eq!(keys.runs, runs(&all), "the runs, read back");
             let back: Vec<TimelineRow> = files.iter().flat_map(|f| f.rows.clone()).collect();
             assert_eq!(back, all, "{bytes} bytes a file");
             if bytes == 1 {

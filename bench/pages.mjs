@@ -159,6 +159,8 @@ try {
         // Each word twice: first its shards are read (a split set), then
         // they are at hand.
         for (const [pass, list] of [["first", answers], ["again", answersAgain]]) {
+          // (a box holding the word typed next would not change: emptied)
+          if (pass === "again") await box.fill("");
           // (not the word the page opened with: the box holds it already)
           for (const w of words.slice(1)) {
             const ms = await page.evaluate(async (w) => {

@@ -171,14 +171,23 @@ if (/__trunkInitializer/.test(loaderCode)) fail("a custom trunk initializer is n
 
 // The page holds the prerendered first view: the app starts after the first
 // paint (or after 100 ms, should the page be hidden and never paint), so that
-// the text is on screen before any script is compiled; at once when the
-// address names a page of the set, which the prerendered view is not. Nothing is preloaded
-// for the same reason; the module and the WASM are fetched on start.
-// A page of the set (an entity's page, the set timeline, search) is not
-// the prerendered view: its app starts at once.
+// the text is on screen before any script is compiled. Nothing is
+// preloaded for the same reason; the module and the WASM are fetched on
+// start. A page of the set (an entity's page, the set timeline, search) is
+// not the prerendered view: the set's pages module starts at once, and the
+// app after that page (below).
+// A page of the set starts the app once that page's first screen is shown
+// (a `main.set-page` that is not loading and holds nothing still busy), or
+// after a second: the app has nothing to show there (its view is hidden),
+// and started beside the pages module it took the thread from it.
 const AFTER_PAINT =
   'if (!/^#\\/(e\\/|timeline|search)/.test(location.hash)) ' +
-  "await new Promise((go) => { requestAnimationFrame(() => setTimeout(go, 0)); setTimeout(go, 100); });\n";
+  "await new Promise((go) => { requestAnimationFrame(() => setTimeout(go, 0)); setTimeout(go, 100); });\n" +
+  "else await new Promise((go) => { const shown = () => { const m = document.querySelector(\"main.set-page\"); " +
+  "return m && m.getAttribute(\"aria-busy\") !== \"true\" && m.getAttribute(\"aria-label\") !== \"Loading\" && !m.querySelector('[aria-busy=\"true\"]'); }; " +
+  "const seen = new MutationObserver(() => shown() && (seen.disconnect(), go())); " +
+  'seen.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ["aria-busy"] }); ' +
+  "setTimeout(() => (seen.disconnect(), go()), 1000); });\n";
 // A name clicked while the app is still starting is kept (the last one), and
 // the app opens its card once it is live (`dom::take_early_click`).
 const EARLY_INPUT =

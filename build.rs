@@ -23,7 +23,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-use dossier_core::bundle as format;
+use dossier_core::bundle::{self as format, SetFolder};
 
 /// The folder of the set: `DOSSIER_ARTICLES` if set and not empty, else the
 /// bundled set.
@@ -110,21 +110,9 @@ fn build() -> Result<(), String> {
         let slugs: Vec<&str> = set.iter().map(|(a, _)| a.slug.as_str()).collect();
         format::entity_shards(&set, &slugs, &pages, encoded.build)?
     };
-    let files = shards
-        .iter()
-        .enumerate()
-        .map(|(n, bytes)| (format::shard_file(n), bytes.as_slice()));
-    let paths = write_files(&out.join("shards"), files)?;
-    let mut list = format!(
-        "pub const ENTITY_SHARDS: usize = {};\n#[cfg(feature = \"ssr\")]\npub static SHARDS: &[&str] = &[\n",
-        shards.len()
-    );
-    for path in &paths {
-        let _ = writeln!(list, "    {path:?},");
-    }
-    list.push_str("];\n");
-    // The pages of a split set's library index after the first (which the
-    // app embeds): `dist/set/l/<n>.bin`, fetched as the library is read.
+    let mut set_files = SetFiles::default();
+    set_files.write(out, SetFolder::Entities, numbered(&shards).into_iter())?;
+    let mut list = format!("pub const ENTITY_SHARDS: usize = {};\n", shards.len());
     // A split set's search index in shards by key range (`dist/set/s/`):
     // a query reads the shards of its words, not every article.
     let (keys, search) = if encoded.files.is_empty() {
@@ -132,27 +120,18 @@ fn build() -> Result<(), String> {
     } else {
         format::search_shards(&set, &pages.linking, encoded.build)?
     };
-    let mut files: Vec<(String, &[u8])> = search
-        .iter()
-        .enumerate()
-        .map(|(n, bytes)| (format::search_file(n), bytes.as_slice()))
-        .collect();
     let facets = if encoded.files.is_empty() {
         Vec::new()
     } else {
         format::search_facets(&set, encoded.build)?
     };
+    let mut files = numbered(&search);
     if !keys.is_empty() {
         files.push((format::SEARCH_KEYS_FILE.to_string(), keys.as_slice()));
         files.push((format::SEARCH_FACETS_FILE.to_string(), facets.as_slice()));
     }
-    let paths = write_files(&out.join("search"), files.into_iter())?;
+    set_files.write(out, SetFolder::Search, files.into_iter())?;
     let _ = writeln!(list, "pub const SEARCH_SHARDS: usize = {};", search.len());
-    list.push_str("#[cfg(feature = \"ssr\")]\npub static SEARCH: &[&str] = &[\n");
-    for path in &paths {
-        let _ = writeln!(list, "    {path:?},");
-    }
-    list.push_str("];\n");
     // A split set's timeline by period (`dist/set/t/`): the page reads the
     // list and the files of the rows it lists, not every point.
     let (keys, periods) = if encoded.files.is_empty() {
@@ -162,32 +141,21 @@ fn build() -> Result<(), String> {
         let titles: Vec<&str> = set.iter().map(|(a, _)| a.meta.title.as_str()).collect();
         format::timeline_files(&pages, &slugs, &titles, encoded.build)?
     };
-    let mut files: Vec<(String, &[u8])> = periods
-        .iter()
-        .enumerate()
-        .map(|(n, bytes)| (format::timeline_file(n), bytes.as_slice()))
-        .collect();
+    let mut files = numbered(&periods);
     if !keys.is_empty() {
         files.push((format::TIMELINE_KEYS_FILE.to_string(), keys.as_slice()));
     }
-    let paths = write_files(&out.join("timeline"), files.into_iter())?;
+    set_files.write(out, SetFolder::Timeline, files.into_iter())?;
     let _ = writeln!(list, "pub const TIMELINE_FILES: usize = {};", periods.len());
-    list.push_str("#[cfg(feature = \"ssr\")]\npub static TIMELINE: &[&str] = &[\n");
-    for path in &paths {
-        let _ = writeln!(list, "    {path:?},");
-    }
-    list.push_str("];\n");
+    // The pages of a split set's library index after the first (which the
+    // app embeds): `dist/set/l/<n>.bin`, fetched as the library is read.
     let files = encoded
         .library
         .iter()
         .enumerate()
-        .map(|(i, bytes)| (format::library_file(i + 1), bytes.as_slice()));
-    let paths = write_files(&out.join("library"), files)?;
-    list.push_str("#[cfg(feature = \"ssr\")]\npub static LIBRARY: &[&str] = &[\n");
-    for path in &paths {
-        let _ = writeln!(list, "    {path:?},");
-    }
-    list.push_str("];\n");
+        .map(|(i, bytes)| (SetFolder::file(i + 1), bytes.as_slice()));
+    set_files.write(out, SetFolder::Library, files)?;
+    list.push_str(&set_files.rust());
     let target = out.join("shards.rs");
     std::fs::write(&target, list).map_err(|e| format!("{}: {e}", target.display()))?;
     // A split set's pages module does not carry what its pages read: it is
@@ -216,6 +184,48 @@ fn analyze_all(
         dossier_core::analyze(&a.parts(), a.meta.date.as_deref())
     });
     articles.into_iter().zip(analyses).collect()
+}
+
+/// The files of a split set under `dist/set/`, written into the build's
+/// output folder and listed, as (folder, path), for the build-time render,
+/// which copies each into `dist/set/<folder>/` by its name.
+#[derive(Default)]
+struct SetFiles {
+    list: String,
+}
+
+impl SetFiles {
+    /// Writes the files of `folder` (name, bytes), replacing what an earlier
+    /// build wrote there, and lists them.
+    fn write<'a>(
+        &mut self,
+        out: &Path,
+        folder: SetFolder,
+        files: impl ExactSizeIterator<Item = (String, &'a [u8])>,
+    ) -> Result<(), String> {
+        let paths = write_files(&out.join("set").join(folder.name()), files)?;
+        for path in paths {
+            let _ = writeln!(self.list, "    ({:?}, {path:?}),", folder.name());
+        }
+        Ok(())
+    }
+
+    /// The list, as Rust for `OUT_DIR/shards.rs`: `SET_FILES`.
+    fn rust(&self) -> String {
+        format!(
+            "#[cfg(feature = \"ssr\")]\npub static SET_FILES: &[(&str, &str)] = &[\n{}];\n",
+            self.list
+        )
+    }
+}
+
+/// `files` as numbered files (`<n>.bin`), in order.
+fn numbered(files: &[Vec<u8>]) -> Vec<(String, &[u8])> {
+    files
+        .iter()
+        .enumerate()
+        .map(|(n, bytes)| (SetFolder::file(n), bytes.as_slice()))
+        .collect()
 }
 
 /// Writes `files` (name, bytes) into `dir`, emptied first (and left out

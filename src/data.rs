@@ -332,13 +332,6 @@ pub fn entity_shards() -> usize {
     shards::ENTITY_SHARDS
 }
 
-/// The entity shards' paths, in order, for the build-time render to copy
-/// out.
-#[cfg(feature = "ssr")]
-pub fn shard_files() -> &'static [&'static str] {
-    shards::SHARDS
-}
-
 /// How many search shards a split set is served with (`set/s/<n>.bin`,
 /// listed in `set/s/keys.bin`); 0 when the set is embedded whole. Only the
 /// set's pages module calls it.
@@ -346,25 +339,11 @@ pub fn search_shards() -> usize {
     shards::SEARCH_SHARDS
 }
 
-/// The search index's files (the shards in order, their list, the facets), in
-/// the build's output folder, for the build-time render to copy out.
-#[cfg(feature = "ssr")]
-pub fn search_files() -> &'static [&'static str] {
-    shards::SEARCH
-}
-
 /// How many files a split set's timeline is served in (`set/t/<n>.bin`,
 /// listed in `set/t/keys.bin`); 0 when the set is embedded whole. Only the
 /// set's pages module calls it.
 pub fn timeline_files() -> usize {
     shards::TIMELINE_FILES
-}
-
-/// The set timeline's files (in order, then their list), in the build's
-/// output folder, for the build-time render to copy out.
-#[cfg(feature = "ssr")]
-pub fn timeline_paths() -> &'static [&'static str] {
-    shards::TIMELINE
 }
 
 static PAGES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/set.postcard"));
@@ -388,11 +367,13 @@ pub async fn pages() -> Result<format::SetPages, String> {
     format::decode_pages_file(&bytes, build).map_err(|e| e.about("the set's index"))
 }
 
-/// The paths of the pages of a split set's library index after the first,
-/// in order, for the build-time render to copy out (`set/l/<n>.bin`).
+/// The files of a split set under `dist/set/` (entity shards, search index,
+/// timeline by period, the pages of the library's index after the first), as
+/// (folder, path in the build's output folder), for the build-time render to
+/// copy into `set/<folder>/` by their names (`dossier_core::bundle::SetFolder`).
 #[cfg(feature = "ssr")]
-pub fn library_files() -> &'static [&'static str] {
-    shards::LIBRARY
+pub fn set_files() -> &'static [(&'static str, &'static str)] {
+    shards::SET_FILES
 }
 
 /// The path of `set/pages.bin` of a split set in the build's output folder,

@@ -216,14 +216,51 @@ pub fn library_page_of(row: usize) -> usize {
     row / LIBRARY_PAGE
 }
 
-/// Where page `n` of the library's index lives, relative to the page.
-pub fn library_url(n: usize, build: u64) -> String {
-    format!("set/l/{}?b={build:016x}", library_file(n))
+/// A folder of a split set's files under `dist/set/`: the pages of the
+/// library's index after the first, the entity shards, the search index and
+/// the timeline by period. Each holds numbered files (`<n>.bin`) and, for
+/// search and the timeline, a list of them; every URL carries the build, so
+/// that a stale HTTP cache stays out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SetFolder {
+    /// `set/l/`: the pages of the library's index after the first.
+    Library,
+    /// `set/e/`: the entity pages, in shards by key.
+    Entities,
+    /// `set/s/`: the search index in shards by key range, its list
+    /// ([`SEARCH_KEYS_FILE`]) and its facets ([`SEARCH_FACETS_FILE`]).
+    Search,
+    /// `set/t/`: the set timeline by period and its list
+    /// ([`TIMELINE_KEYS_FILE`]).
+    Timeline,
 }
 
-/// The file name of page `n` of the library's index in `dist/set/l/`.
-pub fn library_file(n: usize) -> String {
-    format!("{n}.bin")
+impl SetFolder {
+    /// The folder's name under `dist/set/`.
+    pub fn name(self) -> &'static str {
+        match self {
+            SetFolder::Library => "l",
+            SetFolder::Entities => "e",
+            SetFolder::Search => "s",
+            SetFolder::Timeline => "t",
+        }
+    }
+
+    /// The name of numbered file `n` in the folder.
+    pub fn file(n: usize) -> String {
+        format!("{n}.bin")
+    }
+
+    /// Where numbered file `n` of the folder lives, relative to the page (so
+    /// that a site under a sub-path works).
+    pub fn url(self, n: usize, build: u64) -> String {
+        self.url_of(&Self::file(n), build)
+    }
+
+    /// Where the folder's file `name` lives, relative to the page.
+    pub fn url_of(self, name: &str, build: u64) -> String {
+        format!("set/{}/{name}?b={build:016x}", self.name())
+    }
 }
 
 /// Reads page `n` of the library's index of the split set `build`.
@@ -424,16 +461,6 @@ pub fn shard_of(key: &str, count: usize) -> usize {
     usize::try_from(fnv1a(key.as_bytes()) % count).unwrap_or(0)
 }
 
-/// Where entity shard `n` lives, relative to the page.
-pub fn shard_url(n: usize, build: u64) -> String {
-    format!("set/e/{}?b={build:016x}", shard_file(n))
-}
-
-/// The file name of entity shard `n` in `dist/set/e/`.
-pub fn shard_file(n: usize) -> String {
-    format!("{n}.bin")
-}
-
 /// The entity shards of `set` (split, tagged `build`), listed by `slugs`,
 /// with what the build computed for its pages: shard `n` is
 /// `result[n]`.
@@ -477,33 +504,12 @@ pub fn decode_shard(bytes: &[u8], build: u64, key: &str) -> Result<Option<Entity
     Ok(shard.views.into_iter().find(|v| v.key == key))
 }
 
-/// Where search shard `n` of a split set lives, relative to the page
-/// (`crate::set::search::shards`).
-pub fn search_url(n: usize, build: u64) -> String {
-    format!("set/s/{}?b={build:016x}", search_file(n))
-}
-
-/// The file name of search shard `n` in `dist/set/s/`.
-pub fn search_file(n: usize) -> String {
-    format!("{n}.bin")
-}
-
 /// The file name of the list of the search shards in `dist/set/s/`.
 pub const SEARCH_KEYS_FILE: &str = "keys.bin";
-
-/// Where the list of a split set's search shards lives.
-pub fn search_keys_url(build: u64) -> String {
-    format!("set/s/{SEARCH_KEYS_FILE}?b={build:016x}")
-}
 
 /// The file name of the articles' dates, sections and title order in
 /// `dist/set/s/` (`crate::set::search::facets`).
 pub const SEARCH_FACETS_FILE: &str = "facets.bin";
-
-/// Where a split set's facets file lives.
-pub fn search_facets_url(build: u64) -> String {
-    format!("set/s/{SEARCH_FACETS_FILE}?b={build:016x}")
-}
 
 /// The facets file of a split set ([`SEARCH_FACETS_FILE`]): what search
 /// sorts and filters by.
@@ -541,24 +547,8 @@ pub fn search_shards(
     Ok((keys, files))
 }
 
-/// Where file `n` of a split set's timeline lives, relative to the page
-/// (`crate::view::periods`).
-pub fn timeline_url(n: usize, build: u64) -> String {
-    format!("set/t/{}?b={build:016x}", timeline_file(n))
-}
-
-/// The file name of file `n` of the set timeline in `dist/set/t/`.
-pub fn timeline_file(n: usize) -> String {
-    format!("{n}.bin")
-}
-
 /// The file name of the list of the set timeline's files in `dist/set/t/`.
 pub const TIMELINE_KEYS_FILE: &str = "keys.bin";
-
-/// Where the list of a split set's timeline files lives.
-pub fn timeline_keys_url(build: u64) -> String {
-    format!("set/t/{TIMELINE_KEYS_FILE}?b={build:016x}")
-}
 
 /// The set timeline of a split set (`pages`, its articles named by `slugs`
 /// and `titles`, tagged `build`) by period: its list
@@ -780,7 +770,10 @@ mod tests {
             decode_library_page(&page1[..page1.len() / 2], build, 1),
             Err(BlobError::Corrupt)
         );
-        assert_eq!(library_url(3, 0xab), "set/l/3.bin?b=00000000000000ab");
+        assert_eq!(
+            SetFolder::Library.url(3, 0xab),
+            "set/l/3.bin?b=00000000000000ab"
+        );
         // The set's pages list every article, not only the first page.
         let pages = SetPages::of(&s);
         assert_eq!(pages.slugs.len(), n);
@@ -977,7 +970,43 @@ mod tests {
             Err(BlobError::Corrupt)
         );
         assert_eq!(decode_shard(&shards[0], 7, "no-such-key"), Ok(None));
-        assert_eq!(shard_url(3, 0xab), "set/e/3.bin?b=00000000000000ab");
+        assert_eq!(
+            SetFolder::Entities.url(3, 0xab),
+            "set/e/3.bin?b=00000000000000ab"
+        );
+    }
+
+    #[test]
+    fn the_files_of_a_split_set_live_in_one_folder_each_and_carry_the_build() {
+        let folders = [
+            SetFolder::Library,
+            SetFolder::Entities,
+            SetFolder::Search,
+            SetFolder::Timeline,
+        ];
+        let names: std::collections::HashSet<&str> = folders.iter().map(|f| f.name()).collect();
+        assert_eq!(names.len(), folders.len());
+        assert_eq!(SetFolder::file(12), "12.bin");
+        assert_eq!(
+            SetFolder::Timeline.url(0, 1),
+            "set/t/0.bin?b=0000000000000001"
+        );
+        assert_eq!(
+            SetFolder::Search.url(7, 0xab),
+            "set/s/7.bin?b=00000000000000ab"
+        );
+        assert_eq!(
+            SetFolder::Search.url_of(SEARCH_KEYS_FILE, 0xab),
+            "set/s/keys.bin?b=00000000000000ab"
+        );
+        assert_eq!(
+            SetFolder::Search.url_of(SEARCH_FACETS_FILE, 2),
+            "set/s/facets.bin?b=0000000000000002"
+        );
+        assert_eq!(
+            SetFolder::Timeline.url_of(TIMELINE_KEYS_FILE, 3),
+            "set/t/keys.bin?b=0000000000000003"
+        );
     }
 
     #[test]

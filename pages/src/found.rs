@@ -97,7 +97,11 @@ async fn keys(build: u64) -> Result<Rc<SearchKeys>, String> {
     if let Some(keys) = KEYS.with(|k| k.borrow().clone()) {
         return Ok(keys);
     }
-    let bytes = data::load::fetch(&format::search_keys_url(build), "the search index").await?;
+    let bytes = data::load::fetch(
+        &format::SetFolder::Search.url_of(format::SEARCH_KEYS_FILE, build),
+        "the search index",
+    )
+    .await?;
     let keys = Rc::new(
         format::decode_search_keys(&bytes, build).map_err(|e| e.about("the search index"))?,
     );
@@ -113,7 +117,11 @@ pub async fn facets() -> Result<Rc<Facets>, String> {
     let build = data::split().unwrap_or_default();
     let what = "the articles' dates and sections";
     let count = keys(build).await?.articles as usize;
-    let bytes = data::load::fetch(&format::search_facets_url(build), what).await?;
+    let bytes = data::load::fetch(
+        &format::SetFolder::Search.url_of(format::SEARCH_FACETS_FILE, build),
+        what,
+    )
+    .await?;
     let f = Rc::new(facets::decode(&bytes, build, count).map_err(|e| format!("{what}: {e}"))?);
     FACETS.with(|x| *x.borrow_mut() = Some(Rc::clone(&f)));
     Ok(f)
@@ -136,7 +144,9 @@ async fn load(
             return Ok(());
         }
         let reads = need.iter().map(|&n| async move {
-            let bytes = data::load::fetch(&format::search_url(n, build), "the search index").await;
+            let bytes =
+                data::load::fetch(&format::SetFolder::Search.url(n, build), "the search index")
+                    .await;
             (n, bytes)
         });
         for (n, bytes) in futures::future::join_all(reads).await {
@@ -151,18 +161,8 @@ async fn load(
 /// The articles that name the entity called `name` (its name, not an
 /// alias; case left aside), in order.
 async fn naming(keys: &SearchKeys, name: &str, build: u64) -> Result<Vec<u32>, String> {
-    let query = parse_query(name);
-    load(keys, &query, build).await?;
-    let ranking = LOADED.with(|l| shards::rank(&query, &l.borrow(), keys.articles as usize));
-    let mut articles: Vec<u32> = ranking
-        .named
-        .iter()
-        .filter(|n| n.name.eq_ignore_ascii_case(name.trim()))
-        .flat_map(|n| n.articles.iter().map(|x| x.0))
-        .collect();
-    articles.sort_unstable();
-    articles.dedup();
-    Ok(articles)
+    load(keys, &shards::name_query(name), build).await?;
+    Ok(LOADED.with(|l| l.borrow().naming(name)))
 }
 
 /// The rows of articles `ns` of the set in the library's index: from the
@@ -180,7 +180,7 @@ async fn rows_of(ns: &[u32], build: u64) -> Result<Vec<Rc<Summary>>, String> {
     pages.sort_unstable();
     pages.dedup();
     let reads = pages.into_iter().map(|page| async move {
-        let bytes = data::load::fetch(&format::library_url(page, build), what).await?;
+        let bytes = data::load::fetch(&format::SetFolder::Library.url(page, build), what).await?;
         let rows = format::decode_library_page(&bytes, build, page).map_err(|e| e.about(what))?;
         Ok::<_, String>((
             page,

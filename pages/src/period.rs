@@ -37,8 +37,8 @@ pub async fn start() -> Result<Rc<TimelineKeys>, String> {
     }
     let build = data::split().unwrap_or_default();
     let (list_url, first_url) = (
-        format::timeline_keys_url(build),
-        format::timeline_url(0, build),
+        format::SetFolder::Timeline.url_of(format::TIMELINE_KEYS_FILE, build),
+        format::SetFolder::Timeline.url(0, build),
     );
     let wanted = data::timeline_files() > 0 && !at_hand(0);
     let first = async {
@@ -70,7 +70,7 @@ pub fn at_hand(n: usize) -> bool {
 pub async fn read(keys: &TimelineKeys, ns: &[usize], each: &dyn Fn()) -> Result<(), String> {
     let build = keys.build;
     let reads = ns.iter().filter(|&&n| !at_hand(n)).map(|&n| async move {
-        let bytes = data::load::fetch(&format::timeline_url(n, build), WHAT).await?;
+        let bytes = data::load::fetch(&format::SetFolder::Timeline.url(n, build), WHAT).await?;
         let file = periods::decode_file(&bytes, keys, n).map_err(|e| format!("{WHAT}: {e}"))?;
         FILES.with(|f| f.borrow_mut().insert(n, Rc::new(file)));
         each();
@@ -83,12 +83,18 @@ pub async fn read(keys: &TimelineKeys, ns: &[usize], each: &dyn Fn()) -> Result<
         .map(|_| ())
 }
 
-/// Row `row` of the set timeline, if its file has been read.
-pub fn row(keys: &TimelineKeys, row: usize) -> Option<TimelineRow> {
+/// `f` of row `row` of the set timeline, if its file has been read (the
+/// row is lent, not copied: the list calls this for every row it shows on
+/// every render).
+pub fn with_row<T>(
+    keys: &TimelineKeys,
+    row: usize,
+    f: impl FnOnce(&TimelineRow) -> T,
+) -> Option<T> {
     let n = keys.file_of(row)?;
-    FILES.with(|f| {
-        let files = f.borrow();
+    FILES.with(|files| {
+        let files = files.borrow();
         let file = files.get(&n)?;
-        file.rows.get(row.checked_sub(file.first)?).cloned()
+        file.rows.get(row.checked_sub(file.first)?).map(f)
     })
 }

@@ -55,7 +55,7 @@ pub async fn view(key: &str) -> Result<Option<EntityView>, String> {
     let bytes = match cached {
         Some(bytes) => bytes,
         None => {
-            let url = format::shard_url(n, build);
+            let url = format::SetFolder::Entities.url(n, build);
             let bytes = Rc::new(data::load::fetch(&url, "the entity's page").await?);
             READ.with(|r| r.borrow_mut().insert(n, Rc::clone(&bytes)));
             bytes

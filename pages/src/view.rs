@@ -30,6 +30,7 @@
 use std::rc::Rc;
 
 use dossier::dom;
+use dossier::ptr::Ptr;
 use dossier_core::analysis::{EntityKind, Span};
 use dossier_core::set::search::shards::Named;
 use dossier_core::timex::cal::{civil_from_days, days_from_civil};
@@ -273,12 +274,12 @@ pub fn pages() -> Html {
             Reading::Ready(base) => Some(Rc::clone(base)),
             _ => None,
         };
-        let key = (base.map(Ptr), Rc::clone(&*list));
+        let key = (base.map(Ptr::from), Rc::clone(&*list));
         use_memo(key, |(base, list)| {
             let empty = Vec::new();
             let corrections = list.as_ref().as_ref().unwrap_or(&empty);
             base.as_ref()
-                .map(|b| Rc::new(Set::of(Rc::clone(&b.0), corrections)))
+                .map(|b| Rc::new(Set::of(Rc::clone(b.rc()), corrections)))
         })
     };
     let Some(page) = (*route).clone() else {
@@ -385,16 +386,6 @@ pub fn pages() -> Html {
         _ => html! {},
     };
     html! { <>{ notice }{ page }</> }
-}
-
-/// An `Rc` compared by pointer (for memo keys).
-#[derive(Clone)]
-struct Ptr<T>(Rc<T>);
-
-impl<T> PartialEq for Ptr<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
 }
 
 /// What the pages say about the corrections as a whole: that they cannot
@@ -538,10 +529,50 @@ fn timeline(p: &TimelineProps) -> Html {
     let c = window_controls(&window, full);
     // The whole set's points: those the filters keep, those in view, those
     // listed.
-    let whole = p
-        .set
-        .as_ref()
-        .map(|set| whole_points(set, &filter, *kind, *article, &entity, *window, *selected));
+    let whole = use_memo(
+        (
+            p.set.clone().map(Ptr::from),
+            (*filter).clone(),
+            *kind,
+            *article,
+            (*entity).clone(),
+            *window,
+        ),
+        |(set, filter, kind, article, entity, window)| {
+            set.as_ref()
+                .map(|set| whole_points(set, filter, *kind, *article, entity, *window))
+        },
+    );
+    // Its axis, once per filter, window and lanes (not again when a point
+    // is chosen).
+    let whole_axis = use_memo(
+        (
+            p.set.clone().map(Ptr::from),
+            Ptr::from(&whole),
+            c.view,
+            *lanes,
+        ),
+        |(set, whole, view, lanes)| {
+            let (set, w, view) = (set.as_ref()?, whole.as_ref()?, (*view)?);
+            let linking = set.linking();
+            set_axis(
+                &set.rows,
+                &w.filtered,
+                view,
+                *lanes,
+                &|a| set.title(a).to_string(),
+                &|e| {
+                    set.name_of(
+                        &linking
+                            .entities
+                            .get(e)
+                            .map(|x| x.key.clone())
+                            .unwrap_or_default(),
+                    )
+                },
+            )
+        },
+    );
     // Read by period: the points in view, those listed, the files they need.
     let shown = period_keys
         .as_ref()
@@ -582,37 +613,34 @@ fn timeline(p: &TimelineProps) -> Html {
     });
     // The entities the points name, most named first (for the entity
     // filter's suggestions): once per set, not on every keystroke.
-    let names = use_memo(p.set.clone().map(Ptr), |set| {
-        set.as_ref().map(|s| entity_names(&s.0)).unwrap_or_default()
+    let names = use_memo(p.set.clone().map(Ptr::from), |set| {
+        set.as_ref().map(|s| entity_names(s)).unwrap_or_default()
     });
     // One option per article (thousands in a large set): made once per
     // choice, not on every render.
-    let article_options = use_memo((p.set.clone().map(Ptr), *article), |(set, article)| {
-        let Some(set) = set else { return html! {} };
-        let set = &set.0;
-        html! {
-            <>
-                <option value="" selected={article.is_none()}>{ "all" }</option>
-                { for (0..set.len()).map(|a| html! { <option value={a.to_string()} selected={*article == Some(a)}>{ set.title(a).to_string() }</option> }) }
-            </>
-        }
-    });
+    let article_options = use_memo(
+        (p.set.clone().map(Ptr::from), *article),
+        |(set, article)| {
+            let Some(set) = set else { return html! {} };
+            html! {
+                <>
+                    <option value="" selected={article.is_none()}>{ "all" }</option>
+                    { for (0..set.len()).map(|a| html! { <option value={a.to_string()} selected={*article == Some(a)}>{ set.title(a).to_string() }</option> }) }
+                </>
+            }
+        },
+    );
     // Read by period, the axis of the window from the runs' stand-ins (one
     // per run), once per window.
-    let stand_ins = use_memo(period_keys.clone().map(Ptr), |k| {
-        k.as_ref().map(|k| k.0.axis_rows()).unwrap_or_default()
+    let stand_ins = use_memo(period_keys.clone().map(Ptr::from), |k| {
+        k.as_ref().map(|k| k.axis_rows()).unwrap_or_default()
     });
-    let period_axis = use_memo((Ptr(Rc::clone(&stand_ins)), c.view), |(rows, view)| {
-        let runs: Vec<usize> = (0..rows.0.len()).collect();
+    let period_axis = use_memo((Ptr::from(&stand_ins), c.view), |(rows, view)| {
+        let runs: Vec<usize> = (0..rows.len()).collect();
         view.and_then(|w| {
-            set_axis(
-                &rows.0,
-                &runs,
-                w,
-                LaneBy::Packed,
-                &|_| String::new(),
-                &|_| String::new(),
-            )
+            set_axis(rows, &runs, w, LaneBy::Packed, &|_| String::new(), &|_| {
+                String::new()
+            })
         })
     });
     let again = {
@@ -687,32 +715,20 @@ fn timeline(p: &TimelineProps) -> Html {
         (None, None) => 0,
     };
     let zoom_keys = Some((c.onkeydown.clone(), c.onwheel.clone()));
-    let row = |i: usize| period_keys.as_ref().and_then(|k| crate::period::row(k, i));
-    let (axis, counted, list) = match (&p.set, &whole, &period_keys) {
+    let (axis, counted, list) = match (&p.set, whole.as_ref(), &period_keys) {
         (Some(set), Some(w), _) => {
-            let linking = set.linking();
-            let axis = c.view.and_then(|v| {
-                set_axis(
-                    &set.rows,
-                    &w.filtered,
-                    v,
-                    *lanes,
-                    &|a| set.title(a).to_string(),
-                    &|e| {
-                        set.name_of(
-                            &linking
-                                .entities
-                                .get(e)
-                                .map(|x| x.key.clone())
-                                .unwrap_or_default(),
-                        )
-                    },
-                )
-            });
+            let listed = listed_range(
+                w.shown.len(),
+                selected.and_then(|s| w.shown.binary_search(&s).ok()),
+                POINTS_LISTED,
+            );
             (
-                axis.map(|g| set_axis_html(&g, &MarkRows::Rows(&set.rows), &selected, zoom_keys)),
-                counts(w.shown.len(), total, &w.listed),
-                html! { <>{ for w.shown[w.listed.clone()].iter().filter_map(|&i| Some(timeline_row(set.rows.get(i)?, i, *selected))) }</> },
+                whole_axis
+                    .as_ref()
+                    .as_ref()
+                    .map(|g| set_axis_html(g, &MarkRows::Rows(&set.rows), &selected, zoom_keys)),
+                counts(w.shown.len(), total, &listed),
+                html! { <>{ for w.shown[listed.clone()].iter().filter_map(|&i| Some(timeline_row(set.rows.get(i)?, i, *selected))) }</> },
             )
         }
         (None, _, Some(keys)) => {
@@ -721,18 +737,19 @@ fn timeline(p: &TimelineProps) -> Html {
                 .and_then(|&(first, _)| shown.position(first))
                 .unwrap_or(0);
             let listed = position..position + listed_rows.iter().map(|r| r.1).sum::<usize>();
-            let rows: Vec<(usize, TimelineRow)> = listed_rows
+            let rows = listed_rows
                 .iter()
                 .flat_map(|&(first, count)| first..first + count)
-                .filter_map(|i| Some((i, row(i)?)))
-                .collect();
+                .filter_map(|i| {
+                    crate::period::with_row(keys, i, |r| timeline_row(r, i, *selected))
+                });
             (
                 period_axis
                     .as_ref()
                     .as_ref()
-                    .map(|g| set_axis_html(g, &MarkRows::Runs(keys, &row), &selected, zoom_keys)),
+                    .map(|g| set_axis_html(g, &MarkRows::Runs(keys), &selected, zoom_keys)),
                 counts(shown.len(), total, &listed),
-                html! { <>{ for rows.iter().map(|(i, r)| timeline_row(r, *i, *selected)) }</> },
+                html! { <>{ for rows }</> },
             )
         }
         _ => (None, html! {}, html! {}),
@@ -794,11 +811,10 @@ fn timeline(p: &TimelineProps) -> Html {
 }
 
 /// The whole set timeline's points for the filters and the window: those
-/// kept, those in view, and which of these are listed.
+/// kept, and those of these in view (both in row order).
 struct WholePoints {
     filtered: Vec<usize>,
     shown: Vec<usize>,
-    listed: std::ops::Range<usize>,
 }
 
 fn whole_points(
@@ -808,7 +824,6 @@ fn whole_points(
     article: Option<usize>,
     entity: &str,
     window: Option<(i64, i64)>,
-    selected: Option<usize>,
 ) -> WholePoints {
     // The entity the filter names: one of the set's, by its name.
     let wanted_entity: Option<usize> = {
@@ -849,16 +864,7 @@ fn whole_points(
         (Some(_), None) => false,
     };
     let shown: Vec<usize> = filtered.iter().copied().filter(in_window).collect();
-    let listed = listed_range(
-        shown.len(),
-        selected.and_then(|s| shown.iter().position(|&i| i == s)),
-        POINTS_LISTED,
-    );
-    WholePoints {
-        filtered,
-        shown,
-        listed,
-    }
+    WholePoints { filtered, shown }
 }
 
 /// The entities the set timeline's points name, most named first, not
@@ -1083,66 +1089,61 @@ fn day_label(day: i64) -> String {
 /// each row's text once its file is read).
 enum MarkRows<'a> {
     Rows(&'a [TimelineRow]),
-    Runs(&'a TimelineKeys, &'a dyn Fn(usize) -> Option<TimelineRow>),
+    Runs(&'a TimelineKeys),
 }
 
 impl MarkRows<'_> {
-    /// The rows mark `m` stands for, as ranges.
-    fn ranges(&self, m: &SetMark) -> Vec<(usize, usize)> {
-        match self {
-            MarkRows::Rows(_) => m.rows.iter().map(|&r| (r, 1)).collect(),
-            MarkRows::Runs(keys, _) => m
-                .rows
-                .iter()
-                .filter_map(|&k| keys.runs.get(k).map(|r| (r.first, r.count)))
-                .collect(),
-        }
+    /// The rows mark `m` stands for, as ranges (first, count).
+    fn ranges<'m>(&'m self, m: &'m SetMark) -> impl Iterator<Item = (usize, usize)> + 'm {
+        let runs = match self {
+            MarkRows::Rows(_) => None,
+            MarkRows::Runs(keys) => Some(&keys.runs),
+        };
+        m.rows.iter().filter_map(move |&r| match runs {
+            None => Some((r, 1)),
+            Some(runs) => runs.get(r).map(|run| (run.first, run.count)),
+        })
     }
 
     fn count(&self, m: &SetMark) -> usize {
-        self.ranges(m).iter().map(|r| r.1).sum()
+        self.ranges(m).map(|r| r.1).sum()
     }
 
     /// Its first row (which choosing the mark selects).
     fn first(&self, m: &SetMark) -> usize {
-        self.ranges(m).first().map_or(0, |r| r.0)
+        self.ranges(m).next().map_or(0, |r| r.0)
     }
 
     fn holds(&self, m: &SetMark, row: usize) -> bool {
         self.ranges(m)
-            .iter()
-            .any(|&(first, count)| (first..first + count).contains(&row))
-    }
-
-    fn row(&self, i: usize) -> Option<TimelineRow> {
-        match self {
-            MarkRows::Rows(rows) => rows.get(i).cloned(),
-            MarkRows::Runs(_, row) => row(i),
-        }
+            .any(|(first, count)| (first..first + count).contains(&row))
     }
 
     /// The mark's title: its point, or how many and when.
     fn tip(&self, m: &SetMark) -> String {
-        let first = self.row(self.first(m));
-        match (self.count(m), first) {
-            (1, Some(r)) => format!("{}: {}", r.when, r.what),
-            (n, Some(r)) => format!("{} on {}", plural(n, "point", "points"), r.when),
-            (n, None) => {
-                let start = match self {
-                    MarkRows::Runs(keys, _) => m
-                        .rows
-                        .first()
-                        .and_then(|&k| keys.runs.get(k)?.interval)
-                        .map(|iv| day_label(iv.0)),
-                    MarkRows::Rows(_) => None,
-                };
-                format!(
-                    "{} from {}",
-                    plural(n, "point", "points"),
-                    start.unwrap_or_default()
-                )
-            }
-        }
+        let n = self.count(m);
+        let said = |r: &TimelineRow| match n {
+            1 => format!("{}: {}", r.when, r.what),
+            n => format!("{} on {}", plural(n, "point", "points"), r.when),
+        };
+        let first = self.first(m);
+        let (said, start) = match self {
+            MarkRows::Rows(rows) => (rows.get(first).map(said), None),
+            MarkRows::Runs(keys) => (
+                crate::period::with_row(keys, first, said),
+                m.rows
+                    .first()
+                    .and_then(|&k| keys.runs.get(k)?.interval)
+                    .map(|iv| day_label(iv.0)),
+            ),
+        };
+        said.unwrap_or_else(|| {
+            format!(
+                "{} from {}",
+                plural(n, "point", "points"),
+                start.unwrap_or_default()
+            )
+        })
     }
 }
 
@@ -1230,8 +1231,7 @@ fn entity_page(p: &EntityProps) -> Html {
     let set = &p.set;
     let key = set.corrected.resolve(&p.name).to_string();
     let index = set.linking().entities.iter().position(|x| x.key == key);
-    let view = use_memo((Ptr(Rc::clone(set)), key.clone()), |(set, _)| {
-        let set = &set.0;
+    let view = use_memo((Ptr::from(set), key.clone()), |(set, _)| {
         let index = index?;
         let page = set.entities.pages.get(index)?;
         let slugs: Vec<&str> = set.base.slugs.iter().map(String::as_str).collect();
@@ -1658,11 +1658,11 @@ fn search(p: &SearchProps) -> Html {
     let set = &p.set;
     let hits = {
         let q = (*query).clone();
-        use_memo((q, Ptr(Rc::clone(set))), move |(q, set)| {
+        use_memo((q, Ptr::from(set)), move |(q, set)| {
             if q.trim().is_empty() {
                 Vec::new()
             } else {
-                set.0.search.search(set.0.articles(), q, RESULTS_SHOWN)
+                set.search.search(set.articles(), q, RESULTS_SHOWN)
             }
         })
     };

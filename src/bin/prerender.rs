@@ -69,7 +69,6 @@ fn write_shards(page: &str) -> Result<(), String> {
         .parent()
         .unwrap_or(Path::new("."))
         .join("set");
-    let dir = set.join("e");
     if set.exists() {
         std::fs::remove_dir_all(&set).map_err(|e| format!("{}: {e}", set.display()))?;
     }
@@ -78,35 +77,16 @@ fn write_shards(page: &str) -> Result<(), String> {
     if size.len() > 0 {
         copy_all(&set, std::iter::once(("pages.bin".to_string(), pages)))?;
     }
-    let shards = dossier::data::shard_files().iter().enumerate();
-    copy_all(&dir, shards.map(|(n, p)| (format::shard_file(n), *p)))?;
-    // the search index's and the timeline's files, by the names the build
-    // gave them
-    let named = |paths: &[&'static str]| -> Vec<(String, &'static str)> {
-        paths
-            .iter()
-            .map(|p| {
-                let name = Path::new(p)
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                (name, *p)
-            })
-            .collect()
-    };
-    copy_all(
-        &set.join("s"),
-        named(dossier::data::search_files()).into_iter(),
-    )?;
-    copy_all(
-        &set.join("t"),
-        named(dossier::data::timeline_paths()).into_iter(),
-    )?;
-    let library = dossier::data::library_files().iter().enumerate();
-    copy_all(
-        &set.join("l"),
-        library.map(|(i, p)| (format::library_file(i + 1), *p)),
-    )
+    for (folder, from) in dossier::data::set_files() {
+        let dir = set.join(folder);
+        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let name = Path::new(from)
+            .file_name()
+            .ok_or_else(|| format!("{from}: not a file"))?;
+        let file = dir.join(name);
+        std::fs::copy(from, &file).map_err(|e| format!("{from} → {}: {e}", file.display()))?;
+    }
+    Ok(())
 }
 
 /// Copies the build's files `(name, path)` into `dir`, made when there are

@@ -262,7 +262,7 @@ pub async fn more() -> Result<(), String> {
     let what = "the library's list of articles";
     let bytes = match inline_text(&library_inline_id(n)) {
         Some(text) => inline_bytes(&text),
-        None => fetch(&format::library_url(n, build), what).await,
+        None => fetch(&format::SetFolder::Library.url(n, build), what).await,
     };
     MORE.with(|m| m.set(false));
     data::accept_page(n, &bytes?).map_err(|e| e.about(what))

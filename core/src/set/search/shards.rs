@@ -264,6 +264,25 @@ impl Loaded {
         }
     }
 
+    /// The articles that name an entity called `name` (its name, not one
+    /// of its aliases; case left aside), in order, from the entry of that
+    /// name (read through [`name_query`]).
+    pub fn naming(&self, name: &str) -> Vec<u32> {
+        let name = name.trim();
+        let mut articles: Vec<u32> =
+            match self.entries.get(&format!("{NAME_MARK}{}", name_key(name))) {
+                Some(Entry::Name(list)) => list
+                    .iter()
+                    .filter(|n| n.name.eq_ignore_ascii_case(name))
+                    .flat_map(|n| n.articles.iter().map(|x| x.0))
+                    .collect(),
+                _ => Vec::new(),
+            };
+        articles.sort_unstable();
+        articles.dedup();
+        articles
+    }
+
     /// The first [`PREFIX_WORDS`] words starting with `prefix`, of those read.
     fn prefixed<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = (&'a String, &'a [Share])> {
         self.entries
@@ -274,6 +293,15 @@ impl Loaded {
                 Entry::Name(_) => None,
             })
             .take(PREFIX_WORDS)
+    }
+}
+
+/// The query that reads only the entry of the name `name`: its one shard,
+/// for [`Loaded::naming`].
+pub fn name_query(name: &str) -> Query {
+    Query {
+        name: Some(name_key(name)),
+        ..Query::default()
     }
 }
 
@@ -506,6 +534,64 @@ mod tests {
         }
         let n = loaded.shards.len();
         (rank(&query, &loaded, keys.articles as usize), n)
+    }
+
+    #[test]
+    fn the_articles_naming_an_entity_come_from_its_names_shard_alone() {
+        let (set, _) = sample();
+        let (keys, files, linking) = sharded(&set, 1);
+        let mut checked = 0;
+        for (e, entity) in linking.entities.iter().enumerate() {
+            let query = name_query(&entity.name.to_uppercase());
+            let mut loaded = Loaded::default();
+            let need = missing(&keys, &loaded, &query);
+            assert_eq!(need.len(), 1, "{}: {need:?}", entity.name);
+            for n in need {
+                loaded.add(n, &files[n], 7).expect("a shard of this build");
+            }
+            assert!(missing(&keys, &loaded, &query).is_empty());
+            // every entity of that name (case left aside), by the linking
+            let mut expected: Vec<u32> = (0..set.len())
+                .filter(|&a| {
+                    linking.of[a]
+                        .iter()
+                        .any(|&x| linking.entities[x].name.eq_ignore_ascii_case(&entity.name))
+                })
+                .map(|a| a as u32)
+                .collect();
+            expected.dedup();
+            assert!(expected
+                .iter()
+                .any(|&a| linking.of[a as usize].contains(&e)));
+            assert_eq!(
+                loaded.naming(&format!(" {} ", entity.name)),
+                expected,
+                "{}",
+                entity.name
+            );
+            checked += 1;
+        }
+        assert!(checked >= 3, "{checked} entities");
+        // an alias is not the entity's name, and a name not in the set
+        // names nothing
+        let loaded = {
+            let mut l = Loaded::default();
+            for (n, f) in files.iter().enumerate() {
+                l.add(n, f, 7).expect("a shard of this build");
+            }
+            l
+        };
+        for entity in &linking.entities {
+            for alias in entity.aliases.iter().filter(|a| {
+                !linking
+                    .entities
+                    .iter()
+                    .any(|x| x.name.eq_ignore_ascii_case(a))
+            }) {
+                assert_eq!(loaded.naming(alias), Vec::<u32>::new(), "{alias}");
+            }
+        }
+        assert_eq!(loaded.naming("Nobody Atall"), Vec::<u32>::new());
     }
 
     #[test]

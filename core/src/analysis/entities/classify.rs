@@ -973,6 +973,20 @@ fn segment(cx: &mut Ctx, sink: &mut Sink, a: usize, b: usize) {
         if lexicon::never_entity(first) || first.chars().count() < 2 {
             return;
         }
+        // A closed-class word in capitals ("FROM", "MUST", "THE"): a keyword
+        // of code or of a standard, or a heading set in capitals, not an
+        // acronym; unless the places know it ("US") or "the" introduces it
+        // ("the WHO").
+        if is_all_caps(first)
+            && !gazetteer_place(first)
+            && !(a > 0 && cx.w(a - 1).eq_ignore_ascii_case("the"))
+            && {
+                lower_into(first, &mut cx.buf);
+                lexicon::function_word(&cx.buf)
+            }
+        {
+            return;
+        }
         let known = gazetteer_place(first)
             || lex.organizations.contains(first)
             || lex.demonyms.contains_key(first)

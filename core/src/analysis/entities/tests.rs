@@ -588,6 +588,37 @@ fn function_words_and_curly_contractions_are_never_names() {
 }
 
 #[test]
+fn keywords_in_capitals_and_technical_acronyms_are_never_names() {
+    let parts = [
+        "Storage notes",
+        "The query SELECT name FROM readers WHERE age > 30 AS adults ran at Brenmoor Labs.",
+        "A client MUST send the header and MAY retry; servers SHOULD answer WITH care.",
+        "Its CPU and GPU ran hot, the HTTP API returned JSON, and the GUI showed an SQL error.",
+        "The WHO said on Monday that US hospitals were ready.",
+    ];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    for junk in [
+        "FROM", "WHERE", "AS", "MUST", "MAY", "SHOULD", "WITH", "CPU", "GPU", "HTTP", "JSON",
+        "GUI", "SQL",
+    ] {
+        let named = ents
+            .iter()
+            .flat_map(|e| texts(e, &parts))
+            .any(|t| t.split(|c: char| !c.is_alphanumeric()).any(|w| w == junk));
+        assert!(!named, "{junk:?} is no name nor part of one: {ents:?}");
+    }
+    let labs = find(&ents, &parts, "Brenmoor Labs").expect("Brenmoor Labs");
+    assert_eq!(labs.kind, EntityKind::Organization);
+    // "the" before a closed-class word in capitals makes it a name, and
+    // the places keep theirs
+    let who = find(&ents, &parts, "WHO").unwrap_or_else(|| panic!("WHO: {ents:?}"));
+    assert_eq!(who.kind, EntityKind::Organization);
+    let us = find(&ents, &parts, "US").unwrap_or_else(|| panic!("US: {ents:?}"));
+    assert_eq!(us.kind, EntityKind::Place);
+}
+
+#[test]
 fn known_companies_named_like_people_or_towns_are_organisations() {
     let parts = [
         "Quarterly figures",

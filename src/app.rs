@@ -245,20 +245,30 @@ pub fn shell() -> Html {
         });
     }
 
-    // A page of the set: its module shows it (see `crate::pages`).
+    // A page of the set: its module shows it (see `crate::pages`). Not
+    // while the page is restored: the route is the prerendered library's
+    // until then, and the module, started by the address beside the app,
+    // would take down the page of the set it already shows, and what the
+    // reader typed there.
     {
         let dispatcher = state.dispatcher();
         let page = state.page.clone();
-        use_effect_with(state.route(), move |route| {
-            crate::pages::tell(route);
-            if page.is_some() {
-                crate::pages::open(move || {
-                    dispatcher.dispatch(Action::Notice(Some(
-                        "The pages of the set could not be loaded.".into(),
-                    )))
-                });
-            }
-        });
+        use_effect_with(
+            (state.route(), state.restoring),
+            move |(route, restoring)| {
+                if *restoring {
+                    return;
+                }
+                crate::pages::tell(route);
+                if page.is_some() {
+                    crate::pages::open(move || {
+                        dispatcher.dispatch(Action::Notice(Some(
+                            "The pages of the set could not be loaded.".into(),
+                        )))
+                    });
+                }
+            },
+        );
     }
 
     // The reader's corrections (made on the set's pages), applied to this

@@ -1,6 +1,6 @@
 // The set's pages, in Chromium against a release build.
 //
-//   node bench/pages.mjs [--dist dist] [--runs 5] [--queries 40] [--only entity,timeline,search] [--json FILE]
+//   node bench/pages.mjs [--dist dist] [--runs 5] [--queries 40] [--only entity,timeline,search] [--corrected rename|merge] [--json FILE]
 //
 // For the build in --dist (any set: `make dist ARTICLES=...`, or a kept e2e
 // build), each run a fresh browser context (cold: nothing cached):
@@ -20,7 +20,11 @@
 //            results are shown with their snippets
 //   memory   the renderer processes' resident memory once the page is
 //            shown, less that of a blank page (Linux, /proc)
-// and the long tasks (over 50 ms) meanwhile.
+// and the long tasks (over 50 ms) meanwhile. With --corrected, each run
+// starts with the reader's corrections kept in the browser: `rename`, the
+// entity measured renamed and retyped (which a split set's pages replay on
+// what the build made, reading no more); `merge`, the next entity the
+// article names merged into it (which needs every article).
 
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -36,6 +40,8 @@ const RUNS = Number(opt("--runs", "5"));
 const QUERIES = Number(opt("--queries", "40"));
 const JSON_OUT = opt("--json", null);
 const ONLY = opt("--only", "timeline,search,entity").split(",");
+const CORRECTED = opt("--corrected", null);
+if (CORRECTED && !["rename", "merge"].includes(CORRECTED)) throw new Error(`--corrected: rename or merge, not ${CORRECTED}`);
 
 /** The resident memory of the browser's renderer processes, in MiB (Linux). */
 function rendererMiB() {
@@ -85,7 +91,7 @@ try {
   const first = await p0.locator(list).first().getAttribute("href");
   await p0.goto(`${server.url}${first}`);
   await p0.waitForSelector("aside a.to-page", { timeout: 60000 });
-  const entity = await p0.locator("aside a.to-page").first().getAttribute("href");
+  const [entity, other] = await p0.locator("aside a.to-page").evaluateAll((as) => as.slice(0, 2).map((a) => a.getAttribute("href")));
   const text = (await articleBlockTexts(p0)).join(" ");
   const words = [...new Set(text.match(/\p{L}{5,}/gu) ?? [])].slice(0, QUERIES);
   await probe.close();
@@ -100,6 +106,20 @@ try {
       const page = await context.newPage();
       const requests = [];
       page.on("request", (r) => requests.push(r.url()));
+      if (CORRECTED) {
+        const key = (href) => decodeURIComponent(href.replace(/^#\/e\//, ""));
+        const text =
+          CORRECTED === "rename"
+            ? `rename\t${key(entity)}\tA name the reader gave\ntype\t${key(entity)}\torganization\n`
+            : `merge\t${key(other)}\t${key(entity)}\n`;
+        await page.addInitScript((text) => {
+          try {
+            localStorage.setItem("dossier.corrections", text);
+          } catch {
+            // (about:blank has no storage)
+          }
+        }, text);
+      }
       await page.addInitScript(() => {
         window.__long = 0;
         new PerformanceObserver((l) => (window.__long += l.getEntries().length)).observe({ type: "longtask", buffered: true });
@@ -193,6 +213,7 @@ try {
 const result = {
   dist: DIST,
   articles,
+  corrected: CORRECTED,
   runs: RUNS,
   open_ms: Object.fromEntries(Object.entries(opens).map(([k, v]) => [k, Math.round(median(v))])),
   fetched,

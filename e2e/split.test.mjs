@@ -424,7 +424,7 @@ describe("a split set", () => {
       assert.ok(links.length > 0);
       const isShard = (u) => /\/set\/e\/\d+\.bin\?b=[0-9a-f]{16}$/.test(u);
       const sections = (page) =>
-        page.locator('main[aria-label="Entity"] > :is(h1, p.kind, section:not(.correct))').evaluateAll((els) => els.map((e) => e.textContent));
+        page.locator('main[aria-label="Entity"] > :is(h1, p, section:not(.correct))').evaluateAll((els) => els.map((e) => e.textContent));
       const { context, page, guard } = await openGuarded(browser, { allow: (u) => u.startsWith(server.origin) });
       try {
         // A cold visit to the page of the entity the first article names most.
@@ -434,10 +434,47 @@ describe("a split set", () => {
         assert.equal(guard.requests.filter(isShard).length, 1, `one shard: ${guard.requests}`);
         assert.ok((await page.locator('main[aria-label="Entity"] section[aria-labelledby=mentions] a.snippet mark').count()) > 0, "mentions marked");
         const fromShard = await sections(page);
-        // Correcting it needs the whole set: it is read, and the page is the same.
-        await page.getByRole("button", { name: "Correct it" }).click();
-        await page.locator("#correct-name").waitFor({ timeout: 30000 });
+        const ENTITY = 'main[aria-label="Entity"]';
+        const built = { name: await page.locator(`${ENTITY} h1`).textContent(), type: await page.locator(ENTITY).getAttribute("data-type") };
+        // Renamed, retyped and hidden on the page itself: no article is read.
+        const renamed = "Dar al-Salam دار 🧭 é\u0301";
+        await page.fill("#correct-name", renamed);
+        await page.click('form:has(#correct-name) button[type=submit]');
+        await page.locator(`${ENTITY} h1`, { hasText: renamed }).waitFor();
+        const retyped = built.type === "organization" ? "place" : "organization";
+        await page.selectOption("#correct-type", retyped);
+        await page.click('form:has(#correct-type) button[type=submit]');
+        await page.locator(`${ENTITY}[data-type="${retyped}"]`).waitFor();
+        await page.click('button:text-is("Hide: not an entity")');
+        await page.locator(`${ENTITY}.hidden .hidden-note`).waitFor();
+        assert.equal(await page.locator(".corrections li").count(), 3, "each correction listed, with Undo");
+        const corrected = await sections(page);
+        assert.ok(corrected.some((t) => t.includes(built.name)), "the name the build gave is an alias now");
+        assert.equal(guard.requests.filter(isArticleFile).length, 0, "no article's file");
+        // They are kept: after a reload the page is corrected, still from its shard.
+        await page.reload({ waitUntil: "load" });
+        await page.locator(`${ENTITY}.hidden h1`, { hasText: renamed }).waitFor();
+        assert.deepEqual(await sections(page), corrected);
+        assert.equal(guard.requests.filter(isArticleFile).length, 0, "no article's file after the reload");
+        // The set's timeline is still read by period with them.
+        await page.evaluate(() => (location.hash = "#/timeline"));
+        await page.locator('main[aria-label="Set timeline"][aria-busy="false"] li[data-date]').first().waitFor();
+        assert.equal(await page.locator("#tl-kind").count(), 0, "read by period");
+        assert.equal(guard.requests.filter((u) => /\/set\/pages\.bin/.test(u)).length, 0, "not every point");
+        await page.goBack();
+        await page.locator(`${ENTITY}.hidden h1`, { hasText: renamed }).waitFor();
+        assert.equal(guard.requests.filter(isArticleFile).length, 0, "no article's file for the timeline");
+        // Merging or splitting needs the whole set: it is read, and the page is the same.
+        await page.getByRole("button", { name: "Merge or split it" }).click();
+        await page.locator("#correct-merge").waitFor({ timeout: 30000 });
         assert.equal(guard.requests.filter(isArticleFile).length, articles.length, "each article's file, once");
+        assert.deepEqual(await sections(page), corrected, "the same page from the whole set");
+        // Undone, one by one: the page is as the build made it.
+        for (let left = 3; left > 0; left--) {
+          await page.locator(".corrections button:text-is('Undo')").last().click();
+          await page.waitForFunction((n) => document.querySelectorAll(".corrections li").length === n, left - 1);
+        }
+        await page.locator(`${ENTITY}:not(.hidden) h1`, { hasText: built.name }).waitFor();
         assert.deepEqual(await sections(page), fromShard);
         await assertClean(page, guard, "entity page from its shard");
       } finally {
@@ -459,6 +496,84 @@ describe("a split set", () => {
     }
   });
 
+  it("search from its shards takes the reader's renames, types and hiding, as the whole set's search does", async () => {
+    await served(async ({ server, page, guard }) => {
+      const ENTITY = 'main[aria-label="Entity"]';
+      const results = '[aria-label="Search results"]';
+      const isSetPages = (u) => /\/set\/pages\.bin/.test(u);
+      await page.goto(`${server.url}#/a/${articles[0].slug}`, { waitUntil: "load" });
+      await waitForArticle(page, articles[0].title);
+      const entity = await page.locator("aside a.to-page").first().getAttribute("href");
+      await page.evaluate((h) => (location.hash = h), entity);
+      await page.locator(`${ENTITY} section[aria-labelledby=named-in] a[href^="#/a/"]`).first().waitFor();
+      const built = await page.locator(`${ENTITY} h1`).textContent();
+      const type = await page.locator(ENTITY).getAttribute("data-type");
+      const retyped = type === "organization" ? "place" : "organization";
+      // Renamed and retyped on its page (from its shard).
+      const renamed = "Zephyrine Okonkwo-Lind";
+      await page.fill("#correct-name", renamed);
+      await page.click('form:has(#correct-name) button[type=submit]');
+      await page.locator(`${ENTITY} h1`, { hasText: renamed }).waitFor();
+      await page.selectOption("#correct-type", retyped);
+      await page.click('form:has(#correct-type) button[type=submit]');
+      await page.locator(`${ENTITY}[data-type="${retyped}"]`).waitFor();
+      const search = async (q) => {
+        await page.evaluate((h) => (location.hash = h), `#/search?q=${encodeURIComponent(q)}`);
+        await page.waitForFunction(
+          // (the whole set's search answers at once: it is never busy)
+          (q) => document.querySelector('[aria-label="Search results"]')?.dataset.answered === q && (document.querySelector('[aria-label="Search results"]').getAttribute("aria-busy") ?? "false") === "false",
+          q,
+        );
+        return {
+          hrefs: await page.locator(`${results} a[href^="#/a/"]`).evaluateAll((as) => as.map((a) => a.getAttribute("href").split("/s/")[0])),
+          named: await page.locator("p.named a").evaluateAll((as) => as.map((a) => `${a.getAttribute("href")} ${a.textContent}`)),
+        };
+      };
+      // By its new name and by its old one (an alias now): found, named as corrected.
+      const light = {};
+      for (const q of [renamed, built]) {
+        light[q] = await search(q);
+        assert.ok(light[q].hrefs.length > 0, `${q}: results`);
+        const chip = light[q].named.find((n) => n.startsWith(`${entity} `));
+        assert.ok(chip, `${q}: ${light[q].named}`);
+        assert.ok(chip.includes(renamed) && !chip.includes(built), chip);
+      }
+      assert.deepEqual((await search(renamed.toUpperCase())).hrefs, light[renamed].hrefs, "case aside");
+      // The entity filter takes its new name, not the old one.
+      const listedNow = (more) =>
+        page.waitForFunction(
+          (more) => {
+            const r = document.querySelector('[aria-label="Search results"]');
+            const n = r.querySelectorAll('a[href^="#/a/"]').length;
+            return r.getAttribute("aria-busy") === "false" && (more ? n > 0 : n === 0);
+          },
+          more,
+          { timeout: 10000 },
+        );
+      await page.locator("#search-entity").fill(built);
+      await listedNow(false);
+      await page.locator("#search-entity").fill(renamed.toLowerCase());
+      await listedNow(true);
+      // Hidden: no longer named, its articles still found.
+      await page.evaluate((h) => (location.hash = h), entity);
+      await page.click('button:text-is("Hide: not an entity")');
+      await page.locator(`${ENTITY}.hidden`).waitFor();
+      const hidden = await search(renamed);
+      assert.equal(hidden.named.filter((n) => n.startsWith(`${entity} `)).length, 0, `${hidden.named}`);
+      assert.deepEqual(hidden.hrefs, light[renamed].hrefs);
+      assert.equal(guard.requests.filter(isSetPages).length, 0, "not the whole set's index");
+      assert.ok(new Set(guard.requests.filter(isArticleFile).map((u) => u.split("?")[0])).size < articles.length, "not every article");
+      // The whole set's search, with the same corrections, finds the same articles.
+      await page.evaluate((h) => (location.hash = h), entity);
+      await page.getByRole("button", { name: "Merge or split it" }).click();
+      await page.locator("#correct-merge").waitFor({ timeout: 30000 });
+      const whole = await search(renamed);
+      assert.deepEqual([...whole.hrefs].sort(), [...hidden.hrefs].sort());
+      assert.deepEqual(whole.named, hidden.named);
+      await assertClean(page, guard, "search with corrections");
+    });
+  });
+
   it("the set's timeline reads its files by period, not an article, the same as from the whole set", async () => {
     await served(async ({ server, page, guard }) => {
       const TL = 'main[aria-label="Set timeline"]';
@@ -474,6 +589,11 @@ describe("a split set", () => {
         await held;
         await route.continue();
       });
+      // Where the app tells the pages module it is, from the start.
+      await page.addInitScript(() => {
+        window.__told = [];
+        addEventListener("dossier-page", (e) => window.__told.push(e.detail));
+      });
       await page.goto(`${server.url}#/timeline`, { waitUntil: "load" });
       await page.locator(`${TL}[aria-busy="true"]`).waitFor();
       assert.equal(await page.locator(`${TL} li[data-date]`).count(), 0);
@@ -485,6 +605,10 @@ describe("a split set", () => {
       assert.equal(guard.requests.filter((u) => /\/set\/t\/keys\.bin\?b=[0-9a-f]{16}$/.test(u)).length, 1, "the list of its files, once");
       const read = new Set(guard.requests.filter(isPeriod).map((u) => u.split("?")[0]));
       assert.ok(read.size >= 1 && read.size <= periods.length, `${read.size} of ${periods.length} files`);
+      // The app, once live, never took the page down (while restoring the
+      // address it is on the library: the module is not told that).
+      await page.waitForFunction(() => document.documentElement.dataset.app === "ready");
+      assert.deepEqual([...new Set(await page.evaluate(() => window.__told))], ["#/timeline"]);
       const light = await rows();
       assert.ok(light.length > articles.length, `${light.length} points`);
       assert.match(await page.locator(`${TL} .lede`).textContent(), new RegExp(`^${light.length} dated points`));
@@ -529,9 +653,9 @@ describe("a split set", () => {
       await page.locator('main[aria-label="Entity"] section[aria-labelledby=named-in] a[href^="#/a/"]').first().waitFor({ timeout: 10000 });
       const before = guard.requests.filter(isArticleFile).length;
       assert.equal(before, 1, "the article the app showed, and no other");
-      // Correcting an entity needs every article: they are read, and the timeline is the same.
-      await page.getByRole("button", { name: "Correct it" }).click();
-      await page.locator("#correct-name").waitFor({ timeout: 30000 });
+      // Merging or splitting an entity needs every article: they are read, and the timeline is the same.
+      await page.getByRole("button", { name: "Merge or split it" }).click();
+      await page.locator("#correct-merge").waitFor({ timeout: 30000 });
       assert.equal(new Set(guard.requests.filter(isArticleFile).map((u) => u.split("?")[0])).size, articles.length, "every article's file");
       await page.evaluate(() => (location.hash = "#/timeline"));
       await page.locator('main[aria-label="Set timeline"] li[data-date]').first().waitFor();

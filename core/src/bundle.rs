@@ -871,6 +871,110 @@ mod tests {
     }
 
     #[test]
+    fn an_entity_page_from_its_shard_takes_renames_types_and_hiding_as_the_whole_set_does() {
+        use crate::analysis::EntityKind;
+        use crate::set::correct::{self, Correction};
+        use crate::view::pages::corrected_view;
+        let s = varied(12);
+        let pages = SetPages::of(&s);
+        let slugs: Vec<&str> = s.iter().map(|(a, _)| a.slug.as_str()).collect();
+        let titles: Vec<&str> = s.iter().map(|(a, _)| a.meta.title.as_str()).collect();
+        let shards = entity_shards(&s, &slugs, &pages, 7).expect("encodes");
+        let key_of = |name: &str| {
+            pages
+                .linking
+                .entities
+                .iter()
+                .find(|e| e.name == name)
+                .map(|e| e.key.clone())
+                .unwrap_or_else(|| panic!("{name}: {:?}", pages.linking.entities))
+        };
+        let (ingrid, tromso, narvik) =
+            (key_of("Ingrid Solberg"), key_of("Tromsø"), key_of("Narvik"));
+        let list = vec![
+            Correction::Rename {
+                key: ingrid.clone(),
+                name: "Ingrid Solberg-Aas".into(),
+            },
+            Correction::Retype {
+                key: ingrid.clone(),
+                kind: EntityKind::Organization,
+            },
+            Correction::Rename {
+                key: ingrid.clone(),
+                name: "I. Solberg 🧭".into(),
+            },
+            Correction::Hide {
+                key: tromso.clone(),
+            },
+            Correction::Rename {
+                key: narvik.clone(),
+                name: "نارفيك".into(),
+            },
+            Correction::Hide {
+                key: narvik.clone(),
+            },
+        ];
+        assert!(correct::keys_only(&list));
+        // The page's whole path: the corrections applied to the set.
+        let corrected = correct::apply(&s, &pages.linking, &list);
+        assert!(corrected.stale.is_empty(), "{:?}", corrected.stale);
+        let whole = SetPages::with_linking(&s, corrected.linking.clone());
+        let rows = crate::view::pages::timeline_rows(&whole, &slugs, &titles);
+        let index = crate::set::entity_index(&s, &whole.linking);
+        let mut checked = 0;
+        for (i, e) in pages.linking.entities.iter().enumerate() {
+            let view = decode_shard(&shards[shard_of(&e.key, shards.len())], 7, &e.key)
+                .expect("reads")
+                .expect("in its shard");
+            let (light, hidden) = corrected_view(&view, &list);
+            let expected = entity_view(
+                &s,
+                &slugs,
+                &whole.linking,
+                i,
+                &index.pages[i],
+                &rows,
+                &|k| corrected.hidden.contains(k),
+            );
+            assert_eq!(light, expected, "{}", e.key);
+            assert_eq!(hidden, corrected.hidden.contains(&e.key), "{}", e.key);
+            checked += 1;
+        }
+        assert_eq!(checked, pages.linking.entities.len());
+        let (ingrid_page, _) = corrected_view(
+            &decode_shard(&shards[shard_of(&ingrid, shards.len())], 7, &ingrid)
+                .expect("reads")
+                .expect("in its shard"),
+            &list,
+        );
+        assert_eq!(ingrid_page.name, "I. Solberg 🧭");
+        assert_eq!(ingrid_page.kind, EntityKind::Organization);
+        assert!(ingrid_page.aliases.contains(&"Ingrid Solberg".to_string()));
+        assert!(ingrid_page
+            .aliases
+            .contains(&"Ingrid Solberg-Aas".to_string()));
+        assert!(ingrid_page
+            .with
+            .iter()
+            .all(|(k, _, _)| *k != tromso && *k != narvik));
+        assert!(!ingrid_page.with.is_empty());
+        // A merge or a split needs the whole set.
+        for c in [
+            Correction::Merge {
+                key: tromso.clone(),
+                into: narvik.clone(),
+            },
+            Correction::Split {
+                key: ingrid.clone(),
+                name: "Solberg".into(),
+            },
+        ] {
+            assert!(!correct::keys_only(&[list[0].clone(), c]));
+        }
+    }
+
+    #[test]
     fn entity_shards_hold_every_entity_page_as_the_whole_set_shows_it() {
         let s = varied(40);
         let pages = SetPages::of(&s);

@@ -15,7 +15,7 @@ use dossier::data;
 use dossier::data::format;
 use dossier_core::analysis::EntityKind;
 use dossier_core::bundle::Summary;
-use dossier_core::set::correct::Correction;
+use dossier_core::set::correct::{Correction, Overrides};
 use dossier_core::set::parse_query;
 use dossier_core::set::search::facets::{self, Facets, Filter, Sort};
 use dossier_core::set::search::shards::{self, Loaded, Named, Ranking, SearchKeys};
@@ -36,7 +36,8 @@ thread_local! {
 
 /// Whether search can answer from the shards here: the set is split and
 /// served with them, this is not the single file, and nothing of the
-/// reader's changes the set (see `crate::shard::light`).
+/// reader's changes the set beyond renames, types and hiding (see
+/// `crate::shard::light`), which [`search`] replays on the index's names.
 pub fn usable(corrections: &Result<Vec<Correction>, String>) -> bool {
     crate::shard::served(data::search_shards(), corrections)
 }
@@ -160,9 +161,45 @@ async fn load(
 
 /// The articles that name the entity called `name` (its name, not an
 /// alias; case left aside), in order.
-async fn naming(keys: &SearchKeys, name: &str, build: u64) -> Result<Vec<u32>, String> {
+async fn naming(
+    keys: &SearchKeys,
+    name: &str,
+    build: u64,
+    o: &Overrides,
+) -> Result<Vec<u32>, String> {
     load(keys, &shards::name_query(name), build).await?;
-    Ok(LOADED.with(|l| l.borrow().naming(name)))
+    let also = renamed_to(keys, name, build, o).await?;
+    Ok(LOADED.with(|l| l.borrow().naming(name, o, &also)))
+}
+
+/// The entities the reader renamed to `name`, as the index lists them
+/// under their names in the build: each entity's page (its shard) says
+/// that name, whose entry is then read.
+async fn renamed_to(
+    keys: &SearchKeys,
+    name: &str,
+    build: u64,
+    o: &Overrides,
+) -> Result<Vec<Named>, String> {
+    let mut also = Vec::new();
+    for key in shards::renamed_to(o, name) {
+        let Some(view) = crate::shard::view(key).await? else {
+            continue;
+        };
+        load(keys, &shards::name_query(&view.name), build).await?;
+        also.extend(LOADED.with(|l| l.borrow().named_as(&view.name, key)));
+    }
+    Ok(also)
+}
+
+/// The entities a query names, as the page lists them: hidden ones left
+/// out (their articles are still found, as from the whole set).
+fn shown_named(named: &[Named], o: &Overrides) -> Vec<Named> {
+    named
+        .iter()
+        .filter(|n| !o.hidden(&n.key))
+        .cloned()
+        .collect()
 }
 
 /// The rows of articles `ns` of the set in the library's index: from the
@@ -225,13 +262,15 @@ async fn text_of(ranking: &Ranking, n: u32, row: &Summary) -> Result<Option<Text
 }
 
 /// Answers `q` with at most `shown` articles, best first (or as `how`
-/// filters and sorts them; without a query, every article to browse);
+/// filters and sorts them; without a query, every article to browse), as
+/// the reader's corrections `o` (renames, types and hiding) leave the set;
 /// `listed` is called with the results before their snippets are read
 /// (not for a phrase, whose articles must be read to know they hold it).
 pub async fn search(
     q: &str,
     shown: usize,
     how: &Arrange,
+    o: &Overrides,
     listed: impl Fn(Answer),
 ) -> Result<Answer, String> {
     let build = data::split().unwrap_or_default();
@@ -247,7 +286,9 @@ pub async fn search(
         }
     } else {
         load(&keys, &query, build).await?;
-        LOADED.with(|l| shards::rank(&query, &l.borrow(), keys.articles as usize))
+        let also = renamed_to(&keys, q, build, o).await?;
+        LOADED
+            .with(|l| shards::rank_corrected(&query, &l.borrow(), keys.articles as usize, &also, o))
     };
     let unfiltered = ranking.found.len();
     let sort = Sort::parse(&how.sort, browsing);
@@ -255,7 +296,7 @@ pub async fn search(
         let facets = facets().await?;
         let naming = match how.naming.trim() {
             "" => None,
-            name => Some(naming(&keys, name, build).await?),
+            name => Some(naming(&keys, name, build, o).await?),
         };
         let filter = Filter {
             from: how.from,
@@ -315,7 +356,7 @@ pub async fn search(
                 unfiltered,
                 unchecked: false,
                 hits: first.into_iter().map(|(_, f)| f).collect(),
-                named: ranking.named.clone(),
+                named: shown_named(&ranking.named, o),
                 complete: false,
             });
         }
@@ -348,7 +389,7 @@ pub async fn search(
         unfiltered: unfiltered - dropped,
         unchecked: phrase && checked < ranking.found.len(),
         hits: hits.into_iter().map(|(_, f)| f).collect(),
-        named: ranking.named,
+        named: shown_named(&ranking.named, o),
         complete: true,
     })
 }

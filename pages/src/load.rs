@@ -57,11 +57,12 @@ impl Set {
         let s: Vec<&str> = base.slugs.iter().map(String::as_str).collect();
         let t: Vec<&str> = base.titles.iter().map(String::as_str).collect();
         if let Some(pages) = &base.pages {
-            // The timeline alone, as the build made it (read only with no
-            // corrections: see `crate::shard::usable`).
+            // The timeline alone, as the build made it: read only when the
+            // corrections rename, retype and hide (`crate::shard::light`),
+            // which need no article.
             let rows = timeline_rows(pages, &s, &t);
             return Set {
-                corrected: correct::apply(&[], &base.linking, &[]),
+                corrected: correct::apply(&[], &base.linking, corrections),
                 entities: EntityIndex::default(),
                 search: SearchIndex::default(),
                 rows,

@@ -1,8 +1,8 @@
 //! An entity's page read from the build's entity shard (`set/e/<n>.bin`,
 //! `dossier_core::bundle::entity_shards`): on a split set, the first view of
 //! an entity page is one small request instead of every article of the set.
-//! The whole set is still read for what needs all of it: the timeline,
-//! search, the reader's corrections and their own articles.
+//! The whole set is still read for what needs all of it: filtering the
+//! timeline, merging or splitting entities, and the reader's own articles.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use dossier::data;
 use dossier::data::format;
-use dossier_core::set::correct::Correction;
+use dossier_core::set::correct::{self, Correction};
 use dossier_core::view::pages::EntityView;
 
 thread_local! {
@@ -36,11 +36,14 @@ pub fn served(count: usize, corrections: &Result<Vec<Correction>, String>) -> bo
 
 /// Whether the set's pages can show what the build made without reading
 /// the articles (an entity's page from its shard, the set timeline from the
-/// build's): the set is split, and the reader has no corrections and no
-/// articles of their own, which only the whole set can take in.
+/// build's): the set is split, the reader's corrections only rename, retype
+/// and hide (replayed on what the build made:
+/// `dossier_core::view::pages::corrected_view`; a merge or a split moves
+/// articles between entities), and the reader has no articles of their
+/// own, which only the whole set can take in.
 pub fn light(corrections: &Result<Vec<Correction>, String>) -> bool {
     data::split().is_some()
-        && matches!(corrections, Ok(list) if list.is_empty())
+        && matches!(corrections, Ok(list) if correct::keys_only(list))
         && !dossier::added::has_stored()
         && !dossier::added::share::any_listed()
 }

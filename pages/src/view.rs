@@ -8,7 +8,8 @@
 //!   `h1`, `section[aria-labelledby=named-in]` linking `#/a/<slug>…`, the
 //!   mentions' `mark`s, `section[aria-labelledby=events]` with
 //!   `li[data-date]` and `svg.set-axis`; the corrections: `#correct-name`,
-//!   `#correct-type`, `#correct-merge`, "Hide: not an entity", `.corrections`
+//!   `#correct-type`, `#correct-merge` (from a shard, the button "Merge or
+//!   split it" first), "Hide: not an entity", `.corrections`
 //!   with an "Undo" per correction, `.hidden-note`; corrections that no
 //!   longer apply: `section[aria-label=Corrections]`, "Remove them".
 //! - The set timeline: `main[aria-label="Set timeline"]`, one
@@ -35,8 +36,8 @@ use dossier_core::analysis::{EntityKind, Span};
 use dossier_core::set::search::shards::Named;
 use dossier_core::timex::cal::{civil_from_days, days_from_civil};
 use dossier_core::view::pages::{
-    entity_view, extent, listed_range, pan, passage, set_axis, zoom, EntityView, LaneBy, SetAxis,
-    SetMark, TimelineRow, MENTIONS_SHOWN, POINTS_LISTED,
+    corrected_view, entity_view, extent, listed_range, pan, passage, set_axis, zoom, EntityView,
+    LaneBy, SetAxis, SetMark, TimelineRow, MENTIONS_SHOWN, POINTS_LISTED,
 };
 use dossier_core::view::periods::TimelineKeys;
 use dossier_core::view::{date_label, fixed, kind_singular, percent, Route};
@@ -46,7 +47,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::load::{self, Base, Set};
-use dossier_core::set::correct::Correction;
+use dossier_core::set::correct::{Correction, Overrides};
 
 /// At most this many results of a search.
 const RESULTS_SHOWN: usize = 50;
@@ -298,15 +299,23 @@ pub fn pages() -> Html {
             Callback::from(move |_: MouseEvent| asked.set(true))
         };
         return match &*shard {
-            Some((k, Ok(Some(view)))) if k == key => html! {
-                <EntityShown view={Rc::clone(view)} name={key.clone()} hidden={false} correct={html! {
-                    <section class="correct" aria-labelledby="correct-title">
-                        <h2 id="correct-title">{ "Correct it" }</h2>
-                        <p class="muted">{ "Corrections are kept on this device and apply to every article of the set, which is read first." }</p>
-                        <button type="button" onclick={ask}>{ "Correct it" }</button>
-                    </section>
-                }} />
-            },
+            Some((k, Ok(Some(view)))) if k == key => {
+                // as the reader corrected it (renames, types and hiding:
+                // see `crate::shard::light`)
+                let (view, hidden) = match list.as_ref() {
+                    Ok(list) => corrected_view(view, list),
+                    Err(_) => ((**view).clone(), false),
+                };
+                let whole = {
+                    let asked = asked.clone();
+                    Callback::from(move |()| asked.set(true))
+                };
+                html! {
+                    <EntityShown view={Rc::new(view.clone())} name={key.clone()} {hidden} correct={html! {
+                        <Correct set={None::<Rc<Set>>} entity={view.key.clone()} name={view.name.clone()} kind={view.kind} {hidden} corrections={corrections.clone()} {whole} />
+                    }} />
+                }
+            }
             Some((k, Ok(None))) if k == key => not_in_set(key),
             Some((k, Err(why))) if k == key => html! {
                 <main class="set-page" aria-label="Problem">
@@ -325,7 +334,7 @@ pub fn pages() -> Html {
         };
     }
     if let (true, Route::Search { query }) = (search_light, &page) {
-        return html! { <ShardSearch query={query.clone()} /> };
+        return html! { <ShardSearch query={query.clone()} corrections={Rc::clone(&*list)} /> };
     }
     // Read by period until the whole timeline is read (once asked for).
     let ask_whole = {
@@ -1245,12 +1254,16 @@ fn entity_page(p: &EntityProps) -> Html {
             &|k| set.hidden(k),
         )))
     });
-    let (Some(index), Some(view)) = (index, (*view).clone()) else {
+    let (Some(e), Some(view)) = (
+        index.and_then(|i| set.linking().entities.get(i)),
+        (*view).clone(),
+    ) else {
         return not_in_set(&p.name);
     };
+    let hidden = set.hidden(&key);
     html! {
-        <EntityShown {view} name={p.name.clone()} hidden={set.hidden(&key)}
-            correct={html! { <Correct set={Rc::clone(set)} index={index} corrections={p.corrections.clone()} /> }} />
+        <EntityShown {view} name={p.name.clone()} {hidden}
+            correct={html! { <Correct set={Some(Rc::clone(set))} entity={key.clone()} name={e.name.clone()} kind={e.kind} {hidden} corrections={p.corrections.clone()} whole={Callback::noop()} /> }} />
     }
 }
 
@@ -1377,21 +1390,35 @@ fn shown(set: &Set, i: usize) -> bool {
 
 #[derive(Properties)]
 struct CorrectProps {
-    set: Rc<Set>,
-    /// The entity, by its index in the corrected linking.
-    index: usize,
+    /// The whole set, once read: merging and splitting need it.
+    set: Option<Rc<Set>>,
+    /// The entity's key, and its name and type as corrected.
+    entity: String,
+    name: String,
+    kind: EntityKind,
+    hidden: bool,
     corrections: Corrections,
+    /// Asks for the whole set (from a page read from its shard).
+    whole: Callback<()>,
 }
 
 impl PartialEq for CorrectProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.set, &other.set)
-            && self.index == other.index
+        let same_set = match (&self.set, &other.set) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        same_set
+            && self.entity == other.entity
+            && self.name == other.name
+            && self.kind == other.kind
+            && self.hidden == other.hidden
             && self.corrections == other.corrections
+            && self.whole == other.whole
     }
 }
 
-/// The value of the input or select whose id is `id`.
 fn value_of(id: &str) -> String {
     let Some(el) = dom::document().and_then(|d| d.get_element_by_id(id)) else {
         return String::new();
@@ -1404,17 +1431,16 @@ fn value_of(id: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The reader's corrections of one entity: rename, change the type, merge
-/// into another, split a name off, hide; and the corrections made to it,
-/// each with Undo.
+/// The reader's corrections of one entity: rename, change the type, hide,
+/// merge into another, split a name off; and the corrections made to it,
+/// each with Undo. Renaming, retyping and hiding need only the entity's
+/// key (a page read from its shard takes them as they are); merging and
+/// splitting move articles between entities, so they read the whole set
+/// first.
 #[function_component(Correct)]
 fn correct(p: &CorrectProps) -> Html {
     let problem = use_state(|| None::<String>);
-    let set = &p.set;
-    let Some(e) = set.linking().entities.get(p.index) else {
-        return html! {};
-    };
-    let key = e.key.clone();
+    let key = p.entity.clone();
     let Ok(list) = p.corrections.list.as_ref() else {
         return html! {};
     };
@@ -1428,7 +1454,7 @@ fn correct(p: &CorrectProps) -> Html {
     };
     let rename = {
         let (key, edit, problem) = (key.clone(), p.corrections.edit.clone(), problem.clone());
-        let old = e.name.clone();
+        let old = p.name.clone();
         Callback::from(move |ev: SubmitEvent| {
             ev.prevent_default();
             let name = value_of("correct-name").trim().to_string();
@@ -1445,7 +1471,7 @@ fn correct(p: &CorrectProps) -> Html {
     };
     let retype = {
         let (key, edit) = (key.clone(), p.corrections.edit.clone());
-        let now = e.kind;
+        let now = p.kind;
         Callback::from(move |ev: SubmitEvent| {
             ev.prevent_default();
             if let Some(kind) = EntityKind::parse(&value_of("correct-type")).filter(|k| *k != now) {
@@ -1456,8 +1482,97 @@ fn correct(p: &CorrectProps) -> Html {
             }
         })
     };
+    let moving = match &p.set {
+        Some(set) => merge_and_split(set, &key, &p.corrections, &problem),
+        None => {
+            let whole = p.whole.reform(|_: MouseEvent| ());
+            html! {
+                <p class="split">
+                    <button type="button" onclick={whole}>{ "Merge or split it" }</button>
+                    <span class="muted">{ " (reads every article of the set first)" }</span>
+                </p>
+            }
+        }
+    };
+    // Its corrections: those made to it, or (the whole set read) merged
+    // into it.
+    let mine: Vec<(usize, &Correction)> = list
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| match &p.set {
+            Some(set) => {
+                set.corrected.resolve(c.key()) == key
+                    || matches!(c, Correction::Merge { into, .. } if set.corrected.resolve(into) == key)
+            }
+            None => c.key() == key,
+        })
+        .collect();
+    let name_of = |k: &str| match &p.set {
+        Some(set) => set.name_of(k),
+        None if k == key => p.name.clone(),
+        None => k.to_string(),
+    };
+    html! {
+        <section class="correct" aria-labelledby="correct-title">
+            <h2 id="correct-title">{ "Correct it" }</h2>
+            <p class="muted">{ "Corrections are kept on this device and apply to every article of the set." }</p>
+            if let Some(why) = &*problem {
+                <p role="alert" class="problem">{ why.clone() }</p>
+            }
+            <form onsubmit={rename}>
+                <label for="correct-name">{ "Name" }</label>
+                <input id="correct-name" type="text" value={p.name.clone()} />
+                <button type="submit">{ "Rename" }</button>
+            </form>
+            <form onsubmit={retype}>
+                <label for="correct-type">{ "Type" }</label>
+                <select id="correct-type">
+                    { for EntityKind::ALL.iter().map(|k| html! {
+                        <option value={k.as_str()} selected={*k == p.kind}>{ kind_singular(*k) }</option>
+                    }) }
+                </select>
+                <button type="submit">{ "Change type" }</button>
+            </form>
+            { moving }
+            if !p.hidden {
+                <p>
+                    <button type="button" onclick={{ let hide = add(Correction::Hide { key: key.clone() }); Callback::from(move |_: MouseEvent| hide()) }}>
+                        { "Hide: not an entity" }
+                    </button>
+                </p>
+            }
+            if !mine.is_empty() {
+                <h3 class="list-title">{ "Your corrections" }</h3>
+                <ul class="corrections">
+                    { for mine.iter().map(|(i, c)| {
+                        let undo = p.corrections.edit.reform({ let i = *i; move |_: MouseEvent| Edit::Remove(vec![i]) });
+                        html! {
+                            <li>
+                                { c.describe(name_of) }
+                                { " " }
+                                <button type="button" class="link" onclick={undo}>{ "Undo" }</button>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+        </section>
+    }
+}
+
+/// The forms that merge entity `key` into another of the whole `set` and
+/// split a name off it.
+fn merge_and_split(
+    set: &Rc<Set>,
+    key: &str,
+    corrections: &Corrections,
+    problem: &UseStateHandle<Option<String>>,
+) -> Html {
+    let Some(e) = set.linking().entities.iter().find(|e| e.key == key) else {
+        return html! {};
+    };
     let merge = {
-        let (key, edit, problem) = (key.clone(), p.corrections.edit.clone(), problem.clone());
+        let (key, edit, problem) = (key.to_string(), corrections.edit.clone(), problem.clone());
         let set = Rc::clone(set);
         Callback::from(move |ev: SubmitEvent| {
             ev.prevent_default();
@@ -1507,36 +1622,8 @@ fn correct(p: &CorrectProps) -> Html {
             }
         }
     }
-    let hidden = set.hidden(&key);
-    let mine: Vec<(usize, &Correction)> = list
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| {
-            set.corrected.resolve(c.key()) == key
-                || matches!(c, Correction::Merge { into, .. } if set.corrected.resolve(into) == key)
-        })
-        .collect();
     html! {
-        <section class="correct" aria-labelledby="correct-title">
-            <h2 id="correct-title">{ "Correct it" }</h2>
-            <p class="muted">{ "Corrections are kept on this device and apply to every article of the set." }</p>
-            if let Some(why) = &*problem {
-                <p role="alert" class="problem">{ why.clone() }</p>
-            }
-            <form onsubmit={rename}>
-                <label for="correct-name">{ "Name" }</label>
-                <input id="correct-name" type="text" value={e.name.clone()} />
-                <button type="submit">{ "Rename" }</button>
-            </form>
-            <form onsubmit={retype}>
-                <label for="correct-type">{ "Type" }</label>
-                <select id="correct-type">
-                    { for EntityKind::ALL.iter().map(|k| html! {
-                        <option value={k.as_str()} selected={*k == e.kind}>{ kind_singular(*k) }</option>
-                    }) }
-                </select>
-                <button type="submit">{ "Change type" }</button>
-            </form>
+        <>
             <form onsubmit={merge}>
                 <label for="correct-merge">{ "The same as" }</label>
                 <input id="correct-merge" type="text" list="correct-others" placeholder="another entity's name" />
@@ -1549,38 +1636,17 @@ fn correct(p: &CorrectProps) -> Html {
                 <p class="split">
                     <span class="muted">{ "Another entity where an article calls it only " }</span>
                     { for names.iter().map(|(n, c)| {
-                        let split = add(Correction::Split { key: key.clone(), name: n.clone() });
+                        let (edit, problem) = (corrections.edit.clone(), problem.clone());
+                        let split = Correction::Split { key: key.to_string(), name: n.clone() };
                         html! {
-                            <button type="button" onclick={Callback::from(move |_: MouseEvent| split())}>
+                            <button type="button" onclick={Callback::from(move |_: MouseEvent| { problem.set(None); edit.emit(Edit::Add(split.clone())); })}>
                                 { format!("“{n}” ({})", plural(*c, "article", "articles")) }
                             </button>
                         }
                     }) }
                 </p>
             }
-            if !hidden {
-                <p>
-                    <button type="button" onclick={{ let hide = add(Correction::Hide { key: key.clone() }); Callback::from(move |_: MouseEvent| hide()) }}>
-                        { "Hide: not an entity" }
-                    </button>
-                </p>
-            }
-            if !mine.is_empty() {
-                <h3 class="list-title">{ "Your corrections" }</h3>
-                <ul class="corrections">
-                    { for mine.iter().map(|(i, c)| {
-                        let undo = p.corrections.edit.reform({ let i = *i; move |_: MouseEvent| Edit::Remove(vec![i]) });
-                        html! {
-                            <li>
-                                { c.describe(|k| set.name_of(k)) }
-                                { " " }
-                                <button type="button" class="link" onclick={undo}>{ "Undo" }</button>
-                            </li>
-                        }
-                    }) }
-                </ul>
-            }
-        </section>
+        </>
     }
 }
 
@@ -1841,6 +1907,9 @@ fn search(p: &SearchProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct ShardSearchProps {
     query: String,
+    /// The reader's corrections (renames, types and hiding: see
+    /// `crate::found::usable`).
+    corrections: Rc<Result<Vec<Correction>, String>>,
 }
 
 /// Search on a split set, answered from the search shards
@@ -1879,31 +1948,41 @@ fn shard_search(p: &ShardSearchProps) -> Html {
         let latest = latest.clone();
         let sections = sections.clone();
         let asked: Asked = ((*query).clone(), (*how).clone(), shown);
-        use_effect_with((asked, *attempt), move |(asked, _)| {
-            let asked = asked.clone();
-            *latest.borrow_mut() = Some(asked.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                // The results as soon as they are ranked, their snippets
-                // once their articles are read.
-                let listed = {
-                    let (answer, latest, asked) = (answer.clone(), latest.clone(), asked.clone());
-                    move |first| {
-                        if latest.borrow().as_ref() == Some(&asked) {
-                            answer.set(Some((asked.clone(), Rc::new(Ok(first)))));
+        let corrections = Rc::clone(&p.corrections);
+        use_effect_with(
+            (asked, *attempt, corrections),
+            move |(asked, _, corrections)| {
+                let asked = asked.clone();
+                let overrides = match corrections.as_ref() {
+                    Ok(list) => Overrides::of(list),
+                    Err(_) => Overrides::default(),
+                };
+                *latest.borrow_mut() = Some(asked.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    // The results as soon as they are ranked, their snippets
+                    // once their articles are read.
+                    let listed = {
+                        let (answer, latest, asked) =
+                            (answer.clone(), latest.clone(), asked.clone());
+                        move |first| {
+                            if latest.borrow().as_ref() == Some(&asked) {
+                                answer.set(Some((asked.clone(), Rc::new(Ok(first)))));
+                            }
+                        }
+                    };
+                    let found =
+                        crate::found::search(&asked.0, asked.2, &asked.1, &overrides, listed).await;
+                    if latest.borrow().as_ref() == Some(&asked) {
+                        answer.set(Some((asked, Rc::new(found))));
+                    }
+                    if sections.is_none() {
+                        if let Ok(f) = crate::found::facets().await {
+                            sections.set(Some(f.sections.clone()));
                         }
                     }
-                };
-                let found = crate::found::search(&asked.0, asked.2, &asked.1, listed).await;
-                if latest.borrow().as_ref() == Some(&asked) {
-                    answer.set(Some((asked, Rc::new(found))));
-                }
-                if sections.is_none() {
-                    if let Ok(f) = crate::found::facets().await {
-                        sections.set(Some(f.sections.clone()));
-                    }
-                }
-            });
-        });
+                });
+            },
+        );
     }
     let more = {
         let (asked_more, q, h) = (asked_more.clone(), (*query).clone(), (*how).clone());

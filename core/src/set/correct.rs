@@ -392,6 +392,21 @@ pub fn apply(
     out
 }
 
+/// Whether `list` only renames, retypes and hides entities: corrections
+/// that keep every article with its entities, so that what the build made
+/// from the set (an entity's page, the timeline, the search index) holds
+/// with them replayed on keys ([`Overrides`],
+/// `crate::view::pages::corrected_view`). A merge or a split moves articles
+/// between entities, which needs the whole set.
+pub fn keys_only(list: &[Correction]) -> bool {
+    list.iter().all(|c| {
+        matches!(
+            c,
+            Correction::Rename { .. } | Correction::Retype { .. } | Correction::Hide { .. }
+        )
+    })
+}
+
 /// What the corrections change in the reading view of one article, which
 /// knows its entities' keys but not the set's linking: where each key
 /// leads (merges), and the name, type and hiding of the entity it leads to.
@@ -421,7 +436,8 @@ impl Overrides {
                 }
                 Correction::Split { .. } => {}
                 Correction::Rename { name, .. } => {
-                    o.names.retain(|(k, _)| *k != key);
+                    // every name given, in order: the last is its name, the
+                    // others aliases (as the set's corrected linking has it)
                     o.names.push((key, name.clone()));
                 }
                 Correction::Retype { kind, .. } => {
@@ -446,6 +462,34 @@ impl Overrides {
         follow(&self.moved, key)
     }
 
+    /// The name the reader gave the entity `key` leads to, if renamed.
+    pub fn name(&self, key: &str) -> Option<&str> {
+        let key = self.key(key);
+        self.names
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, n)| n.as_str())
+    }
+
+    /// The type the reader gave the entity `key` leads to, if retyped.
+    pub fn kind(&self, key: &str) -> Option<EntityKind> {
+        let key = self.key(key);
+        self.kinds.iter().find(|(k, _)| k == key).map(|(_, t)| *t)
+    }
+
+    /// Whether the reader hid the entity `key` leads to.
+    pub fn hidden(&self, key: &str) -> bool {
+        let key = self.key(key);
+        self.hidden.iter().any(|h| h == key)
+    }
+
+    /// The entities renamed (their keys) and every name the reader gave
+    /// each, in order (the last is its name).
+    pub fn renamed(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.names.iter().map(|(k, n)| (k.as_str(), n.as_str()))
+    }
+
     /// `analysis` of an article whose entities have the set-level `keys`,
     /// as the reader corrected it: entities renamed and retyped, two merged
     /// into one, hidden ones left out (and out of the events), with the keys
@@ -466,9 +510,9 @@ impl Overrides {
                 continue;
             }
             let mut e = e.clone();
-            if let Some((_, name)) = self.names.iter().find(|(k, _)| k == key) {
-                if *name != e.name {
-                    let old = std::mem::replace(&mut e.name, name.clone());
+            if let Some(name) = self.name(key) {
+                if name != e.name {
+                    let old = std::mem::replace(&mut e.name, name.to_string());
                     e.aliases.retain(|a| a != name);
                     e.aliases.insert(0, old);
                 }

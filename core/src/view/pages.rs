@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use crate::analysis::{EntityKind, Precision, Span};
 use crate::bundle::SetPages;
+use crate::set::correct::Correction;
 use crate::set::index::Point;
 use crate::set::{EntityPage, Linking};
 use crate::timex::Timex;
@@ -294,6 +295,49 @@ pub fn entity_view(
         events,
         dated,
     }
+}
+
+/// An entity's page as the build made it (its shard), with the reader's
+/// corrections `list` replayed on it when they only rename, retype and hide
+/// ([`crate::set::correct::keys_only`]): what the page built from the whole
+/// set with the corrections applied shows, and whether the entity is
+/// hidden. Its old names become aliases; the entities named with it that
+/// are renamed carry their new names, and hidden ones are left out (the
+/// shard lists [`WITH_SHOWN`] of them, so one hidden there leaves one fewer,
+/// where the whole set would show the next).
+pub fn corrected_view(view: &EntityView, list: &[Correction]) -> (EntityView, bool) {
+    let mut out = view.clone();
+    let mut hidden = false;
+    let mut names: HashMap<&str, &str> = HashMap::new();
+    let mut gone: Vec<&str> = Vec::new();
+    for c in list {
+        let mine = c.key() == view.key;
+        match c {
+            Correction::Rename { key, name } => {
+                if mine {
+                    let old = std::mem::replace(&mut out.name, name.clone());
+                    out.aliases.retain(|a| a != name);
+                    if old != out.name && !out.aliases.contains(&old) {
+                        out.aliases.push(old);
+                    }
+                }
+                names.insert(key, name);
+            }
+            Correction::Retype { kind, .. } if mine => out.kind = *kind,
+            Correction::Hide { key } => {
+                hidden |= mine;
+                gone.push(key);
+            }
+            _ => {}
+        }
+    }
+    out.with.retain(|(k, _, _)| !gone.contains(&k.as_str()));
+    for (k, name, _) in &mut out.with {
+        if let Some(new) = names.get(k.as_str()) {
+            *name = new.to_string();
+        }
+    }
+    (out, hidden)
 }
 
 /// At most this many points of the set timeline are listed at once: a set

@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use super::{name_key, snippets, word_key, words, Counts, Query, Snippet};
 use crate::analysis::{Analysis, Entity, EntityKind, Span};
 use crate::article::Article;
+use crate::set::correct::Overrides;
 use crate::set::link::Linking;
 
 /// About this many bytes of encoded entries go into one shard (an entry is
@@ -44,6 +45,33 @@ pub struct Named {
     pub kind: EntityKind,
     /// (article, mentions), in article order.
     pub articles: Vec<(u32, u32)>,
+}
+
+impl Named {
+    /// As the reader's corrections `o` leave it: its name and type.
+    pub fn corrected(mut self, o: &Overrides) -> Named {
+        if let Some(name) = o.name(&self.key) {
+            self.name = name.to_string();
+        }
+        if let Some(kind) = o.kind(&self.key) {
+            self.kind = kind;
+        }
+        self
+    }
+}
+
+/// The keys of the entities the reader renamed to `name` (its name key: case
+/// and marks aside): the index knows them by their old names only, so
+/// their entries are read under those ([`Loaded::named_as`]).
+pub fn renamed_to<'a>(o: &'a Overrides, name: &str) -> Vec<&'a str> {
+    let wanted = name_key(name);
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    o.renamed()
+        .filter(|(_, new)| name_key(new) == wanted)
+        .map(|(k, _)| k)
+        .collect()
 }
 
 /// What a key leads to.
@@ -266,21 +294,33 @@ impl Loaded {
 
     /// The articles that name an entity called `name` (its name, not one
     /// of its aliases; case left aside), in order, from the entry of that
-    /// name (read through [`name_query`]).
-    pub fn naming(&self, name: &str) -> Vec<u32> {
+    /// name (read through [`name_query`]), with the names the reader's
+    /// corrections `o` give; `also` are the entities renamed to it
+    /// ([`renamed_to`], [`Loaded::named_as`]).
+    pub fn naming(&self, name: &str, o: &Overrides, also: &[Named]) -> Vec<u32> {
         let name = name.trim();
-        let mut articles: Vec<u32> =
-            match self.entries.get(&format!("{NAME_MARK}{}", name_key(name))) {
-                Some(Entry::Name(list)) => list
-                    .iter()
-                    .filter(|n| n.name.eq_ignore_ascii_case(name))
-                    .flat_map(|n| n.articles.iter().map(|x| x.0))
-                    .collect(),
-                _ => Vec::new(),
-            };
+        let listed: &[Named] = match self.entries.get(&format!("{NAME_MARK}{}", name_key(name))) {
+            Some(Entry::Name(list)) => list,
+            _ => &[],
+        };
+        let mut articles: Vec<u32> = listed
+            .iter()
+            .chain(also)
+            .filter(|n| o.name(&n.key).unwrap_or(&n.name).eq_ignore_ascii_case(name))
+            .flat_map(|n| n.articles.iter().map(|x| x.0))
+            .collect();
         articles.sort_unstable();
         articles.dedup();
         articles
+    }
+
+    /// The entity `key` as the entry of its name in the build, `name`,
+    /// lists it (read through [`name_query`]).
+    pub fn named_as(&self, name: &str, key: &str) -> Option<Named> {
+        match self.entries.get(&format!("{NAME_MARK}{}", name_key(name))) {
+            Some(Entry::Name(list)) => list.iter().find(|n| n.key == key).cloned(),
+            _ => None,
+        }
     }
 
     /// The first [`PREFIX_WORDS`] words starting with `prefix`, of those read.
@@ -389,6 +429,20 @@ impl Ranking {
 
 /// Ranks the articles for `query` from the shards read (see [`missing`]).
 pub fn rank(query: &Query, loaded: &Loaded, articles: usize) -> Ranking {
+    rank_corrected(query, loaded, articles, &[], &Overrides::default())
+}
+
+/// Ranks as [`rank`] does, as the reader's corrections `o` (renames, types
+/// and hiding) leave the set: `also`, the entities renamed to the query's
+/// name ([`renamed_to`], [`Loaded::named_as`]), are named by it too, and
+/// the entities named carry their corrected names and types.
+pub fn rank_corrected(
+    query: &Query,
+    loaded: &Loaded,
+    articles: usize,
+    also: &[Named],
+    o: &Overrides,
+) -> Ranking {
     let mut elements: Vec<Counts> = Vec::new();
     let mut marked: BTreeSet<String> = BTreeSet::new();
     // (shares are in article order, each article once)
@@ -423,7 +477,7 @@ pub fn rank(query: &Query, loaded: &Loaded, articles: usize) -> Ranking {
         }
         elements.push(m.unwrap_or_default());
     }
-    let named: Vec<Named> = match query
+    let mut named: Vec<Named> = match query
         .name
         .as_ref()
         .and_then(|n| loaded.entries.get(&format!("{NAME_MARK}{n}")))
@@ -431,6 +485,12 @@ pub fn rank(query: &Query, loaded: &Loaded, articles: usize) -> Ranking {
         Some(Entry::Name(list)) => list.clone(),
         _ => Vec::new(),
     };
+    for n in also {
+        if !named.iter().any(|x| x.key == n.key) {
+            named.push(n.clone());
+        }
+    }
+    let named: Vec<Named> = named.into_iter().map(|n| n.corrected(o)).collect();
     let by_entity = merged(
         named
             .iter()
@@ -564,7 +624,7 @@ mod tests {
                 .iter()
                 .any(|&a| linking.of[a as usize].contains(&e)));
             assert_eq!(
-                loaded.naming(&format!(" {} ", entity.name)),
+                loaded.naming(&format!(" {} ", entity.name), &Overrides::default(), &[]),
                 expected,
                 "{}",
                 entity.name
@@ -588,10 +648,143 @@ mod tests {
                     .iter()
                     .any(|x| x.name.eq_ignore_ascii_case(a))
             }) {
-                assert_eq!(loaded.naming(alias), Vec::<u32>::new(), "{alias}");
+                assert_eq!(
+                    loaded.naming(alias, &Overrides::default(), &[]),
+                    Vec::<u32>::new(),
+                    "{alias}"
+                );
             }
         }
-        assert_eq!(loaded.naming("Nobody Atall"), Vec::<u32>::new());
+        assert_eq!(
+            loaded.naming("Nobody Atall", &Overrides::default(), &[]),
+            Vec::<u32>::new()
+        );
+    }
+
+    #[test]
+    fn shards_rank_renamed_retyped_and_hidden_entities_as_the_corrected_whole_index_does() {
+        use crate::set::correct::{self, Correction};
+        use crate::set::SearchIndex;
+        let (set, _) = sample();
+        let (keys, files, linking) = sharded(&set, 200);
+        let key_of = |name: &str| {
+            linking
+                .entities
+                .iter()
+                .find(|e| e.name == name)
+                .map(|e| e.key.clone())
+                .unwrap_or_else(|| panic!("{name}: {:?}", linking.entities))
+        };
+        let (jane, us, lagos) = (
+            key_of("Jane Okafor"),
+            key_of("United States"),
+            key_of("Lagos"),
+        );
+        let list = vec![
+            Correction::Rename {
+                key: jane.clone(),
+                name: "Jane Okafor-Lind".into(),
+            },
+            Correction::Rename {
+                key: jane.clone(),
+                name: "Amaka Okafor 🌍".into(),
+            },
+            Correction::Retype {
+                key: us.clone(),
+                kind: EntityKind::Organization,
+            },
+            Correction::Hide { key: lagos.clone() },
+        ];
+        assert!(correct::keys_only(&list));
+        let corrected = correct::apply(&set, &linking, &list);
+        let whole = SearchIndex::build(&set, &corrected.linking);
+        let o = Overrides::of(&list);
+        let mut renamed_found = false;
+        for q in [
+            "Amaka Okafor 🌍 ",
+            "amaka okafor ",
+            "Jane Okafor-Lind ",
+            "Jane Okafor ",
+            "United States ",
+            "Lagos ",
+            "harbour ",
+        ] {
+            let query = parse_query(q);
+            let mut loaded = Loaded::default();
+            let read = |loaded: &mut Loaded, query: &Query| loop {
+                let need = missing(&keys, loaded, query);
+                if need.is_empty() {
+                    break;
+                }
+                for n in need {
+                    loaded.add(n, &files[n], 7).expect("a shard of this build");
+                }
+            };
+            read(&mut loaded, &query);
+            // The entities renamed to the query's name, under their names in
+            // the build (the page reads these from the entity's shard).
+            let also: Vec<Named> = renamed_to(&o, q)
+                .into_iter()
+                .filter_map(|k| {
+                    let built = &linking.entities.iter().find(|e| e.key == k)?.name;
+                    read(&mut loaded, &name_query(built));
+                    loaded.named_as(built, k)
+                })
+                .collect();
+            renamed_found |= !also.is_empty();
+            let ranking = rank_corrected(&query, &loaded, keys.articles as usize, &also, &o);
+            let hits = whole.search(&set, q, 10);
+            let mut expected: Vec<(usize, f64)> =
+                hits.iter().map(|h| (h.article, h.score)).collect();
+            expected.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+            let found: Vec<usize> = ranking.found.iter().map(|f| f.0 as usize).collect();
+            assert_eq!(
+                found,
+                expected.iter().map(|e| e.0).collect::<Vec<_>>(),
+                "{q}"
+            );
+            for ((_, s), (_, e)) in ranking.found.iter().zip(&expected) {
+                assert!((s - e).abs() < 1e-9, "{q}: {s} against {e}");
+            }
+            // what the query names, with the names and types corrected
+            let mut named: Vec<(String, String, EntityKind)> = ranking
+                .named
+                .iter()
+                .map(|n| (n.key.clone(), n.name.clone(), n.kind))
+                .collect();
+            named.sort();
+            let mut expected: Vec<(String, String, EntityKind)> = query
+                .name
+                .as_ref()
+                .and_then(|n| whole.names.get(n))
+                .into_iter()
+                .flatten()
+                .filter_map(|&i| corrected.linking.entities.get(i))
+                .map(|e| (e.key.clone(), e.name.clone(), e.kind))
+                .collect();
+            expected.sort();
+            assert_eq!(named, expected, "{q}");
+        }
+        assert!(
+            renamed_found,
+            "a query by the new name reads the old name's entry"
+        );
+        // The entity filter by name: the new name, not the old.
+        let mut loaded = Loaded::default();
+        for (n, f) in files.iter().enumerate() {
+            loaded.add(n, f, 7).expect("a shard of this build");
+        }
+        let also: Vec<Named> = renamed_to(&o, "AMAKA okafor 🌍")
+            .into_iter()
+            .filter_map(|k| loaded.named_as("Jane Okafor", k))
+            .collect();
+        assert_eq!(also.len(), 1);
+        assert_eq!(loaded.naming("amaka okafor 🌍", &o, &also), vec![0, 1]);
+        assert_eq!(loaded.naming("Jane Okafor", &o, &[]), Vec::<u32>::new());
+        assert_eq!(
+            loaded.naming("Jane Okafor", &Overrides::default(), &[]),
+            vec![0, 1]
+        );
     }
 
     #[test]

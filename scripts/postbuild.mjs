@@ -138,7 +138,29 @@ function inlineIcon(tag) {
 // ---------------------------------------------------------------------------
 // 1. index.html: CSP by hash, icons inline
 // ---------------------------------------------------------------------------
+// A page of the set starts the set's pages module at once, from a script of
+// its own at the top of the head that runs while the page is parsed (the
+// app's loader, a module, runs only once it is parsed and laid out): the
+// module's code and its WebAssembly are fetched together, not one after
+// the other through trunk's loader. The app finds it started
+// (`dossierPagesStart`, src/pages.rs). The prerendered view (the library,
+// not that page) is hidden before it is laid out, until the app is live
+// (app.css, `data-set-page`), when the app shows nothing of its own there.
+const SET_PAGE =
+  'if (/^#\\/(e\\/|timeline|search)/.test(location.hash)) { document.documentElement.dataset.setPage = ""; ' +
+  'self.dossierPagesStart = () => (self.__dossierPages ??= Promise.all([import("./pages.js"), fetch("./pages_bg.wasm")])' +
+  // (the module renders into the body: once the page is parsed)
+  '.then(async ([m, wasm]) => { if (document.readyState === "loading") await new Promise((go) => document.addEventListener("readystatechange", go, { once: true })); ' +
+  "return m.default({ module_or_path: wasm }); })" +
+  ".catch((e) => { self.__dossierPages = undefined; throw e; })); " +
+  "self.dossierPagesStart().catch(() => {}); }\n";
+distFile("pages.js");
+distFile("pages_bg.wasm");
+const SET_PAGE_SCRIPT = `<script id="dossier-page-start">${SET_PAGE}</script>\n`;
 let html = readFileSync(indexPath, "utf8");
+// (a page this step wrote before: its script of a page of the set goes, and
+// is written again below)
+html = html.replace(/<script id="dossier-page-start">[\s\S]*?<\/script>\n?/, "");
 html = html.replace(CSP_META_RE, "").replace(REFERRER_META_RE, "");
 checkNoStyleAttributes(html, "index.html");
 html = html.replace(/<link\b[^>]*>/gi, (tag) => (isIconLink(tag) ? inlineIcon(tag) : tag));
@@ -194,19 +216,9 @@ const EARLY_INPUT =
   'addEventListener("click", (e) => { const m = e.target instanceof Element && e.target.closest("mark[data-entity][data-m]"); ' +
   'if (m && !e.target.closest("a") && document.documentElement.dataset.app !== "ready") ' +
   'window.__dossierEarly = [m.closest("[data-slug]")?.dataset.slug ?? "", m.dataset.entity, m.dataset.m]; }, true);\n';
-// A page of the set starts the set's pages module at once too, beside the
-// app (which finds it started: `dossierPagesStart`, src/pages.rs), and the
-// prerendered view (the library, not that page) is hidden until the app
-// is live (app.css, `data-set-page`), when the app shows nothing of its own
-// there.
-const SET_PAGE =
-  'if (/^#\\/(e\\/|timeline|search)/.test(location.hash)) { document.documentElement.dataset.setPage = ""; ' +
-  'self.dossierPagesStart = () => (self.__dossierPages ??= import("./pages_loader.js").catch((e) => { self.__dossierPages = undefined; throw e; })); ' +
-  "self.dossierPagesStart().catch(() => {}); }\n";
 const deferredLoader =
   "\n// Start after the first paint: the page is readable before the app runs.\n" +
   EARLY_INPUT +
-  SET_PAGE +
   AFTER_PAINT +
   `const bindings = await import(${JSON.stringify(jsHref)});\n` +
   `const wasm = await bindings.default({ module_or_path: ${JSON.stringify(wasmHref)} });\n` +
@@ -215,6 +227,7 @@ const deferredLoader =
 html = html.replace(loader[0], () => `<script type="module">${deferredLoader}</script>`);
 html = html.replace(/[ \t]*<link\b[^>]*\brel=["']?(modulepreload|preload)["']?[^>]*>\n?/gi, "");
 scriptHashes.push(sha256(deferredLoader));
+scriptHashes.push(sha256(SET_PAGE));
 const styleHashes = [...html.matchAll(STYLE_RE)].map((m) => sha256(m[1]));
 
 for (const m of html.matchAll(/<link\b[^>]*>/gi)) {
@@ -234,7 +247,7 @@ const indexCsp = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join("; ");
-writeFileSync(indexPath, insertHeadMeta(html, metaTags(indexCsp)));
+writeFileSync(indexPath, insertHeadMeta(html, metaTags(indexCsp) + SET_PAGE_SCRIPT));
 console.log(
   `postbuild: ${indexPath}: CSP with ${scriptHashes.length} script hash(es), ${styleHashes.length} style hash(es)`,
 );

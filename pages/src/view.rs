@@ -303,15 +303,18 @@ pub fn pages() -> Html {
                 // as the reader corrected it (renames, types and hiding:
                 // see `crate::shard::light`)
                 let (view, hidden) = match list.as_ref() {
-                    Ok(list) => corrected_view(view, list),
-                    Err(_) => ((**view).clone(), false),
+                    Ok(list) if !list.is_empty() => {
+                        let (view, hidden) = corrected_view(view, list);
+                        (Rc::new(view), hidden)
+                    }
+                    _ => (Rc::clone(view), false),
                 };
                 let whole = {
                     let asked = asked.clone();
                     Callback::from(move |()| asked.set(true))
                 };
                 html! {
-                    <EntityShown view={Rc::new(view.clone())} name={key.clone()} {hidden} correct={html! {
+                    <EntityShown view={Rc::clone(&view)} name={key.clone()} {hidden} correct={html! {
                         <Correct set={None::<Rc<Set>>} entity={view.key.clone()} name={view.name.clone()} kind={view.kind} {hidden} corrections={corrections.clone()} {whole} />
                     }} />
                 }

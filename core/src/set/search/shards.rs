@@ -578,20 +578,51 @@ mod tests {
         (keys, files, linking)
     }
 
-    /// Reads what the query needs, as the page does; returns the ranking
-    /// and how many shards were read.
-    fn ask(keys: &SearchKeys, files: &[Vec<u8>], q: &str) -> (Ranking, usize) {
-        let query = parse_query(q);
-        let mut loaded = Loaded::default();
+    /// Reads into `loaded` what `query` needs, as the page does.
+    fn read_for(keys: &SearchKeys, files: &[Vec<u8>], loaded: &mut Loaded, query: &Query) {
         loop {
-            let need = missing(keys, &loaded, &query);
+            let need = missing(keys, loaded, query);
             if need.is_empty() {
-                break;
+                return;
             }
             for n in need {
                 loaded.add(n, &files[n], 7).expect("a shard of this build");
             }
         }
+    }
+
+    /// Every shard, read.
+    fn read_all(files: &[Vec<u8>]) -> Loaded {
+        let mut loaded = Loaded::default();
+        for (n, f) in files.iter().enumerate() {
+            loaded.add(n, f, 7).expect("a shard of this build");
+        }
+        loaded
+    }
+
+    /// The shards found what the whole index `hits`, in the same order (the
+    /// whole index breaks ties by date; the shards by order) and with the
+    /// same scores.
+    fn assert_ranked_as(ranking: &Ranking, hits: &[crate::set::Hit], what: &str) {
+        let mut expected: Vec<(usize, f64)> = hits.iter().map(|h| (h.article, h.score)).collect();
+        expected.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        let found: Vec<usize> = ranking.found.iter().map(|f| f.0 as usize).collect();
+        assert_eq!(
+            found,
+            expected.iter().map(|e| e.0).collect::<Vec<_>>(),
+            "{what}"
+        );
+        for ((_, s), (_, e)) in ranking.found.iter().zip(&expected) {
+            assert!((s - e).abs() < 1e-9, "{what}: {s} against {e}");
+        }
+    }
+
+    /// Reads what the query needs, as the page does; returns the ranking
+    /// and how many shards were read.
+    fn ask(keys: &SearchKeys, files: &[Vec<u8>], q: &str) -> (Ranking, usize) {
+        let query = parse_query(q);
+        let mut loaded = Loaded::default();
+        read_for(keys, files, &mut loaded, &query);
         let n = loaded.shards.len();
         (rank(&query, &loaded, keys.articles as usize), n)
     }
@@ -634,13 +665,7 @@ mod tests {
         assert!(checked >= 3, "{checked} entities");
         // an alias is not the entity's name, and a name not in the set
         // names nothing
-        let loaded = {
-            let mut l = Loaded::default();
-            for (n, f) in files.iter().enumerate() {
-                l.add(n, f, 7).expect("a shard of this build");
-            }
-            l
-        };
+        let loaded = read_all(&files);
         for entity in &linking.entities {
             for alias in entity.aliases.iter().filter(|a| {
                 !linking
@@ -711,41 +736,20 @@ mod tests {
         ] {
             let query = parse_query(q);
             let mut loaded = Loaded::default();
-            let read = |loaded: &mut Loaded, query: &Query| loop {
-                let need = missing(&keys, loaded, query);
-                if need.is_empty() {
-                    break;
-                }
-                for n in need {
-                    loaded.add(n, &files[n], 7).expect("a shard of this build");
-                }
-            };
-            read(&mut loaded, &query);
+            read_for(&keys, &files, &mut loaded, &query);
             // The entities renamed to the query's name, under their names in
             // the build (the page reads these from the entity's shard).
             let also: Vec<Named> = renamed_to(&o, q)
                 .into_iter()
                 .filter_map(|k| {
                     let built = &linking.entities.iter().find(|e| e.key == k)?.name;
-                    read(&mut loaded, &name_query(built));
+                    read_for(&keys, &files, &mut loaded, &name_query(built));
                     loaded.named_as(built, k)
                 })
                 .collect();
             renamed_found |= !also.is_empty();
             let ranking = rank_corrected(&query, &loaded, keys.articles as usize, &also, &o);
-            let hits = whole.search(&set, q, 10);
-            let mut expected: Vec<(usize, f64)> =
-                hits.iter().map(|h| (h.article, h.score)).collect();
-            expected.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-            let found: Vec<usize> = ranking.found.iter().map(|f| f.0 as usize).collect();
-            assert_eq!(
-                found,
-                expected.iter().map(|e| e.0).collect::<Vec<_>>(),
-                "{q}"
-            );
-            for ((_, s), (_, e)) in ranking.found.iter().zip(&expected) {
-                assert!((s - e).abs() < 1e-9, "{q}: {s} against {e}");
-            }
+            assert_ranked_as(&ranking, &whole.search(&set, q, 10), q);
             // what the query names, with the names and types corrected
             let mut named: Vec<(String, String, EntityKind)> = ranking
                 .named
@@ -770,10 +774,7 @@ mod tests {
             "a query by the new name reads the old name's entry"
         );
         // The entity filter by name: the new name, not the old.
-        let mut loaded = Loaded::default();
-        for (n, f) in files.iter().enumerate() {
-            loaded.add(n, f, 7).expect("a shard of this build");
-        }
+        let loaded = read_all(&files);
         let also: Vec<Named> = renamed_to(&o, "AMAKA okafor 🌍")
             .into_iter()
             .filter_map(|k| loaded.named_as("Jane Okafor", k))
@@ -811,19 +812,7 @@ mod tests {
             ] {
                 let hits = whole.search(&set, q, 10);
                 let (ranking, _) = ask(&keys, &files, q);
-                let found: Vec<usize> = ranking.found.iter().map(|f| f.0 as usize).collect();
-                let mut expected: Vec<(usize, f64)> =
-                    hits.iter().map(|h| (h.article, h.score)).collect();
-                // the whole index breaks ties by date; the shards by order
-                expected.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-                assert_eq!(
-                    found,
-                    expected.iter().map(|e| e.0).collect::<Vec<_>>(),
-                    "{q} at {size}"
-                );
-                for ((_, s), (_, e)) in ranking.found.iter().zip(&expected) {
-                    assert!((s - e).abs() < 1e-9, "{q}: {s} against {e}");
-                }
+                assert_ranked_as(&ranking, &hits, &format!("{q} at {size}"));
                 for h in &hits {
                     let (article, analysis) = &set[h.article];
                     let keys: Vec<String> = (0..analysis.entities.len())
@@ -876,15 +865,7 @@ mod tests {
             loaded.add(n, file, 7).expect("a shard");
         }
         let query = parse_query("pa");
-        loop {
-            let need = missing(&keys, &loaded, &query);
-            if need.is_empty() {
-                break;
-            }
-            for n in need {
-                loaded.add(n, &files[n], 7).expect("a shard");
-            }
-        }
+        read_for(&keys, &files, &mut loaded, &query);
         let ranking = rank(&query, &loaded, 1);
         let expected: BTreeSet<String> = (0..PREFIX_WORDS).map(|i| format!("pa{i:03}")).collect();
         assert_eq!(ranking.marked, expected);

@@ -593,6 +593,15 @@ describe("a split set", () => {
       await page.addInitScript(() => {
         window.__told = [];
         addEventListener("dossier-page", (e) => window.__told.push(e.detail));
+        // How many rows and marks the list and the drawing had when the
+        // first row appeared.
+        new MutationObserver((_, seen) => {
+          const rows = document.querySelectorAll('main[aria-label="Set timeline"] li[data-date]').length;
+          if (rows) {
+            window.__first = { rows, marks: document.querySelectorAll("svg.set-axis .mark").length };
+            seen.disconnect();
+          }
+        }).observe(document, { childList: true, subtree: true });
       });
       await page.goto(`${server.url}#/timeline`, { waitUntil: "load" });
       await page.locator(`${TL}[aria-busy="true"]`).waitFor();
@@ -611,6 +620,13 @@ describe("a split set", () => {
       assert.deepEqual([...new Set(await page.evaluate(() => window.__told))], ["#/timeline"]);
       const light = await rows();
       assert.ok(light.length > articles.length, `${light.length} points`);
+      // A long list and its drawing are made in steps after the first
+      // paint, and the page is busy until all are there.
+      const first = await page.evaluate(() => window.__first);
+      const marks = await page.locator(`${TL} svg.set-axis .mark`).count();
+      assert.ok(light.length > 60, `${light.length} rows`);
+      assert.equal(first.rows, 60, `first rows of ${light.length}`);
+      assert.equal(first.marks, Math.min(marks, 60), `first marks of ${marks}`);
       assert.match(await page.locator(`${TL} .lede`).textContent(), new RegExp(`^${light.length} dated points`));
       // One year: the points of the window, counted from the list of files.
       const years = light.map((r) => r.match(/^(\d{4})-/)?.[1]).filter(Boolean);

@@ -14,7 +14,7 @@
 //! this module.
 
 use crate::set::{Linking, TimelineItem};
-use crate::view::pages::{entity_view, EntityView};
+use crate::view::pages::{entity_view, EntityView, WITH_KEPT};
 use crate::{Analysis, Article, Meta};
 use serde::{Deserialize, Serialize};
 
@@ -477,7 +477,16 @@ pub fn entity_shards(
     let mut views = Vec::with_capacity(index.pages.len());
     let mut bytes = 0;
     for (i, page) in index.pages.iter().enumerate() {
-        let view = entity_view(set, slugs, &pages.linking, i, page, &rows, &|_| false);
+        let view = entity_view(
+            set,
+            slugs,
+            &pages.linking,
+            i,
+            page,
+            &rows,
+            &|_| false,
+            WITH_KEPT,
+        );
         bytes += postcard::to_allocvec(&view).map_err(err)?.len();
         views.push(view);
     }
@@ -853,7 +862,8 @@ mod tests {
             .collect()
     }
 
-    /// The view of entity `i` as the page builds it from the whole set.
+    /// The view of entity `i` built from the whole set, keeping as many of
+    /// the entities named with it as its shard does.
     fn whole_view(s: &[(Article, Analysis)], pages: &SetPages, i: usize) -> EntityView {
         let slugs: Vec<&str> = s.iter().map(|(a, _)| a.slug.as_str()).collect();
         let titles: Vec<&str> = s.iter().map(|(a, _)| a.meta.title.as_str()).collect();
@@ -867,6 +877,7 @@ mod tests {
             &index.pages[i],
             &rows,
             &|_| false,
+            WITH_KEPT,
         )
     }
 
@@ -874,8 +885,9 @@ mod tests {
     fn an_entity_page_from_its_shard_takes_renames_types_and_hiding_as_the_whole_set_does() {
         use crate::analysis::EntityKind;
         use crate::set::correct::{self, Correction};
-        use crate::view::pages::corrected_view;
-        let s = varied(12);
+        use crate::view::pages::{corrected_view, WITH_SHOWN};
+        // Ingrid Solberg is named with more entities than a page shows.
+        let s = varied(WITH_SHOWN + 10);
         let pages = SetPages::of(&s);
         let slugs: Vec<&str> = s.iter().map(|(a, _)| a.slug.as_str()).collect();
         let titles: Vec<&str> = s.iter().map(|(a, _)| a.meta.title.as_str()).collect();
@@ -936,6 +948,7 @@ mod tests {
                 &index.pages[i],
                 &rows,
                 &|k| corrected.hidden.contains(k),
+                WITH_SHOWN,
             );
             assert_eq!(light, expected, "{}", e.key);
             assert_eq!(hidden, corrected.hidden.contains(&e.key), "{}", e.key);
@@ -958,7 +971,8 @@ mod tests {
             .with
             .iter()
             .all(|(k, _, _)| *k != tromso && *k != narvik));
-        assert!(!ingrid_page.with.is_empty());
+        // The next ones named with her take the hidden ones' places.
+        assert_eq!(ingrid_page.with.len(), WITH_SHOWN);
         // A merge or a split needs the whole set.
         for c in [
             Correction::Merge {

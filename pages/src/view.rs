@@ -30,6 +30,7 @@
 
 use std::rc::Rc;
 
+use dossier::components::steps::use_frame_steps;
 use dossier::dom;
 use dossier::ptr::Ptr;
 use dossier_core::analysis::{EntityKind, Span};
@@ -37,9 +38,10 @@ use dossier_core::set::search::shards::Named;
 use dossier_core::timex::cal::{civil_from_days, days_from_civil};
 use dossier_core::view::pages::{
     corrected_view, entity_view, extent, listed_range, pan, passage, set_axis, zoom, EntityView,
-    LaneBy, SetAxis, SetMark, TimelineRow, MENTIONS_SHOWN, POINTS_LISTED,
+    LaneBy, SetAxis, SetMark, TimelineRow, MENTIONS_SHOWN, POINTS_LISTED, WITH_SHOWN,
 };
 use dossier_core::view::periods::TimelineKeys;
+use dossier_core::view::reading::{row_steps, rows_shown};
 use dossier_core::view::{date_label, fixed, kind_singular, percent, Route};
 use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
@@ -655,6 +657,21 @@ fn timeline(p: &TimelineProps) -> Html {
             })
         })
     });
+    // Read by period, the rows listed and the axis's marks are made in
+    // steps once the list is read: the first with the page, the rest after
+    // each paint, a step at a time, as the reading view's long panels (the
+    // chosen row and its mark always).
+    let listed_count: usize = listed_rows.iter().map(|r| r.1).sum();
+    let marks_count = period_axis.as_ref().as_ref().map_or(0, |g| g.marks.len());
+    let steps = use_frame_steps(
+        period_keys.is_some(),
+        false,
+        row_steps(listed_count.max(marks_count)),
+    );
+    let (limit, marks_limit) = (
+        rows_shown(steps, listed_count, None),
+        rows_shown(steps, marks_count, None),
+    );
     let again = {
         let attempt = attempt.clone();
         Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
@@ -735,10 +752,15 @@ fn timeline(p: &TimelineProps) -> Html {
                 POINTS_LISTED,
             );
             (
-                whole_axis
-                    .as_ref()
-                    .as_ref()
-                    .map(|g| set_axis_html(g, &MarkRows::Rows(&set.rows), &selected, zoom_keys)),
+                whole_axis.as_ref().as_ref().map(|g| {
+                    set_axis_html(
+                        g,
+                        &MarkRows::Rows(&set.rows),
+                        &selected,
+                        zoom_keys,
+                        usize::MAX,
+                    )
+                }),
                 counts(w.shown.len(), total, &listed),
                 html! { <>{ for w.shown[listed.clone()].iter().filter_map(|&i| Some(timeline_row(set.rows.get(i)?, i, *selected))) }</> },
             )
@@ -748,18 +770,19 @@ fn timeline(p: &TimelineProps) -> Html {
                 .first()
                 .and_then(|&(first, _)| shown.position(first))
                 .unwrap_or(0);
-            let listed = position..position + listed_rows.iter().map(|r| r.1).sum::<usize>();
+            let listed = position..position + listed_count;
             let rows = listed_rows
                 .iter()
                 .flat_map(|&(first, count)| first..first + count)
-                .filter_map(|i| {
+                .enumerate()
+                .filter(|&(k, i)| k < limit || *selected == Some(i))
+                .filter_map(|(_, i)| {
                     crate::period::with_row(keys, i, |r| timeline_row(r, i, *selected))
                 });
             (
-                period_axis
-                    .as_ref()
-                    .as_ref()
-                    .map(|g| set_axis_html(g, &MarkRows::Runs(keys), &selected, zoom_keys)),
+                period_axis.as_ref().as_ref().map(|g| {
+                    set_axis_html(g, &MarkRows::Runs(keys), &selected, zoom_keys, marks_limit)
+                }),
                 counts(shown.len(), total, &listed),
                 html! { <>{ for rows }</> },
             )
@@ -767,7 +790,8 @@ fn timeline(p: &TimelineProps) -> Html {
         _ => (None, html! {}, html! {}),
     };
     let failed = (*failure).clone().filter(|_| by_period && missing);
-    let busy = by_period && missing && failed.is_none();
+    let coming = limit < listed_count || marks_limit < marks_count;
+    let busy = by_period && (missing && failed.is_none() || coming);
     html! {
         <main class="set-page set-timeline" aria-label="Set timeline" aria-busy={busy.to_string()}>
             { title }
@@ -1168,6 +1192,7 @@ fn set_axis_html(
     rows: &MarkRows,
     selected: &UseStateHandle<Option<usize>>,
     zoom: Option<(Callback<KeyboardEvent>, Callback<WheelEvent>)>,
+    limit: usize,
 ) -> Html {
     let zoomable = zoom.is_some();
     let (onkeydown, onwheel) = zoom.unzip();
@@ -1197,7 +1222,7 @@ fn set_axis_html(
                     </g>
                 }
             }) }
-            { for g.marks.iter().map(|m| {
+            { for g.marks.iter().enumerate().filter(|(k, m)| *k < limit || (*selected).is_some_and(|s| rows.holds(m, s))).map(|(_, m)| {
                 let y = TOP + m.lane as f64 * lane_h + if named { 12.0 } else { 0.0 };
                 let first = rows.first(m);
                 let pick = {
@@ -1255,6 +1280,7 @@ fn entity_page(p: &EntityProps) -> Html {
             page,
             &set.rows,
             &|k| set.hidden(k),
+            WITH_SHOWN,
         )))
     });
     let (Some(e), Some(view)) = (
@@ -1357,7 +1383,7 @@ fn entity_shown(p: &ShownProps) -> Html {
                 <section aria-labelledby="with">
                     <h2 id="with">{ "Named with" }</h2>
                     <ul class="with">
-                        { for e.with.iter().map(|(key, name, n)| html! {
+                        { for e.with.iter().take(WITH_SHOWN).map(|(key, name, n)| html! {
                             <li><a href={Route::Entity { key: key.clone() }.to_hash()}>{ name.clone() }</a>
                                 <span class="muted">{ format!(" {n}") }</span></li>
                         }) }
@@ -1371,7 +1397,7 @@ fn entity_shown(p: &ShownProps) -> Html {
                         <p class="muted">{ format!("The first {} of {}; the set's timeline has them all.", e.events.len(), e.dated) }</p>
                     }
                     if let Some(g) = &axis {
-                        { set_axis_html(g, &MarkRows::Rows(&e.events), &selected, None) }
+                        { set_axis_html(g, &MarkRows::Rows(&e.events), &selected, None, usize::MAX) }
                     }
                     <ol class="set-list">
                         { for e.events.iter().enumerate().map(|(i, r)| timeline_row(r, i, *selected)) }

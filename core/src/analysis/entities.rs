@@ -95,3 +95,5 @@ pub(crate) fn corporate_suffix(word: &str) -> bool {
 }
 
 pub(crate) use group::slug;
+/// The gazetteers' fast hash, for other maps of short keys built often.
+pub(crate) use lexicon::FnvBuild;

@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use crate::analysis::entities::FnvBuild;
 use crate::analysis::{EntityKind, Precision, Span};
 use crate::bundle::SetPages;
 use crate::set::correct::Correction;
@@ -139,6 +140,11 @@ pub const MENTIONS_SHOWN: usize = 200;
 pub const ARTICLES_SHOWN: usize = 200;
 pub const EVENTS_SHOWN: usize = 300;
 pub const WITH_SHOWN: usize = 30;
+/// How many of the entities named with it an entity's shard keeps: more
+/// than its page shows, so that a page from the shard with some of them
+/// hidden by the reader still shows [`WITH_SHOWN`], the next ones, as the
+/// page built from the whole set does (up to ten hidden among them).
+pub const WITH_KEPT: usize = WITH_SHOWN + 10;
 
 /// An article that names an entity, as its page lists it.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -187,7 +193,10 @@ pub struct EntityView {
 
 /// The view of entity `index` of `linking` (its page in `pages`), over the
 /// articles `set` (listed as `slugs`) and the set timeline's `rows`; the
-/// entities `hidden` answers true for are left out of "named with".
+/// entities `hidden` answers true for are left out of "named with", which
+/// keeps the first `with` of the others ([`WITH_SHOWN`] for the page,
+/// [`WITH_KEPT`] for a shard).
+#[allow(clippy::too_many_arguments)]
 pub fn entity_view(
     set: &[(Article, Analysis)],
     slugs: &[&str],
@@ -196,6 +205,7 @@ pub fn entity_view(
     page: &EntityPage,
     rows: &[TimelineRow],
     hidden: &dyn Fn(&str) -> bool,
+    with: usize,
 ) -> EntityView {
     let title = |a: usize| {
         set.get(a)
@@ -273,7 +283,7 @@ pub fn entity_view(
         .iter()
         .filter_map(|&(i, n)| linking.entities.get(i).map(|e| (e, n)))
         .filter(|(e, _)| !hidden(&e.key))
-        .take(WITH_SHOWN)
+        .take(with)
         .map(|(e, n)| (e.key.clone(), e.name.clone(), n))
         .collect();
     let dated = rows
@@ -303,8 +313,8 @@ pub fn entity_view(
 /// set with the corrections applied shows, and whether the entity is
 /// hidden. Its old names become aliases; the entities named with it that
 /// are renamed carry their new names, and hidden ones are left out (the
-/// shard lists [`WITH_SHOWN`] of them, so one hidden there leaves one fewer,
-/// where the whole set would show the next).
+/// shard keeps [`WITH_KEPT`] of them, so the next take their place up to
+/// [`WITH_SHOWN`], as on the whole set's page).
 pub fn corrected_view(view: &EntityView, list: &[Correction]) -> (EntityView, bool) {
     let mut out = view.clone();
     let mut hidden = false;
@@ -332,6 +342,7 @@ pub fn corrected_view(view: &EntityView, list: &[Correction]) -> (EntityView, bo
         }
     }
     out.with.retain(|(k, _, _)| !gone.contains(&k.as_str()));
+    out.with.truncate(WITH_SHOWN);
     for (k, name, _) in &mut out.with {
         if let Some(new) = names.get(k.as_str()) {
             *name = new.to_string();
@@ -502,7 +513,7 @@ pub fn set_axis(
         LaneBy::Packed => {
             // Points of one day are one mark: the days are packed, not the rows.
             let mut days: Vec<(i64, i64)> = Vec::new();
-            let mut day_at: HashMap<i64, usize> = HashMap::new();
+            let mut day_at: HashMap<i64, usize, FnvBuild> = HashMap::default();
             for (_, iv) in &visible {
                 match day_at.get(&iv.0) {
                     Some(&k) => days[k].1 = days[k].1.max(iv.1),
@@ -541,7 +552,7 @@ pub fn set_axis(
     }
     // One mark per lane and start day.
     let mut marks: Vec<SetMark> = Vec::new();
-    let mut mark_at: HashMap<(usize, i64), usize> = HashMap::new();
+    let mut mark_at: HashMap<(usize, i64), usize, FnvBuild> = HashMap::default();
     for (row, lane) in placed {
         let r = &rows[row];
         let Some(iv) = r.interval else { continue };

@@ -799,6 +799,18 @@ fn segment(cx: &mut Ctx, sink: &mut Sink, a: usize, b: usize) {
         return;
     }
     let lex = lexicon::get();
+    // A closed-class word of three letters or more in capitals ending a
+    // run of capitalised words that are not ("Clients MUST send", "Servers
+    // SHOULD"): a keyword of a standard or of code, which no name holds
+    // (but an acronym leads "WHO Director", and "The WHO" is one); the
+    // words before it are a name or not on their own.
+    if b - a > 1
+        && capital_keyword(cx, lex, b - 1)
+        && !is_determiner(cx.w(b - 2))
+        && (a..b - 1).all(|x| !is_all_caps(cx.w(x)))
+    {
+        return segment(cx, sink, a, b - 1);
+    }
     let Some((mut a, mut b)) = split_off_front(cx, sink, a, b) else {
         return;
     };
@@ -1266,6 +1278,22 @@ fn split_off_before_title(
         }
     }
     a
+}
+
+/// Word `i` is a closed-class word of three letters or more in capitals
+/// that neither the places nor the organisations know ("MUST", "AND", not
+/// "WHO" or "US").
+fn capital_keyword(cx: &mut Ctx, lex: &lexicon::Lexicon, i: usize) -> bool {
+    let w = cx.w(i);
+    if !is_all_caps(w)
+        || w.chars().filter(|c| c.is_alphabetic()).count() < 3
+        || gazetteer_place(w)
+        || lex.organizations.contains(w)
+    {
+        return false;
+    }
+    lower_into(w, &mut cx.buf);
+    lexicon::function_word(&cx.buf)
 }
 
 /// A closed-class word, in any case but all capitals ("US", "IT" stay).

@@ -595,6 +595,7 @@ fn keywords_in_capitals_and_technical_acronyms_are_never_names() {
         "A client MUST send the header and MAY retry; servers SHOULD answer WITH care.",
         "Its CPU and GPU ran hot, the HTTP API returned JSON, and the GUI showed an SQL error.",
         "The WHO said on Monday that US hospitals were ready.",
+        "Clients MUST close the stream, and Hollund Systems SHOULD expire its tokens.",
     ];
     let ents = run(&parts);
     check_invariants(&parts, &ents);
@@ -616,6 +617,10 @@ fn keywords_in_capitals_and_technical_acronyms_are_never_names() {
     assert_eq!(who.kind, EntityKind::Organization);
     let us = find(&ents, &parts, "US").unwrap_or_else(|| panic!("US: {ents:?}"));
     assert_eq!(us.kind, EntityKind::Place);
+    // a keyword in capitals after capitalised words ends the name before it
+    assert!(find(&ents, &parts, "Clients").is_none(), "{ents:?}");
+    let hollund = find(&ents, &parts, "Hollund Systems").unwrap_or_else(|| panic!("{ents:?}"));
+    assert_eq!(hollund.kind, EntityKind::Organization);
 }
 
 #[test]

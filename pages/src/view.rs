@@ -1186,7 +1186,9 @@ impl MarkRows<'_> {
 /// The drawing of the set timeline's axis: ticks, lanes (named when they
 /// are by article or entity) and marks; a mark selects its first row in the
 /// list below. The list is the accessible view; the drawing is an image of
-/// it that the keys and the wheel zoom and move.
+/// it that the keys and the wheel zoom and move. Only its first `limit`
+/// marks are made, and the one holding the chosen row: the others come in
+/// later steps.
 fn set_axis_html(
     g: &SetAxis,
     rows: &MarkRows,

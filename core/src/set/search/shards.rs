@@ -347,8 +347,8 @@ pub fn name_query(name: &str) -> Query {
 
 /// The shards `query` still needs, given those read: the shard of each
 /// word and of its name, and for a prefix the shards of its range until
-/// [`PREFIX_WORDS`] words are read. Read them and ask again; empty when
-/// the query can be answered.
+/// [`PREFIX_WORDS`] words are read, two at a time when the range goes on.
+/// Read them and ask again; empty when the query can be answered.
 pub fn missing(keys: &SearchKeys, loaded: &Loaded, query: &Query) -> Vec<usize> {
     let mut need = BTreeSet::new();
     let exact = query
@@ -365,6 +365,16 @@ pub fn missing(keys: &SearchKeys, loaded: &Loaded, query: &Query) -> Vec<usize> 
         loop {
             if !loaded.shards.contains(&at) {
                 need.insert(at);
+                // The range goes on into the next shard: read it with this
+                // one rather than after it (the prefix's first words are
+                // the same whatever else is read).
+                if keys
+                    .first
+                    .get(at + 1)
+                    .is_some_and(|n| n.starts_with(p.as_str()))
+                {
+                    need.insert(at + 1);
+                }
                 break;
             }
             // The words of the prefix up to the next shard are all read
@@ -869,6 +879,34 @@ mod tests {
         let ranking = rank(&query, &loaded, 1);
         let expected: BTreeSet<String> = (0..PREFIX_WORDS).map(|i| format!("pa{i:03}")).collect();
         assert_eq!(ranking.marked, expected);
+    }
+
+    #[test]
+    fn a_prefix_reads_the_next_shard_of_its_range_with_each() {
+        // 100 words of one prefix, a shard each
+        let words: Vec<(String, u32, u32)> =
+            (0..100).map(|i| (format!("pa{i:03}"), 1, 0)).collect();
+        let linking = Linking::default();
+        let (keys, files) = cut_at(entries(&[words], &[&[]], &linking), 1, 7, 1).expect("cuts");
+        let query = parse_query("pa");
+        let mut loaded = Loaded::default();
+        let mut rounds = 0;
+        loop {
+            let need = missing(&keys, &loaded, &query);
+            if need.is_empty() {
+                break;
+            }
+            assert_eq!(need.len(), 2, "round {rounds}: {need:?}");
+            rounds += 1;
+            for n in need {
+                loaded.add(n, &files[n], 7).expect("a shard");
+            }
+        }
+        // its first 64 words, two shards a round, none past them
+        assert_eq!(rounds, PREFIX_WORDS / 2);
+        assert_eq!(loaded.shards.len(), PREFIX_WORDS);
+        let expected: BTreeSet<String> = (0..PREFIX_WORDS).map(|i| format!("pa{i:03}")).collect();
+        assert_eq!(rank(&query, &loaded, 1).marked, expected);
     }
 
     #[test]

@@ -603,8 +603,19 @@ describe("a split set", () => {
           }
         }).observe(document, { childList: true, subtree: true });
       });
+      // The list is asked for while the module's WebAssembly is still on
+      // its way (by the page's first script, not after the module starts).
+      let listAsked;
+      const asked = new Promise((r) => (listAsked = r));
+      page.on("request", (r) => /\/set\/t\/keys\.bin\?b=/.test(r.url()) && listAsked());
+      let early = null;
+      await page.route(/\/pages_bg\.wasm$/, async (route) => {
+        early ??= await Promise.race([asked.then(() => true), new Promise((r) => setTimeout(() => r(false), 10000))]);
+        await route.continue();
+      });
       await page.goto(`${server.url}#/timeline`, { waitUntil: "load" });
       await page.locator(`${TL}[aria-busy="true"]`).waitFor();
+      assert.equal(early, true, "the list asked for before the module's WebAssembly arrived");
       assert.equal(await page.locator(`${TL} li[data-date]`).count(), 0);
       release();
       await page.locator(`${TL}[aria-busy="false"] li[data-date]`).first().waitFor();

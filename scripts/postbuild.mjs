@@ -153,7 +153,13 @@ const SET_PAGE =
   '.then(async ([m, wasm]) => { if (document.readyState === "loading") await new Promise((go) => document.addEventListener("readystatechange", go, { once: true })); ' +
   "return m.default({ module_or_path: wasm }); })" +
   ".catch((e) => { self.__dossierPages = undefined; throw e; })); " +
-  "self.dossierPagesStart().catch(() => {}); }\n";
+  "self.dossierPagesStart().catch(() => {}); " +
+  // The files the page reads first (written on <html> by the render for a
+  // split set: `data-early-timeline`, `data-early-search`), fetched now,
+  // beside the module; the module takes each fetch once (data::load).
+  'const early = document.documentElement.dataset[/^#\\/timeline/.test(location.hash) ? "earlyTimeline" : /^#\\/search/.test(location.hash) ? "earlySearch" : "none"]; ' +
+  "self.__dossierEarlyReads = {}; " +
+  'for (const url of (early ?? "").split(" ").filter(Boolean)) { const f = fetch(url); f.catch(() => {}); self.__dossierEarlyReads[url] = f; } }\n';
 distFile("pages.js");
 distFile("pages_bg.wasm");
 const SET_PAGE_SCRIPT = `<script id="dossier-page-start">${SET_PAGE}</script>\n`;

@@ -23,9 +23,64 @@ pub fn insert(page: &str, root: &str, html: &str) -> Result<String, String> {
     Ok(format!("{}{html}{}", &page[..start], &page[end..]))
 }
 
+/// Writes on the page's `<html>` element the files a page of the set reads
+/// first, as `data-early-NAME="URL …"` for each `(NAME, URLs)` of `reads`
+/// (the page's first script fetches them while the rest loads, see
+/// `scripts/postbuild.mjs`); those an earlier run wrote are replaced, and
+/// a name with no URL is left out.
+pub fn early_reads(page: &str, reads: &[(&str, Vec<String>)]) -> Result<String, String> {
+    let start = page.find("<html").ok_or("no <html> element in the page")?;
+    let end = page[start..]
+        .find('>')
+        .map(|i| start + i)
+        .ok_or("the <html> tag is not closed")?;
+    let mut tag = page[start..end].to_string();
+    while let Some(at) = tag.find(" data-early-") {
+        let close = tag[at..]
+            .find("=\"")
+            .map(|q| at + q + 2)
+            .and_then(|v| tag[v..].find('"').map(|e| v + e + 1))
+            .ok_or("an unclosed data-early- attribute on <html>")?;
+        tag.replace_range(at..close, "");
+    }
+    for (name, urls) in reads.iter().filter(|(_, u)| !u.is_empty()) {
+        tag.push_str(&format!(" data-early-{name}=\"{}\"", urls.join(" ")));
+    }
+    Ok(format!("{}{tag}{}", &page[..start], &page[end..]))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::insert;
+    use super::{early_reads, insert};
+
+    #[test]
+    fn early_reads_are_written_on_the_html_element_once() {
+        let page = "<!doctype html>\n<html lang=\"en\">\n<head></head><body></body></html>";
+        let reads = [
+            (
+                "timeline",
+                vec![
+                    "set/t/keys.bin?b=0a".to_string(),
+                    "set/t/0.bin?b=0a".to_string(),
+                ],
+            ),
+            ("search", vec![]),
+        ];
+        let once = early_reads(page, &reads).unwrap();
+        assert_eq!(
+            once,
+            "<!doctype html>\n<html lang=\"en\" data-early-timeline=\"set/t/keys.bin?b=0a set/t/0.bin?b=0a\">\n<head></head><body></body></html>"
+        );
+        // run again, or for another build: replaced, not added
+        assert_eq!(early_reads(&once, &reads).unwrap(), once);
+        let other = [("search", vec!["set/s/keys.bin?b=0b".to_string()])];
+        assert_eq!(
+            early_reads(&once, &other).unwrap(),
+            "<!doctype html>\n<html lang=\"en\" data-early-search=\"set/s/keys.bin?b=0b\">\n<head></head><body></body></html>"
+        );
+        assert_eq!(early_reads(&once, &[]).unwrap(), page);
+        assert!(early_reads("<body></body>", &reads).is_err());
+    }
 
     const PAGE: &str =
         "<html><body>\n<noscript><p>x</p></noscript>\n<div id=\"app\"></div>\n</body></html>";

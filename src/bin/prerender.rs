@@ -52,10 +52,30 @@ fn run(path: &str) -> Result<(usize, usize), String> {
         yew::ServerRenderer::<App>::with_props(|| AppProps { prerendered: true }).render(),
     );
     let page = dossier::prerender::insert(&page, ROOT_ID, &html)?;
+    let page = dossier::prerender::early_reads(&page, &early_reads())?;
     std::fs::write(path, page).map_err(|e| e.to_string())?;
     let files = write_articles(path)?;
     write_shards(path)?;
     Ok((html.len(), files))
+}
+
+/// What a page of a split set reads first, by page: the set timeline its
+/// list and first file, search the list of its shards (the same URLs the
+/// pages module asks for); nothing for a set embedded whole.
+fn early_reads() -> Vec<(&'static str, Vec<String>)> {
+    let Some(build) = dossier::data::split() else {
+        return Vec::new();
+    };
+    let mut timeline = Vec::new();
+    if dossier::data::timeline_files() > 0 {
+        timeline.push(format::SetFolder::Timeline.url_of(format::TIMELINE_KEYS_FILE, build));
+        timeline.push(format::SetFolder::Timeline.url(0, build));
+    }
+    let mut search = Vec::new();
+    if dossier::data::search_shards() > 0 {
+        search.push(format::SetFolder::Search.url_of(format::SEARCH_KEYS_FILE, build));
+    }
+    vec![("timeline", timeline), ("search", search)]
 }
 
 /// Writes the split set's entity shards beside the page, `set/e/<n>.bin`,

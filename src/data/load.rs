@@ -11,7 +11,7 @@
 
 use std::cell::RefCell;
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
@@ -288,12 +288,26 @@ pub async fn fetch(url: &str, what: &str) -> Result<Vec<u8>, String> {
         .ok_or_else(|| format!("the server answered 404 Not Found for {what}'s file"))
 }
 
+/// The fetch of `url` the page's first script started while the page
+/// loaded (`self.__dossierEarlyReads`, see `scripts/postbuild.mjs`), taken once.
+fn early(w: &web_sys::Window, url: &str) -> Option<js_sys::Promise> {
+    let started = js_sys::Reflect::get(w, &JsValue::from_str("__dossierEarlyReads")).ok()?;
+    if !started.is_object() {
+        return None;
+    }
+    let key = JsValue::from_str(url);
+    let fetch = js_sys::Reflect::get(&started, &key).ok()?;
+    let fetch = fetch.dyn_into::<js_sys::Promise>().ok()?;
+    let _ = js_sys::Reflect::delete_property(started.unchecked_ref::<js_sys::Object>(), &key);
+    Some(fetch)
+}
+
 /// A file of the site, `None` when the server says it has none (404).
 async fn fetch_file(url: &str, what: &str) -> Result<Option<Vec<u8>>, String> {
     let offline =
         || format!("{what} could not be downloaded (offline, or the site is unreachable)");
     let w = dom::window().ok_or("no window")?;
-    let response = JsFuture::from(w.fetch_with_str(url))
+    let response = JsFuture::from(early(&w, url).unwrap_or_else(|| w.fetch_with_str(url)))
         .await
         .map_err(|_| offline())?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| offline())?;

@@ -861,13 +861,21 @@ mod tests {
         assert!(ask(&keys, &files, "\u{0} ").0.found.is_empty());
     }
 
-    #[test]
-    fn a_prefix_takes_its_first_words_whatever_was_read_before() {
-        // 100 words of one prefix, a shard each
+    /// 100 words of the prefix "pa", a shard each.
+    fn one_word_shards() -> (SearchKeys, Vec<Vec<u8>>) {
         let words: Vec<(String, u32, u32)> =
             (0..100).map(|i| (format!("pa{i:03}"), 1, 0)).collect();
-        let linking = Linking::default();
-        let (keys, files) = cut_at(entries(&[words], &[&[]], &linking), 1, 7, 1).expect("cuts");
+        cut_at(entries(&[words], &[&[]], &Linking::default()), 1, 7, 1).expect("cuts")
+    }
+
+    /// The words of "pa" a query of the prefix takes: its first.
+    fn first_prefix_words() -> BTreeSet<String> {
+        (0..PREFIX_WORDS).map(|i| format!("pa{i:03}")).collect()
+    }
+
+    #[test]
+    fn a_prefix_takes_its_first_words_whatever_was_read_before() {
+        let (keys, files) = one_word_shards();
         assert_eq!(files.len(), 100);
         // an earlier query read the shards of the last 64 words
         let mut loaded = Loaded::default();
@@ -877,17 +885,12 @@ mod tests {
         let query = parse_query("pa");
         read_for(&keys, &files, &mut loaded, &query);
         let ranking = rank(&query, &loaded, 1);
-        let expected: BTreeSet<String> = (0..PREFIX_WORDS).map(|i| format!("pa{i:03}")).collect();
-        assert_eq!(ranking.marked, expected);
+        assert_eq!(ranking.marked, first_prefix_words());
     }
 
     #[test]
     fn a_prefix_reads_the_next_shard_of_its_range_with_each() {
-        // 100 words of one prefix, a shard each
-        let words: Vec<(String, u32, u32)> =
-            (0..100).map(|i| (format!("pa{i:03}"), 1, 0)).collect();
-        let linking = Linking::default();
-        let (keys, files) = cut_at(entries(&[words], &[&[]], &linking), 1, 7, 1).expect("cuts");
+        let (keys, files) = one_word_shards();
         let query = parse_query("pa");
         let mut loaded = Loaded::default();
         let mut rounds = 0;
@@ -905,8 +908,7 @@ mod tests {
         // its first 64 words, two shards a round, none past them
         assert_eq!(rounds, PREFIX_WORDS / 2);
         assert_eq!(loaded.shards.len(), PREFIX_WORDS);
-        let expected: BTreeSet<String> = (0..PREFIX_WORDS).map(|i| format!("pa{i:03}")).collect();
-        assert_eq!(rank(&query, &loaded, 1).marked, expected);
+        assert_eq!(rank(&query, &loaded, 1).marked, first_prefix_words());
     }
 
     #[test]

@@ -192,9 +192,48 @@ pub fn is_name_word(w: &str) -> bool {
         return false;
     };
     if c.is_uppercase() {
-        return !lexicon::never_entity(w);
+        return !lexicon::never_entity(w) && !common_compound(w);
     }
     lexicon::strip_name_prefix(w).len() != w.len() || is_camel(w)
+}
+
+/// A capitalised compound of common words with a lowercase part
+/// ("Two-year-old", "Just-released", "Life-threatening"): an adjective
+/// that opens a sentence or a heading, not a name ("Jong-un" starts with
+/// no common word, "Coca-Cola" has no lowercase part).
+fn common_compound(w: &str) -> bool {
+    let mut parts = w.split('-');
+    let Some(first) = parts.next() else {
+        return false;
+    };
+    if modifier_cut(w).is_some() {
+        return false;
+    }
+    let rest: Vec<&str> = parts.collect();
+    if !rest.iter().any(|p| p.starts_with(char::is_lowercase)) {
+        return false;
+    }
+    // "Pakistan-based", "Intel-powered": a name before its modifier
+    let lex = lexicon::get();
+    if gazetteer_place(first)
+        || lex.organizations.contains(first)
+        || lex.demonyms.contains_key(first)
+    {
+        return false;
+    }
+    // "Wall-street": a name with its head word in lowercase
+    let mut buf = String::new();
+    if let Some(last) = rest.last() {
+        let mut head = String::with_capacity(last.len());
+        let mut chars = last.chars();
+        head.extend(chars.next().into_iter().flat_map(char::to_uppercase));
+        head.push_str(chars.as_str());
+        if lexicon::place_head(&head) || lexicon::org_head(&head) {
+            return false;
+        }
+    }
+    lower_into(first, &mut buf);
+    common_rank_of(&buf).is_some_and(|r| r < 3000)
 }
 
 /// True for headline-style parts: every word is capitalised except short
@@ -414,6 +453,7 @@ fn modifier_cut(w: &str) -> Option<usize> {
             | "sponsored"
             | "listed"
             | "headquartered"
+            | "like"
     );
     (known && name.chars().next().is_some_and(|c| c.is_uppercase())).then_some(name.len())
 }
@@ -591,6 +631,19 @@ pub fn candidates(
             }
         }
     }
+    // degrees after a name and a comma ("Jane Doe, MD, PhD") name nothing
+    for i in 2..toks.len() {
+        if names[i]
+            && lexicon::postnominal(toks[i].text(text))
+            && toks[i - 1].text(text) == ","
+            && toks[i - 2].kind == Kind::Word
+            && toks[i - 2].text(text).starts_with(char::is_uppercase)
+            && !gazetteer_place(toks[i - 2].text(text))
+            && !names.get(i + 1).copied().unwrap_or(false)
+        {
+            names[i] = false;
+        }
+    }
     let mut cx = Ctx {
         part,
         text,
@@ -631,6 +684,13 @@ pub fn candidates(
                 j += 3;
             } else if cx.w(j) == "&" && cx.name_at(j + 1) {
                 j += 2;
+            } else if cx.possessive_at(j)
+                && lexicon::name_possessor(cx.w(j - 1))
+                && cx.name_at(j + 2)
+                && toks[j + 2].space_before
+            {
+                // "the People's Bank of …", "Boston Children's Hospital"
+                j += 3;
             } else {
                 break;
             }
@@ -996,6 +1056,30 @@ fn segment(cx: &mut Ctx, sink: &mut Sink, a: usize, b: usize) {
                 lower_into(first, &mut cx.buf);
                 lexicon::function_word(&cx.buf)
             }
+        {
+            return;
+        }
+        // A frequent word of five letters or more in capitals, alone: a
+        // word stressed or a heading's label ("EXCLUSIVE:", "STOLEN!!!"),
+        // not an acronym, unless the lexicon knows it, "the" introduces it
+        // or the text spells it out ("… (SWIFT)").
+        if is_all_caps(first)
+            && first.chars().filter(|c| c.is_alphabetic()).count() >= 5
+            && !gazetteer_place(first)
+            && !lex.organizations.contains(first)
+            && {
+                // "WASHINGTON (Reuters)": a name set in capitals
+                let mut t = String::with_capacity(first.len());
+                let mut chars = first.chars();
+                t.extend(chars.next());
+                t.extend(chars.flat_map(char::to_lowercase));
+                !gazetteer_place(&t)
+                    && !lex.organizations.contains(t.as_str())
+                    && !given_name(&t, &mut cx.buf)
+            }
+            && !acronym_after
+            && !(a > 0 && (cx.w(a - 1).eq_ignore_ascii_case("the") || cx.w(a - 1) == "("))
+            && cx.common_rank_direct(a).is_some_and(|r| r < 3000)
         {
             return;
         }
@@ -1806,6 +1890,20 @@ fn classify(
     if person_cue {
         return (Person, 2, false);
     }
+    // "Royal Shrewsbury hospital", "Frimley Park station": what the noun
+    // after the name says it is ("city", "state", "town", "village" only
+    // after one word: "Jane Doe state senator")
+    if !single {
+        let after = cx.w(b);
+        if lexicon::org_noun_after(after) {
+            return (Organization, 1, false);
+        }
+        if lexicon::place_noun_after(after)
+            && !matches!(after, "city" | "state" | "town" | "village")
+        {
+            return (Place, 1, false);
+        }
+    }
     if !single && lex.countries.contains_key(last) {
         // "Air India", "Garuda Indonesia"
         return (Organization, 1, false);
@@ -1833,7 +1931,7 @@ fn classify(
             && last != "House"
             && !matches!(
                 cx.w(a.wrapping_sub(1)),
-                "at" | "from" | "of" | "with" | "by" | "for"
+                "at" | "from" | "of" | "with" | "by" | "for" | "in"
             )
         {
             return (Person, 1, false);
@@ -1844,6 +1942,15 @@ fn classify(
         return (Person, 1, false);
     }
     if single && is_all_caps(first) {
+        // "Springfield, IL", "New York City, NY": a state's code after a
+        // town and a comma
+        let after_place = first.len() == 2
+            && a >= 2
+            && cx.w(a - 1) == ","
+            && (2..=4).any(|n| a > n && gazetteer_place(cx.span_text(a - n, a - 1)));
+        if after_place {
+            return (Place, 1, false);
+        }
         return (Organization, 1, false);
     }
     // "in Cupertino", "Everett, Washington"
@@ -1853,26 +1960,7 @@ fn classify(
             let nx = cx.w(b + 1);
             lex.places.contains(nx) || lex.countries.contains_key(nx)
         };
-        let place_word_after = {
-            let nx = cx.w(b);
-            nx.chars().next().is_some_and(|c| c.is_lowercase())
-                && matches!(
-                    nx,
-                    "airport"
-                        | "river"
-                        | "province"
-                        | "county"
-                        | "district"
-                        | "region"
-                        | "city"
-                        | "island"
-                        | "valley"
-                        | "mountains"
-                        | "state"
-                        | "village"
-                        | "town"
-                )
-        };
+        let place_word_after = lexicon::place_noun_after(cx.w(b));
         let in_place = matches!(prev, "in" | "near" | "outside" | "across")
             && cx.common_rank(a).is_none_or(|r| r >= 3000);
         if in_place || after_comma_place || place_word_after {

@@ -390,6 +390,33 @@ pub fn never_entity(w: &str) -> bool {
     L.contains(w)
 }
 
+/// Lowercase nouns that make the name before them a place ("Heathrow
+/// airport").
+pub fn place_noun_after(w: &str) -> bool {
+    static L: List = list!("place_noun_after");
+    L.contains(w)
+}
+
+/// Lowercase nouns that make the name before them an organisation
+/// ("Royal Shrewsbury hospital").
+pub fn org_noun_after(w: &str) -> bool {
+    static L: List = list!("org_noun_after");
+    L.contains(w)
+}
+
+/// Degrees and honours written after a person's name and a comma.
+pub fn postnominal(w: &str) -> bool {
+    static L: List = list!("postnominal");
+    L.contains(w)
+}
+
+/// Plural nouns whose possessive is a word inside a name ("the People's
+/// Bank of …", "… Children's Hospital").
+pub fn name_possessor(w: &str) -> bool {
+    static L: List = list!("name_possessor");
+    L.contains(w)
+}
+
 /// Names of religious, ethnic and political groups (singular and plural).
 pub fn group_word(w: &str) -> bool {
     static L: List = list!("group_word");

@@ -981,3 +981,114 @@ fn abbreviated_months_in_dates_are_no_names() {
     let p = find(&ents, &parts, "Jan Brekke").expect("Jan Brekke");
     assert_eq!(p.kind, EntityKind::Person);
 }
+
+#[test]
+fn possessives_inside_names_join_the_name() {
+    let parts = [
+        "Markets",
+        "The People's Bank of Veldoria cut its rate, and the Harwick Children's Hospital opened a ward.",
+        "Dana Orrin's lawyer spoke to the Women's Aid Federation on Tuesday.",
+    ];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    for (name, kind) in [
+        ("People's Bank of Veldoria", EntityKind::Organization),
+        ("Harwick Children's Hospital", EntityKind::Organization),
+        ("Women's Aid Federation", EntityKind::Organization),
+        ("Dana Orrin", EntityKind::Person),
+    ] {
+        let e = find(&ents, &parts, name).unwrap_or_else(|| panic!("{name}: {ents:?}"));
+        assert_eq!(e.kind, kind, "{name}");
+    }
+    // the possessive of a person's name still ends the name
+    assert!(
+        find(&ents, &parts, "Dana Orrin's lawyer").is_none(),
+        "{ents:?}"
+    );
+}
+
+#[test]
+fn degrees_zones_stressed_words_and_compounds_are_no_names() {
+    let parts = [
+        "Jewels taken",
+        "EXCLUSIVE: \"It works,\" says Mara Quell, MD, PhD, of the Tarrow Laboratory.",
+        "Deputies arrived at 12:00 PM PT and again at 9 a.m. ET; the dress was GONE; UPDATE: found.",
+        "Two-year-old servers crashed. Life-threatening bugs remain, IMO.",
+        "Ilsa Brack, Ph.D., moved from Springfield, IL, to Paris.",
+    ];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    for junk in [
+        "EXCLUSIVE",
+        "MD",
+        "PhD",
+        "PT",
+        "ET",
+        "UPDATE",
+        "Two-year-old",
+        "Life-threatening",
+        "IMO",
+        "Ph",
+        "Ph.D.",
+    ] {
+        let named = ents.iter().flat_map(|e| texts(e, &parts)).any(|t| {
+            t.split(|c: char| c.is_whitespace() || c == ',')
+                .any(|w| w == junk)
+        });
+        assert!(!named, "{junk:?} is no name nor part of one: {ents:?}");
+    }
+    for (name, kind) in [
+        ("Mara Quell", EntityKind::Person),
+        ("Ilsa Brack", EntityKind::Person),
+        ("Tarrow Laboratory", EntityKind::Organization),
+        ("IL", EntityKind::Place),
+    ] {
+        let e = find(&ents, &parts, name).unwrap_or_else(|| panic!("{name}: {ents:?}"));
+        assert_eq!(e.kind, kind, "{name}");
+    }
+}
+
+#[test]
+fn a_noun_after_a_name_says_what_it_is() {
+    assert_eq!(
+        kind_in(
+            "She was taken to Royal Denholm hospital on Friday.",
+            "Royal Denholm"
+        ),
+        EntityKind::Organization
+    );
+    assert_eq!(
+        kind_in(
+            "The jet landed at Marta Velsen airport at noon.",
+            "Marta Velsen"
+        ),
+        EntityKind::Place
+    );
+    // "Police in Upper Varrow said": a place before a speech verb is no
+    // person
+    assert_ne!(
+        kind_in(
+            "Police in Upper Varrow said the road was closed.",
+            "Upper Varrow"
+        ),
+        EntityKind::Person
+    );
+}
+
+#[test]
+fn courtesy_titles_and_apostrophes_inside_names() {
+    let parts = [
+        "Profiles",
+        "Miss Ada Penwright joined in 1961; Penwright later led the team.",
+        "Grace Nyong'o's dress and Peter Ng'ang'a were seen at the gala.",
+    ];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    let ada = find(&ents, &parts, "Ada Penwright").unwrap_or_else(|| panic!("{ents:?}"));
+    assert_eq!(ada.kind, EntityKind::Person);
+    assert!(!ada.name.starts_with("Miss"), "{ada:?}");
+    for name in ["Grace Nyong'o", "Peter Ng'ang'a"] {
+        let e = find(&ents, &parts, name).unwrap_or_else(|| panic!("{name}: {ents:?}"));
+        assert_eq!(e.kind, EntityKind::Person, "{name}");
+    }
+}

@@ -132,6 +132,15 @@ pub fn tokenize_append(s: &str, out: &mut Vec<Tok>) {
     }
 }
 
+/// Whether `rest`, what follows an apostrophe inside a capitalised word,
+/// goes on with the name: one lowercase letter that is no clitic ("o" of
+/// "Nyong'o", not "s", "t", "d" or "m"), then no letter.
+fn name_apostrophe(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    matches!(chars.next(), Some(l) if l.is_lowercase() && !matches!(l, 's' | 't' | 'd' | 'm'))
+        && !chars.next().is_some_and(|n| n.is_alphabetic())
+}
+
 /// Returns the end of the word or number starting at `start`.
 fn scan_word(s: &str, start: usize, numeric: bool) -> usize {
     let mut end = start;
@@ -165,8 +174,11 @@ fn scan_word(s: &str, start: usize, numeric: bool) -> usize {
                 seg_len = 0;
             }
             '.' | ',' if numeric && next.is_some_and(|n| n.is_ascii_digit()) => {}
-            '.' if !numeric && seg_len == 1 && next.is_some_and(|n| n.is_alphabetic()) => {
-                // U.S, N.V, U.K
+            '.' if !numeric
+                && (seg_len == 1 || (&s[start..end] == "Ph" && next == Some('D')))
+                && next.is_some_and(|n| n.is_alphabetic()) =>
+            {
+                // U.S, N.V, U.K, Ph.D
                 dotted = true;
                 seg_len = 0;
             }
@@ -203,6 +215,14 @@ fn scan_word(s: &str, start: usize, numeric: bool) -> usize {
             {
                 // don't, it's (but not the possessive 's)
             }
+            _ if is_apostrophe(c)
+                && !numeric
+                && s[start..].starts_with(|f: char| f.is_uppercase())
+                && name_apostrophe(&s[j + cl..]) =>
+            {
+                // Nyong'o, Ng'ang'a: a letter after the apostrophe that
+                // is no clitic ('s, 't, 'd, 'm)
+            }
             _ => break,
         }
         j += cl;
@@ -233,6 +253,16 @@ mod tests {
         assert_eq!(
             words("Syria’s 1,500.5 T-72"),
             vec!["Syria", "’", "s", "1,500.5", "T-72"]
+        );
+    }
+
+    #[test]
+    fn keeps_apostrophes_and_degrees_inside_words() {
+        assert_eq!(
+            words("Nyong'o's Ng'ang'a, Ph.D., don't I'm"),
+            vec![
+                "Nyong'o", "'", "s", "Ng'ang'a", ",", "Ph.D.", ",", "don", "'", "t", "I", "'", "m"
+            ]
         );
     }
 

@@ -779,6 +779,37 @@ fn person_before(cx: &Ctx, a: usize, k: usize) -> bool {
         })
 }
 
+/// Whether the name at `a` is where people work: after a role and "at"
+/// ("an analyst at Keller", "economists at Halden Bank"), or after another
+/// such name and "and" or a comma ("analysts at Keller and Brandt").
+fn works_at(cx: &Ctx, a: usize) -> bool {
+    let mut k = a;
+    // back over at most two names before this one, each after "and" or ","
+    for _ in 0..3 {
+        if k >= 2 && cx.w(k - 1) == "at" {
+            // lowercase: "Economists at …" may start the sentence
+            let role = cx.w(k - 2).to_lowercase();
+            return lexicon::role_noun(&role)
+                || role.strip_suffix('s').is_some_and(lexicon::role_noun);
+        }
+        if k < 2 || !matches!(cx.w(k - 1), "and" | ",") {
+            return false;
+        }
+        // the name before the "and": its words back to the one after "at"
+        let mut p = k - 1;
+        let mut words = 0;
+        while p > 0 && words < 5 && cx.name_at(p - 1) {
+            p -= 1;
+            words += 1;
+        }
+        if words == 0 {
+            return false;
+        }
+        k = p;
+    }
+    false
+}
+
 /// Whether the connector at `k` joins the words before it (from `a`) with
 /// the words after it (up to `j`).
 fn joins(cx: &Ctx, a: usize, k: usize, j: usize) -> bool {
@@ -1880,11 +1911,7 @@ fn classify(
     }
     // "an analyst at Keller", "economists at Halden Bank": where people
     // work, unless it is a known place
-    if a >= 2 && cx.w(a - 1) == "at" && !gazetteer_place(surface) && {
-        // lowercase: "Economists at …" may start the sentence
-        let role = cx.w(a - 2).to_lowercase();
-        lexicon::role_noun(&role) || role.strip_suffix('s').is_some_and(lexicon::role_noun)
-    } {
+    if !gazetteer_place(surface) && works_at(cx, a) {
         return (Organization, 2, false);
     }
     if person_cue {

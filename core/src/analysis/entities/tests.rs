@@ -706,10 +706,18 @@ fn where_an_analyst_works_is_an_organisation() {
         // names that are also given names ("Keefe said" alone would be a person)
         "The price is fair, said Jane Tallis, an analyst at Keefe. Keefe said it was neutral.",
         "Economists at Lowell expect a cut, and a professor at Oxford agreed.",
+        // the next names after "and" or a comma work there too
+        "Analysts at Halden Capital, Morris Lane and Hollis Grant expect more.",
     ];
     let ents = run(&parts);
     check_invariants(&parts, &ents);
-    for name in ["Keefe", "Lowell"] {
+    for name in [
+        "Keefe",
+        "Lowell",
+        "Halden Capital",
+        "Morris Lane",
+        "Hollis Grant",
+    ] {
         let e = find(&ents, &parts, name).unwrap_or_else(|| panic!("{name}: {ents:?}"));
         assert_eq!(e.kind, EntityKind::Organization, "{name}");
     }

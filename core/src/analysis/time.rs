@@ -1017,19 +1017,27 @@ impl<'a> Cx<'a> {
                 v.is_date().then_some((v, e))
             }
             W::Earlier | W::Later => {
-                // "earlier in the day": the day last mentioned
-                if self.w(i + 1, W::In)
-                    && self.w(i + 2, W::The)
-                    && matches!(self.lex(i + 3), Lex::Unit(Unit::Day, false))
-                {
-                    let day = match self
+                // "earlier in the day": the day last mentioned; "later in
+                // the week" (month, year): its week (month, year)
+                if self.w(i + 1, W::In) && self.w(i + 2, W::The) {
+                    let last = self
                         .last_date
-                        .or(self.dct.map(|d| (d.y, Some(d.m), Some(d.d))))
-                    {
+                        .or(self.dct.map(|d| (d.y, Some(d.m), Some(d.d))));
+                    let day = match last {
                         Some((y, Some(m), Some(d))) => Ymd::new(y, m, d),
                         _ => None,
                     };
-                    return Some((day.map_or(UNKNOWN_DAY, day_val), i + 4));
+                    let v = match self.lex(i + 3) {
+                        Lex::Unit(Unit::Day, false) => day.map_or(UNKNOWN_DAY, day_val),
+                        Lex::Unit(Unit::Week, false) => Val::Week(day.map(|d| d.iso_week()), false),
+                        Lex::Unit(Unit::Month, false) => match last {
+                            Some((y, Some(m), _)) => month_val(Some(y), Some(m)),
+                            _ => month_val(None, None),
+                        },
+                        Lex::Unit(Unit::Year, false) => year_val(last.map(|l| l.0)),
+                        _ => return None,
+                    };
+                    return Some((v, i + 4));
                 }
                 // "later that day", "earlier this week"
                 if matches!(
@@ -1543,6 +1551,12 @@ impl<'a> Cx<'a> {
             }
             Lex::W(W::Currently | W::Nowadays) => return Some((i, Val::Ref(Ref::Present), i + 1)),
             Lex::W(W::Recently | W::Lately) => return Some((i, Val::Ref(Ref::Past), i + 1)),
+            // "years ago", "decades ago": some time before, unsaid
+            Lex::Unit(u, true)
+                if self.w(i + 1, W::Ago) && !matches!(u, Unit::Second | Unit::Minute) =>
+            {
+                return Some((i, Val::Ref(Ref::Past), i + 2));
+            }
             Lex::W(W::Later) => {
                 if self.w(i + 1, W::Than)
                     || self.dash(i + 1)
@@ -1878,7 +1892,12 @@ impl<'a> Cx<'a> {
         if !hyphen {
             // two days ago / three days later / two weeks from now
             if self.w(end, W::Ago) {
-                return Some((s, self.shifted(self.dct, q, unit, -1), end + 1));
+                // "many years ago": some time before, unsaid
+                let v = match q {
+                    Qty::N(_) => self.shifted(self.dct, q, unit, -1),
+                    _ => Val::Ref(Ref::Past),
+                };
+                return Some((s, v, end + 1));
             }
             if self.w(end, W::From) && self.w(end + 1, W::Now) {
                 return Some((s, self.shifted(self.dct, q, unit, 1), end + 2));

@@ -696,4 +696,33 @@ fn qualified_future_and_past_and_a_part_of_the_day_mentioned_before() {
         found("Later in the talks the road came up.", Some("2008-03-12")),
         pairs(&[])
     );
+    // the week, month or year of the date last mentioned
+    assert_eq!(
+        found(
+            "The vote was on 3 June 2007. Earlier in the week, crowds gathered; later in the month they left, and later in the year they came back.",
+            Some("2008-03-12")
+        ),
+        pairs(&[
+            ("3 June 2007", "2007-06-03"),
+            ("Earlier in the week", "2007-W22"),
+            ("later in the month", "2007-06"),
+            ("later in the year", "2007"),
+        ])
+    );
+}
+
+#[test]
+fn time_ago_without_a_count_is_a_past_reference() {
+    assert_eq!(
+        found(
+            "Years ago it began, many years ago it grew and several decades ago it was small; two years ago it won.",
+            Some("2008-03-12")
+        ),
+        pairs(&[
+            ("Years ago", "PAST_REF"),
+            ("many years ago", "PAST_REF"),
+            ("several decades ago", "PAST_REF"),
+            ("two years ago", "2006"),
+        ])
+    );
 }

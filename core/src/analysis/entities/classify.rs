@@ -685,12 +685,23 @@ pub fn candidates(
             } else if cx.w(j) == "&" && cx.name_at(j + 1) {
                 j += 2;
             } else if cx.possessive_at(j)
-                && lexicon::name_possessor(cx.w(j - 1))
                 && cx.name_at(j + 2)
                 && toks[j + 2].space_before
+                && (lexicon::name_possessor(cx.w(j - 1))
+                    || (j >= 2 && matches!(cx.w(j - 2), "St." | "St" | "Saint"))
+                    || lexicon::corporate_suffix(cx.w(j + 2)))
             {
-                // "the People's Bank of …", "Boston Children's Hospital"
+                // "the People's Bank of …", "Boston Children's Hospital",
+                // "St. John's College", "Macy's Inc."
                 j += 3;
+            } else if matches!(cx.w(j), "'" | "’")
+                && !toks[j].space_before
+                && lexicon::name_possessor(cx.w(j - 1))
+                && cx.name_at(j + 1)
+                && toks[j + 1].space_before
+            {
+                // "the Workers' Party"
+                j += 2;
             } else {
                 break;
             }

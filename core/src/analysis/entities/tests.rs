@@ -996,6 +996,7 @@ fn possessives_inside_names_join_the_name() {
         "Markets",
         "The People's Bank of Veldoria cut its rate, and the Harwick Children's Hospital opened a ward.",
         "Dana Orrin's lawyer spoke to the Women's Aid Federation on Tuesday.",
+        "The Farmers' Union met at St. Aldric's College, and Harlan's Inc. paid.",
     ];
     let ents = run(&parts);
     check_invariants(&parts, &ents);
@@ -1003,6 +1004,9 @@ fn possessives_inside_names_join_the_name() {
         ("People's Bank of Veldoria", EntityKind::Organization),
         ("Harwick Children's Hospital", EntityKind::Organization),
         ("Women's Aid Federation", EntityKind::Organization),
+        ("Farmers' Union", EntityKind::Organization),
+        ("Aldric's College", EntityKind::Organization),
+        ("Harlan's Inc.", EntityKind::Organization),
         ("Dana Orrin", EntityKind::Person),
     ] {
         let e = find(&ents, &parts, name).unwrap_or_else(|| panic!("{name}: {ents:?}"));

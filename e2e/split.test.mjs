@@ -456,6 +456,21 @@ describe("a split set", () => {
         await page.locator(`${ENTITY}.hidden h1`, { hasText: renamed }).waitFor();
         assert.deepEqual(await sections(page), corrected);
         assert.equal(guard.requests.filter(isArticleFile).length, 0, "no article's file after the reload");
+        // A correction of an entity the set does not have is reported from the
+        // shards, with no article read, and can be removed.
+        const lines = () => page.evaluate(() => (localStorage.getItem("dossier.corrections") ?? "").split("\n").filter(Boolean));
+        const kept = await lines();
+        await page.evaluate((c) => localStorage.setItem("dossier.corrections", c.join("\n") + "\nhide\tno-such-entity\n"), kept);
+        await page.reload({ waitUntil: "load" });
+        const notice = page.locator("section[aria-label=Corrections]");
+        await notice.locator('button:text-is("Remove them")').waitFor();
+        assert.match(await notice.textContent(), /1 of your corrections no longer applies[^]*no entity “no-such-entity”/);
+        assert.equal(guard.requests.filter(isArticleFile).length, 0, "no article's file for the stale correction");
+        await notice.locator('button:text-is("Remove them")').click();
+        await page.waitForFunction((n) => (localStorage.getItem("dossier.corrections") ?? "").split("\n").filter(Boolean).length === n, kept.length);
+        assert.deepEqual(await lines(), kept, "the others kept");
+        assert.equal(await notice.count(), 0);
+        await page.locator(`${ENTITY}.hidden h1`, { hasText: renamed }).waitFor();
         // The set's timeline is still read by period with them.
         await page.evaluate(() => (location.hash = "#/timeline"));
         await page.locator('main[aria-label="Set timeline"][aria-busy="false"] li[data-date]').first().waitFor();

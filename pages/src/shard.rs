@@ -48,6 +48,23 @@ pub fn light(corrections: &Result<Vec<Correction>, String>) -> bool {
         && !dossier::added::share::any_listed()
 }
 
+/// The reader's corrections that no longer apply, known from the entities'
+/// shards while the pages show what the build made ([`light`]: the list
+/// only renames, retypes and hides): those whose entity no shard holds. A
+/// shard that cannot be read says nothing here (the page of its entity says
+/// why).
+pub async fn stale(list: &[Correction]) -> Vec<(usize, String)> {
+    let mut keys: Vec<&str> = list.iter().map(|c| c.key()).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let found = futures::future::join_all(keys.iter().map(|&k| async move {
+        let gone = matches!(view(k).await, Ok(None));
+        (k, gone)
+    }))
+    .await;
+    correct::stale_keys(list, |k| !found.iter().any(|&(key, gone)| key == k && gone))
+}
+
 /// The page of entity `key`, `None` when the set has no such entity, or
 /// why it could not be read.
 pub async fn view(key: &str) -> Result<Option<EntityView>, String> {

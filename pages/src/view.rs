@@ -190,6 +190,31 @@ pub fn pages() -> Html {
         && !*timeline_whole
         && crate::period::usable(&list);
     let shard = use_state(|| None::<(String, Result<Option<Rc<EntityView>>, String>)>);
+    // The corrections that no longer apply, from the entities' shards, while
+    // a page shows what the build made (the whole set's linking says it
+    // once read): for the list they were found for.
+    type Stale = (Rc<Result<Vec<Correction>, String>>, Vec<(usize, String)>);
+    let light_stale = use_state(|| None::<Stale>);
+    let on_light = from_shard.is_some() || search_light || timeline_light;
+    {
+        let light_stale = light_stale.clone();
+        use_effect_with((on_light, Rc::clone(&*list)), move |(on, list)| {
+            let fresh = light_stale
+                .as_ref()
+                .is_some_and(|(l, _)| Rc::ptr_eq(l, list));
+            let items = match list.as_ref() {
+                Ok(items) if *on && !fresh && !items.is_empty() => items.clone(),
+                _ => return,
+            };
+            if dossier::data::entity_shards() > 0 {
+                let list = Rc::clone(list);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let stale = crate::shard::stale(&items).await;
+                    light_stale.set(Some((list, stale)));
+                });
+            }
+        });
+    }
     {
         let shard = shard.clone();
         use_effect_with(from_shard.clone(), move |key| {
@@ -292,6 +317,10 @@ pub fn pages() -> Html {
         list: Rc::clone(&*list),
         edit,
     };
+    let light_notice = match &*light_stale {
+        Some((l, stale)) if Rc::ptr_eq(l, &*list) => notice(stale, &corrections),
+        _ => html! {},
+    };
     // From the shard unless the whole set is at hand (the timeline alone,
     // read without the articles, has no entity pages).
     let whole = matches!(&*reading, Reading::Ready(base) if base.whole());
@@ -300,7 +329,7 @@ pub fn pages() -> Html {
             let asked = asked.clone();
             Callback::from(move |_: MouseEvent| asked.set(true))
         };
-        return match &*shard {
+        let shown = match &*shard {
             Some((k, Ok(Some(view)))) if k == key => {
                 // as the reader corrected it (renames, types and hiding:
                 // see `crate::shard::light`)
@@ -337,9 +366,10 @@ pub fn pages() -> Html {
                 </main>
             },
         };
+        return html! { <>{ light_notice }{ shown }</> };
     }
     if let (true, Route::Search { query }) = (search_light, &page) {
-        return html! { <ShardSearch query={query.clone()} corrections={Rc::clone(&*list)} /> };
+        return html! { <>{ light_notice }<ShardSearch query={query.clone()} corrections={Rc::clone(&*list)} /></> };
     }
     // Read by period until the whole timeline is read (once asked for).
     let ask_whole = {
@@ -353,7 +383,7 @@ pub fn pages() -> Html {
     {
         // (the same place in the page as the whole timeline below, so that
         // it is the same component when the whole timeline arrives)
-        return html! { <>{ html! {} }<Timeline set={None::<Rc<Set>>} whole={ask_whole} {reading_whole} /></> };
+        return html! { <>{ light_notice }<Timeline set={None::<Rc<Set>>} whole={ask_whole} {reading_whole} /></> };
     }
     let set = match (&*reading, &*set) {
         // The timeline alone serves no other page: the whole set is on its way.
@@ -388,7 +418,7 @@ pub fn pages() -> Html {
             }
         }
     };
-    let notice = notice(&set, &corrections);
+    let notice = notice(&set.corrected.stale, &corrections);
     let page = match page {
         Route::Timeline => {
             html! { <Timeline set={Some(Rc::clone(&set))} whole={ask_whole} reading_whole={false} /> }
@@ -403,24 +433,24 @@ pub fn pages() -> Html {
 }
 
 /// What the pages say about the corrections as a whole: that they cannot
-/// be read, or that some no longer apply.
-fn notice(set: &Set, c: &Corrections) -> Html {
+/// be read, or that some (`stale`: their index, and why) no longer apply.
+fn notice(stale: &[(usize, String)], c: &Corrections) -> Html {
     match c.list.as_ref() {
         Err(why) => html! {
             <section class="set-page notice" aria-label="Corrections">
                 <p role="alert">{ format!("{why}.") }</p>
             </section>
         },
-        Ok(list) if !set.corrected.stale.is_empty() => {
-            let gone: Vec<usize> = set.corrected.stale.iter().map(|(i, _)| *i).collect();
+        Ok(list) if !stale.is_empty() => {
+            let gone: Vec<usize> = stale.iter().map(|(i, _)| *i).collect();
             let remove = c
                 .edit
                 .reform(move |_: MouseEvent| Edit::Remove(gone.clone()));
             html! {
                 <section class="set-page notice" aria-label="Corrections">
-                    <p role="status">{ format!("{} of your corrections no longer appl{} to this set:", set.corrected.stale.len(), if set.corrected.stale.len() == 1 { "ies" } else { "y" }) }</p>
+                    <p role="status">{ format!("{} of your corrections no longer appl{} to this set:", stale.len(), if stale.len() == 1 { "ies" } else { "y" }) }</p>
                     <ul>
-                        { for set.corrected.stale.iter().filter_map(|(i, why)| {
+                        { for stale.iter().filter_map(|(i, why)| {
                             let c = list.get(*i)?;
                             Some(html! { <li>{ format!("{} ({why})", c.describe(|k| k.to_string())) }</li> })
                         }) }

@@ -245,6 +245,29 @@ fn push_alias(e: &mut SetEntity, name: &str) {
     }
 }
 
+/// Why a correction of `key` no longer applies when the set has no such
+/// entity.
+fn no_entity(key: &str) -> String {
+    format!("no entity “{key}” in this set")
+}
+
+/// The corrections of a list that only renames, retypes and hides
+/// ([`keys_only`]) that no longer apply, as [`apply`] reports them, from
+/// whether the set has each key (`has`: an entity's shard, without the
+/// set's linking). A merge or a split is never reported here.
+pub fn stale_keys(list: &[Correction], has: impl Fn(&str) -> bool) -> Vec<(usize, String)> {
+    list.iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            matches!(
+                c,
+                Correction::Rename { .. } | Correction::Retype { .. } | Correction::Hide { .. }
+            ) && !has(c.key())
+        })
+        .map(|(n, c)| (n, no_entity(c.key())))
+        .collect()
+}
+
 /// Applies `corrections` in order to `linking` of `set`.
 pub fn apply(
     set: &[(Article, Analysis)],
@@ -261,15 +284,13 @@ pub fn apply(
     };
     for (n, c) in corrections.iter().enumerate() {
         let Some(i) = find(&ents, &out, c.key()) else {
-            out.stale
-                .push((n, format!("no entity “{}” in this set", c.key())));
+            out.stale.push((n, no_entity(c.key())));
             continue;
         };
         match c {
             Correction::Merge { into, .. } => {
                 let Some(j) = find(&ents, &out, into) else {
-                    out.stale
-                        .push((n, format!("no entity “{into}” in this set")));
+                    out.stale.push((n, no_entity(into)));
                     continue;
                 };
                 if i == j {
@@ -851,5 +872,31 @@ mod tests {
             [0, 1, 2]
         );
         assert_eq!(c.linking, l, "nothing changed");
+    }
+
+    #[test]
+    fn stale_renames_retypes_and_hides_are_known_by_key_alone() {
+        let s = set();
+        let l = linking(&s);
+        let anna = key_of(&l, "Anna Berg");
+        let list = [
+            Correction::Rename {
+                key: anna.clone(),
+                name: "Anna B.".into(),
+            },
+            Correction::Hide {
+                key: "gone-key".into(),
+            },
+            Correction::Retype {
+                key: "other-gone".into(),
+                kind: EntityKind::Place,
+            },
+            Correction::Hide { key: anna.clone() },
+        ];
+        let has = |k: &str| l.entities.iter().any(|e| e.key == k);
+        let by_keys = stale_keys(&list, has);
+        assert_eq!(by_keys.iter().map(|(n, _)| *n).collect::<Vec<_>>(), [1, 2]);
+        // the same as the whole set's linking reports
+        assert_eq!(by_keys, apply(&s, &l, &list).stale);
     }
 }

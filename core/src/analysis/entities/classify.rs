@@ -1102,9 +1102,9 @@ fn segment(cx: &mut Ctx, sink: &mut Sink, a: usize, b: usize) {
             return;
         }
         // A frequent word of five letters or more in capitals, alone: a
-        // word stressed or a heading's label ("EXCLUSIVE:", "STOLEN!!!"),
-        // not an acronym, unless the lexicon knows it, "the" introduces it
-        // or the text spells it out ("… (SWIFT)").
+        // word stressed or a heading's label ("EXCLUSIVE:", "UPDATE:"), not
+        // an acronym, unless the lexicon knows it or "the" or a parenthesis
+        // introduces it ("the WHO", "(SWIFT)").
         if is_all_caps(first)
             && first.chars().filter(|c| c.is_alphabetic()).count() >= 5
             && !gazetteer_place(first)
@@ -1985,7 +1985,7 @@ fn classify(
         let after_place = first.len() == 2
             && a >= 2
             && cx.w(a - 1) == ","
-            && (2..=4).any(|n| a > n && gazetteer_place(cx.span_text(a - n, a - 1)));
+            && (2..=4).any(|n| a >= n && gazetteer_place(cx.span_text(a - n, a - 1)));
         if after_place {
             return (Place, 1, false);
         }

@@ -258,12 +258,7 @@ fn no_entity(key: &str) -> String {
 pub fn stale_keys(list: &[Correction], has: impl Fn(&str) -> bool) -> Vec<(usize, String)> {
     list.iter()
         .enumerate()
-        .filter(|(_, c)| {
-            matches!(
-                c,
-                Correction::Rename { .. } | Correction::Retype { .. } | Correction::Hide { .. }
-            ) && !has(c.key())
-        })
+        .filter(|(_, c)| keys_only(std::slice::from_ref(c)) && !has(c.key()))
         .map(|(n, c)| (n, no_entity(c.key())))
         .collect()
 }

@@ -202,15 +202,11 @@ pub fn is_name_word(w: &str) -> bool {
 /// that opens a sentence or a heading, not a name ("Jong-un" starts with
 /// no common word, "Coca-Cola" has no lowercase part).
 fn common_compound(w: &str) -> bool {
-    let mut parts = w.split('-');
-    let Some(first) = parts.next() else {
+    // every capitalised word passes here: most have no hyphen
+    let Some((first, rest)) = w.split_once('-') else {
         return false;
     };
-    if modifier_cut(w).is_some() {
-        return false;
-    }
-    let rest: Vec<&str> = parts.collect();
-    if !rest.iter().any(|p| p.starts_with(char::is_lowercase)) {
+    if !rest.split('-').any(|p| p.starts_with(char::is_lowercase)) || modifier_cut(w).is_some() {
         return false;
     }
     // "Pakistan-based", "Intel-powered": a name before its modifier
@@ -222,16 +218,18 @@ fn common_compound(w: &str) -> bool {
         return false;
     }
     // "Wall-street": a name with its head word in lowercase
-    let mut buf = String::new();
-    if let Some(last) = rest.last() {
-        let mut head = String::with_capacity(last.len());
-        let mut chars = last.chars();
-        head.extend(chars.next().into_iter().flat_map(char::to_uppercase));
-        head.push_str(chars.as_str());
-        if lexicon::place_head(&head) || lexicon::org_head(&head) {
-            return false;
-        }
+    let last = rest.rsplit('-').next().unwrap_or(rest);
+    let mut chars = last.chars();
+    let head: String = chars
+        .next()
+        .into_iter()
+        .flat_map(char::to_uppercase)
+        .chain(chars)
+        .collect();
+    if lexicon::place_head(&head) || lexicon::org_head(&head) {
+        return false;
     }
+    let mut buf = String::new();
     lower_into(first, &mut buf);
     common_rank_of(&buf).is_some_and(|r| r < 3000)
 }

@@ -20,6 +20,14 @@ fn find<'a>(ents: &'a [Entity], parts: &[&str], surface: &str) -> Option<&'a Ent
     })
 }
 
+/// Asserts that each name is found, with its type.
+fn assert_kinds(ents: &[Entity], parts: &[&str], expected: &[(&str, EntityKind)]) {
+    for &(name, kind) in expected {
+        let e = find(ents, parts, name).unwrap_or_else(|| panic!("{name}: {ents:?}"));
+        assert_eq!(e.kind, kind, "{name}");
+    }
+}
+
 fn texts(e: &Entity, parts: &[&str]) -> Vec<String> {
     e.mentions
         .iter()
@@ -538,15 +546,16 @@ fn hyphen_between_two_known_names_splits_them() {
     ];
     let ents = run(&parts);
     check_invariants(&parts, &ents);
-    for (name, kind) in [
-        ("US", EntityKind::Place),
-        ("China", EntityKind::Place),
-        ("Israel", EntityKind::Place),
-        ("Hamas", EntityKind::Organization),
-    ] {
-        let e = find(&ents, &parts, name).unwrap_or_else(|| panic!("{name}: {ents:?}"));
-        assert_eq!(e.kind, kind, "{name}");
-    }
+    assert_kinds(
+        &ents,
+        &parts,
+        &[
+            ("US", EntityKind::Place),
+            ("China", EntityKind::Place),
+            ("Israel", EntityKind::Place),
+            ("Hamas", EntityKind::Organization),
+        ],
+    );
     assert_eq!(
         texts(find(&ents, &parts, "Hamas").expect("Hamas"), &parts),
         vec!["Hamas", "Hamas"]
@@ -1000,18 +1009,19 @@ fn possessives_inside_names_join_the_name() {
     ];
     let ents = run(&parts);
     check_invariants(&parts, &ents);
-    for (name, kind) in [
-        ("People's Bank of Veldoria", EntityKind::Organization),
-        ("Harwick Children's Hospital", EntityKind::Organization),
-        ("Women's Aid Federation", EntityKind::Organization),
-        ("Farmers' Union", EntityKind::Organization),
-        ("Aldric's College", EntityKind::Organization),
-        ("Harlan's Inc.", EntityKind::Organization),
-        ("Dana Orrin", EntityKind::Person),
-    ] {
-        let e = find(&ents, &parts, name).unwrap_or_else(|| panic!("{name}: {ents:?}"));
-        assert_eq!(e.kind, kind, "{name}");
-    }
+    assert_kinds(
+        &ents,
+        &parts,
+        &[
+            ("People's Bank of Veldoria", EntityKind::Organization),
+            ("Harwick Children's Hospital", EntityKind::Organization),
+            ("Women's Aid Federation", EntityKind::Organization),
+            ("Farmers' Union", EntityKind::Organization),
+            ("Aldric's College", EntityKind::Organization),
+            ("Harlan's Inc.", EntityKind::Organization),
+            ("Dana Orrin", EntityKind::Person),
+        ],
+    );
     // the possessive of a person's name still ends the name
     assert!(
         find(&ents, &parts, "Dana Orrin's lawyer").is_none(),
@@ -1049,15 +1059,16 @@ fn degrees_zones_stressed_words_and_compounds_are_no_names() {
         });
         assert!(!named, "{junk:?} is no name nor part of one: {ents:?}");
     }
-    for (name, kind) in [
-        ("Mara Quell", EntityKind::Person),
-        ("Ilsa Brack", EntityKind::Person),
-        ("Tarrow Laboratory", EntityKind::Organization),
-        ("IL", EntityKind::Place),
-    ] {
-        let e = find(&ents, &parts, name).unwrap_or_else(|| panic!("{name}: {ents:?}"));
-        assert_eq!(e.kind, kind, "{name}");
-    }
+    assert_kinds(
+        &ents,
+        &parts,
+        &[
+            ("Mara Quell", EntityKind::Person),
+            ("Ilsa Brack", EntityKind::Person),
+            ("Tarrow Laboratory", EntityKind::Organization),
+            ("IL", EntityKind::Place),
+        ],
+    );
 }
 
 #[test]

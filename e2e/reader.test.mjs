@@ -290,6 +290,52 @@ describe("reading view of the seed article", () => {
     }
   });
 
+  it("a place the browser goes to while the reader's last move is still being written stays", async () => {
+    const { context, page, guard } = await open();
+    try {
+      const went = await page.evaluate(
+        async ([id, slug]) => {
+          const microtasks = async () => {
+            for (let i = 0; i < 10; i++) await new Promise((r) => queueMicrotask(r));
+          };
+          const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+          const target = `#/a/${slug}`;
+          // The reader focuses a person: the app writes its history entry
+          // after the next frame.
+          document.querySelector(`aside[aria-label=Entities] button.entity[data-entity="${id}"]`).click();
+          await microtasks();
+          // The browser's report of the navigation below comes late, after
+          // the app's write (as a busy page may take it).
+          const late = new Promise((done) =>
+            requestAnimationFrame(() =>
+              setTimeout(() => {
+                window.dispatchEvent(
+                  new HashChangeEvent("hashchange", { oldURL: location.href, newURL: location.href.split("#")[0] + target }),
+                );
+                done();
+              }, 0),
+            ),
+          );
+          // Before that frame, the reader is taken back to the article as
+          // it was (a link, an edited URL).
+          location.hash = target;
+          await microtasks();
+          await late;
+          for (let i = 0; i < 3; i++) await frame();
+          return {
+            hash: decodeURIComponent(location.hash),
+            focused: !!document.querySelector(`mark[data-entity="${id}"].focus`),
+          };
+        },
+        [PERSON, SLUG],
+      );
+      assert.deepEqual(went, { hash: `#/a/${SLUG}`, focused: false });
+      await assertClean(page, guard, "a late hashchange");
+    } finally {
+      await context.close();
+    }
+  });
+
   it("selects an event: scrolls to its sentence, j/k step, the deep link reloads", async () => {
     const { context, page, guard } = await open();
     try {

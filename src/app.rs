@@ -6,6 +6,7 @@ use dossier_core::view::Route;
 use std::rc::Rc;
 
 use gloo_events::EventListener;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::added::{self, Change};
@@ -149,10 +150,22 @@ pub fn shell() -> Html {
                         .into_iter()
                         .map(|name| {
                             let dispatcher = dispatcher.clone();
-                            EventListener::new(&w, name, move |_| {
+                            EventListener::new(&w, name, move |e| {
+                                // A hashchange says where the browser went:
+                                // by the time it is taken, the URL may show
+                                // a place the app wrote since.
+                                let now = dom::hash();
+                                let went = e
+                                    .dyn_ref::<web_sys::HashChangeEvent>()
+                                    .map_or_else(|| now.clone(), |h| fragment(&h.new_url()));
+                                let held = if went == now {
+                                    dom::history_held()
+                                } else {
+                                    None
+                                };
                                 dispatcher.dispatch(Action::Navigate {
-                                    route: Route::parse(&dom::hash()),
-                                    held: dom::history_held(),
+                                    route: Route::parse(&went),
+                                    held,
                                 });
                             })
                         })
@@ -171,9 +184,12 @@ pub fn shell() -> Html {
     // A new entry is written after the frame that shows the move (the
     // browser's history bookkeeping takes about a millisecond); `queued`
     // holds the place the URL shows once the writes still queued are done.
+    // When the state follows the URL, the writes still queued are of places
+    // before it: they are dropped (`round`), or one of them would take the
+    // reader back there.
     {
         let place = (state.route(), state.held_event());
-        let queued = use_mut_ref(|| (0u32, None::<(String, Option<usize>)>));
+        let queued = use_mut_ref(Queued::default);
         use_effect_with(
             (place, state.restoring, state.by_reader),
             move |((route, held), restoring, by_reader)| {
@@ -183,28 +199,37 @@ pub fn shell() -> Html {
                 let want = (route.to_hash(), *held);
                 let shown = queued
                     .borrow()
-                    .1
+                    .shown
                     .clone()
                     .unwrap_or_else(|| (dom::hash(), dom::history_held()));
                 if shown == want {
                     return;
                 }
-                if !*by_reader && queued.borrow().0 == 0 {
+                if !*by_reader {
+                    {
+                        let mut q = queued.borrow_mut();
+                        q.round = q.round.wrapping_add(1);
+                        q.pending = 0;
+                        q.shown = None;
+                    }
                     dom::set_location(&want.0, want.1, false);
                     return;
                 }
-                let push = *by_reader;
-                {
+                let round = {
                     let mut q = queued.borrow_mut();
-                    q.0 += 1;
-                    q.1 = Some(want.clone());
-                }
+                    q.pending += 1;
+                    q.shown = Some(want.clone());
+                    q.round
+                };
                 dom::after_paint(move || {
-                    dom::set_location(&want.0, want.1, push);
                     let mut q = queued.borrow_mut();
-                    q.0 = q.0.saturating_sub(1);
-                    if q.0 == 0 {
-                        q.1 = None;
+                    if q.round != round {
+                        return;
+                    }
+                    dom::set_location(&want.0, want.1, true);
+                    q.pending = q.pending.saturating_sub(1);
+                    if q.pending == 0 {
+                        q.shown = None;
                     }
                 });
             },
@@ -360,4 +385,25 @@ fn after_change(dispatcher: &UseReducerDispatcher<ReaderState>) {
         .flatten();
     dispatcher.dispatch(Action::SetOnly(only));
     dispatcher.dispatch(Action::YoursChanged);
+}
+
+/// The history writes the app has queued (see the URL effect in [`app`]).
+#[derive(Default)]
+struct Queued {
+    /// How many are still to be written.
+    pending: u32,
+    /// The place the URL shows once they are.
+    shown: Option<(String, Option<usize>)>,
+    /// Bumped when the state follows the URL: writes queued before are
+    /// dropped.
+    round: u32,
+}
+
+/// The fragment of `url` with its `#`, as `location.hash` gives it (empty
+/// for none or a bare `#`).
+fn fragment(url: &str) -> String {
+    match url.find('#') {
+        Some(i) if i + 1 < url.len() => url[i..].to_string(),
+        _ => String::new(),
+    }
 }

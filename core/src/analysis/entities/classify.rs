@@ -788,6 +788,63 @@ fn person_before(cx: &Ctx, a: usize, k: usize) -> bool {
         })
 }
 
+/// A run of words in capitals that is no name: all common words, as a
+/// heading set in capitals or keywords of code ("ORDER BY"), or a sentence
+/// shouted, with rarer words among pronouns and auxiliaries ("HOW IS THAT
+/// CONFUSING"). Kept: a run whose words, in title case, name a known place
+/// or company, or a given name, or that ends in a word names end in
+/// ("NATIONAL PARKS COUNCIL"), or that "the" or a parenthesis introduces.
+fn shouted(cx: &mut Ctx, a: usize, b: usize) -> bool {
+    if b < a + 2 || (a > 0 && (cx.w(a - 1).eq_ignore_ascii_case("the") || cx.w(a - 1) == "(")) {
+        return false;
+    }
+    let lex = lexicon::get();
+    let mut phrase = String::new();
+    let (mut rare, mut clause) = (0, 0);
+    for x in a..b {
+        let w = cx.w(x);
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        if letters == 0 || w.chars().any(char::is_lowercase) {
+            return false;
+        }
+        lower_into(w, &mut cx.buf);
+        let small = lexicon::function_word(&cx.buf);
+        if small && !lexicon::connector(&cx.buf) {
+            clause += 1;
+        }
+        if !small && (letters < 2 || lex.common.get(cx.buf.as_str()).is_none_or(|&r| r >= 3000)) {
+            rare += 1;
+        }
+        let title = title_case(w);
+        if gazetteer_place(&title)
+            || lex.organizations.contains(title.as_str())
+            || given_name(&title, &mut cx.buf)
+            || (x + 1 == b && (lexicon::org_head(&title) || lexicon::place_head(&title)))
+        {
+            return false;
+        }
+        if !phrase.is_empty() {
+            phrase.push(' ');
+        }
+        if small && x > a {
+            phrase.push_str(&w.to_lowercase());
+        } else {
+            phrase.push_str(&title);
+        }
+    }
+    (rare == 0 || (b - a >= 3 && clause >= 2))
+        && !(gazetteer_place(&phrase) || lex.organizations.contains(phrase.as_str()))
+}
+
+/// "WORLD" → "World".
+fn title_case(w: &str) -> String {
+    let mut t = String::with_capacity(w.len());
+    let mut chars = w.chars();
+    t.extend(chars.next());
+    t.extend(chars.flat_map(char::to_lowercase));
+    t
+}
+
 /// Whether the name at `a` is where people work: after a role and "at"
 /// ("an analyst at Keller", "economists at Halden Bank"), or after another
 /// such name and "and" or a comma ("analysts at Keller and Brandt").
@@ -1109,10 +1166,7 @@ fn segment(cx: &mut Ctx, sink: &mut Sink, a: usize, b: usize) {
             && !lex.organizations.contains(first)
             && {
                 // "WASHINGTON (Reuters)": a name set in capitals
-                let mut t = String::with_capacity(first.len());
-                let mut chars = first.chars();
-                t.extend(chars.next());
-                t.extend(chars.flat_map(char::to_lowercase));
+                let t = title_case(first);
                 !gazetteer_place(&t)
                     && !lex.organizations.contains(t.as_str())
                     && !given_name(&t, &mut cx.buf)
@@ -1184,6 +1238,9 @@ fn segment(cx: &mut Ctx, sink: &mut Sink, a: usize, b: usize) {
         {
             return;
         }
+    }
+    if ntok >= 2 && shouted(cx, a, b) {
+        return;
     }
 
     let (kind, conf, gazetteer) = if product && !(ntok == 1 && gazetteer_place(first)) {
@@ -1866,6 +1923,20 @@ fn classify(
         }
         if lex.countries.contains_key(t.as_str()) || lex.places.contains(t.as_str()) {
             return (Place, 3, true);
+        }
+        if lex.organizations.contains(t.as_str()) {
+            return (Organization, 3, false);
+        }
+        // "By ANNA KOVAL": a person's name set in capitals, a given name first
+        let (head, tail) = (title_case(first), title_case(last));
+        if (2..=3).contains(&(b - a))
+            && (a..b).all(|x| is_all_caps(cx.w(x)))
+            && given_name(&head, &mut cx.buf)
+            && !gazetteer_place(&head)
+            && !lexicon::org_head(&tail)
+            && !lexicon::place_head(&tail)
+        {
+            return (Person, 2, false);
         }
     }
     if single {

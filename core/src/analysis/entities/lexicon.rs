@@ -364,8 +364,6 @@ pub fn speech_verb(w: &str) -> bool {
     L.contains(w)
 }
 
-/// Capitalised tokens that never name an entity on their own: months, days,
-/// units, time zones, common abbreviations of roles.
 /// Closed-class words (pronouns, prepositions, auxiliaries...), given in
 /// lower case.
 pub fn function_word(lower: &str) -> bool {
@@ -385,6 +383,8 @@ pub fn leader_noun_after(w: &str) -> bool {
     L.contains(w)
 }
 
+/// Capitalised tokens that never name an entity on their own: months, days,
+/// units, time zones, common abbreviations of roles.
 pub fn never_entity(w: &str) -> bool {
     static L: List = list!("never_entity");
     L.contains(w)

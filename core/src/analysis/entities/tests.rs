@@ -1072,6 +1072,40 @@ fn degrees_zones_stressed_words_and_compounds_are_no_names() {
 }
 
 #[test]
+fn runs_of_words_in_capitals_shouted_or_named() {
+    let parts = [
+        "Letters page",
+        "One reader wrote: WHY DID SHE SAY THAT? Another: WE WILL NOT TOLERATE VANDALISM.",
+        "The script runs DROP TABLE first, then SORT BY NAME; FIRST THINGS FIRST.",
+        "NATIONAL PARKS COUNCIL officials met ANNA KOVAL in NEW ZEALAND.",
+    ];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    for junk in [
+        "WHY DID SHE SAY THAT",
+        "WE WILL NOT TOLERATE VANDALISM",
+        "DROP TABLE",
+        "SORT BY NAME",
+        "FIRST THINGS FIRST",
+    ] {
+        let named = ents
+            .iter()
+            .flat_map(|e| texts(e, &parts))
+            .any(|t| junk.contains(t.as_str()) || t.contains(junk));
+        assert!(!named, "{junk:?} is no name nor part of one: {ents:?}");
+    }
+    assert_kinds(
+        &ents,
+        &parts,
+        &[
+            ("NEW ZEALAND", EntityKind::Place),
+            ("NATIONAL PARKS COUNCIL", EntityKind::Organization),
+            ("ANNA KOVAL", EntityKind::Person),
+        ],
+    );
+}
+
+#[test]
 fn a_noun_after_a_name_says_what_it_is() {
     assert_eq!(
         kind_in(

@@ -2020,7 +2020,11 @@ fn classify(
     {
         return (Work, 1, false);
     }
+    // "the Elysee said": "the" does not introduce a person's name alone,
+    // nor one that speaks
+    let after_the = a > 0 && cx.w(a - 1).eq_ignore_ascii_case("the");
     if !single {
+        // (but "the Joe Welch quote": a person's name as a modifier)
         let given_first = given_name(first, &mut cx.buf) && !gazetteer_place(first);
         // "Luiz Inacio Lula da Silva": particles do not count
         let words = (a..b).filter(|&x| !lexicon::name_particle(cx.w(x))).count();
@@ -2036,6 +2040,7 @@ fn classify(
             && b - a <= 3
             && !lexicon::place_head(last)
             && last != "House"
+            && !after_the
             && !matches!(
                 cx.w(a.wrapping_sub(1)),
                 "at" | "from" | "of" | "with" | "by" | "for" | "in"
@@ -2075,7 +2080,7 @@ fn classify(
         }
     }
     // a given name alone ("Steve")
-    if single && given_name(first, &mut cx.buf) && cx.common_rank(a).is_none() {
+    if single && !after_the && given_name(first, &mut cx.buf) && cx.common_rank(a).is_none() {
         return (Person, 0, false);
     }
     (Organization, 0, false)

@@ -1106,6 +1106,27 @@ fn runs_of_words_in_capitals_shouted_or_named() {
 }
 
 #[test]
+fn the_does_not_introduce_a_person_alone_or_one_that_speaks() {
+    let parts = [
+        "Talks",
+        "Officials met. The Elysee said the talks had failed; later the Crimson Gate said so too.",
+        "It was the Tomas Brekke quote again. Tomas Brekke said so, and Hollis agreed.",
+    ];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    assert_kinds(
+        &ents,
+        &parts,
+        &[
+            ("Elysee", EntityKind::Organization),
+            ("Crimson Gate", EntityKind::Organization),
+            ("Tomas Brekke", EntityKind::Person),
+            ("Hollis", EntityKind::Person),
+        ],
+    );
+}
+
+#[test]
 fn a_noun_after_a_name_says_what_it_is() {
     assert_eq!(
         kind_in(

@@ -2011,6 +2011,20 @@ fn classify(
             return (Place, 1, false);
         }
     }
+    // "Hartwell chief executive Dana Morrow": the employer before a role
+    // and a person's name (not a place: "Texas governor Rick Perry")
+    if lexicon::employer_role(cx.w(b))
+        && !gazetteer_place(surface)
+        && !lex.demonyms.contains_key(first)
+    {
+        let mut k = b + 1;
+        while k < b + 3 && lexicon::employer_role(cx.w(k)) {
+            k += 1;
+        }
+        if cx.is_word(k) && is_name_word(cx.w(k)) && !lexicon::person_title(cx.w(k)) {
+            return (Organization, 1, false);
+        }
+    }
     if !single && lex.countries.contains_key(last) {
         // "Air India", "Garuda Indonesia"
         return (Organization, 1, false);

@@ -404,6 +404,13 @@ pub fn org_noun_after(w: &str) -> bool {
     L.contains(w)
 }
 
+/// Lowercase roles in a company or a body, between its name and a person's
+/// ("Keller spokesman Tim Ross").
+pub fn employer_role(w: &str) -> bool {
+    static L: List = list!("employer_role");
+    L.contains(w)
+}
+
 /// Degrees and honours written after a person's name and a comma.
 pub fn postnominal(w: &str) -> bool {
     static L: List = list!("postnominal");

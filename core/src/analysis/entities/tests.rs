@@ -1127,6 +1127,29 @@ fn the_does_not_introduce_a_person_alone_or_one_that_speaks() {
 }
 
 #[test]
+fn a_name_before_a_role_and_a_person_is_the_employer() {
+    let parts = [
+        "Cuts",
+        "On Monday, Hartwell chief executive Dana Morrow said sales fell.",
+        "Senator Ilse Varga spoke. Varga spokesman Tim Ross said she would vote no.",
+        "Ohio governor Ann Fell agreed.",
+    ];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    assert_kinds(
+        &ents,
+        &parts,
+        &[
+            ("Hartwell", EntityKind::Organization),
+            ("Dana Morrow", EntityKind::Person),
+            ("Varga", EntityKind::Person),
+            ("Tim Ross", EntityKind::Person),
+            ("Ohio", EntityKind::Place),
+        ],
+    );
+}
+
+#[test]
 fn a_noun_after_a_name_says_what_it_is() {
     assert_eq!(
         kind_in(

@@ -387,7 +387,7 @@ fn after_change(dispatcher: &UseReducerDispatcher<ReaderState>) {
     dispatcher.dispatch(Action::YoursChanged);
 }
 
-/// The history writes the app has queued (see the URL effect in [`app`]).
+/// The history writes the app has queued (see the URL effect in [`shell`]).
 #[derive(Default)]
 struct Queued {
     /// How many are still to be written.

@@ -57,12 +57,15 @@ pub async fn stale(list: &[Correction]) -> Vec<(usize, String)> {
     let mut keys: Vec<&str> = list.iter().map(|c| c.key()).collect();
     keys.sort_unstable();
     keys.dedup();
-    let found = futures::future::join_all(keys.iter().map(|&k| async move {
-        let gone = matches!(view(k).await, Ok(None));
-        (k, gone)
-    }))
-    .await;
-    correct::stale_keys(list, |k| !found.iter().any(|&(key, gone)| key == k && gone))
+    let gone: Vec<&str> = futures::future::join_all(
+        keys.iter()
+            .map(|&k| async move { matches!(view(k).await, Ok(None)).then_some(k) }),
+    )
+    .await
+    .into_iter()
+    .flatten()
+    .collect();
+    correct::stale_keys(list, |k| !gone.contains(&k))
 }
 
 /// The page of entity `key`, `None` when the set has no such entity, or

@@ -1928,14 +1928,13 @@ fn classify(
             return (Organization, 3, false);
         }
         // "By ANNA KOVAL": a person's name set in capitals, a given name first
-        let (head, tail) = (title_case(first), title_case(last));
-        if (2..=3).contains(&(b - a))
-            && (a..b).all(|x| is_all_caps(cx.w(x)))
-            && given_name(&head, &mut cx.buf)
-            && !gazetteer_place(&head)
-            && !lexicon::org_head(&tail)
-            && !lexicon::place_head(&tail)
-        {
+        if (2..=3).contains(&(b - a)) && (a..b).all(|x| is_all_caps(cx.w(x))) && {
+            let (head, tail) = (title_case(first), title_case(last));
+            given_name(&head, &mut cx.buf)
+                && !gazetteer_place(&head)
+                && !lexicon::org_head(&tail)
+                && !lexicon::place_head(&tail)
+        } {
             return (Person, 2, false);
         }
     }

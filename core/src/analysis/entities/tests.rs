@@ -20,6 +20,14 @@ fn find<'a>(ents: &'a [Entity], parts: &[&str], surface: &str) -> Option<&'a Ent
     })
 }
 
+/// Runs the recogniser on `parts` (the output's invariants checked) and
+/// asserts that each name is found, with its type.
+fn assert_kinds_in(parts: &[&str], expected: &[(&str, EntityKind)]) {
+    let ents = run(parts);
+    check_invariants(parts, &ents);
+    assert_kinds(&ents, parts, expected);
+}
+
 /// Asserts that each name is found, with its type.
 fn assert_kinds(ents: &[Entity], parts: &[&str], expected: &[(&str, EntityKind)]) {
     for &(name, kind) in expected {
@@ -1112,10 +1120,7 @@ fn the_does_not_introduce_a_person_alone_or_one_that_speaks() {
         "Officials met. The Elysee said the talks had failed; later the Crimson Gate said so too.",
         "It was the Tomas Brekke quote again. Tomas Brekke said so, and Hollis agreed.",
     ];
-    let ents = run(&parts);
-    check_invariants(&parts, &ents);
-    assert_kinds(
-        &ents,
+    assert_kinds_in(
         &parts,
         &[
             ("Elysee", EntityKind::Organization),
@@ -1134,10 +1139,7 @@ fn a_name_before_a_role_and_a_person_is_the_employer() {
         "Senator Ilse Varga spoke. Varga spokesman Tim Ross said she would vote no.",
         "Ohio governor Ann Fell agreed.",
     ];
-    let ents = run(&parts);
-    check_invariants(&parts, &ents);
-    assert_kinds(
-        &ents,
+    assert_kinds_in(
         &parts,
         &[
             ("Hartwell", EntityKind::Organization),

@@ -1199,6 +1199,28 @@ impl<'a> Cx<'a> {
             }
         }
         match t.lex {
+            // "in the afternoon", "during the night": that part of the day
+            // mentioned just before, else of the article's date
+            Lex::W(W::Morning | W::Afternoon | W::Evening | W::Night)
+                if i > 0
+                    && matches!(self.lex(i - 1), Lex::W(W::In | W::During))
+                    && !self.t[j].cap
+                    // "in the night shift": a noun the part of the day
+                    // qualifies
+                    && !matches!(
+                        self.word(j + 1),
+                        "shift" | "shifts" | "session" | "sessions" | "sky" | "air" | "news"
+                            | "show" | "edition" | "flight" | "flights" | "train" | "trade"
+                            | "trading" | "market" | "markets" | "sun" | "club" | "watch"
+                    ) =>
+            {
+                let part = self.day_part(j)?;
+                let recent = self
+                    .last_day_at
+                    .is_some_and(|at| i.saturating_sub(at) <= 24);
+                let day = if recent { self.last_day } else { self.dct };
+                return Some((Val::DayPart(day, part), j + 1));
+            }
             Lex::Season(s) => {
                 return self
                     .season_expr(i, j, s, None)
@@ -1953,7 +1975,15 @@ impl<'a> Cx<'a> {
         let mut min = 0u8;
         let mut e = i + 1;
         let mut colon = false;
-        if self.p(e, ':') && self.glued(e) && self.glued(e + 1) {
+        // "11.30am": a full stop between the hour and the minutes when the
+        // half of the day follows
+        let dotted = self.p(e, '.')
+            && self.glued(e)
+            && self.glued(e + 1)
+            && self.digits(e + 1, 2).is_some()
+            && self.glued(e + 2)
+            && matches!(self.word(e + 2).to_ascii_lowercase().as_str(), "am" | "pm");
+        if (self.p(e, ':') || dotted) && self.glued(e) && self.glued(e + 1) {
             let m = self.digits(e + 1, 2)?;
             if m > 59 {
                 return None;

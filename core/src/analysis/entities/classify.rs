@@ -642,6 +642,27 @@ pub fn candidates(
             names[i] = false;
         }
     }
+    // a word that is no name alone opens one as a place's prefix ("St.
+    // Louis") or ends a known company's ("Freddie Mac")
+    for i in 0..toks.len() {
+        if names[i] || toks[i].kind != Kind::Word {
+            continue;
+        }
+        let w = toks[i].text(text);
+        let name_next = names.get(i + 1).copied().unwrap_or(false)
+            && toks.get(i + 1).is_some_and(|t| t.space_before);
+        let prefix = name_next && lexicon::place_prefix(w);
+        let ends_company = i > 0
+            && names[i - 1]
+            && toks[i].space_before
+            && w.starts_with(char::is_uppercase)
+            && lexicon::get()
+                .organizations
+                .contains(text.get(toks[i - 1].start..toks[i].end).unwrap_or(""));
+        if prefix || ends_company {
+            names[i] = true;
+        }
+    }
     let mut cx = Ctx {
         part,
         text,
@@ -848,6 +869,155 @@ fn title_case(w: &str) -> String {
 /// Whether the name at `a` is where people work: after a role and "at"
 /// ("an analyst at Keller", "economists at Halden Bank"), or after another
 /// such name and "and" or a comma ("analysts at Keller and Brandt").
+/// Whether the words around the name `a..b` say it is a company in the
+/// market: its securities after it ("Acme shares", "Acme's stock") or
+/// before it ("shares of Acme and Brant", "a stake in Acme"), its price
+/// moving by an amount ("Acme fell 22 percent"), or an apposition that
+/// describes a company ("Acme, the brokerage based in …"; not "Jane Doe, a
+/// bank analyst").
+fn company_context(cx: &Ctx, a: usize, b: usize) -> bool {
+    let after = if cx.possessive_at(b) { b + 2 } else { b };
+    if lexicon::security_noun(cx.w(after)) {
+        return true;
+    }
+    // "fell 22 percent", "rose sharply, by 3 %"
+    if lexicon::market_move(cx.w(b)) {
+        let mut k = b + 1;
+        while k < b + 3
+            && matches!(
+                cx.w(k),
+                "by" | "a" | "another" | "nearly" | "almost" | "about" | "more" | "than" | "over"
+            )
+        {
+            k += 1;
+        }
+        if cx.toks.get(k).is_some_and(|t| t.kind == Kind::Num)
+            && matches!(cx.w(k + 1), "percent" | "per" | "%" | "pc")
+        {
+            return true;
+        }
+    }
+    // ", the brokerage", ", a Swiss bank based in …"
+    if cx.w(b) == "," {
+        let mut k = b + 1;
+        if matches!(cx.w(k), "the" | "a" | "an") {
+            k += 1;
+            let mut modifiers = 0;
+            while modifiers < 3
+                && cx.is_word(k)
+                && !org_description(cx.w(k))
+                && !lexicon::role_noun(cx.w(k))
+                && (cx.w(k).starts_with(char::is_lowercase)
+                    || lexicon::get().demonyms.contains_key(cx.w(k))
+                    || gazetteer_place(cx.w(k)))
+            {
+                k += 1;
+                modifiers += 1;
+            }
+            let head = cx.w(k);
+            let next = cx.w(k + 1);
+            if org_description(head)
+                && !matches!(
+                    head,
+                    "daily"
+                        | "weekly"
+                        | "producer"
+                        | "developer"
+                        | "operator"
+                        | "supplier"
+                        | "contractor"
+                        | "publisher"
+                        | "giant"
+                        | "club"
+                )
+                && !cx.possessive_at(k + 1)
+                && !lexicon::role_noun(next)
+                && !(cx.is_word(k + 1)
+                    && next.starts_with(char::is_lowercase)
+                    && next.ends_with('s')
+                    && next != "is"
+                    && next != "was"
+                    && next != "has")
+            {
+                return true;
+            }
+        }
+    }
+    // "shares of Acme", "a stake in Acme", "shares of Brant and Acme"
+    let mut k = a;
+    for _ in 0..3 {
+        if k >= 2 && matches!(cx.w(k - 1), "of" | "in") {
+            let w = cx.w(k - 2);
+            return lexicon::security_noun(w)
+                || (w.starts_with(char::is_uppercase)
+                    && lexicon::security_noun(&w.to_lowercase()));
+        }
+        if k < 2 || !matches!(cx.w(k - 1), "and" | ",") {
+            return false;
+        }
+        let mut p = k - 1;
+        let mut words = 0;
+        while p > 0 && words < 5 && cx.name_at(p - 1) {
+            p -= 1;
+            words += 1;
+        }
+        if words == 0 {
+            return false;
+        }
+        k = p;
+    }
+    false
+}
+
+/// Whether the word at `a` is a credit rating ("cut to BBB-", "its AAA
+/// rating", "B-minus", "Baa3"): a grade's letters with a notch, or after a
+/// word that leads to a grade, or before "rating".
+fn credit_rating(cx: &Ctx, a: usize) -> bool {
+    let w = cx.w(a);
+    let (letters, notched) = match w.strip_suffix("-minus").or_else(|| w.strip_suffix("-plus")) {
+        Some(l) => (l, true),
+        // Moody's notches ("Baa3"; not "A3" or "B2", models' names)
+        None => match w.strip_suffix(['1', '2', '3']) {
+            Some(l) if matches!(l, "Aaa" | "Aa" | "Baa" | "Ba" | "Caa" | "Ca") => (l, true),
+            _ => (w, false),
+        },
+    };
+    let grade = matches!(
+        letters,
+        "AAA"
+            | "AA"
+            | "A"
+            | "BBB"
+            | "BB"
+            | "B"
+            | "CCC"
+            | "CC"
+            | "C"
+            | "Aaa"
+            | "Aa"
+            | "Baa"
+            | "Ba"
+            | "Caa"
+            | "Ca"
+    );
+    if !grade {
+        return false;
+    }
+    let sign_after = matches!(cx.w(a + 1), "+" | "-" | "−")
+        && !cx.toks.get(a + 1).is_some_and(|t| t.space_before)
+        && !cx.name_at(a + 2);
+    let before = a > 0
+        && matches!(
+            cx.w(a - 1),
+            "to" | "from" | "at" | "its" | "triple" | "double"
+        );
+    let after = matches!(
+        cx.w(if sign_after { a + 2 } else { a + 1 }),
+        "rating" | "ratings" | "grade" | "status" | "credit" | "outlook" | "rated"
+    );
+    notched || sign_after || before || after
+}
+
 fn works_at(cx: &Ctx, a: usize) -> bool {
     let mut k = a;
     // back over at most two names before this one, each after "and" or ","
@@ -975,7 +1145,9 @@ fn segment(cx: &mut Ctx, sink: &mut Sink, a: usize, b: usize) {
     let model_after = cx.toks.get(b).is_some_and(|t| {
         t.space_before
             && (t.kind == Kind::Num || (t.kind == Kind::Word && has_digit(t.text(cx.text))))
-    }) && !looks_like_year(cx.w(b));
+    }) && !looks_like_year(cx.w(b))
+        // "Acme 14 percent", "Acme 2 million": an amount, not a model
+        && !lexicon::amount_unit(cx.w(b + 1));
     let mut product = model_inside || model_after;
     a = split_off_before_title(cx, sink, lex, a, b);
     let mut person_cue = false;
@@ -1139,7 +1311,7 @@ fn segment(cx: &mut Ctx, sink: &mut Sink, a: usize, b: usize) {
 
     // single words: drop common words with nothing to vouch for them
     if ntok == 1 {
-        if lexicon::never_entity(first) || first.chars().count() < 2 {
+        if lexicon::never_entity(first) || first.chars().count() < 2 || credit_rating(cx, a) {
             return;
         }
         // A closed-class word in capitals ("FROM", "MUST", "THE"): a keyword
@@ -1207,7 +1379,7 @@ fn segment(cx: &mut Ctx, sink: &mut Sink, a: usize, b: usize) {
                     .get(b + 2)
                     .is_none_or(|t| t.kind != Kind::Word || !is_name_word(t.text(cx.text)));
             let cue = possessive || person_cue || acronym_after || speech_after || place_after;
-            if initial && capmid == 0 && (common || cx.lower_seen(a)) {
+            if initial && capmid == 0 && (common || cx.lower_seen(a)) && !speaks_first(cx, a) {
                 return;
             }
             let repeated = capmid >= 2 || (cx.stats.capall(first) >= 2 && !cx.lower_seen(a));
@@ -1247,6 +1419,20 @@ fn segment(cx: &mut Ctx, sink: &mut Sink, a: usize, b: usize) {
         (EntityKind::Product, 2, false)
     } else {
         classify(cx, a, b, surface, person_cue, speech_after)
+    };
+    // a company in the market ("Acme shares", "Acme fell 22 percent"),
+    // whatever its name reads as
+    let (kind, conf) = if matches!(
+        kind,
+        EntityKind::Person | EntityKind::Place | EntityKind::Organization
+    ) && !gazetteer
+        && !person_cue
+        && title_from.is_none()
+        && company_context(cx, a, b)
+    {
+        (EntityKind::Organization, conf.max(3))
+    } else {
+        (kind, conf)
     };
     // product context: "the new X", "unveiled X", "web browser X",
     // "X laptops", "X, the latest version of …"
@@ -1489,6 +1675,35 @@ fn is_function_word(cx: &mut Ctx, i: usize) -> bool {
 
 /// Drops leading determiners and sentence-initial common words; returns the
 /// new start and where a leading "The" was.
+/// "Disney said", "Seat told reporters": one capitalised word opening a
+/// sentence before a verb of speech is the name of who speaks, unless it
+/// is a frequent word ("Police said"), a plural ("Officials said"), a role
+/// ("Spokesman said"), or the text has it in lowercase too.
+fn speaks_first(cx: &mut Ctx, a: usize) -> bool {
+    lower_into(cx.w(a + 1), &mut cx.buf);
+    if !lexicon::speech_verb(cx.buf.as_str()) || cx.lower_seen(a) {
+        return false;
+    }
+    if cx.common_rank(a).is_some_and(|r| r < 1000) {
+        return false;
+    }
+    lower_into(cx.w(a), &mut cx.buf);
+    let w = cx.buf.clone();
+    if lexicon::role_noun(&w) {
+        return false;
+    }
+    let common = &lexicon::get().common;
+    for stem in [w.strip_suffix('s'), w.strip_suffix("es")]
+        .into_iter()
+        .flatten()
+    {
+        if common.contains_key(stem) || lexicon::role_noun(stem) {
+            return false;
+        }
+    }
+    true
+}
+
 fn strip_leading_words(cx: &mut Ctx, mut a: usize, b: usize) -> (usize, Option<usize>) {
     let mut the_at = None;
     // leading determiners and sentence-initial common words
@@ -1525,7 +1740,7 @@ fn strip_leading_words(cx: &mut Ctx, mut a: usize, b: usize) -> (usize, Option<u
                     // that opens the sentence
                     && !(b - a == 2 && lexicon::place_head(cx.w(b - 1)))
             } else {
-                rank.is_some() || cx.lower_seen(a)
+                (rank.is_some() || cx.lower_seen(a)) && !speaks_first(cx, a)
             };
             if strip {
                 a += 1;
@@ -1987,6 +2202,10 @@ fn classify(
         if lexicon::of_head(first) && (a..b).any(|x| cx.w(x) == "of") {
             return (Place, 1, false);
         }
+    }
+    // "the Halewood plant": a works named after where it stands
+    if lexicon::facility_noun(cx.w(b)) && !person_cue {
+        return (Place, 1, false);
     }
     // "an analyst at Keller", "economists at Halden Bank": where people
     // work, unless it is a known place

@@ -397,6 +397,30 @@ pub fn place_noun_after(w: &str) -> bool {
     L.contains(w)
 }
 
+/// Nouns of a works named after where it stands ("the Halewood plant").
+pub fn facility_noun(w: &str) -> bool {
+    static L: List = list!("facility_noun");
+    L.contains(w)
+}
+
+/// Words after a number that make it an amount ("14 percent").
+pub fn amount_unit(w: &str) -> bool {
+    static L: List = list!("amount_unit");
+    L.contains(w)
+}
+
+/// Verbs of a price moving by an amount ("fell 22 percent").
+pub fn market_move(w: &str) -> bool {
+    static L: List = list!("market_move");
+    L.contains(w)
+}
+
+/// Nouns of a company's securities and owners ("shares", "stake").
+pub fn security_noun(w: &str) -> bool {
+    static L: List = list!("security_noun");
+    L.contains(w)
+}
+
 /// Lowercase nouns that make the name before them an organisation
 /// ("Royal Shrewsbury hospital").
 pub fn org_noun_after(w: &str) -> bool {

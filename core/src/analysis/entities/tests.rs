@@ -1025,7 +1025,7 @@ fn possessives_inside_names_join_the_name() {
             ("Harwick Children's Hospital", EntityKind::Organization),
             ("Women's Aid Federation", EntityKind::Organization),
             ("Farmers' Union", EntityKind::Organization),
-            ("Aldric's College", EntityKind::Organization),
+            ("St. Aldric's College", EntityKind::Organization),
             ("Harlan's Inc.", EntityKind::Organization),
             ("Dana Orrin", EntityKind::Person),
         ],
@@ -1194,4 +1194,125 @@ fn courtesy_titles_and_apostrophes_inside_names() {
         let e = find(&ents, &parts, name).unwrap_or_else(|| panic!("{name}: {ents:?}"));
         assert_eq!(e.kind, EntityKind::Person, "{name}");
     }
+}
+
+#[test]
+fn a_company_in_the_market_is_an_organisation_whatever_its_name_reads_as() {
+    let parts = [
+        "Markets",
+        "Shares of Hollis Grant and Mabel Rowe fell sharply on Friday. Mabel Rowe fell 22 percent.",
+        "Dana Shaw, the brokerage based in Oakvale, said it would hire more advisers.",
+        "Lena Brook shares rose, and Tilda Marsh's stock slipped.",
+        "Jane Doe, a bank analyst, said the rally would not last.",
+        "Nora Lind rose to speak at 3 p.m.",
+    ];
+    assert_kinds_in(
+        &parts,
+        &[
+            ("Hollis Grant", EntityKind::Organization),
+            ("Mabel Rowe", EntityKind::Organization),
+            ("Dana Shaw", EntityKind::Organization),
+            ("Lena Brook", EntityKind::Organization),
+            ("Tilda Marsh", EntityKind::Organization),
+            ("Jane Doe", EntityKind::Person),
+            ("Nora Lind", EntityKind::Person),
+        ],
+    );
+}
+
+#[test]
+fn an_amount_after_a_name_is_no_model_number() {
+    let parts = ["Brantwell rose 3 percent and Corvane 14 percent."];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    for name in ["Brantwell", "Corvane"] {
+        let e = find(&ents, &parts, name).unwrap_or_else(|| panic!("{name}: {ents:?}"));
+        assert_eq!(texts(e, &parts), [name]);
+        assert_ne!(e.kind, EntityKind::Product, "{name}");
+    }
+}
+
+#[test]
+fn saint_and_mount_open_the_name_of_a_place() {
+    let parts = ["He moved from St. Brennan to Mt. Olwen, then to St Ives."];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    for name in ["St. Brennan", "Mt. Olwen", "St Ives"] {
+        let e = find(&ents, &parts, name).unwrap_or_else(|| panic!("{name}: {ents:?}"));
+        assert_eq!(texts(e, &parts), [name]);
+        assert_eq!(e.kind, EntityKind::Place, "{name}");
+    }
+}
+
+#[test]
+fn a_works_is_named_after_where_it_stands() {
+    assert_eq!(
+        kind_in(
+            "Workers at the Coldmere Vale plant walked out on Monday.",
+            "Coldmere Vale"
+        ),
+        EntityKind::Place
+    );
+    assert_eq!(
+        kind_in("Unions at Hartwell's Brisley refinery agreed.", "Brisley"),
+        EntityKind::Place
+    );
+}
+
+#[test]
+fn one_word_that_opens_a_sentence_and_speaks_is_a_name() {
+    let parts = [
+        "Jobs",
+        "Summit said on Monday that it would cut jobs. Officials said nothing. Police said more. Analysts said less. Spokesman said little.",
+    ];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    assert_eq!(
+        find(&ents, &parts, "Summit").map(|e| e.kind),
+        Some(EntityKind::Organization)
+    );
+    for word in ["Officials", "Police", "Analysts", "Spokesman"] {
+        assert!(find(&ents, &parts, word).is_none(), "{word}: {ents:?}");
+    }
+}
+
+#[test]
+fn credit_ratings_are_no_names() {
+    let parts = [
+        "Ratings",
+        "Hallam Ratings cut Corvane to B-minus and Brantwell to BBB- from A+. Its Baa3 grade held, and the AAA rating of Ostend stayed.",
+        "AAA said petrol prices rose. The Velsen B2 flew, and the A3 sold well.",
+    ];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    for grade in ["B-minus", "BBB", "A+", "Baa3"] {
+        assert!(
+            ents.iter()
+                .all(|e| e.mentions.iter().all(|m| !m.text(&parts).contains(grade))),
+            "{grade}: {ents:?}"
+        );
+    }
+    assert!(
+        ents.iter().all(|e| e
+            .mentions
+            .iter()
+            .all(|m| m.part != 1 || m.text(&parts) != "AAA")),
+        "{ents:?}"
+    );
+    // a name in capitals that speaks, and models' names, stay
+    for name in ["Corvane", "Brantwell", "Ostend"] {
+        assert!(find(&ents, &parts, name).is_some(), "{name}: {ents:?}");
+    }
+    assert!(
+        ents.iter().any(|e| e
+            .mentions
+            .iter()
+            .any(|m| m.part == 2 && m.text(&parts) == "AAA")),
+        "{ents:?}"
+    );
+    assert!(
+        ents.iter()
+            .any(|e| e.mentions.iter().any(|m| m.text(&parts).contains("B2"))),
+        "{ents:?}"
+    );
 }

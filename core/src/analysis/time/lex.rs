@@ -235,6 +235,42 @@ pub fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 _ => Kind::Mixed,
             };
             let word = &text[s..i];
+            // "3pm", "30am" (of "11.30am"): the hour and the half of the
+            // day, as "3 pm"
+            if kind == Kind::Mixed && (3..=4).contains(&word.len()) && word.is_ascii() && {
+                let (h, m) = word.split_at(word.len() - 2);
+                h.bytes().all(|d| d.is_ascii_digit())
+                    && (m.eq_ignore_ascii_case("am") || m.eq_ignore_ascii_case("pm"))
+            } {
+                let cut = i - 2;
+                let num = word
+                    .bytes()
+                    .take(cut - s)
+                    .fold(0u32, |v, d| v * 10 + (d - b'0') as u32);
+                out.push(Tok {
+                    s,
+                    e: cut,
+                    kind: Kind::Digits,
+                    sp,
+                    cap: false,
+                    lex: Lex::None,
+                    num,
+                    ch: '\0',
+                });
+                let m = text[cut..i].to_ascii_lowercase();
+                out.push(Tok {
+                    s: cut,
+                    e: i,
+                    kind: Kind::Word,
+                    sp: false,
+                    cap: b[cut].is_ascii_uppercase(),
+                    lex: key(m.as_bytes()).map_or(Lex::None, lookup_key),
+                    num: u32::MAX,
+                    ch: '\0',
+                });
+                sp = false;
+                continue;
+            }
             let num = if kind == Kind::Digits && word.len() <= 9 {
                 word.bytes().fold(0u32, |v, d| v * 10 + (d - b'0') as u32)
             } else {

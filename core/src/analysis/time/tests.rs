@@ -726,3 +726,41 @@ fn time_ago_without_a_count_is_a_past_reference() {
         ])
     );
 }
+
+#[test]
+fn clock_times_written_close_up() {
+    let dct = Some("2009-12-16");
+    assert_eq!(
+        found("Trading stopped at 3pm EST and the vote is at 9AM.", dct),
+        pairs(&[("3pm EST", "2009-12-16T15:00"), ("9AM", "2009-12-16T09:00")])
+    );
+    assert_eq!(
+        found("It ended at 11.30am GMT on Tuesday.", dct),
+        pairs(&[("11.30am GMT on Tuesday", "2009-12-15T11:30Z")])
+    );
+    // a decimal, an hour past 12 before "am", and letters that are no
+    // half of the day stay what they were
+    assert!(found(
+        "Growth was 3.45 percent, 30am units, 4x4s and 1月 sold.",
+        dct
+    )
+    .is_empty());
+}
+
+#[test]
+fn a_part_of_the_day_takes_the_day_mentioned_before() {
+    let dct = Some("2009-12-16");
+    assert_eq!(
+        found("In the afternoon, the board met.", dct),
+        pairs(&[("the afternoon", "2009-12-16TAF")])
+    );
+    assert_eq!(
+        found("On Monday, police arrived in the morning.", dct),
+        pairs(&[("Monday", "2009-12-14"), ("the morning", "2009-12-14TMO")])
+    );
+    assert!(found(
+        "He works in the night shift. The Morning Star said so.",
+        dct
+    )
+    .is_empty());
+}

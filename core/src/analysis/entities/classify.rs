@@ -2117,6 +2117,11 @@ fn classify(
     if lexicon::market_index(surface) {
         return (Product, 3, false);
     }
+    // "the Hang Seng index", "the Baltic Dry index": a market's index,
+    // which no annotation counts as an organisation
+    if cx.w(b) == "index" || (cx.w(b) == "composite" && cx.w(b + 1) == "index") {
+        return (Product, 2, false);
+    }
     // a company named after a city ("Toyota") is the company in the news
     if lex.organizations.contains(surface) {
         return (Organization, 3, false);
@@ -2198,6 +2203,11 @@ fn classify(
         }
         if lexicon::org_head(first) && (a..b).any(|x| cx.w(x) == "of") {
             return (Organization, 2, false);
+        }
+        // "House of Representatives", "House of Lords": a chamber (or a
+        // dynasty, a firm), not a building
+        if matches!(first, "House" | "Houses") && cx.w(a + 1) == "of" {
+            return (Organization, 1, false);
         }
         if lexicon::of_head(first) && (a..b).any(|x| cx.w(x) == "of") {
             return (Place, 1, false);

@@ -1316,3 +1316,18 @@ fn credit_ratings_are_no_names() {
         "{ents:?}"
     );
 }
+
+#[test]
+fn a_chamber_is_an_organisation_and_an_index_no_organisation() {
+    let parts = [
+        "Votes",
+        "The House of Delegates voted on Friday, and the Brisk Harbour index fell 2 percent.",
+    ];
+    assert_kinds_in(
+        &parts,
+        &[
+            ("House of Delegates", EntityKind::Organization),
+            ("Brisk Harbour", EntityKind::Product),
+        ],
+    );
+}

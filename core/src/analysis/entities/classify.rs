@@ -1593,6 +1593,13 @@ fn split_off_before_title(
     mut a: usize,
     b: usize,
 ) -> usize {
+    // "the German KBA agency": a nationality before an acronym is a name
+    // of its own ("German" is a given name too)
+    let d = if is_determiner(cx.w(a)) { a + 1 } else { a };
+    if b == d + 2 && lex.demonyms.contains_key(cx.w(d)) && is_all_caps(cx.w(d + 1)) {
+        segment(cx, sink, d, d + 1);
+        return d + 1;
+    }
     // "Syrian President Ahmed al-Sharaa", "US Senator Jane Doe": the
     // demonym or country before a title is a name of its own; not before a
     // body whose name starts like a title ("the French Foreign Ministry",
@@ -2034,6 +2041,18 @@ fn product_context(cx: &Ctx, a: usize, b: usize) -> Option<u8> {
     if a > 0 && product_noun_before(cx.w(a - 1)) {
         return Some(1);
     }
+    // "Tata's Nano": one unknown word after a known company's possessive is
+    // what it makes (not who speaks for it: "Acme's Lind said")
+    if b == a + 1
+        && a >= 3
+        && cx.possessive_at(a - 2)
+        && lexicon::get().organizations.contains(cx.w(a - 3))
+        && !cx.name_at(b)
+        && !lexicon::speech_verb(after)
+        && !lexicon::get().given.contains(cx.w(a))
+    {
+        return Some(1);
+    }
     // "the X was introduced"
     if matches!(after, "was" | "were" | "is" | "are" | "will")
         && matches!(
@@ -2043,9 +2062,13 @@ fn product_context(cx: &Ctx, a: usize, b: usize) -> Option<u8> {
     {
         return Some(1);
     }
-    // after: "X laptops", "X user interface", "X operating system"
+    // after: "X laptops", "X user interface", "X operating system", "X
+    // and Y cars"
     if cx.is_word(b) && cx.toks[b].space_before {
         if product_noun_after(after) {
+            return Some(0);
+        }
+        if after == "and" && cx.name_at(b + 1) && product_noun_after(cx.w(b + 2)) {
             return Some(0);
         }
         if matches!(after, "operating" | "user" | "web" | "mobile" | "media")

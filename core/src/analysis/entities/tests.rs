@@ -1331,3 +1331,39 @@ fn a_chamber_is_an_organisation_and_an_index_no_organisation() {
         ],
     );
 }
+
+#[test]
+fn what_a_carmaker_makes_is_a_product() {
+    let parts = [
+        "Recall",
+        "Toyota said it would recall 9,000 Velora and Trask cars. The Ombra hybrid sold well, and Toyota's Zephyrine goes on sale in April.",
+        "Toyota's Lind said prices would rise.",
+    ];
+    assert_kinds_in(
+        &parts,
+        &[
+            ("Velora", EntityKind::Product),
+            ("Trask", EntityKind::Product),
+            ("Ombra", EntityKind::Product),
+            ("Zephyrine", EntityKind::Product),
+            ("Toyota", EntityKind::Organization),
+        ],
+    );
+    let ents = run(&parts);
+    assert!(
+        find(&ents, &parts, "Lind").is_none_or(|e| e.kind != EntityKind::Product),
+        "{ents:?}"
+    );
+}
+
+#[test]
+fn a_nationality_before_an_acronym_is_a_name_of_its_own() {
+    let parts = ["The German KBA agency said registrations rose."];
+    assert_kinds_in(
+        &parts,
+        &[
+            ("German", EntityKind::Place),
+            ("KBA", EntityKind::Organization),
+        ],
+    );
+}

@@ -2170,6 +2170,10 @@ fn classify(
         if lex.organizations.contains(t.as_str()) {
             return (Organization, 3, false);
         }
+        // "the KOSPI": a market's index the list knows in title case
+        if lexicon::market_index(t.as_str()) {
+            return (Product, 3, false);
+        }
         // "By ANNA KOVAL": a person's name set in capitals, a given name first
         if (2..=3).contains(&(b - a)) && (a..b).all(|x| is_all_caps(cx.w(x))) && {
             let (head, tail) = (title_case(first), title_case(last));
@@ -2202,6 +2206,10 @@ fn classify(
         return (Product, 2, false);
     }
     if !single {
+        // "the Hang Seng Index", "the MSCI World Index": a market's index
+        if matches!(last, "Index" | "Indices" | "Average") && !lexicon::org_head(first) {
+            return (Product, 2, false);
+        }
         // "MacBook Pro", "Joint Strike Fighter"
         if lexicon::product_head(last)
             && !gazetteer_place(first)

@@ -1322,12 +1322,15 @@ fn a_chamber_is_an_organisation_and_an_index_no_organisation() {
     let parts = [
         "Votes",
         "The House of Delegates voted on Friday, and the Brisk Harbour index fell 2 percent.",
+        "The Calder Bay Index rose, and the KOSPI dropped.",
     ];
     assert_kinds_in(
         &parts,
         &[
             ("House of Delegates", EntityKind::Organization),
             ("Brisk Harbour", EntityKind::Product),
+            ("Calder Bay Index", EntityKind::Product),
+            ("KOSPI", EntityKind::Product),
         ],
     );
 }

@@ -876,8 +876,15 @@ fn title_case(w: &str) -> String {
 /// describes a company ("Acme, the brokerage based in …"; not "Jane Doe, a
 /// bank analyst").
 fn company_context(cx: &Ctx, a: usize, b: usize) -> bool {
-    let after = if cx.possessive_at(b) { b + 2 } else { b };
-    if lexicon::security_noun(cx.w(after)) {
+    // (after a possessive, only a price that moves: people own shares and
+    // stakes too, "Jane Doe's stake")
+    if cx.possessive_at(b) {
+        if matches!(cx.w(b + 2), "shares" | "stock")
+            && (lexicon::market_move(cx.w(b + 3)) || cx.w(b + 3) == "price")
+        {
+            return true;
+        }
+    } else if lexicon::security_noun(cx.w(b)) {
         return true;
     }
     // "fell 22 percent", "rose sharply, by 3 %"
@@ -930,20 +937,27 @@ fn company_context(cx: &Ctx, a: usize, b: usize) -> bool {
                         | "giant"
                         | "club"
                 )
+                // the description ends there ("a firm believer", "a bank
+                // analyst", "the firm's founder" describe people)
+                && (!cx.is_word(k + 1)
+                    || matches!(
+                        next,
+                        "based" | "that" | "which" | "whose" | "with" | "in" | "of" | "owned"
+                            | "headquartered" | "known" | "listed" | "and" | "founded"
+                            | "controlled" | "run" | "backed" | "to" | "for" | "said" | "is"
+                            | "was" | "has" | "had"
+                    ))
                 && !cx.possessive_at(k + 1)
-                && !lexicon::role_noun(next)
-                && !(cx.is_word(k + 1)
-                    && next.starts_with(char::is_lowercase)
-                    && next.ends_with('s')
-                    && next != "is"
-                    && next != "was"
-                    && next != "has")
             {
                 return true;
             }
         }
     }
-    // "shares of Acme", "a stake in Acme", "shares of Brant and Acme"
+    // "shares of Acme", "a stake in Acme", "shares of Brant and Acme" (not
+    // "shares of Jane Doe's company")
+    if cx.possessive_at(b) {
+        return false;
+    }
     let mut k = a;
     for _ in 0..3 {
         if k >= 2 && matches!(cx.w(k - 1), "of" | "in") {

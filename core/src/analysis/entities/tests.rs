@@ -1203,7 +1203,8 @@ fn a_company_in_the_market_is_an_organisation_whatever_its_name_reads_as() {
         "Shares of Hollis Grant and Mabel Rowe fell sharply on Friday. Mabel Rowe fell 22 percent.",
         "Dana Shaw, the brokerage based in Oakvale, said it would hire more advisers.",
         "Lena Brook shares rose, and Tilda Marsh's stock slipped.",
-        "Jane Doe, a bank analyst, said the rally would not last.",
+        "Jane Doe, a bank analyst, said the rally would not last. Jane Doe's stake in Lena Brook rose.",
+        "Tom Ruiz, a firm believer in markets, bought more. Ann Vole, the firm's founder, agreed.",
         "Nora Lind rose to speak at 3 p.m.",
     ];
     assert_kinds_in(
@@ -1215,6 +1216,8 @@ fn a_company_in_the_market_is_an_organisation_whatever_its_name_reads_as() {
             ("Lena Brook", EntityKind::Organization),
             ("Tilda Marsh", EntityKind::Organization),
             ("Jane Doe", EntityKind::Person),
+            ("Tom Ruiz", EntityKind::Person),
+            ("Ann Vole", EntityKind::Person),
             ("Nora Lind", EntityKind::Person),
         ],
     );

@@ -160,8 +160,21 @@ impl Groups {
         }
         if c.ntok == 1 && (!c.gazetteer || c.conf < 3 || c.kind == EntityKind::Place) {
             if let Some(e) = self.partial_match(&c.key, span, c) {
-                self.ents[e].mentions.push(span);
-                return e;
+                // a company sure of its type, named alone before the person
+                // who bears its name, is not that person's surname then or
+                // later ("Dell reported … Michael Dell … Dell shares"; but
+                // "James Roche … Roche said" is the person)
+                let company = c.kind == EntityKind::Organization
+                    && c.conf >= 3
+                    && self.ents[e].kind == EntityKind::Person
+                    && self.ents[e]
+                        .mentions
+                        .iter()
+                        .all(|m| (m.part, m.start) > (span.part, span.start));
+                if !company {
+                    self.ents[e].mentions.push(span);
+                    return e;
+                }
             }
         }
         if c.ntok == 1 && c.kind == EntityKind::Person && c.conf >= 2 {

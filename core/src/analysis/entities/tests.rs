@@ -1373,3 +1373,26 @@ fn a_nationality_before_an_acronym_is_a_name_of_its_own() {
         ],
     );
 }
+
+#[test]
+fn a_company_named_before_the_person_who_bears_its_name_stays_the_company() {
+    let parts = [
+        "Stakes",
+        "Porsche said on Monday it had raised its stake. Wolfgang Porsche, chairman of the supervisory board, backed the plan. Porsche shares rose.",
+        "Under Secretary Ilse Shell spoke first. Later, Shell said the plan would hold.",
+    ];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    let company = find(&ents, &parts, "Porsche").unwrap_or_else(|| panic!("{ents:?}"));
+    assert_eq!(company.kind, EntityKind::Organization);
+    assert_eq!(texts(company, &parts), ["Porsche", "Porsche"]);
+    let person = find(&ents, &parts, "Wolfgang Porsche").unwrap_or_else(|| panic!("{ents:?}"));
+    assert_eq!(person.kind, EntityKind::Person);
+    assert_eq!(texts(person, &parts), ["Wolfgang Porsche"]);
+    let shell = find(&ents, &parts, "Ilse Shell").unwrap_or_else(|| panic!("{ents:?}"));
+    assert_eq!(
+        texts(shell, &parts),
+        ["Secretary Ilse Shell", "Shell"],
+        "{ents:?}"
+    );
+}

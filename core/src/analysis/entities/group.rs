@@ -171,7 +171,12 @@ impl Groups {
                         .mentions
                         .iter()
                         .all(|m| (m.part, m.start) > (span.part, span.start));
-                if !company {
+                // and a person named with a title ("Mrs. Grant") is not
+                // the short name of a company that bears their name
+                let person = c.kind == EntityKind::Person
+                    && c.start < c.name_start
+                    && self.ents[e].kind != EntityKind::Person;
+                if !company && !person {
                     self.ents[e].mentions.push(span);
                     return e;
                 }

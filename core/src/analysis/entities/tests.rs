@@ -1396,3 +1396,18 @@ fn a_company_named_before_the_person_who_bears_its_name_stays_the_company() {
         "{ents:?}"
     );
 }
+
+#[test]
+fn a_person_named_with_a_title_is_not_the_company_that_bears_the_name() {
+    let parts = [
+        "Heirs",
+        "Hollis Brandt shares fell 3 percent. Mrs. Hollis said she would sell.",
+    ];
+    let ents = run(&parts);
+    check_invariants(&parts, &ents);
+    let company = find(&ents, &parts, "Hollis Brandt").unwrap_or_else(|| panic!("{ents:?}"));
+    assert_eq!(company.kind, EntityKind::Organization);
+    assert_eq!(texts(company, &parts), ["Hollis Brandt"]);
+    let person = find(&ents, &parts, "Hollis").unwrap_or_else(|| panic!("{ents:?}"));
+    assert_eq!(person.kind, EntityKind::Person);
+}

@@ -1241,6 +1241,27 @@ impl<'a> Cx<'a> {
                 };
                 return self.anchored(j + 1, rel);
             }
+            // "The next day, shares fell": the day after the last date
+            // mentioned (but "over the next year", "in the next week": a
+            // stretch of time from now)
+            Lex::W(W::Next)
+                if matches!(self.lex(j + 1), Lex::Unit(_, false))
+                    && !(i > 0
+                        && matches!(
+                            self.word(i - 1).to_ascii_lowercase().as_str(),
+                            "over"
+                                | "in"
+                                | "during"
+                                | "for"
+                                | "within"
+                                | "throughout"
+                                | "across"
+                                | "into"
+                                | "of"
+                        )) =>
+            {
+                return self.anchored(j + 1, 1);
+            }
             Lex::W(W::Last | W::Final | W::Previous | W::Current | W::This | W::Next) => {
                 if matches!(self.lex(j + 1), Lex::Unit(Unit::Quarter, false)) {
                     let last = matches!(t.lex, Lex::W(W::Last | W::Previous));

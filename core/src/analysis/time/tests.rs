@@ -764,3 +764,19 @@ fn a_part_of_the_day_takes_the_day_mentioned_before() {
     )
     .is_empty());
 }
+
+#[test]
+fn the_next_day_is_the_day_after_the_last_date_and_over_the_next_year_a_stretch() {
+    let dct = Some("2009-03-10");
+    assert_eq!(
+        found("On March 3 the board met. The next day, shares fell.", dct),
+        pairs(&[("March 3", "2009-03-03"), ("The next day", "2009-03-04")])
+    );
+    assert_eq!(
+        found(
+            "Over the next year it will grow, and in the next week it will decide.",
+            dct
+        ),
+        pairs(&[("the next year", "P1Y"), ("the next week", "P1W")])
+    );
+}

@@ -809,6 +809,16 @@ impl<'a> Cx<'a> {
                 }
             }
         }
+        // A day more than two months ahead with nothing in the clause that
+        // says future ("will") is the one of the year before: news tells
+        // what happened ("the board met on March 3", written in December)
+        if let Some((_, c)) = best {
+            if c.days() - dct.days() > 60 && !self.future_cue(i) {
+                if let Some(p) = Ymd::new(c.y - 1, m, d) {
+                    best = Some(((dct.days() - p.days()).abs(), p));
+                }
+            }
+        }
         match best {
             Some((_, c)) => day_val(c),
             None => Val::Date {

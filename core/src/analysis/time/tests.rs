@@ -780,3 +780,20 @@ fn the_next_day_is_the_day_after_the_last_date_and_over_the_next_year_a_stretch(
         pairs(&[("the next year", "P1Y"), ("the next week", "P1W")])
     );
 }
+
+#[test]
+fn a_day_months_ahead_without_a_future_is_the_one_past() {
+    let dct = Some("2008-12-16");
+    assert_eq!(
+        found("On March 3 the board met.", dct),
+        pairs(&[("March 3", "2008-03-03")])
+    );
+    assert_eq!(
+        found("The board will meet on March 3.", dct),
+        pairs(&[("March 3", "2009-03-03")])
+    );
+    assert_eq!(
+        found("On January 5 the board met.", dct),
+        pairs(&[("January 5", "2009-01-05")])
+    );
+}

@@ -866,9 +866,6 @@ fn title_case(w: &str) -> String {
     t
 }
 
-/// Whether the name at `a` is where people work: after a role and "at"
-/// ("an analyst at Keller", "economists at Halden Bank"), or after another
-/// such name and "and" or a comma ("analysts at Keller and Brandt").
 /// Whether the words around the name `a..b` say it is a company in the
 /// market: its securities after it ("Acme shares", "Acme's stock") or
 /// before it ("shares of Acme and Brant", "a stake in Acme"), its price
@@ -1032,6 +1029,9 @@ fn credit_rating(cx: &Ctx, a: usize) -> bool {
     notched || sign_after || before || after
 }
 
+/// Whether the name at `a` is where people work: after a role and "at"
+/// ("an analyst at Keller", "economists at Halden Bank"), or after another
+/// such name and "and" or a comma ("analysts at Keller and Brandt").
 fn works_at(cx: &Ctx, a: usize) -> bool {
     let mut k = a;
     // back over at most two names before this one, each after "and" or ","
@@ -1694,9 +1694,7 @@ fn is_function_word(cx: &mut Ctx, i: usize) -> bool {
     lexicon::function_word(&cx.buf)
 }
 
-/// Drops leading determiners and sentence-initial common words; returns the
-/// new start and where a leading "The" was.
-/// "Disney said", "Seat told reporters": one capitalised word opening a
+/// "Summit said", "Seat told reporters": one capitalised word opening a
 /// sentence before a verb of speech is the name of who speaks, unless it
 /// is a frequent word ("Police said"), a plural ("Officials said"), a role
 /// ("Spokesman said"), or the text has it in lowercase too.
@@ -1725,6 +1723,8 @@ fn speaks_first(cx: &mut Ctx, a: usize) -> bool {
     true
 }
 
+/// Drops leading determiners and sentence-initial common words; returns the
+/// new start and where a leading "The" was.
 fn strip_leading_words(cx: &mut Ctx, mut a: usize, b: usize) -> (usize, Option<usize>) {
     let mut the_at = None;
     // leading determiners and sentence-initial common words

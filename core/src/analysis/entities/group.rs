@@ -163,7 +163,7 @@ impl Groups {
                 // a company sure of its type, named alone before the person
                 // who bears its name, is not that person's surname then or
                 // later ("Dell reported … Michael Dell … Dell shares"; but
-                // "James Roche … Roche said" is the person)
+                // "Under Secretary Ilse Shell … Shell said" is the person)
                 let company = c.kind == EntityKind::Organization
                     && c.conf >= 3
                     && self.ents[e].kind == EntityKind::Person

@@ -1265,7 +1265,7 @@ fn a_works_is_named_after_where_it_stands() {
 #[test]
 fn one_word_that_opens_a_sentence_and_speaks_is_a_name() {
     let parts = [
-        "Jobs",
+        "Cuts",
         "Summit said on Monday that it would cut jobs. Officials said nothing. Police said more. Analysts said less. Spokesman said little.",
     ];
     let ents = run(&parts);

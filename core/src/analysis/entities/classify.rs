@@ -713,6 +713,15 @@ pub fn candidates(
                 // "the People's Bank of …", "Boston Children's Hospital",
                 // "St. John's College", "Macy's Inc."
                 j += 3;
+            } else if cx.possessive_at(j)
+                && toks
+                    .get(j + 2)
+                    .is_some_and(|t| t.kind == Kind::Num && t.space_before)
+                && (i..j).any(|x| lexicon::market_index(cx.span_text(x, j + 3)))
+            {
+                // "the Standard & Poor's 500 index": a listed index
+                j += 3;
+                break;
             } else if matches!(cx.w(j), "'" | "’")
                 && !toks[j].space_before
                 && lexicon::name_possessor(cx.w(j - 1))

@@ -1326,6 +1326,7 @@ fn a_chamber_is_an_organisation_and_an_index_no_organisation() {
         "Votes",
         "The House of Delegates voted on Friday, and the Brisk Harbour index fell 2 percent.",
         "The Calder Bay Index rose, and the KOSPI dropped.",
+        "The Standard & Poor's 500 index fell.",
     ];
     assert_kinds_in(
         &parts,
@@ -1334,6 +1335,7 @@ fn a_chamber_is_an_organisation_and_an_index_no_organisation() {
             ("Brisk Harbour", EntityKind::Product),
             ("Calder Bay Index", EntityKind::Product),
             ("KOSPI", EntityKind::Product),
+            ("Standard & Poor's 500", EntityKind::Product),
         ],
     );
 }

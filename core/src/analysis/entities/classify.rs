@@ -714,6 +714,17 @@ pub fn candidates(
                 // "St. John's College", "Macy's Inc."
                 j += 3;
             } else if cx.possessive_at(j)
+                && (i..j).any(|x| {
+                    lexicon::get()
+                        .organizations
+                        .contains(cx.span_text(x, j + 2))
+                })
+            {
+                // "Moody's", "Standard & Poor's": a known name that ends in
+                // a possessive
+                j += 2;
+                break;
+            } else if cx.possessive_at(j)
                 && toks
                     .get(j + 2)
                     .is_some_and(|t| t.kind == Kind::Num && t.space_before)
@@ -2315,6 +2326,11 @@ fn classify(
     if a > 0 && matches!(cx.w(a - 1), "“" | "\"" | "‘") && matches!(cx.w(b), "”" | "\"" | "’")
     {
         return (Work, 1, false);
+    }
+    // "Standard & Poor's warned": an ampersand joins the names of a firm,
+    // not a person's
+    if !single && (a..b).any(|x| cx.w(x) == "&") {
+        return (Organization, 1, false);
     }
     // "the Elysee said": "the" does not introduce a person's name alone,
     // nor one that speaks

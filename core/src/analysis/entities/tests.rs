@@ -1413,3 +1413,19 @@ fn a_person_named_with_a_title_is_not_the_company_that_bears_the_name() {
     let person = find(&ents, &parts, "Hollis").unwrap_or_else(|| panic!("{ents:?}"));
     assert_eq!(person.kind, EntityKind::Person);
 }
+
+#[test]
+fn a_known_name_keeps_its_possessive_and_an_ampersand_joins_no_person() {
+    let parts = [
+        "Ratings",
+        "Moody's and Hallam & Brisk warned they might cut ratings. McDonald's said sales rose.",
+    ];
+    assert_kinds_in(
+        &parts,
+        &[
+            ("Moody's", EntityKind::Organization),
+            ("Hallam & Brisk", EntityKind::Organization),
+            ("McDonald's", EntityKind::Organization),
+        ],
+    );
+}

@@ -1225,11 +1225,7 @@ impl<'a> Cx<'a> {
                     ) =>
             {
                 let part = self.day_part(j)?;
-                let recent = self
-                    .last_day_at
-                    .is_some_and(|at| i.saturating_sub(at) <= 24);
-                let day = if recent { self.last_day } else { self.dct };
-                return Some((Val::DayPart(day, part), j + 1));
+                return Some((Val::DayPart(self.day_in_view(i), part), j + 1));
             }
             Lex::Season(s) => {
                 return self
@@ -2073,11 +2069,20 @@ impl<'a> Cx<'a> {
                 }
             }
         }
+        Some((i, Val::Clock(self.day_in_view(i), h, min, utc), e))
+    }
+
+    /// The day a time of day at token `i` belongs to: a day mentioned just
+    /// before (within 24 tokens), else the article's date.
+    fn day_in_view(&self, i: usize) -> Option<Ymd> {
         let recent = self
             .last_day_at
             .is_some_and(|at| i.saturating_sub(at) <= 24);
-        let day = if recent { self.last_day } else { self.dct };
-        Some((i, Val::Clock(day, h, min, utc), e))
+        if recent {
+            self.last_day
+        } else {
+            self.dct
+        }
     }
 }
 

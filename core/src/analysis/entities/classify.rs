@@ -975,29 +975,12 @@ fn company_context(cx: &Ctx, a: usize, b: usize) -> bool {
     if cx.possessive_at(b) {
         return false;
     }
-    let mut k = a;
-    for _ in 0..3 {
-        if k >= 2 && matches!(cx.w(k - 1), "of" | "in") {
-            let w = cx.w(k - 2);
-            return lexicon::security_noun(w)
-                || (w.starts_with(char::is_uppercase)
-                    && lexicon::security_noun(&w.to_lowercase()));
-        }
-        if k < 2 || !matches!(cx.w(k - 1), "and" | ",") {
-            return false;
-        }
-        let mut p = k - 1;
-        let mut words = 0;
-        while p > 0 && words < 5 && cx.name_at(p - 1) {
-            p -= 1;
-            words += 1;
-        }
-        if words == 0 {
-            return false;
-        }
-        k = p;
-    }
-    false
+    // lowercase: "Shares of …" may start the sentence
+    list_start(cx, a).is_some_and(|k| {
+        k >= 2
+            && matches!(cx.w(k - 1), "of" | "in")
+            && lexicon::security_noun(&cx.w(k - 2).to_lowercase())
+    })
 }
 
 /// Whether the word at `a` is a credit rating ("cut to BBB-", "its AAA
@@ -1053,19 +1036,26 @@ fn credit_rating(cx: &Ctx, a: usize) -> bool {
 /// ("an analyst at Keller", "economists at Halden Bank"), or after another
 /// such name and "and" or a comma ("analysts at Keller and Brandt").
 fn works_at(cx: &Ctx, a: usize) -> bool {
-    let mut k = a;
-    // back over at most two names before this one, each after "and" or ","
-    for _ in 0..3 {
-        if k >= 2 && cx.w(k - 1) == "at" {
-            // lowercase: "Economists at …" may start the sentence
+    list_start(cx, a).is_some_and(|k| {
+        // lowercase: "Economists at …" may start the sentence
+        k >= 2 && cx.w(k - 1) == "at" && {
             let role = cx.w(k - 2).to_lowercase();
-            return lexicon::role_noun(&role)
-                || role.strip_suffix('s').is_some_and(lexicon::role_noun);
+            lexicon::role_noun(&role) || role.strip_suffix('s').is_some_and(lexicon::role_noun)
         }
+    })
+}
+
+/// Where the list of names that the name at `a` ends starts: back over at
+/// most two names before it, each before "and" or a comma ("Keller and
+/// Brandt", "Keller, Lind and Brandt"); `None` when a list goes on further
+/// or a link of it is no name.
+fn list_start(cx: &Ctx, a: usize) -> Option<usize> {
+    let mut k = a;
+    for _ in 0..3 {
         if k < 2 || !matches!(cx.w(k - 1), "and" | ",") {
-            return false;
+            return Some(k);
         }
-        // the name before the "and": its words back to the one after "at"
+        // the name before the "and": its words back to its first
         let mut p = k - 1;
         let mut words = 0;
         while p > 0 && words < 5 && cx.name_at(p - 1) {
@@ -1073,11 +1063,11 @@ fn works_at(cx: &Ctx, a: usize) -> bool {
             words += 1;
         }
         if words == 0 {
-            return false;
+            return None;
         }
         k = p;
     }
-    false
+    None
 }
 
 /// Whether the connector at `k` joins the words before it (from `a`) with
